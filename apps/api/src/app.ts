@@ -1,0 +1,126 @@
+// buildApp(deps): the whole HTTP application without listening. main.ts listens; tests inject requests.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { AppConfig } from "./config.ts";
+import type { DatabaseHandle } from "./db/database.ts";
+import { registerAccountRoutes } from "./modules/accounts/accounts.routes.ts";
+import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
+import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
+import { registerOrganisationRoutes } from "./modules/organisations/organisations.routes.ts";
+import { registerSystemRoutes } from "./modules/system/system.routes.ts";
+import { enforceRouteAccess } from "./platform/auth/route-access.ts";
+import { installSessionHook } from "./platform/auth/session-hook.ts";
+import { type Clock, systemClock } from "./platform/clock.ts";
+import { handleError, handleNotFound } from "./platform/http/error-handler.ts";
+import { createServices, type Services } from "./services.ts";
+
+export interface AppDeps {
+  database: DatabaseHandle;
+  config: AppConfig;
+  clock?: Clock;
+  logger?: FastifyServerOptions["logger"];
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    services: Services;
+    appConfig: AppConfig;
+    databaseKind: DatabaseHandle["kind"];
+  }
+}
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.behindTls,
+    genReqId: () => crypto.randomUUID(),
+    disableRequestLogging: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  const services = createServices({ db: database.db, clock }, config);
+  app.decorate("services", services);
+  app.decorate("appConfig", config);
+  app.decorate("databaseKind", database.kind);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its styles at run time (CSS-in-JS).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: config.behindTls ? [] : null,
+      },
+    },
+    hsts: config.behindTls,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Năm Rõ API",
+        version: "0.1.0",
+        description: "Steering and checking Party-building work. Errors: { error: { code, message, issues? } }.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  installSessionHook(app, services.auth, config.behindTls);
+  app.addHook("preHandler", async (request, reply) => {
+    if (!request.routeOptions.config.access && request.url.startsWith("/api/docs")) return;
+    await enforceRouteAccess(request, reply);
+  });
+
+  await app.register(async (api) => {
+    registerSystemRoutes(api);
+    registerAuthRoutes(api);
+    registerOrganisationRoutes(api);
+    registerAccountRoutes(api);
+    registerAuditRoutes(api);
+  });
+
+  const indexHtml = join(config.webDistDir, "index.html");
+  if (existsSync(indexHtml)) {
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      wildcard: false,
+      // Hashed assets can be cached for a long time; index.html never.
+      setHeaders(res, path) {
+        res.header("cache-control", path.endsWith("index.html") ? "no-cache" : "public, max-age=31536000, immutable");
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || request.method !== "GET" || !existsSync(indexHtml)) {
+      return handleNotFound(request, reply);
+    }
+    // Client-side routes of the single-page app.
+    return reply.header("cache-control", "no-cache").sendFile("index.html");
+  });
+  return app;
+}

@@ -1,0 +1,72 @@
+// One way to reach the database whatever runs it: a `pg.Pool` and a Kysely instance on top. Embedded
+// mode starts PGlite in a worker and connects through its socket with a pool of one (PGlite serves a
+// single connection); server mode connects to DATABASE_URL.
+import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { type EmbeddedServer, startEmbeddedServer } from "./embedded-server.ts";
+import type { Database } from "./schema.ts";
+
+// Calendar dates stay ISO strings ("2025-07-01"): a JS Date would shift them by the time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+// bigint ids fit in a JS number for any realistic row count.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+export type DatabaseTarget =
+  | { kind: "server"; url: string; poolSize?: number }
+  | { kind: "embedded"; dataDir: string | null; loadDataDirFile?: string };
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  pool: pg.Pool;
+  kind: DatabaseTarget["kind"];
+  /** Present in embedded mode. */
+  embedded: EmbeddedServer | null;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  statementTimeoutMs?: number;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  const statementTimeout = options.statementTimeoutMs ?? 15_000;
+  let embedded: EmbeddedServer | null = null;
+  let pool: pg.Pool;
+  if (target.kind === "embedded") {
+    embedded = await startEmbeddedServer({
+      dataDir: target.dataDir,
+      ...(target.loadDataDirFile ? { loadDataDirFile: target.loadDataDirFile } : {}),
+    });
+    pool = new pg.Pool({
+      host: embedded.socketDir,
+      port: embedded.port,
+      user: "postgres",
+      database: "postgres",
+      max: 1,
+      idleTimeoutMillis: 0,
+    });
+  } else {
+    pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      options: `-c statement_timeout=${statementTimeout}`,
+    });
+  }
+  pool.on("error", () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  let closed = false;
+  return {
+    db,
+    pool,
+    kind: target.kind,
+    embedded,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}

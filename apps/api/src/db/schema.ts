@@ -1,0 +1,165 @@
+// Row types of the tables, as Kysely sees them through CamelCasePlugin. Keep in step with migrations/.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type GeneratedId = Generated<number>;
+/** jsonb: read as parsed JSON, written as a JSON string (pg sends objects as JSON too). */
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface OrgTypesTable {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  isDepartment: Generated<boolean>;
+  sortOrder: Generated<number>;
+}
+
+export interface OrgTypeRulesTable {
+  parentType: string;
+  childType: string;
+}
+
+export type OrgStatus = "active" | "dissolved" | "merged" | "split";
+
+export interface OrganisationsTable {
+  id: GeneratedId;
+  code: string;
+  name: string;
+  searchKey: string;
+  typeCode: string;
+  parentId: number | null;
+  path: string;
+  validFrom: string;
+  validTo: string | null;
+  status: Generated<OrgStatus>;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface OrgVersionsTable {
+  id: GeneratedId;
+  orgId: number;
+  validFrom: string;
+  validTo: string | null;
+  name: string;
+  searchKey: string;
+  typeCode: string;
+  parentId: number | null;
+  eventId: number | null;
+}
+
+export type OrgEventKind = "create" | "rename" | "move" | "merge" | "split" | "dissolve";
+
+export interface OrgEventsTable {
+  id: GeneratedId;
+  kind: OrgEventKind;
+  effectiveDate: string;
+  reason: string | null;
+  decisionRef: string | null;
+  actorId: number | null;
+  recordedAt: Timestamp;
+}
+
+export type OrgEventRole = "subject" | "source" | "target" | "moved_child";
+
+export interface OrgEventPartsTable {
+  eventId: number;
+  orgId: number;
+  role: OrgEventRole;
+}
+
+export interface OrgLineageTable {
+  eventId: number;
+  predecessorId: number;
+  successorId: number;
+  effectiveDate: string;
+}
+
+export type Role = "system_admin" | "committee_leader" | "committee_staff" | "cell_secretary" | "member";
+
+export interface AccountsTable {
+  id: GeneratedId;
+  username: string;
+  displayName: string;
+  searchKey: string;
+  passwordHash: string;
+  mustChangePassword: Generated<boolean>;
+  disabledAt: Timestamp | null;
+  totpSecret: string | null;
+  totpEnabled: Generated<boolean>;
+  failedSignIns: Generated<number>;
+  lockedUntil: Timestamp | null;
+  locale: Generated<"vi" | "en">;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface RoleAssignmentsTable {
+  id: GeneratedId;
+  accountId: number;
+  role: Role;
+  orgId: number;
+  createdAt: Timestamp;
+}
+
+export interface SessionsTable {
+  tokenHash: string;
+  accountId: number;
+  csrfToken: string;
+  secondFactorPending: Generated<boolean>;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  expiresAt: Timestamp;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditLogTable {
+  id: GeneratedId;
+  occurredAt: Timestamp;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  orgId: number | null;
+  orgPath: string | null;
+  before: Json;
+  after: Json;
+  requestId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface SystemSettingsTable {
+  key: string;
+  value: Json;
+  updatedAt: Timestamp;
+}
+
+export interface Database {
+  orgTypes: OrgTypesTable;
+  orgTypeRules: OrgTypeRulesTable;
+  organisations: OrganisationsTable;
+  orgVersions: OrgVersionsTable;
+  orgEvents: OrgEventsTable;
+  orgEventParts: OrgEventPartsTable;
+  orgLineage: OrgLineageTable;
+  accounts: AccountsTable;
+  roleAssignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  auditLog: AuditLogTable;
+  systemSettings: SystemSettingsTable;
+}
+
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type OrgVersionRow = Selectable<OrgVersionsTable>;
+export type OrgEventRow = Selectable<OrgEventsTable>;
+export type AccountRow = Selectable<AccountsTable>;
+export type NewAccount = Insertable<AccountsTable>;
+export type AccountUpdate = Updateable<AccountsTable>;
+export type RoleAssignmentRow = Selectable<RoleAssignmentsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -1,0 +1,49 @@
+// Entry point of `npm start` / `namro serve`: config → database (migrated) → demo seed on first start
+// → HTTP server, with a graceful shutdown on SIGINT/SIGTERM.
+import { buildApp } from "./app.ts";
+import { loadConfig } from "./config.ts";
+import { connectAndMigrate } from "./db/connect.ts";
+import { DataFolderLockedError } from "./db/data-folder-lock.ts";
+import { seedDemoIfEmpty } from "./seed/demo-seed.ts";
+
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const started = performance.now();
+  let database: Awaited<ReturnType<typeof connectAndMigrate>>;
+  try {
+    database = await connectAndMigrate(config);
+  } catch (error) {
+    if (error instanceof DataFolderLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const seed = await seedDemoIfEmpty(database.db, (message) => console.log(message));
+  const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`\n${signal}: đang dừng Năm Rõ… (shutting down)`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await app.listen({ port: config.port, host: config.host });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const url = `http://localhost:${config.port}`;
+  const mode = database.kind === "embedded" ? `embedded (PGlite, ${config.dataDir})` : "PostgreSQL server";
+  console.log(`\nNăm Rõ đang chạy tại ${url}  (ready in ${seconds} s, database: ${mode})`);
+  if (seed.demoAccounts.length > 0) {
+    console.log("Tài khoản dùng thử (demo accounts):");
+    for (const account of seed.demoAccounts) {
+      console.log(`  ${account.username.padEnd(22)} ${account.password.padEnd(18)} ${account.description}`);
+    }
+  }
+}

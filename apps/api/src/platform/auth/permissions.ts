@@ -1,0 +1,10 @@
+// What each role may do. A role is held over an organisation and applies to its whole subtree.
+import type { Permission, Role } from "@namro/contracts";
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  system_admin: ["org.read", "org.restructure", "account.manage", "audit.read"],
+  committee_leader: ["org.read"],
+  committee_staff: ["org.read", "org.restructure"],
+  cell_secretary: ["org.read"],
+  member: ["org.read"],
+};

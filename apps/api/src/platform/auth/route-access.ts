@@ -1,0 +1,39 @@
+// Every route declares who may call it. The declaration is enforced here (sign-in and coarse
+// permission); finer scope checks happen in services, which answer 404 outside the actor's subtree.
+import type { Permission } from "@namro/contracts";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { AppError } from "../errors.ts";
+import { permissionsOf } from "./actor.ts";
+
+export type RouteAccess =
+  | { kind: "public" }
+  /** Any signed-in account, even one that must still change its password or confirm a second factor. */
+  | { kind: "session" }
+  | { kind: "authenticated" }
+  | { kind: "permission"; permission: Permission };
+
+export const access = {
+  public: { kind: "public" } as RouteAccess,
+  session: { kind: "session" } as RouteAccess,
+  authenticated: { kind: "authenticated" } as RouteAccess,
+  permission: (permission: Permission): RouteAccess => ({ kind: "permission", permission }),
+};
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+export async function enforceRouteAccess(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const rule = request.routeOptions.config.access;
+  if (!rule) throw new Error(`Route ${request.routeOptions.url} declares no access rule`);
+  if (rule.kind === "public") return;
+  const actor = request.actor;
+  if (!actor) throw new AppError("AUTH_REQUIRED");
+  if (rule.kind === "session") return;
+  if (rule.kind === "permission" && !permissionsOf(actor).includes(rule.permission)) {
+    // Holding the permission nowhere: the resource does not exist for this actor.
+    throw new AppError("NOT_FOUND");
+  }
+}

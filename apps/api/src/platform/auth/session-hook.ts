@@ -1,0 +1,39 @@
+// Resolves the actor from the session cookie on every request, and checks the CSRF token (a
+// per-session synchronizer token sent in the X-CSRF-Token header) on every state-changing request.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { AppError } from "../errors.ts";
+import type { Actor } from "./actor.ts";
+import { sessionCookieName } from "./session-cookie.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+}
+
+export interface ActorResolver {
+  resolveActor(sessionToken: string): Promise<Actor | null>;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+export const CSRF_HEADER = "x-csrf-token";
+
+export function installSessionHook(app: FastifyInstance, resolver: ActorResolver, behindTls: boolean): void {
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionToken", null);
+  app.addHook("onRequest", async (request: FastifyRequest) => {
+    if (!request.url.startsWith("/api/")) return;
+    const token = request.cookies[sessionCookieName(behindTls)];
+    if (!token) return;
+    request.sessionToken = token;
+    request.actor = await resolver.resolveActor(token);
+  });
+  app.addHook("preHandler", async (request: FastifyRequest) => {
+    if (SAFE_METHODS.has(request.method) || !request.actor) return;
+    // Public routes (sign-in) never act on the session, so a stale cookie must not block them.
+    if (request.routeOptions.config.access?.kind === "public") return;
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== "string" || sent !== request.actor.csrfToken) throw new AppError("AUTH_CSRF_INVALID");
+  });
+}

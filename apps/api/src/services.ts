@@ -1,0 +1,24 @@
+// The composition root of the domain: one instance of each service, wired to the database and clock.
+import type { AppConfig } from "./config.ts";
+import { AccountsService } from "./modules/accounts/accounts.service.ts";
+import { AuditService } from "./modules/audit/audit.service.ts";
+import { AuthService } from "./modules/auth/auth.service.ts";
+import { OrganisationsService } from "./modules/organisations/organisations.service.ts";
+import { SystemService } from "./modules/system/system.service.ts";
+import type { ServiceDeps } from "./platform/service-deps.ts";
+
+export interface Services {
+  organisations: OrganisationsService;
+  auth: AuthService;
+  accounts: AccountsService;
+  audit: AuditService;
+  system: SystemService;
+}
+
+export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessionTtlHours">): Services {
+  const organisations = new OrganisationsService(deps);
+  const auth = new AuthService(deps, { sessionTtlHours: config.sessionTtlHours });
+  const accounts = new AccountsService(deps, organisations);
+  const audit = new AuditService(deps, organisations);
+  return { organisations, auth, accounts, audit, system: new SystemService(deps) };
+}

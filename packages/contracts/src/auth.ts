@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { defineRoutes, OkSchema } from "./http.ts";
+
+export const RoleSchema = z.enum(["system_admin", "committee_leader", "committee_staff", "cell_secretary", "member"]);
+export type Role = z.infer<typeof RoleSchema>;
+export const ROLES = RoleSchema.options;
+
+export const PermissionSchema = z.enum(["org.read", "org.restructure", "account.manage", "audit.read"]);
+export type Permission = z.infer<typeof PermissionSchema>;
+
+export const LocaleSchema = z.enum(["vi", "en"]);
+
+export const RoleGrantSchema = z.object({
+  id: z.number(),
+  role: RoleSchema,
+  orgId: z.number(),
+  orgName: z.string(),
+  orgCode: z.string(),
+});
+export type RoleGrant = z.infer<typeof RoleGrantSchema>;
+
+export const MeSchema = z.object({
+  account: z.object({
+    id: z.number(),
+    username: z.string(),
+    displayName: z.string(),
+    locale: LocaleSchema,
+    mustChangePassword: z.boolean(),
+    totpEnabled: z.boolean(),
+  }),
+  roles: z.array(RoleGrantSchema),
+  /** Permissions the account holds somewhere in its scope. */
+  permissions: z.array(PermissionSchema),
+  csrfToken: z.string(),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const SignInBodySchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+  totpCode: z.string().regex(/^\d{6}$/).optional(),
+});
+
+export const ChangePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+
+export const TotpSetupSchema = z.object({ secret: z.string(), otpauthUrl: z.string() });
+export const TotpCodeBodySchema = z.object({ code: z.string().regex(/^\d{6}$/) });
+export const TotpDisableBodySchema = z.object({ password: z.string().min(1).max(200) });
+export const LocaleBodySchema = z.object({ locale: LocaleSchema });
+
+export const authRoutes = defineRoutes({
+  signIn: {
+    method: "POST",
+    path: "/api/auth/sign-in",
+    summary: "Sign in; sets a new session cookie",
+    tags: ["auth"],
+    body: SignInBodySchema,
+    response: MeSchema,
+  },
+  signOut: { method: "POST", path: "/api/auth/sign-out", summary: "Sign out", tags: ["auth"], response: OkSchema },
+  me: { method: "GET", path: "/api/auth/me", summary: "The signed-in account", tags: ["auth"], response: MeSchema },
+  changePassword: {
+    method: "POST",
+    path: "/api/auth/password",
+    summary: "Change own password",
+    tags: ["auth"],
+    body: ChangePasswordBodySchema,
+    response: OkSchema,
+  },
+  setUpTotp: {
+    method: "POST",
+    path: "/api/auth/totp/setup",
+    summary: "Start TOTP set-up: a new secret to scan",
+    tags: ["auth"],
+    response: TotpSetupSchema,
+  },
+  enableTotp: {
+    method: "POST",
+    path: "/api/auth/totp/enable",
+    summary: "Confirm TOTP with a first code",
+    tags: ["auth"],
+    body: TotpCodeBodySchema,
+    response: OkSchema,
+  },
+  disableTotp: {
+    method: "POST",
+    path: "/api/auth/totp/disable",
+    summary: "Turn TOTP off (needs the password)",
+    tags: ["auth"],
+    body: TotpDisableBodySchema,
+    response: OkSchema,
+  },
+  setLocale: {
+    method: "PUT",
+    path: "/api/auth/locale",
+    summary: "Remember the interface language",
+    tags: ["auth"],
+    body: LocaleBodySchema,
+    response: OkSchema,
+  },
+});

@@ -1,0 +1,29 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: unit tests need no database; integration tests get a fresh database per file, cloned
+// from a migrated image (PGlite) or template (PostgreSQL), chosen by NAMRO_TEST_DB.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "apps/api/test/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["apps/api/**/*.int.test.ts"],
+          exclude: ["**/node_modules/**"],
+          globalSetup: ["apps/api/test/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+        },
+      },
+    ],
+  },
+});
