@@ -126,6 +126,27 @@ export const ERROR_CATALOGUE = {
     vi: "Bạn không thể tự khóa tài khoản của mình.",
     en: "You cannot disable your own account.",
   },
+  AUTH_PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    vi: "Bạn cần đổi mật khẩu trước khi tiếp tục.",
+    en: "You need to change your password before continuing.",
+  },
+  AUTH_TOTP_ALREADY_ENABLED: {
+    status: 409,
+    vi: "Xác thực hai bước đang bật. Hãy tắt trước khi thiết lập lại.",
+    en: "Two-step verification is already on. Turn it off before setting it up again.",
+  },
+  ACCOUNT_ROLE_NOT_FOUND: { status: 404, vi: "Không tìm thấy vai trò này.", en: "Role assignment not found." },
+  ACCOUNT_LAST_ROLE: {
+    status: 409,
+    vi: "Không thể gỡ vai trò cuối cùng của tài khoản. Hãy khóa tài khoản nếu không còn dùng.",
+    en: "An account's last role cannot be removed. Disable the account if it is no longer used.",
+  },
+  ACCOUNT_OUTSIDE_SCOPE: {
+    status: 403,
+    vi: "Tài khoản này còn có vai trò ngoài phạm vi quản lý của bạn.",
+    en: "This account also holds roles outside the scope you manage.",
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
