@@ -12,6 +12,11 @@ export interface RouteInput<C extends RouteContract> {
   reply: FastifyReply;
 }
 
+export interface RouteOptions {
+  /** Per-route rate limit (per client IP) through @fastify/rate-limit, e.g. { max: 20, timeWindow: "1 minute" }. */
+  rateLimit?: { max: number; timeWindow: number | string };
+}
+
 export type RouteHandler<C extends RouteContract> = (input: RouteInput<C>) => Promise<Infer<C["response"]>>;
 
 export function registerRoute<C extends RouteContract>(
@@ -19,12 +24,13 @@ export function registerRoute<C extends RouteContract>(
   contract: C,
   access: RouteAccess,
   handler: RouteHandler<C>,
+  options: RouteOptions = {},
 ): void {
   const successStatus = contract.successStatus ?? 200;
   app.route({
     method: contract.method,
     url: contract.path,
-    config: { access },
+    config: { access, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
     schema: {
       summary: contract.summary,
       tags: [...contract.tags],
