@@ -3,6 +3,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { auditRowHash, GENESIS_HASH, type HashedAuditContent } from "./audit-hash.ts";
+import { redactSecrets } from "./redact.ts";
 
 export interface AuditContext {
   actorId: number | null;
@@ -40,8 +41,8 @@ export async function recordAudit(
     entityId: entry.entityId === null ? null : String(entry.entityId),
     orgId: entry.orgId,
     // Round-trip through JSON so the hash covers exactly what jsonb stores.
-    before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
-    after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
+    before: entry.before === undefined ? null : JSON.parse(JSON.stringify(redactSecrets(entry.before)) ?? "null"),
+    after: entry.after === undefined ? null : JSON.parse(JSON.stringify(redactSecrets(entry.after)) ?? "null"),
     requestId: context.requestId,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;

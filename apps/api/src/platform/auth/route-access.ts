@@ -32,6 +32,9 @@ export async function enforceRouteAccess(request: FastifyRequest, _reply: Fastif
   const actor = request.actor;
   if (!actor) throw new AppError("AUTH_REQUIRED");
   if (rule.kind === "session") return;
+  // A temporary password (new account, reset by an administrator) only opens the session routes,
+  // among them the password change.
+  if (actor.mustChangePassword) throw new AppError("AUTH_PASSWORD_CHANGE_REQUIRED");
   if (rule.kind === "permission" && !permissionsOf(actor).includes(rule.permission)) {
     // Holding the permission nowhere: the resource does not exist for this actor.
     throw new AppError("NOT_FOUND");
