@@ -26,7 +26,14 @@ function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, iss
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     if (error.code === "INTERNAL_ERROR") request.log.error({ err: error }, "internal error");
-    return send(request, reply, error.code, error.issues);
+    // Issue messages may be catalogued codes; those are shown in the caller's language.
+    const locale = requestLocale(request);
+    const issues = error.issues?.map((issue) =>
+      Object.hasOwn(ERROR_CATALOGUE, issue.message)
+        ? { path: issue.path, message: ERROR_CATALOGUE[issue.message as ErrorCode][locale] }
+        : issue,
+    );
+    return send(request, reply, error.code, issues);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? "body";
