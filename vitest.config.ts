@@ -24,6 +24,18 @@ export default defineConfig({
           pool: "forks",
         },
       },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.spec.ts"],
+          globalSetup: ["e2e/global-setup.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 240_000,
+          pool: "forks",
+          // One browser at a time: the machines have two cores, shared with the app and its database.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
