@@ -1,0 +1,25 @@
+// Actor → Me, field by field.
+import type { Me } from "@namro/contracts";
+import { type Actor, permissionsOf } from "../../platform/auth/actor.ts";
+
+export function presentMe(actor: Actor): Me {
+  return {
+    account: {
+      id: actor.accountId,
+      username: actor.username,
+      displayName: actor.displayName,
+      locale: actor.locale,
+      mustChangePassword: actor.mustChangePassword,
+      totpEnabled: actor.totpEnabled,
+    },
+    roles: actor.grants.map((grant) => ({
+      id: grant.id,
+      role: grant.role,
+      orgId: grant.orgId,
+      orgName: grant.orgName,
+      orgCode: grant.orgCode,
+    })),
+    permissions: permissionsOf(actor),
+    csrfToken: actor.csrfToken,
+  };
+}
