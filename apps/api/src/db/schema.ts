@@ -67,6 +67,8 @@ export interface OrgEventPartsTable {
   eventId: number;
   orgId: number;
   role: OrgEventRole;
+  /** What the event did to this organisation: {oldName, newName, oldParent, newParent, …} (0003). */
+  details: ColumnType<Record<string, string | null>, string | undefined, string>;
 }
 
 export interface OrgLineageTable {

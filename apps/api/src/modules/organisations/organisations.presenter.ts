@@ -1,0 +1,59 @@
+// Rows → DTOs, field by field.
+import type { OrgSummary, OrgType } from "@namro/contracts";
+import type { OrganisationRow } from "../../db/schema.ts";
+
+export interface SummarySource {
+  id: number;
+  code: string;
+  name: string;
+  typeCode: string;
+  parentId: number | null;
+  status: OrganisationRow["status"];
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** As of a date an organisation that existed then is shown as it was: active. */
+export function presentSummary(row: SummarySource, childCount: number, asOf: string | null = null): OrgSummary {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    typeCode: row.typeCode,
+    parentId: row.parentId,
+    status: asOf ? "active" : row.status,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    childCount,
+  };
+}
+
+export function presentOrgType(
+  row: { code: string; nameVi: string; nameEn: string; isDepartment: boolean; sortOrder: number },
+  allowedChildTypes: string[],
+): OrgType {
+  return {
+    code: row.code,
+    nameVi: row.nameVi,
+    nameEn: row.nameEn,
+    isDepartment: row.isDepartment,
+    sortOrder: row.sortOrder,
+    allowedChildTypes,
+  };
+}
+
+/** What the audit log keeps of an organisation before and after a change. */
+export function auditSnapshot(row: OrganisationRow) {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    typeCode: row.typeCode,
+    parentId: row.parentId,
+    path: row.path,
+    status: row.status,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    version: row.version,
+  };
+}
