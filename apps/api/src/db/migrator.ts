@@ -2,7 +2,8 @@
 // own transaction, recorded in kysely_migration).
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { type Migration, type MigrationResultSet, Migrator } from "kysely/migration";
 
 const MIGRATIONS_DIR = join(import.meta.dirname, "migrations");
 
