@@ -29,7 +29,8 @@ export function installSessionHook(app: FastifyInstance, resolver: ActorResolver
     request.sessionToken = token;
     request.actor = await resolver.resolveActor(token);
   });
-  app.addHook("preHandler", async (request: FastifyRequest) => {
+  // Before validation, so a forged request learns nothing about the body it sent.
+  app.addHook("preValidation", async (request: FastifyRequest) => {
     if (SAFE_METHODS.has(request.method) || !request.actor) return;
     // Public routes (sign-in) never act on the session, so a stale cookie must not block them.
     if (request.routeOptions.config.access?.kind === "public") return;
