@@ -37,10 +37,16 @@ function startOfVietnamDay(isoDate: string): Date {
 export class AuditService {
   readonly #deps: ServiceDeps;
   readonly #organisations: Pick<OrganisationsService, "requireVisible">;
+  readonly #verifyBatch: number;
 
-  constructor(deps: ServiceDeps, organisations: Pick<OrganisationsService, "requireVisible">) {
+  constructor(
+    deps: ServiceDeps,
+    organisations: Pick<OrganisationsService, "requireVisible">,
+    options: { verifyBatchSize?: number } = {},
+  ) {
     this.#deps = deps;
     this.#organisations = organisations;
+    this.#verifyBatch = options.verifyBatchSize ?? VERIFY_BATCH;
   }
 
   async listAudit(
@@ -83,7 +89,7 @@ export class AuditService {
     let lastId = 0;
     let checked = 0;
     for (;;) {
-      const batch = await repo.listChainBatch(this.#deps.db, lastId, VERIFY_BATCH);
+      const batch = await repo.listChainBatch(this.#deps.db, lastId, this.#verifyBatch);
       for (const row of batch) {
         if (row.prevHash !== expectedPrev) {
           return broken(checked, row.id, "The previous-hash link does not match: a row before it was deleted, inserted or reordered.");
@@ -95,7 +101,7 @@ export class AuditService {
         checked += 1;
       }
       const last = batch.at(-1);
-      if (!last || batch.length < VERIFY_BATCH) break;
+      if (!last || batch.length < this.#verifyBatch) break;
       lastId = last.id;
     }
     return { ok: true, checked, firstBrokenId: null, reason: null };
