@@ -1,21 +1,10 @@
 // HTTP for the organisation tree: every route of `organisationRoutes`, scoped by the service.
 import { organisationRoutes as routes } from "@namro/contracts";
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AuditContext } from "../../platform/audit/audit-writer.ts";
-import type { Actor } from "../../platform/auth/actor.ts";
+import type { FastifyInstance } from "fastify";
+import { auditContextOf as auditOf } from "../../platform/audit/audit-context.ts";
+import { requireActor as actorOf } from "../../platform/auth/request-actor.ts";
 import { access } from "../../platform/auth/route-access.ts";
-import { AppError } from "../../platform/errors.ts";
 import { registerRoute } from "../../platform/http/register-route.ts";
-
-function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError("AUTH_REQUIRED");
-  return request.actor;
-}
-
-function auditOf(request: FastifyRequest): AuditContext {
-  const actor = actorOf(request);
-  return { actorId: actor.accountId, actorName: actor.displayName, requestId: request.id };
-}
 
 export function registerOrganisationRoutes(app: FastifyInstance): void {
   const read = access.permission("org.read");
