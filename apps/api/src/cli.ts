@@ -1,0 +1,164 @@
+// The `namro` command (apps/api/bin/namro.js): serve, migrate, seed, backup, restore, audit verify.
+// The database is chosen as for the server: DATABASE_URL for a PostgreSQL server, else the embedded
+// database in NAMRO_DATA_DIR (default ./data), which only one process may open at a time.
+import { Command, Option } from "commander";
+import type { AppConfig } from "./config.ts";
+import type { DatabaseHandle } from "./db/database.ts";
+
+const EXIT_FAILURE = 1;
+
+async function openConfigured(): Promise<{ database: DatabaseHandle; config: AppConfig }> {
+  const { loadConfig } = await import("./config.ts");
+  const { connectAndMigrate } = await import("./db/connect.ts");
+  const config = loadConfig();
+  // Seeding, backup and restore are long single statements by design: no statement timeout here.
+  const database = await connectAndMigrate({ ...config, statementTimeoutMs: 0 });
+  return { database, config };
+}
+
+/** Runs a command against the configured database, closing it and turning known errors into messages. */
+async function withDatabase(work: (database: DatabaseHandle, config: AppConfig) => Promise<number>): Promise<void> {
+  const { DataFolderLockedError } = await import("./db/data-folder-lock.ts");
+  const { BackupError } = await import("./backup/backup-format.ts");
+  let code = 0;
+  let database: DatabaseHandle | null = null;
+  try {
+    const opened = await openConfigured();
+    database = opened.database;
+    code = await work(opened.database, opened.config);
+  } catch (error) {
+    if (error instanceof DataFolderLockedError || error instanceof BackupError) console.error(error.message);
+    else console.error(error);
+    code = EXIT_FAILURE;
+  } finally {
+    await database?.close();
+  }
+  process.exit(code);
+}
+
+const VERIFY_REASONS_VI: [RegExp, string][] = [
+  [/previous-hash/i, "Liên kết tới dòng trước không khớp: một dòng trước đó đã bị xóa, chèn thêm hoặc đổi thứ tự."],
+  [/content/i, "Nội dung dòng không khớp với mã băm: dòng đã bị sửa."],
+];
+
+export function buildProgram(): Command {
+  const program = new Command("namro")
+    .description("Năm Rõ — công cụ quản trị (administration command). Cơ sở dữ liệu: DATABASE_URL, hoặc dữ liệu nhúng trong NAMRO_DATA_DIR / ./data (database: DATABASE_URL, else embedded in NAMRO_DATA_DIR or ./data)")
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)")
+    .helpCommand("help [command]", "Trợ giúp về một lệnh (help for a command)")
+    .showHelpAfterError();
+
+  program
+    .command("serve", { isDefault: true })
+    .description("Khởi động máy chủ web: chuyển đổi lược đồ, tạo dữ liệu mẫu lần đầu, phục vụ tại PORT (mặc định 3000) (start the web server: migrate, seed the demo on first start, serve on PORT)")
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)")
+    .action(async () => {
+      const { serve } = await import("./main.ts");
+      await serve();
+    });
+
+  program
+    .command("migrate")
+    .description("Đưa lược đồ cơ sở dữ liệu lên mới nhất (bring the database schema up to date)")
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)")
+    .action(() =>
+      withDatabase(async (database) => {
+        const { listAppliedMigrations } = await import("./backup/table-catalogue.ts");
+        const applied = await listAppliedMigrations(database.db);
+        console.log(`Lược đồ đã mới nhất (schema up to date): ${applied.join(", ")}`);
+        return 0;
+      }),
+    );
+
+  program
+    .command("seed")
+    .description("Tạo dữ liệu mẫu bằng nạp hàng loạt; chạy lại sẽ tiếp tục hoặc không làm gì (seed synthetic data by bulk loading; re-running continues or does nothing)")
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)")
+    .addOption(
+      new Option(
+        "-s, --scale <scale>",
+        "quy mô: demo = một tỉnh (~1.500 tổ chức); province = demo + tài khoản mọi xã; national = 34 tỉnh, ~3.300 xã, ~360.000 tổ chức (scale: demo | province | national)",
+      )
+        .choices(["demo", "province", "national"])
+        .default("demo"),
+    )
+    .action((options: { scale: "demo" | "province" | "national" }) =>
+      withDatabase(async (database) => {
+        const { seedScale } = await import("./seed/seed-scale.ts");
+        const result = await seedScale(database.db, options.scale, (message) => console.log(message));
+        if (result.demo.demoAccounts.length > 0) {
+          console.log("Tài khoản dùng thử (demo accounts):");
+          for (const account of result.demo.demoAccounts) {
+            console.log(`  ${account.username.padEnd(22)} ${account.password.padEnd(18)} ${account.description}`);
+          }
+        }
+        if (options.scale !== "demo") {
+          console.log(`Tài khoản cấp tỉnh/xã (province/commune accounts): <mã>.canbo, <mã>.bithu — mật khẩu ${result.password}`);
+        }
+        return 0;
+      }),
+    );
+
+  program
+    .command("backup")
+    .description("Sao lưu toàn bộ dữ liệu vào FILE (gzip NDJSON, dùng được cho cả PGlite và PostgreSQL) (back up all data to FILE)")
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)")
+    .argument("<file>", "tệp sao lưu sẽ ghi, ví dụ namro.ndjson.gz (backup file to write)")
+    .action((file: string) =>
+      withDatabase(async (database) => {
+        const { writeBackup } = await import("./backup/write-backup.ts");
+        const summary = await writeBackup(database.db, file);
+        console.log(`Đã sao lưu ${summary.rows} dòng của ${summary.tables} bảng vào ${file} (backup written)`);
+        return 0;
+      }),
+    );
+
+  program
+    .command("restore")
+    .description(
+      "Khôi phục dữ liệu từ FILE trong một giao dịch: chỉ vào cơ sở dữ liệu chưa có dữ liệu, cùng phiên bản lược đồ; lỗi thì không thay đổi gì " +
+        "(restore FILE in one transaction, only into a database without data and with the same schema version; on any error nothing changes)",
+    )
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)")
+    .argument("<file>", "tệp sao lưu do `namro backup` tạo (a file written by `namro backup`)")
+    .option("-f, --force", "XÓA toàn bộ dữ liệu hiện có rồi khôi phục (ERASE all current data, then restore)", false)
+    .action((file: string, options: { force: boolean }) =>
+      withDatabase(async (database) => {
+        const { restoreBackup } = await import("./backup/restore-backup.ts");
+        const summary = await restoreBackup(database.db, file, { force: options.force });
+        console.log(`Đã khôi phục ${summary.rows} dòng của ${summary.tables} bảng từ ${file} (restore complete)`);
+        return 0;
+      }),
+    );
+
+  const audit = program
+    .command("audit")
+    .description("Nhật ký kiểm toán (audit log)")
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)");
+  audit
+    .command("verify")
+    .description("Kiểm tra chuỗi băm của nhật ký kiểm toán; mã thoát 1 nếu có dòng bị sửa (verify the audit hash chain; exit code 1 when a row was tampered with)")
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)")
+    .action(() =>
+      withDatabase(async (database) => {
+        const { systemClock } = await import("./platform/clock.ts");
+        const { OrganisationsService } = await import("./modules/organisations/organisations.service.ts");
+        const { AuditService } = await import("./modules/audit/audit.service.ts");
+        const deps = { db: database.db, clock: systemClock };
+        const result = await new AuditService(deps, new OrganisationsService(deps)).verifyChain();
+        if (result.ok) {
+          console.log(`OK: ${result.checked} dòng hợp lệ (${result.checked} rows verified)`);
+          return 0;
+        }
+        const reasonVi = VERIFY_REASONS_VI.find(([pattern]) => pattern.test(result.reason ?? ""))?.[1] ?? result.reason;
+        console.error(`HỎNG (BROKEN): dòng #${result.firstBrokenId} (row id ${result.firstBrokenId})`);
+        console.error(`  ${reasonVi}`);
+        console.error(`  ${result.reason}`);
+        console.error(`  ${result.checked} dòng trước đó hợp lệ (rows before it verified)`);
+        return EXIT_FAILURE;
+      }),
+    );
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);
