@@ -1,0 +1,116 @@
+// Code-based routes. Pages are lazy chunks so the first load on a phone carries only the shell.
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+import { AppShell } from "./AppShell.tsx";
+import { NotFoundPage } from "./NotFoundPage.tsx";
+import { PageLoading } from "./PageLoading.tsx";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface AsOfSearch {
+  asOf?: string;
+}
+function validateAsOf(search: Record<string, unknown>): AsOfSearch {
+  return typeof search.asOf === "string" && ISO_DATE.test(search.asOf) ? { asOf: search.asOf } : {};
+}
+
+export interface LoginSearch {
+  redirect?: string;
+}
+function validateLogin(search: Record<string, unknown>): LoginSearch {
+  // Only same-site paths: never send people to another site after sign-in.
+  const target = search.redirect;
+  return typeof target === "string" && target.startsWith("/") && !target.startsWith("//") ? { redirect: target } : {};
+}
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: validateLogin,
+  component: lazyRouteComponent(() => import("../features/auth/LoginPage.tsx"), "LoginPage"),
+});
+
+const changePasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/change-password",
+  component: lazyRouteComponent(() => import("../features/auth/ChangePasswordPage.tsx"), "ChangePasswordPage"),
+});
+
+const shellRoute = createRoute({ getParentRoute: () => rootRoute, id: "shell", component: AppShell });
+
+const indexRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/organisations" });
+  },
+});
+
+export const organisationsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/organisations",
+  validateSearch: validateAsOf,
+  component: lazyRouteComponent(
+    () => import("../features/organisations/OrganisationsPage.tsx"),
+    "OrganisationsPage",
+  ),
+});
+
+export const organisationRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/organisations/$id",
+  validateSearch: validateAsOf,
+  component: lazyRouteComponent(() => import("../features/organisations/OrganisationPage.tsx"), "OrganisationPage"),
+});
+
+const accountsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/accounts",
+  component: lazyRouteComponent(() => import("../features/accounts/AccountsPage.tsx"), "AccountsPage"),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/audit",
+  component: lazyRouteComponent(() => import("../features/audit/AuditPage.tsx"), "AuditPage"),
+});
+
+const myAccountRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/me",
+  component: lazyRouteComponent(() => import("../features/me/MyAccountPage.tsx"), "MyAccountPage"),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  changePasswordRoute,
+  shellRoute.addChildren([indexRoute, organisationsRoute, organisationRoute, accountsRoute, auditRoute, myAccountRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPendingComponent: PageLoading,
+    defaultNotFoundComponent: NotFoundPage,
+    defaultPreload: "intent",
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,51 @@
+// Turning API errors into what people read: the server already localises messages; issues with a
+// field path go next to that field, the rest into an alert.
+import type { FormInstance } from "antd";
+import type { TFunction } from "i18next";
+import { ApiError } from "./api.ts";
+
+export function errorText(error: unknown, t: TFunction): string {
+  if (error instanceof ApiError) {
+    if (error.code === "NETWORK_ERROR") return t("errors.network");
+    if (error.message) return error.message;
+  }
+  return t("errors.generic");
+}
+
+/** "body.parts.1.name" → ["parts", 1, "name"]. */
+export function issuePathToField(path: string): (string | number)[] {
+  const parts = path.split(".");
+  if (parts[0] === "body" || parts[0] === "query" || parts[0] === "params") parts.shift();
+  return parts.map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/**
+ * Shows each issue at its form field when the form has that field (by its top-level name); returns the
+ * issues that have no field so the caller can show them in an alert.
+ */
+export function applyFieldErrors(
+  form: FormInstance,
+  error: unknown,
+  fieldNames: readonly string[],
+  rename: Record<string, string> = {},
+): string[] {
+  if (!(error instanceof ApiError) || error.issues.length === 0) return [];
+  const leftover: string[] = [];
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  for (const issue of error.issues) {
+    const name = issuePathToField(issue.path);
+    const head = name[0];
+    const mapped = typeof head === "string" ? (rename[head] ?? head) : head;
+    if (typeof mapped === "string" && fieldNames.includes(mapped)) {
+      const fieldName = [mapped, ...name.slice(1)];
+      const key = fieldName.join(".");
+      const entry = byField.get(key) ?? { name: fieldName, errors: [] };
+      entry.errors.push(issue.message);
+      byField.set(key, entry);
+    } else {
+      leftover.push(issue.message);
+    }
+  }
+  form.setFields([...byField.values()]);
+  return leftover;
+}
