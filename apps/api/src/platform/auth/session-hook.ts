@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../errors.ts";
 import type { Actor } from "./actor.ts";
+import { installRouteRegistry } from "./route-registry.ts";
 import { sessionCookieName } from "./session-cookie.ts";
 
 declare module "fastify" {
@@ -20,6 +21,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const CSRF_HEADER = "x-csrf-token";
 
 export function installSessionHook(app: FastifyInstance, resolver: ActorResolver, behindTls: boolean): void {
+  // Installed with the access machinery so that every route registered afterwards is listed.
+  installRouteRegistry(app);
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
   app.addHook("onRequest", async (request: FastifyRequest) => {

@@ -1,0 +1,422 @@
+// The generated access matrix: every registered route × every role (and anonymous) × a target inside
+// or outside the actor's scope. The expected outcome comes from the route's declared access rule,
+// ROLE_PERMISSIONS and the scope; a request built from the sample table below must produce it.
+// A new route without a sample entry fails this test: add one to SAMPLES.
+import { randomBytes } from "node:crypto";
+import {
+  accountRoutes,
+  auditRoutes,
+  authRoutes,
+  organisationRoutes,
+  ROLES,
+  type Role,
+  type RouteContract,
+  systemRoutes,
+} from "@namro/contracts";
+import type { InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OrganisationRow } from "../src/db/schema.ts";
+import { hashSessionToken } from "../src/modules/auth/auth.service.ts";
+import { ROLE_PERMISSIONS } from "../src/platform/auth/permissions.ts";
+import type { RouteAccess } from "../src/platform/auth/route-access.ts";
+import { createOrg, createProvince, uniqueSuffix } from "./factories.ts";
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestSession } from "./test-app.ts";
+
+type Scope = "inside" | "outside";
+type Outcome = "allow" | "401" | "404";
+type Province = Awaited<ReturnType<typeof createProvince>>;
+
+interface Sample {
+  /**
+   * Whether the request is about something in one subtree: the actor's grant is on commune A, the
+   * "inside" request targets commune A (or below) and the "outside" one commune B of the same province.
+   */
+  scoped: boolean;
+  /** Sign-in must not present the actor's cookie (it would rotate the actor's own session away). */
+  anonymousOnly?: boolean;
+  build(scope: Scope): Promise<Omit<InjectOptions, "headers">>;
+}
+
+let t: TestApp;
+let fx: Province;
+
+const EFFECTIVE = { effectiveDate: "2025-07-01", reason: "Kiểm thử ma trận quyền" };
+const STRONG = "mat-khau-ma-tran-2026";
+
+const commune = (scope: Scope): OrganisationRow => (scope === "inside" ? fx.communeA : fx.communeB);
+const cell = (scope: Scope): OrganisationRow => (scope === "inside" ? fx.cellA : fx.cellB);
+const freshCell = (scope: Scope) => createOrg(t.database.db, commune(scope), { typeCode: "chi_bo_truc_thuoc" });
+
+async function freshAccount(scope: Scope, extraOnCommune = false) {
+  const roles: { role: Role; orgId: number }[] = [{ role: "member", orgId: cell(scope).id }];
+  if (extraOnCommune) roles.push({ role: "member", orgId: commune(scope).id });
+  return t.createAccount(roles);
+}
+
+async function grantsOf(accountId: number) {
+  return t.database.db.selectFrom("roleAssignments").select("id").where("accountId", "=", accountId).orderBy("id").execute();
+}
+
+function key(contract: Pick<RouteContract, "method" | "path">): string {
+  return `${contract.method} ${contract.path}`;
+}
+
+const SAMPLES = new Map<string, Sample>([
+  // system
+  [key(systemRoutes.health), { scoped: false, build: async () => ({ method: "GET", url: "/api/health" }) }],
+  [key(systemRoutes.systemInfo), { scoped: false, build: async () => ({ method: "GET", url: "/api/system" }) }],
+
+  // auth
+  [
+    key(authRoutes.signIn),
+    {
+      scoped: false,
+      anonymousOnly: true,
+      build: async () => {
+        const account = await freshAccount("inside");
+        return { method: "POST", url: authRoutes.signIn.path, payload: { username: account.username, password: TEST_PASSWORD } };
+      },
+    },
+  ],
+  [key(authRoutes.signOut), { scoped: false, build: async () => ({ method: "POST", url: authRoutes.signOut.path }) }],
+  [key(authRoutes.me), { scoped: false, build: async () => ({ method: "GET", url: authRoutes.me.path }) }],
+  [
+    key(authRoutes.changePassword),
+    {
+      scoped: false,
+      build: async () => ({
+        method: "POST",
+        url: authRoutes.changePassword.path,
+        payload: { currentPassword: TEST_PASSWORD, newPassword: STRONG },
+      }),
+    },
+  ],
+  [key(authRoutes.setUpTotp), { scoped: false, build: async () => ({ method: "POST", url: authRoutes.setUpTotp.path }) }],
+  [
+    key(authRoutes.enableTotp),
+    // Not set up yet: a domain 409, which still proves access was granted.
+    { scoped: false, build: async () => ({ method: "POST", url: authRoutes.enableTotp.path, payload: { code: "123456" } }) },
+  ],
+  [
+    key(authRoutes.disableTotp),
+    { scoped: false, build: async () => ({ method: "POST", url: authRoutes.disableTotp.path, payload: { password: TEST_PASSWORD } }) },
+  ],
+  [
+    key(authRoutes.setLocale),
+    { scoped: false, build: async () => ({ method: "PUT", url: authRoutes.setLocale.path, payload: { locale: "en" } }) },
+  ],
+
+  // accounts
+  [
+    key(accountRoutes.listAccounts),
+    { scoped: true, build: async (scope) => ({ method: "GET", url: `/api/accounts?orgId=${commune(scope).id}` }) },
+  ],
+  [
+    key(accountRoutes.getAccount),
+    { scoped: true, build: async (scope) => ({ method: "GET", url: `/api/accounts/${(await freshAccount(scope)).id}` }) },
+  ],
+  [
+    key(accountRoutes.createAccount),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: "/api/accounts",
+        payload: {
+          username: `mt${uniqueSuffix()}`,
+          displayName: "Đỗ Ma Trận",
+          password: STRONG,
+          roles: [{ role: "member", orgId: cell(scope).id }],
+        },
+      }),
+    },
+  ],
+  [
+    key(accountRoutes.updateAccount),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "PATCH",
+        url: `/api/accounts/${(await freshAccount(scope)).id}`,
+        payload: { displayName: "Tên Đã Đổi", version: 1 },
+      }),
+    },
+  ],
+  [
+    key(accountRoutes.disableAccount),
+    { scoped: true, build: async (scope) => ({ method: "POST", url: `/api/accounts/${(await freshAccount(scope)).id}/disable` }) },
+  ],
+  [
+    key(accountRoutes.enableAccount),
+    { scoped: true, build: async (scope) => ({ method: "POST", url: `/api/accounts/${(await freshAccount(scope)).id}/enable` }) },
+  ],
+  [
+    key(accountRoutes.resetPassword),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/accounts/${(await freshAccount(scope)).id}/reset-password`,
+        payload: { newPassword: STRONG },
+      }),
+    },
+  ],
+  [
+    key(accountRoutes.addRole),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/accounts/${(await freshAccount(scope)).id}/roles`,
+        payload: { role: "committee_leader", orgId: commune(scope).id },
+      }),
+    },
+  ],
+  [
+    key(accountRoutes.removeRole),
+    {
+      scoped: true,
+      build: async (scope) => {
+        const account = await freshAccount(scope, true);
+        const [grant] = await grantsOf(account.id);
+        return { method: "DELETE", url: `/api/accounts/${account.id}/roles/${grant?.id}` };
+      },
+    },
+  ],
+
+  // audit
+  [
+    key(auditRoutes.listAudit),
+    { scoped: true, build: async (scope) => ({ method: "GET", url: `/api/audit?orgId=${commune(scope).id}` }) },
+  ],
+
+  // organisations
+  [key(organisationRoutes.listOrgTypes), { scoped: false, build: async () => ({ method: "GET", url: "/api/org-types" }) }],
+  [key(organisationRoutes.listRoots), { scoped: false, build: async () => ({ method: "GET", url: "/api/organisations/roots" }) }],
+  [
+    key(organisationRoutes.searchOrgs),
+    // Results are filtered by scope rather than refused; the organisations tests check the filtering.
+    { scoped: false, build: async () => ({ method: "GET", url: "/api/organisations/search?q=tan%20hung" }) },
+  ],
+  [
+    key(organisationRoutes.getOrg),
+    { scoped: true, build: async (scope) => ({ method: "GET", url: `/api/organisations/${commune(scope).id}` }) },
+  ],
+  [
+    key(organisationRoutes.listChildren),
+    { scoped: true, build: async (scope) => ({ method: "GET", url: `/api/organisations/${commune(scope).id}/children` }) },
+  ],
+  [
+    key(organisationRoutes.getOrgHistory),
+    { scoped: true, build: async (scope) => ({ method: "GET", url: `/api/organisations/${commune(scope).id}/history` }) },
+  ],
+  [
+    key(organisationRoutes.createOrg),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: "/api/organisations",
+        payload: { ...EFFECTIVE, name: `Chi bộ mới ${uniqueSuffix()}`, typeCode: "chi_bo_truc_thuoc", parentId: commune(scope).id },
+      }),
+    },
+  ],
+  [
+    key(organisationRoutes.renameOrg),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/organisations/${(await freshCell(scope)).id}/rename`,
+        payload: { ...EFFECTIVE, name: `Chi bộ đổi tên ${uniqueSuffix()}`, version: 1 },
+      }),
+    },
+  ],
+  [
+    key(organisationRoutes.moveOrg),
+    {
+      scoped: true,
+      build: async (scope) => {
+        const moved = await freshCell(scope);
+        const newParent = await createOrg(t.database.db, commune(scope), { typeCode: "dang_uy_co_so" });
+        return {
+          method: "POST",
+          url: `/api/organisations/${moved.id}/move`,
+          payload: { ...EFFECTIVE, newParentId: newParent.id, version: 1 },
+        };
+      },
+    },
+  ],
+  [
+    key(organisationRoutes.mergeOrgs),
+    {
+      scoped: true,
+      build: async (scope) => {
+        const sources = [await freshCell(scope), await freshCell(scope)];
+        return {
+          method: "POST",
+          url: "/api/organisations/merge",
+          payload: {
+            ...EFFECTIVE,
+            sourceIds: sources.map((org) => org.id),
+            target: { name: `Chi bộ hợp nhất ${uniqueSuffix()}`, typeCode: "chi_bo_truc_thuoc", parentId: commune(scope).id },
+          },
+        };
+      },
+    },
+  ],
+  [
+    key(organisationRoutes.splitOrg),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/organisations/${(await freshCell(scope)).id}/split`,
+        payload: {
+          ...EFFECTIVE,
+          parts: [
+            { name: `Chi bộ tách 1 ${uniqueSuffix()}`, typeCode: "chi_bo_truc_thuoc" },
+            { name: `Chi bộ tách 2 ${uniqueSuffix()}`, typeCode: "chi_bo_truc_thuoc" },
+          ],
+          childAssignments: [],
+          version: 1,
+        },
+      }),
+    },
+  ],
+  [
+    key(organisationRoutes.dissolveOrg),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/organisations/${(await freshCell(scope)).id}/dissolve`,
+        payload: { ...EFFECTIVE, version: 1 },
+      }),
+    },
+  ],
+]);
+
+function expectedOutcome(access: RouteAccess, role: Role | null, scope: Scope, scoped: boolean): Outcome {
+  if (access.kind === "public") return "allow";
+  if (role === null) return "401";
+  if (access.kind === "session" || access.kind === "authenticated") return "allow";
+  if (!ROLE_PERMISSIONS[role].includes(access.permission)) return "404";
+  return scoped && scope === "outside" ? "404" : "allow";
+}
+
+function actualOutcome(status: number, errorCode: string | null): Outcome | `other ${number}` | "invalid sample" {
+  if (status === 401) return "401";
+  if (status === 404) return "404";
+  // The sample must pass validation, or it proves nothing about the access decision.
+  if (errorCode === "VALIDATION_FAILED") return "invalid sample";
+  // A domain refusal (a conflict, a business rule) still means the route let the actor in.
+  if ((status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 403)) return "allow";
+  return `other ${status}`;
+}
+
+function errorCodeOf(body: string): string | null {
+  try {
+    return (JSON.parse(body) as { error?: { code?: string } }).error?.code ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A signed-in account holding `role` on commune A, with a session made directly (no sign-in limit). */
+async function sessionFor(role: Role): Promise<TestSession> {
+  const account = await t.createAccount([{ role, orgId: fx.communeA.id }]);
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(32).toString("base64url");
+  const now = new Date();
+  await t.database.db
+    .insertInto("sessions")
+    .values({
+      tokenHash: hashSessionToken(token),
+      accountId: account.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + 3_600_000),
+    })
+    .execute();
+  return { accountId: account.id, username: account.username, cookie: `namro_session=${token}`, csrfToken };
+}
+
+function apiRoutes() {
+  return t.app.registeredRoutes.filter(
+    (route) => route.url.startsWith("/api") && !route.url.startsWith("/api/docs") && route.method !== "HEAD",
+  );
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fx = await createProvince(t.database.db);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe("access matrix", () => {
+  it("finds the routes and every /api route declares an access rule", () => {
+    const routes = apiRoutes();
+    expect(routes.length).toBeGreaterThan(20);
+    const undeclared = routes.filter((route) => !route.access).map((route) => `${route.method} ${route.url}`);
+    expect(undeclared, "routes without config.access (register them through registerRoute with an access rule)").toEqual([]);
+  });
+
+  it("lists in the registry every route of the OpenAPI document", () => {
+    const registered = new Set(t.app.registeredRoutes.map((route) => `${route.method} ${route.url}`));
+    const document = t.app.swagger() as { paths?: Record<string, Record<string, unknown>> };
+    const missing: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths ?? {})) {
+      const url = path.replace(/\{(\w+)\}/g, ":$1");
+      for (const method of Object.keys(operations)) {
+        const entry = `${method.toUpperCase()} ${url}`;
+        if (url.startsWith("/api/docs") || method === "head") continue;
+        if (!registered.has(entry)) missing.push(entry);
+      }
+    }
+    expect(missing, "routes registered before the route registry was installed").toEqual([]);
+  });
+
+  it("has a sample request for every route, and no stale samples", () => {
+    const routes = new Set(apiRoutes().map((route) => `${route.method} ${route.url}`));
+    const withoutSample = [...routes].filter((entry) => !SAMPLES.has(entry));
+    expect(
+      withoutSample,
+      "these routes have no entry in SAMPLES of apps/api/test/access-matrix.int.test.ts: add one with a valid request",
+    ).toEqual([]);
+    const stale = [...SAMPLES.keys()].filter((entry) => !routes.has(entry));
+    expect(stale, "SAMPLES entries for routes that are not registered (remove them)").toEqual([]);
+  });
+
+  it("answers every route × role × scope as the declared access rule says", async () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const route of apiRoutes()) {
+      const sample = SAMPLES.get(`${route.method} ${route.url}`);
+      if (!sample || !route.access) continue; // reported by the tests above
+      const scopes: Scope[] = sample.scoped ? ["inside", "outside"] : ["inside"];
+      for (const role of [null, ...ROLES] as (Role | null)[]) {
+        for (const scope of scopes) {
+          const expected = expectedOutcome(route.access, role, scope, sample.scoped);
+          const session = role && !sample.anonymousOnly ? await sessionFor(role) : null;
+          const request = await sample.build(scope);
+          const response = await t.call(session, request as InjectOptions);
+          const actual = actualOutcome(response.statusCode, errorCodeOf(response.body));
+          checked += 1;
+          // MATRIX_DEBUG=1 prints every cell of the matrix.
+          if (process.env.MATRIX_DEBUG) console.log(route.method, route.url, role, scope, response.statusCode, errorCodeOf(response.body));
+          if (actual !== expected) {
+            mismatches.push(
+              `${route.method} ${route.url} as ${role ?? "anonymous"} (${scope}): expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`,
+            );
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(mismatches).toEqual([]);
+  });
+});
