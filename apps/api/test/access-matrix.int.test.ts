@@ -45,7 +45,8 @@ const STRONG = "mat-khau-ma-tran-2026";
 
 const commune = (scope: Scope): OrganisationRow => (scope === "inside" ? fx.communeA : fx.communeB);
 const cell = (scope: Scope): OrganisationRow => (scope === "inside" ? fx.cellA : fx.cellB);
-const freshCell = (scope: Scope) => createOrg(t.database.db, commune(scope), { typeCode: "chi_bo_truc_thuoc" });
+const freshCell = (scope: Scope) =>
+  createOrg(t.database.db, commune(scope), { typeCode: "chi_bo_truc_thuoc" });
 
 async function freshAccount(scope: Scope, extraOnCommune = false) {
   const roles: { role: Role; orgId: number }[] = [{ role: "member", orgId: cell(scope).id }];
@@ -54,7 +55,12 @@ async function freshAccount(scope: Scope, extraOnCommune = false) {
 }
 
 async function grantsOf(accountId: number) {
-  return t.database.db.selectFrom("roleAssignments").select("id").where("accountId", "=", accountId).orderBy("id").execute();
+  return t.database.db
+    .selectFrom("roleAssignments")
+    .select("id")
+    .where("accountId", "=", accountId)
+    .orderBy("id")
+    .execute();
 }
 
 function key(contract: Pick<RouteContract, "method" | "path">): string {
@@ -64,7 +70,10 @@ function key(contract: Pick<RouteContract, "method" | "path">): string {
 const SAMPLES = new Map<string, Sample>([
   // system
   [key(systemRoutes.health), { scoped: false, build: async () => ({ method: "GET", url: "/api/health" }) }],
-  [key(systemRoutes.systemInfo), { scoped: false, build: async () => ({ method: "GET", url: "/api/system" }) }],
+  [
+    key(systemRoutes.systemInfo),
+    { scoped: false, build: async () => ({ method: "GET", url: "/api/system" }) },
+  ],
 
   // auth
   [
@@ -74,11 +83,18 @@ const SAMPLES = new Map<string, Sample>([
       anonymousOnly: true,
       build: async () => {
         const account = await freshAccount("inside");
-        return { method: "POST", url: authRoutes.signIn.path, payload: { username: account.username, password: TEST_PASSWORD } };
+        return {
+          method: "POST",
+          url: authRoutes.signIn.path,
+          payload: { username: account.username, password: TEST_PASSWORD },
+        };
       },
     },
   ],
-  [key(authRoutes.signOut), { scoped: false, build: async () => ({ method: "POST", url: authRoutes.signOut.path }) }],
+  [
+    key(authRoutes.signOut),
+    { scoped: false, build: async () => ({ method: "POST", url: authRoutes.signOut.path }) },
+  ],
   [key(authRoutes.me), { scoped: false, build: async () => ({ method: "GET", url: authRoutes.me.path }) }],
   [
     key(authRoutes.changePassword),
@@ -91,29 +107,51 @@ const SAMPLES = new Map<string, Sample>([
       }),
     },
   ],
-  [key(authRoutes.setUpTotp), { scoped: false, build: async () => ({ method: "POST", url: authRoutes.setUpTotp.path }) }],
+  [
+    key(authRoutes.setUpTotp),
+    { scoped: false, build: async () => ({ method: "POST", url: authRoutes.setUpTotp.path }) },
+  ],
   [
     key(authRoutes.enableTotp),
     // Not set up yet: a domain 409, which still proves access was granted.
-    { scoped: false, build: async () => ({ method: "POST", url: authRoutes.enableTotp.path, payload: { code: "123456" } }) },
+    {
+      scoped: false,
+      build: async () => ({ method: "POST", url: authRoutes.enableTotp.path, payload: { code: "123456" } }),
+    },
   ],
   [
     key(authRoutes.disableTotp),
-    { scoped: false, build: async () => ({ method: "POST", url: authRoutes.disableTotp.path, payload: { password: TEST_PASSWORD } }) },
+    {
+      scoped: false,
+      build: async () => ({
+        method: "POST",
+        url: authRoutes.disableTotp.path,
+        payload: { password: TEST_PASSWORD },
+      }),
+    },
   ],
   [
     key(authRoutes.setLocale),
-    { scoped: false, build: async () => ({ method: "PUT", url: authRoutes.setLocale.path, payload: { locale: "en" } }) },
+    {
+      scoped: false,
+      build: async () => ({ method: "PUT", url: authRoutes.setLocale.path, payload: { locale: "en" } }),
+    },
   ],
 
   // accounts
   [
     key(accountRoutes.listAccounts),
-    { scoped: true, build: async (scope) => ({ method: "GET", url: `/api/accounts?orgId=${commune(scope).id}` }) },
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/accounts?orgId=${commune(scope).id}` }),
+    },
   ],
   [
     key(accountRoutes.getAccount),
-    { scoped: true, build: async (scope) => ({ method: "GET", url: `/api/accounts/${(await freshAccount(scope)).id}` }) },
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/accounts/${(await freshAccount(scope)).id}` }),
+    },
   ],
   [
     key(accountRoutes.createAccount),
@@ -144,11 +182,23 @@ const SAMPLES = new Map<string, Sample>([
   ],
   [
     key(accountRoutes.disableAccount),
-    { scoped: true, build: async (scope) => ({ method: "POST", url: `/api/accounts/${(await freshAccount(scope)).id}/disable` }) },
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/accounts/${(await freshAccount(scope)).id}/disable`,
+      }),
+    },
   ],
   [
     key(accountRoutes.enableAccount),
-    { scoped: true, build: async (scope) => ({ method: "POST", url: `/api/accounts/${(await freshAccount(scope)).id}/enable` }) },
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/accounts/${(await freshAccount(scope)).id}/enable`,
+      }),
+    },
   ],
   [
     key(accountRoutes.resetPassword),
@@ -187,12 +237,21 @@ const SAMPLES = new Map<string, Sample>([
   // audit
   [
     key(auditRoutes.listAudit),
-    { scoped: true, build: async (scope) => ({ method: "GET", url: `/api/audit?orgId=${commune(scope).id}` }) },
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/audit?orgId=${commune(scope).id}` }),
+    },
   ],
 
   // organisations
-  [key(organisationRoutes.listOrgTypes), { scoped: false, build: async () => ({ method: "GET", url: "/api/org-types" }) }],
-  [key(organisationRoutes.listRoots), { scoped: false, build: async () => ({ method: "GET", url: "/api/organisations/roots" }) }],
+  [
+    key(organisationRoutes.listOrgTypes),
+    { scoped: false, build: async () => ({ method: "GET", url: "/api/org-types" }) },
+  ],
+  [
+    key(organisationRoutes.listRoots),
+    { scoped: false, build: async () => ({ method: "GET", url: "/api/organisations/roots" }) },
+  ],
   [
     key(organisationRoutes.searchOrgs),
     // Results are filtered by scope rather than refused; the organisations tests check the filtering.
@@ -200,15 +259,24 @@ const SAMPLES = new Map<string, Sample>([
   ],
   [
     key(organisationRoutes.getOrg),
-    { scoped: true, build: async (scope) => ({ method: "GET", url: `/api/organisations/${commune(scope).id}` }) },
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/organisations/${commune(scope).id}` }),
+    },
   ],
   [
     key(organisationRoutes.listChildren),
-    { scoped: true, build: async (scope) => ({ method: "GET", url: `/api/organisations/${commune(scope).id}/children` }) },
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/organisations/${commune(scope).id}/children` }),
+    },
   ],
   [
     key(organisationRoutes.getOrgHistory),
-    { scoped: true, build: async (scope) => ({ method: "GET", url: `/api/organisations/${commune(scope).id}/history` }) },
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/organisations/${commune(scope).id}/history` }),
+    },
   ],
   [
     key(organisationRoutes.createOrg),
@@ -217,7 +285,12 @@ const SAMPLES = new Map<string, Sample>([
       build: async (scope) => ({
         method: "POST",
         url: "/api/organisations",
-        payload: { ...EFFECTIVE, name: `Chi bộ mới ${uniqueSuffix()}`, typeCode: "chi_bo_truc_thuoc", parentId: commune(scope).id },
+        payload: {
+          ...EFFECTIVE,
+          name: `Chi bộ mới ${uniqueSuffix()}`,
+          typeCode: "chi_bo_truc_thuoc",
+          parentId: commune(scope).id,
+        },
       }),
     },
   ],
@@ -259,7 +332,11 @@ const SAMPLES = new Map<string, Sample>([
           payload: {
             ...EFFECTIVE,
             sourceIds: sources.map((org) => org.id),
-            target: { name: `Chi bộ hợp nhất ${uniqueSuffix()}`, typeCode: "chi_bo_truc_thuoc", parentId: commune(scope).id },
+            target: {
+              name: `Chi bộ hợp nhất ${uniqueSuffix()}`,
+              typeCode: "chi_bo_truc_thuoc",
+              parentId: commune(scope).id,
+            },
           },
         };
       },
@@ -305,7 +382,10 @@ function expectedOutcome(access: RouteAccess, role: Role | null, scope: Scope, s
   return scoped && scope === "outside" ? "404" : "allow";
 }
 
-function actualOutcome(status: number, errorCode: string | null): Outcome | `other ${number}` | "invalid sample" {
+function actualOutcome(
+  status: number,
+  errorCode: string | null,
+): Outcome | `other ${number}` | "invalid sample" {
   if (status === 401) return "401";
   if (status === 404) return "404";
   // The sample must pass validation, or it proves nothing about the access decision.
@@ -362,7 +442,10 @@ describe("access matrix", () => {
     const routes = apiRoutes();
     expect(routes.length).toBeGreaterThan(20);
     const undeclared = routes.filter((route) => !route.access).map((route) => `${route.method} ${route.url}`);
-    expect(undeclared, "routes without config.access (register them through registerRoute with an access rule)").toEqual([]);
+    expect(
+      undeclared,
+      "routes without config.access (register them through registerRoute with an access rule)",
+    ).toEqual([]);
   });
 
   it("lists in the registry every route of the OpenAPI document", () => {
@@ -407,7 +490,15 @@ describe("access matrix", () => {
           const actual = actualOutcome(response.statusCode, errorCodeOf(response.body));
           checked += 1;
           // MATRIX_DEBUG=1 prints every cell of the matrix.
-          if (process.env.MATRIX_DEBUG) console.log(route.method, route.url, role, scope, response.statusCode, errorCodeOf(response.body));
+          if (process.env.MATRIX_DEBUG)
+            console.log(
+              route.method,
+              route.url,
+              role,
+              scope,
+              response.statusCode,
+              errorCodeOf(response.body),
+            );
           if (actual !== expected) {
             mismatches.push(
               `${route.method} ${route.url} as ${role ?? "anonymous"} (${scope}): expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`,

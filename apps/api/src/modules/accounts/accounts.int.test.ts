@@ -1,8 +1,8 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../../db/schema.ts";
 import { createProvince } from "../../../test/factories.ts";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestSession } from "../../../test/test-app.ts";
+import type { Role } from "../../db/schema.ts";
 
 let t: TestApp;
 let province: Awaited<ReturnType<typeof createProvince>>;
@@ -25,7 +25,12 @@ async function signIn(username: string, password = TEST_PASSWORD): Promise<TestS
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
   const cookie = response.cookies.find((c) => c.name.endsWith("namro_session"));
   const body = response.json() as { account: { id: number }; csrfToken: string };
-  return { accountId: body.account.id, username, cookie: `${cookie?.name}=${cookie?.value}`, csrfToken: body.csrfToken };
+  return {
+    accountId: body.account.id,
+    username,
+    cookie: `${cookie?.name}=${cookie?.value}`,
+    csrfToken: body.csrfToken,
+  };
 }
 
 async function actor(roles: { role: Role; orgId: number }[]): Promise<TestSession> {
@@ -33,7 +38,10 @@ async function actor(roles: { role: Role; orgId: number }[]): Promise<TestSessio
   return signIn(account.username);
 }
 
-function errorOf(response: LightMyRequestResponse): { code: string; issues?: { path: string; message: string }[] } {
+function errorOf(response: LightMyRequestResponse): {
+  code: string;
+  issues?: { path: string; message: string }[];
+} {
   return (response.json() as { error: { code: string; issues?: { path: string; message: string }[] } }).error;
 }
 
@@ -42,7 +50,11 @@ function issuePaths(response: LightMyRequestResponse): string[] {
 }
 
 async function auditRows(entityId: number, action?: string) {
-  let query = t.database.db.selectFrom("auditLog").selectAll().where("entityType", "=", "account").where("entityId", "=", String(entityId));
+  let query = t.database.db
+    .selectFrom("auditLog")
+    .selectAll()
+    .where("entityType", "=", "account")
+    .where("entityId", "=", String(entityId));
   if (action) query = query.where("action", "=", action);
   return query.orderBy("id").execute();
 }
@@ -65,7 +77,12 @@ function sampleRequests(id: number, assignmentId: number, orgId: number) {
     {
       method: "POST",
       url: "/api/accounts",
-      payload: { username: `moi${ipCounter}x`, displayName: "Trần Thị Mới", password: STRONG, roles: [{ role: "member", orgId }] },
+      payload: {
+        username: `moi${ipCounter}x`,
+        displayName: "Trần Thị Mới",
+        password: STRONG,
+        roles: [{ role: "member", orgId }],
+      },
     },
     { method: "PATCH", url: `/api/accounts/${id}`, payload: { displayName: "Tên Mới", version: 1 } },
     { method: "POST", url: `/api/accounts/${id}/disable` },
@@ -95,7 +112,11 @@ describe("access", () => {
 
   it("answers 404 for accounts and organisations outside the administrator's scope", async () => {
     const outside = await t.createAccount([{ role: "member", orgId: province.cellB.id }]);
-    const grant = await t.database.db.selectFrom("roleAssignments").select("id").where("accountId", "=", outside.id).executeTakeFirstOrThrow();
+    const grant = await t.database.db
+      .selectFrom("roleAssignments")
+      .select("id")
+      .where("accountId", "=", outside.id)
+      .executeTakeFirstOrThrow();
     for (const request of sampleRequests(outside.id, grant.id, province.communeB.id)) {
       const response = await t.call(adminA, request);
       if (request.url === "/api/accounts" && request.method === "GET") {
@@ -106,7 +127,11 @@ describe("access", () => {
       expect(response.statusCode, `${request.method} ${request.url}`).toBe(404);
       expect(["ACCOUNT_NOT_FOUND", "ORG_NOT_FOUND"]).toContain(errorOf(response).code);
     }
-    const row = await t.database.db.selectFrom("accounts").select(["displayName", "disabledAt", "mustChangePassword"]).where("id", "=", outside.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom("accounts")
+      .select(["displayName", "disabledAt", "mustChangePassword"])
+      .where("id", "=", outside.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ disabledAt: null, mustChangePassword: false });
     expect(row.displayName).not.toBe("Tên Mới");
   });
@@ -114,7 +139,10 @@ describe("access", () => {
 
 describe("list and get", () => {
   it("lists the accounts in scope with search without diacritics, filters and paging", async () => {
-    const nguyen = await t.createAccount([{ role: "cell_secretary", orgId: province.cellA.id }], `nva${ipCounter}a`);
+    const nguyen = await t.createAccount(
+      [{ role: "cell_secretary", orgId: province.cellA.id }],
+      `nva${ipCounter}a`,
+    );
     await t.database.db
       .updateTable("accounts")
       .set({ displayName: "Nguyễn Văn Ánh", searchKey: "nguyen van anh" })
@@ -124,15 +152,24 @@ describe("list and get", () => {
 
     const all = await t.call(adminA, { method: "GET", url: "/api/accounts?pageSize=200" });
     expect(all.statusCode).toBe(200);
-    const body = all.json() as { items: { id: number; roles: { orgId: number }[] }[]; total: number; page: number; pageSize: number };
+    const body = all.json() as {
+      items: { id: number; roles: { orgId: number }[] }[];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     expect(body.page).toBe(1);
     expect(body.total).toBe(body.items.length);
     expect(body.items.map((a) => a.id)).toEqual(expect.arrayContaining([adminA.accountId, nguyen.id]));
     for (const account of body.items) {
-      for (const role of account.roles) expect([province.communeA.id, province.cellA.id]).toContain(role.orgId);
+      for (const role of account.roles)
+        expect([province.communeA.id, province.cellA.id]).toContain(role.orgId);
     }
 
-    const search = await t.call(adminA, { method: "GET", url: `/api/accounts?q=${encodeURIComponent("nguyen van anh")}` });
+    const search = await t.call(adminA, {
+      method: "GET",
+      url: `/api/accounts?q=${encodeURIComponent("nguyen van anh")}`,
+    });
     expect(search.json().items.map((a: { id: number }) => a.id)).toEqual([nguyen.id]);
     const byRole = await t.call(adminA, { method: "GET", url: "/api/accounts?role=cell_secretary" });
     expect(byRole.json().items.map((a: { id: number }) => a.id)).toContain(nguyen.id);
@@ -140,7 +177,10 @@ describe("list and get", () => {
     const byOrg = await t.call(adminA, { method: "GET", url: `/api/accounts?orgId=${province.cellA.id}` });
     expect(byOrg.json().items.map((a: { id: number }) => a.id)).toContain(nguyen.id);
     expect(byOrg.json().items.map((a: { id: number }) => a.id)).not.toContain(adminA.accountId);
-    const outsideOrg = await t.call(adminA, { method: "GET", url: `/api/accounts?orgId=${province.communeB.id}` });
+    const outsideOrg = await t.call(adminA, {
+      method: "GET",
+      url: `/api/accounts?orgId=${province.communeB.id}`,
+    });
     expect(outsideOrg.statusCode).toBe(404);
     expect(errorOf(outsideOrg).code).toBe("ORG_NOT_FOUND");
 
@@ -170,15 +210,27 @@ describe("list and get", () => {
       totpEnabled: false,
       mustChangePassword: false,
       lockedUntil: null,
-      roles: [{ id: expect.any(Number), role: "member", orgId: province.cellA.id, orgName: province.cellA.name, orgCode: province.cellA.code }],
+      roles: [
+        {
+          id: expect.any(Number),
+          role: "member",
+          orgId: province.cellA.id,
+          orgName: province.cellA.name,
+          orgCode: province.cellA.code,
+        },
+      ],
       version: 1,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
-    expect((await t.call(rootAdmin, { method: "GET", url: `/api/accounts/${both.id}` })).json().roles).toHaveLength(2);
+    expect(
+      (await t.call(rootAdmin, { method: "GET", url: `/api/accounts/${both.id}` })).json().roles,
+    ).toHaveLength(2);
     const bad = await t.call(adminA, { method: "GET", url: "/api/accounts/abc" });
     expect(bad.statusCode).toBe(400);
     expect(issuePaths(bad)).toEqual(["params.id"]);
-    expect(errorOf(await t.call(adminA, { method: "GET", url: "/api/accounts/999999999" })).code).toBe("ACCOUNT_NOT_FOUND");
+    expect(errorOf(await t.call(adminA, { method: "GET", url: "/api/accounts/999999999" })).code).toBe(
+      "ACCOUNT_NOT_FOUND",
+    );
   });
 });
 
@@ -210,8 +262,15 @@ describe("create", () => {
     expect(created.roles).toHaveLength(1);
     const [audit] = await auditRows(created.id, "account.create");
     expect(audit).toMatchObject({ actorId: adminA.accountId, orgId: province.cellA.id, before: null });
-    expect(audit?.after).toMatchObject({ username: username.toLowerCase(), roles: [{ role: "cell_secretary", orgId: province.cellA.id }] });
-    const stored = await t.database.db.selectFrom("accounts").select("passwordHash").where("id", "=", created.id).executeTakeFirstOrThrow();
+    expect(audit?.after).toMatchObject({
+      username: username.toLowerCase(),
+      roles: [{ role: "cell_secretary", orgId: province.cellA.id }],
+    });
+    const stored = await t.database.db
+      .selectFrom("accounts")
+      .select("passwordHash")
+      .where("id", "=", created.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(audit)).not.toContain(STRONG);
     expect(JSON.stringify(audit)).not.toContain(stored.passwordHash);
     expect(JSON.stringify(audit)).not.toContain("passwordHash");
@@ -223,15 +282,28 @@ describe("create", () => {
     const again = await t.call(adminA, {
       method: "POST",
       url: "/api/accounts",
-      payload: { username, displayName: "Ai Đó", password: STRONG, roles: [{ role: "member", orgId: province.cellA.id }] },
+      payload: {
+        username,
+        displayName: "Ai Đó",
+        password: STRONG,
+        roles: [{ role: "member", orgId: province.cellA.id }],
+      },
     });
     expect(again.statusCode).toBe(409);
     expect(errorOf(again).code).toBe("ACCOUNT_USERNAME_TAKEN");
   });
 
   it("refuses weak passwords, roles outside the scope and malformed bodies", async () => {
-    const base = { username: `yeu${ipCounter}z`, displayName: "Lê Văn Yếu", roles: [{ role: "member", orgId: province.cellA.id }] };
-    const weak = await t.call(adminA, { method: "POST", url: "/api/accounts", payload: { ...base, password: "12345" } });
+    const base = {
+      username: `yeu${ipCounter}z`,
+      displayName: "Lê Văn Yếu",
+      roles: [{ role: "member", orgId: province.cellA.id }],
+    };
+    const weak = await t.call(adminA, {
+      method: "POST",
+      url: "/api/accounts",
+      payload: { ...base, password: "12345" },
+    });
     expect(weak.statusCode).toBe(400);
     expect(errorOf(weak)).toMatchObject({ code: "AUTH_PASSWORD_WEAK", issues: [{ path: "body.password" }] });
     const outside = await t.call(adminA, {
@@ -248,20 +320,34 @@ describe("create", () => {
     });
     expect(malformed.statusCode).toBe(400);
     expect(issuePaths(malformed)).toEqual(["body.displayName", "body.roles", "body.username"]);
-    expect(await t.database.db.selectFrom("accounts").select("id").where("username", "=", base.username).execute()).toEqual([]);
+    expect(
+      await t.database.db.selectFrom("accounts").select("id").where("username", "=", base.username).execute(),
+    ).toEqual([]);
   });
 });
 
 describe("changes", () => {
   it("renames with optimistic concurrency", async () => {
     const target = await t.createAccount([{ role: "member", orgId: province.cellA.id }]);
-    const ok = await t.call(adminA, { method: "PATCH", url: `/api/accounts/${target.id}`, payload: { displayName: "Phạm Thu Hà", version: 1 } });
+    const ok = await t.call(adminA, {
+      method: "PATCH",
+      url: `/api/accounts/${target.id}`,
+      payload: { displayName: "Phạm Thu Hà", version: 1 },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ displayName: "Phạm Thu Hà", version: 2 });
-    const stale = await t.call(adminA, { method: "PATCH", url: `/api/accounts/${target.id}`, payload: { displayName: "Khác", version: 1 } });
+    const stale = await t.call(adminA, {
+      method: "PATCH",
+      url: `/api/accounts/${target.id}`,
+      payload: { displayName: "Khác", version: 1 },
+    });
     expect(stale.statusCode).toBe(409);
     expect(errorOf(stale).code).toBe("CONFLICT_STALE_VERSION");
-    const bad = await t.call(adminA, { method: "PATCH", url: `/api/accounts/${target.id}`, payload: { displayName: "" } });
+    const bad = await t.call(adminA, {
+      method: "PATCH",
+      url: `/api/accounts/${target.id}`,
+      payload: { displayName: "" },
+    });
     expect(issuePaths(bad)).toEqual(["body.displayName", "body.version"]);
     const [audit] = await auditRows(target.id, "account.update");
     expect(audit?.before).toMatchObject({ displayName: `Người dùng ${target.username}` });
@@ -278,7 +364,11 @@ describe("changes", () => {
     expect(disabled.json().disabled).toBe(true);
     expect((await t.call(session, { method: "GET", url: "/api/auth/me" })).statusCode).toBe(401);
     const [audit] = await auditRows(target.id, "account.disable");
-    expect(audit).toMatchObject({ before: { disabled: false }, after: { disabled: true }, orgId: province.cellA.id });
+    expect(audit).toMatchObject({
+      before: { disabled: false },
+      after: { disabled: true },
+      orgId: province.cellA.id,
+    });
 
     const enabled = await t.call(adminA, { method: "POST", url: `/api/accounts/${target.id}/enable` });
     expect(enabled.json().disabled).toBe(false);
@@ -301,7 +391,9 @@ describe("changes", () => {
       payload: { newPassword: STRONG },
     });
     expect(errorOf(refusedReset).code).toBe("ACCOUNT_OUTSIDE_SCOPE");
-    expect((await t.call(rootAdmin, { method: "POST", url: `/api/accounts/${wider.id}/disable` })).statusCode).toBe(200);
+    expect(
+      (await t.call(rootAdmin, { method: "POST", url: `/api/accounts/${wider.id}/disable` })).statusCode,
+    ).toBe(200);
   });
 
   it("resets a password: must change, sessions ended, lockout cleared, nothing secret audited", async () => {
@@ -312,18 +404,39 @@ describe("changes", () => {
       .set({ failedSignIns: 3, lockedUntil: new Date(Date.now() + 600_000) })
       .where("id", "=", target.id)
       .execute();
-    const weak = await t.call(adminA, { method: "POST", url: `/api/accounts/${target.id}/reset-password`, payload: { newPassword: "abc" } });
-    expect(errorOf(weak)).toMatchObject({ code: "AUTH_PASSWORD_WEAK", issues: [{ path: "body.newPassword" }] });
-    const missing = await t.call(adminA, { method: "POST", url: `/api/accounts/${target.id}/reset-password`, payload: {} });
+    const weak = await t.call(adminA, {
+      method: "POST",
+      url: `/api/accounts/${target.id}/reset-password`,
+      payload: { newPassword: "abc" },
+    });
+    expect(errorOf(weak)).toMatchObject({
+      code: "AUTH_PASSWORD_WEAK",
+      issues: [{ path: "body.newPassword" }],
+    });
+    const missing = await t.call(adminA, {
+      method: "POST",
+      url: `/api/accounts/${target.id}/reset-password`,
+      payload: {},
+    });
     expect(issuePaths(missing)).toEqual(["body.newPassword"]);
-    const reset = await t.call(adminA, { method: "POST", url: `/api/accounts/${target.id}/reset-password`, payload: { newPassword: STRONG } });
+    const reset = await t.call(adminA, {
+      method: "POST",
+      url: `/api/accounts/${target.id}/reset-password`,
+      payload: { newPassword: STRONG },
+    });
     expect(reset.statusCode).toBe(200);
     expect(reset.json()).toEqual({ ok: true });
     expect((await t.call(session, { method: "GET", url: "/api/auth/me" })).statusCode).toBe(401);
-    const row = await t.database.db.selectFrom("accounts").selectAll().where("id", "=", target.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom("accounts")
+      .selectAll()
+      .where("id", "=", target.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ mustChangePassword: true, failedSignIns: 0, lockedUntil: null });
     const fresh = await signIn(target.username, STRONG);
-    expect((await t.call(fresh, { method: "GET", url: "/api/auth/me" })).json().account.mustChangePassword).toBe(true);
+    expect(
+      (await t.call(fresh, { method: "GET", url: "/api/auth/me" })).json().account.mustChangePassword,
+    ).toBe(true);
     const [audit] = await auditRows(target.id, "account.reset_password");
     expect(audit?.after).toMatchObject({ mustChangePassword: true });
     expect(JSON.stringify(audit)).not.toContain(STRONG);
@@ -338,11 +451,16 @@ describe("changes", () => {
       payload: { role: "committee_staff", orgId: province.communeA.id },
     });
     expect(added.statusCode).toBe(200);
-    expect(added.json().roles.map((r: { role: string }) => r.role).sort()).toEqual(["committee_staff", "member"]);
+    expect(
+      added
+        .json()
+        .roles.map((r: { role: string }) => r.role)
+        .sort(),
+    ).toEqual(["committee_staff", "member"]);
     const [addAudit] = await auditRows(target.id, "account.role_add");
     expect(addAudit?.orgId).toBe(province.communeA.id);
-    expect((addAudit?.before as { roles: unknown[] }).roles).toHaveLength(1);
-    expect((addAudit?.after as { roles: unknown[] }).roles).toHaveLength(2);
+    expect((addAudit?.before as { roles?: unknown[] } | undefined)?.roles).toHaveLength(1);
+    expect((addAudit?.after as { roles?: unknown[] } | undefined)?.roles).toHaveLength(2);
 
     const duplicate = await t.call(adminA, {
       method: "POST",
@@ -357,17 +475,29 @@ describe("changes", () => {
       payload: { role: "member", orgId: province.cellB.id },
     });
     expect(errorOf(outside).code).toBe("ORG_NOT_FOUND");
-    const bad = await t.call(adminA, { method: "POST", url: `/api/accounts/${target.id}/roles`, payload: { role: "vua", orgId: -1 } });
+    const bad = await t.call(adminA, {
+      method: "POST",
+      url: `/api/accounts/${target.id}/roles`,
+      payload: { role: "vua", orgId: -1 },
+    });
     expect(issuePaths(bad)).toEqual(["body.orgId", "body.role"]);
 
-    const staffGrant = (added.json().roles as { id: number; role: string }[]).find((r) => r.role === "committee_staff");
-    const removed = await t.call(adminA, { method: "DELETE", url: `/api/accounts/${target.id}/roles/${staffGrant?.id}` });
+    const staffGrant = (added.json().roles as { id: number; role: string }[]).find(
+      (r) => r.role === "committee_staff",
+    );
+    const removed = await t.call(adminA, {
+      method: "DELETE",
+      url: `/api/accounts/${target.id}/roles/${staffGrant?.id}`,
+    });
     expect(removed.statusCode).toBe(200);
     expect(removed.json().roles.map((r: { role: string }) => r.role)).toEqual(["member"]);
     const [removeAudit] = await auditRows(target.id, "account.role_remove");
     expect(removeAudit?.orgId).toBe(province.communeA.id);
 
-    const last = await t.call(adminA, { method: "DELETE", url: `/api/accounts/${target.id}/roles/${removed.json().roles[0].id}` });
+    const last = await t.call(adminA, {
+      method: "DELETE",
+      url: `/api/accounts/${target.id}/roles/${removed.json().roles[0].id}`,
+    });
     expect(last.statusCode).toBe(409);
     expect(errorOf(last).code).toBe("ACCOUNT_LAST_ROLE");
 
@@ -381,7 +511,10 @@ describe("changes", () => {
       .where("accountId", "=", both.id)
       .where("orgId", "=", province.cellB.id)
       .executeTakeFirstOrThrow();
-    const hidden = await t.call(adminA, { method: "DELETE", url: `/api/accounts/${both.id}/roles/${bGrant.id}` });
+    const hidden = await t.call(adminA, {
+      method: "DELETE",
+      url: `/api/accounts/${both.id}/roles/${bGrant.id}`,
+    });
     expect(hidden.statusCode).toBe(404);
     expect(errorOf(hidden).code).toBe("ACCOUNT_ROLE_NOT_FOUND");
   });

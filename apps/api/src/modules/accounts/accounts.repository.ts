@@ -29,14 +29,18 @@ function filteredAccounts(executor: Executor, filter: AccountFilter) {
         .select(sql`1`.as("one"))
         .whereRef("ra.accountId", "=", "a.id")
         .where(pathWithinAny(sql.ref("o.path"), filter.scope))
-        .$if(filter.orgPath !== undefined, (q) => q.where(pathWithinAny(sql.ref("o.path"), [filter.orgPath ?? ""])))
+        .$if(filter.orgPath !== undefined, (q) =>
+          q.where(pathWithinAny(sql.ref("o.path"), [filter.orgPath ?? ""])),
+        )
         .$if(filter.role !== undefined, (q) => q.where("ra.role", "=", filter.role as Role)),
     ),
   );
   if (!filter.includeDisabled) query = query.where("a.disabledAt", "is", null);
   if (filter.searchKey) {
     const pattern = likeContains(filter.searchKey);
-    query = query.where((eb) => eb.or([eb("a.searchKey", "like", pattern), eb("a.username", "like", pattern)]));
+    query = query.where((eb) =>
+      eb.or([eb("a.searchKey", "like", pattern), eb("a.username", "like", pattern)]),
+    );
   }
   return query;
 }
@@ -63,7 +67,10 @@ export async function findAccount(executor: Executor, id: number): Promise<Accou
   return executor.selectFrom("accounts").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function findAccountByUsername(executor: Executor, username: string): Promise<AccountRow | undefined> {
+export async function findAccountByUsername(
+  executor: Executor,
+  username: string,
+): Promise<AccountRow | undefined> {
   return executor.selectFrom("accounts").selectAll().where("username", "=", username).executeTakeFirst();
 }
 
@@ -141,7 +148,13 @@ export async function updateAccount(
   return query.returningAll().executeTakeFirst();
 }
 
-export async function insertGrant(executor: Executor, accountId: number, role: Role, orgId: number, now: Date) {
+export async function insertGrant(
+  executor: Executor,
+  accountId: number,
+  role: Role,
+  orgId: number,
+  now: Date,
+) {
   return executor
     .insertInto("roleAssignments")
     .values({ accountId, role, orgId, createdAt: now })

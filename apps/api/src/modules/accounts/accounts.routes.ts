@@ -1,9 +1,9 @@
 // HTTP for account administration (system administrators, inside their scope).
 import { accountRoutes } from "@namro/contracts";
 import type { FastifyInstance } from "fastify";
+import { auditContextOf } from "../../platform/audit/audit-context.ts";
 import { requireActor } from "../../platform/auth/request-actor.ts";
 import { access } from "../../platform/auth/route-access.ts";
-import { auditContextOf } from "../../platform/audit/audit-context.ts";
 import { registerRoute } from "../../platform/http/register-route.ts";
 
 export function registerAccountRoutes(app: FastifyInstance): void {

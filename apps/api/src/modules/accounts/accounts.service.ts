@@ -4,9 +4,9 @@ import type { Account, Role } from "@namro/contracts";
 import { normalizeText, toSearchKey } from "@namro/domain";
 import type { Transaction } from "kysely";
 import type { AccountRow, Database } from "../../db/schema.ts";
+import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
 import type { Actor } from "../../platform/auth/actor.ts";
 import { hashPassword, isStrongEnough } from "../../platform/auth/passwords.ts";
-import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import type { OrganisationsService } from "../organisations/organisations.service.ts";
@@ -75,11 +75,18 @@ export class AccountsService {
 
   async createAccount(
     actor: Actor,
-    input: { username: string; displayName: string; password: string; roles: { role: Role; orgId: number }[] },
+    input: {
+      username: string;
+      displayName: string;
+      password: string;
+      roles: { role: Role; orgId: number }[];
+    },
     context: AuditContext,
   ): Promise<Account> {
     if (!isStrongEnough(input.password)) {
-      throw new AppError("AUTH_PASSWORD_WEAK", { issues: [{ path: "body.password", message: "AUTH_PASSWORD_WEAK" }] });
+      throw new AppError("AUTH_PASSWORD_WEAK", {
+        issues: [{ path: "body.password", message: "AUTH_PASSWORD_WEAK" }],
+      });
     }
     const roles = uniqueRoles(input.roles);
     for (const [index, grant] of roles.entries()) await this.#requireGrantableOrg(actor, grant.orgId, index);
@@ -165,7 +172,9 @@ export class AccountsService {
     if (!isStrongEnough(newPassword)) {
       // Checked after visibility so that an unknown account still answers 404.
       await this.#loadVisible(this.#deps.db, actor, id);
-      throw new AppError("AUTH_PASSWORD_WEAK", { issues: [{ path: "body.newPassword", message: "AUTH_PASSWORD_WEAK" }] });
+      throw new AppError("AUTH_PASSWORD_WEAK", {
+        issues: [{ path: "body.newPassword", message: "AUTH_PASSWORD_WEAK" }],
+      });
     }
     const passwordHash = await hashPassword(newPassword);
     await this.#change(actor, id, "account.reset_password", context, async (trx, loaded, now) => {
@@ -180,7 +189,12 @@ export class AccountsService {
     });
   }
 
-  async addRole(actor: Actor, id: number, input: { role: Role; orgId: number }, context: AuditContext): Promise<Account> {
+  async addRole(
+    actor: Actor,
+    id: number,
+    input: { role: Role; orgId: number },
+    context: AuditContext,
+  ): Promise<Account> {
     // Adding a role needs only the account visible and the organisation inside the scope.
     const loaded = await this.#loadVisible(this.#deps.db, actor, id);
     await this.#requireGrantableOrg(actor, input.orgId, null);
@@ -208,7 +222,8 @@ export class AccountsService {
         );
       });
     } catch (error) {
-      if ((error as { code?: string }).code === PG_UNIQUE_VIOLATION) throw new AppError("ACCOUNT_ROLE_EXISTS");
+      if ((error as { code?: string }).code === PG_UNIQUE_VIOLATION)
+        throw new AppError("ACCOUNT_ROLE_EXISTS");
       throw error;
     }
     return this.getAccount(actor, id);

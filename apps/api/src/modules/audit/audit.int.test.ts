@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProvince } from "../../../test/factories.ts";
+import { createTestApp, type TestApp, type TestSession } from "../../../test/test-app.ts";
 import type { Role } from "../../db/schema.ts";
 import { type AuditEntryInput, recordAudit } from "../../platform/audit/audit-writer.ts";
 import { systemClock } from "../../platform/clock.ts";
-import { createProvince } from "../../../test/factories.ts";
-import { createTestApp, type TestApp, type TestSession } from "../../../test/test-app.ts";
 import { AuditService } from "./audit.service.ts";
 
 let t: TestApp;
@@ -25,14 +25,34 @@ async function actor(roles: { role: Role; orgId: number }[]): Promise<TestSessio
   });
   const cookie = response.cookies.find((c) => c.name.endsWith("namro_session"));
   const body = response.json() as { account: { id: number }; csrfToken: string };
-  return { accountId: body.account.id, username: account.username, cookie: `${cookie?.name}=${cookie?.value}`, csrfToken: body.csrfToken };
+  return {
+    accountId: body.account.id,
+    username: account.username,
+    cookie: `${cookie?.name}=${cookie?.value}`,
+    csrfToken: body.csrfToken,
+  };
 }
 
-async function write(name: string, at: string, entry: Omit<AuditEntryInput, "entityType">, actorId: number | null = null) {
+async function write(
+  name: string,
+  at: string,
+  entry: Omit<AuditEntryInput, "entityType">,
+  actorId: number | null = null,
+) {
   await t.database.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, { actorId, actorName: actorId ? "Người kiểm thử" : "system", requestId: null }, { ...entry, entityType: "thing" }, new Date(at));
+    await recordAudit(
+      trx,
+      { actorId, actorName: actorId ? "Người kiểm thử" : "system", requestId: null },
+      { ...entry, entityType: "thing" },
+      new Date(at),
+    );
   });
-  const row = await t.database.db.selectFrom("auditLog").select("id").orderBy("id", "desc").limit(1).executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .selectFrom("auditLog")
+    .select("id")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
   ids[name] = row.id;
 }
 
@@ -49,11 +69,32 @@ beforeAll(async () => {
   province = await createProvince(t.database.db);
   rootAdmin = await actor([{ role: "system_admin", orgId: province.province.id }]);
   adminA = await actor([{ role: "system_admin", orgId: province.communeA.id }]);
-  await write("a1", "2026-03-01T10:00:00Z", { action: "thing.create", entityId: "1", orgId: province.communeA.id, after: { name: "Một" } }, rootAdmin.accountId);
+  await write(
+    "a1",
+    "2026-03-01T10:00:00Z",
+    { action: "thing.create", entityId: "1", orgId: province.communeA.id, after: { name: "Một" } },
+    rootAdmin.accountId,
+  );
   // 20:00 UTC on 2 March is 03:00 on 3 March in Vietnam.
-  await write("b1", "2026-03-02T20:00:00Z", { action: "thing.create", entityId: "2", orgId: province.cellB.id }, rootAdmin.accountId);
+  await write(
+    "b1",
+    "2026-03-02T20:00:00Z",
+    { action: "thing.create", entityId: "2", orgId: province.cellB.id },
+    rootAdmin.accountId,
+  );
   await write("sys", "2026-03-04T01:00:00Z", { action: "thing.purge", entityId: null, orgId: null });
-  await write("a2", "2026-03-05T01:00:00Z", { action: "thing.update", entityId: "1", orgId: province.cellA.id, before: { name: "Một" }, after: { name: "Hai" } }, adminA.accountId);
+  await write(
+    "a2",
+    "2026-03-05T01:00:00Z",
+    {
+      action: "thing.update",
+      entityId: "1",
+      orgId: province.cellA.id,
+      before: { name: "Một" },
+      after: { name: "Hai" },
+    },
+    adminA.accountId,
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -125,17 +166,29 @@ describe("verifyChain", () => {
 
   it("accepts an untouched chain, whatever the batch size", async () => {
     const total = Number(
-      (await t.database.db.selectFrom("auditLog").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n,
+      (
+        await t.database.db
+          .selectFrom("auditLog")
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
     expect(total).toBeGreaterThan(4);
     for (const batch of [undefined, 1, 2, 3]) {
-      expect(await service(batch).verifyChain()).toEqual({ ok: true, checked: total, firstBrokenId: null, reason: null });
+      expect(await service(batch).verifyChain()).toEqual({
+        ok: true,
+        checked: total,
+        firstBrokenId: null,
+        reason: null,
+      });
     }
   });
 
   it("detects a changed row", async () => {
     const id = ids.a1 ?? 0;
-    await sql`UPDATE audit_log SET after = '{"name": "Giả mạo"}'::jsonb WHERE id = ${id}`.execute(t.database.db);
+    await sql`UPDATE audit_log SET after = '{"name": "Giả mạo"}'::jsonb WHERE id = ${id}`.execute(
+      t.database.db,
+    );
     const result = await service(2).verifyChain();
     expect(result).toMatchObject({ ok: false, firstBrokenId: id });
     expect(result.reason).toContain("changed");
@@ -144,7 +197,13 @@ describe("verifyChain", () => {
   });
 
   it("detects a deleted row", async () => {
-    const next = await t.database.db.selectFrom("auditLog").select("id").where("id", ">", ids.b1 ?? 0).orderBy("id").limit(1).executeTakeFirstOrThrow();
+    const next = await t.database.db
+      .selectFrom("auditLog")
+      .select("id")
+      .where("id", ">", ids.b1 ?? 0)
+      .orderBy("id")
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await sql`DELETE FROM audit_log WHERE id = ${ids.b1}`.execute(t.database.db);
     const result = await service(2).verifyChain();
     expect(result).toMatchObject({ ok: false, firstBrokenId: next.id });

@@ -1,6 +1,6 @@
 // SQL for reading the audit log. Writing is platform/audit/audit-writer.ts (inside each change's
 // transaction). Every function takes the executor first.
-import { type Kysely, sql, type SqlBool, type Transaction } from "kysely";
+import { type Kysely, type SqlBool, sql, type Transaction } from "kysely";
 import type { AuditLogRow, Database } from "../../db/schema.ts";
 import { pathWithinAny } from "../../platform/auth/scope-sql.ts";
 
@@ -29,7 +29,8 @@ function filtered(executor: Executor, filter: AuditFilter) {
   if (filter.entityType !== undefined) query = query.where("l.entityType", "=", filter.entityType);
   if (filter.entityId !== undefined) query = query.where("l.entityId", "=", filter.entityId);
   if (filter.action !== undefined) query = query.where("l.action", "=", filter.action);
-  if (filter.orgPath !== undefined) query = query.where(pathWithinAny(sql.ref("l.orgPath"), [filter.orgPath]));
+  if (filter.orgPath !== undefined)
+    query = query.where(pathWithinAny(sql.ref("l.orgPath"), [filter.orgPath]));
   if (filter.fromInstant) query = query.where("l.occurredAt", ">=", filter.fromInstant);
   if (filter.beforeInstant) query = query.where("l.occurredAt", "<", filter.beforeInstant);
   return query;
@@ -37,7 +38,16 @@ function filtered(executor: Executor, filter: AuditFilter) {
 
 export type AuditListRow = Pick<
   AuditLogRow,
-  "id" | "occurredAt" | "actorId" | "actorName" | "action" | "entityType" | "entityId" | "orgId" | "before" | "after"
+  | "id"
+  | "occurredAt"
+  | "actorId"
+  | "actorName"
+  | "action"
+  | "entityType"
+  | "entityId"
+  | "orgId"
+  | "before"
+  | "after"
 > & { orgName: string | null };
 
 export async function listAuditEntries(
@@ -71,7 +81,11 @@ export async function listAuditEntries(
 }
 
 /** The next `limit` rows after id `afterId`, in chain order. */
-export async function listChainBatch(executor: Executor, afterId: number, limit: number): Promise<AuditLogRow[]> {
+export async function listChainBatch(
+  executor: Executor,
+  afterId: number,
+  limit: number,
+): Promise<AuditLogRow[]> {
   return executor
     .selectFrom("auditLog")
     .selectAll()

@@ -1,8 +1,8 @@
 // Reading the audit log inside the reader's scope, and verifying its hash chain.
 import type { AuditEntry } from "@namro/contracts";
 import type { AuditLogRow } from "../../db/schema.ts";
-import { type Actor, scopePaths } from "../../platform/auth/actor.ts";
 import { auditRowHash, GENESIS_HASH } from "../../platform/audit/audit-hash.ts";
+import { type Actor, scopePaths } from "../../platform/auth/actor.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import type { OrganisationsService } from "../organisations/organisations.service.ts";
 import { presentAuditEntry } from "./audit.presenter.ts";
@@ -92,7 +92,11 @@ export class AuditService {
       const batch = await repo.listChainBatch(this.#deps.db, lastId, this.#verifyBatch);
       for (const row of batch) {
         if (row.prevHash !== expectedPrev) {
-          return broken(checked, row.id, "The previous-hash link does not match: a row before it was deleted, inserted or reordered.");
+          return broken(
+            checked,
+            row.id,
+            "The previous-hash link does not match: a row before it was deleted, inserted or reordered.",
+          );
         }
         if (recomputeHash(row, expectedPrev) !== row.hash) {
           return broken(checked, row.id, "The row's content does not match its hash: it was changed.");

@@ -1,10 +1,10 @@
 import type { LightMyRequestResponse } from "fastify";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../app.ts";
-import { loadConfig } from "../../config.ts";
 import { createProvince } from "../../../test/factories.ts";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestSession } from "../../../test/test-app.ts";
+import { buildApp } from "../../app.ts";
+import { loadConfig } from "../../config.ts";
 
 let t: TestApp;
 let province: Awaited<ReturnType<typeof createProvince>>;
@@ -34,7 +34,12 @@ function sessionOf(response: LightMyRequestResponse, username: string): TestSess
   const cookie = response.cookies.find((c) => c.name.endsWith("namro_session"));
   if (!cookie) throw new Error("no session cookie");
   const body = response.json() as { account: { id: number }; csrfToken: string };
-  return { accountId: body.account.id, username, cookie: `${cookie.name}=${cookie.value}`, csrfToken: body.csrfToken };
+  return {
+    accountId: body.account.id,
+    username,
+    cookie: `${cookie.name}=${cookie.value}`,
+    csrfToken: body.csrfToken,
+  };
 }
 
 async function signIn(username: string, password = TEST_PASSWORD, extra: Record<string, unknown> = {}) {
@@ -70,14 +75,27 @@ describe("sign-in", () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     expect(cookie?.secure).toBeFalsy();
     const body = response.json();
-    expect(body.account).toMatchObject({ id: account.id, username: account.username, locale: "vi", totpEnabled: false });
+    expect(body.account).toMatchObject({
+      id: account.id,
+      username: account.username,
+      locale: "vi",
+      totpEnabled: false,
+    });
     expect(body.roles).toEqual([
-      expect.objectContaining({ role: "system_admin", orgId: province.communeA.id, orgName: province.communeA.name }),
+      expect.objectContaining({
+        role: "system_admin",
+        orgId: province.communeA.id,
+        orgName: province.communeA.name,
+      }),
     ]);
     expect(body.permissions).toEqual(expect.arrayContaining(["account.manage", "audit.read", "org.read"]));
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
     // The token is stored hashed only.
-    const stored = await t.database.db.selectFrom("sessions").select("tokenHash").where("accountId", "=", account.id).execute();
+    const stored = await t.database.db
+      .selectFrom("sessions")
+      .select("tokenHash")
+      .where("accountId", "=", account.id)
+      .execute();
     expect(stored.map((s) => s.tokenHash)).not.toContain(cookie?.value);
     expect(stored[0]?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     const audit = await t.database.db
@@ -144,29 +162,48 @@ describe("sign-in", () => {
     const locked = await signInRaw({ username: account.username, password: TEST_PASSWORD });
     expect(locked.statusCode).toBe(429);
     expect(errorCode(locked)).toBe("AUTH_TEMPORARILY_LOCKED");
-    const row = await t.database.db.selectFrom("accounts").select("lockedUntil").where("id", "=", account.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom("accounts")
+      .select("lockedUntil")
+      .where("id", "=", account.id)
+      .executeTakeFirstOrThrow();
     const minutes = ((row.lockedUntil?.getTime() ?? 0) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
     expect(
-      await t.database.db.selectFrom("auditLog").select("id").where("action", "=", "auth.lockout").where("entityId", "=", String(account.id)).execute(),
+      await t.database.db
+        .selectFrom("auditLog")
+        .select("id")
+        .where("action", "=", "auth.lockout")
+        .where("entityId", "=", String(account.id))
+        .execute(),
     ).toHaveLength(1);
     // Once the lock has passed, the right password works again.
-    await t.database.db.updateTable("accounts").set({ lockedUntil: new Date(Date.now() - 1000) }).where("id", "=", account.id).execute();
+    await t.database.db
+      .updateTable("accounts")
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where("id", "=", account.id)
+      .execute();
     expect((await signInRaw({ username: account.username, password: TEST_PASSWORD })).statusCode).toBe(200);
   });
 
   it("a success resets the failure count", async () => {
     const account = await newAccount();
-    for (let i = 0; i < 4; i += 1) await signInRaw({ username: account.username, password: "sai-mat-khau-9" });
+    for (let i = 0; i < 4; i += 1)
+      await signInRaw({ username: account.username, password: "sai-mat-khau-9" });
     await signIn(account.username);
-    for (let i = 0; i < 4; i += 1) await signInRaw({ username: account.username, password: "sai-mat-khau-9" });
+    for (let i = 0; i < 4; i += 1)
+      await signInRaw({ username: account.username, password: "sai-mat-khau-9" });
     expect((await signInRaw({ username: account.username, password: TEST_PASSWORD })).statusCode).toBe(200);
   });
 
   it("refuses a disabled account only to someone who knows its password", async () => {
     const account = await newAccount();
-    await t.database.db.updateTable("accounts").set({ disabledAt: new Date() }).where("id", "=", account.id).execute();
+    await t.database.db
+      .updateTable("accounts")
+      .set({ disabledAt: new Date() })
+      .where("id", "=", account.id)
+      .execute();
     const right = await signInRaw({ username: account.username, password: TEST_PASSWORD });
     expect(right.statusCode).toBe(401);
     expect(errorCode(right)).toBe("AUTH_ACCOUNT_DISABLED");
@@ -178,7 +215,11 @@ describe("sign-in", () => {
   it("ends the session of an account disabled while signed in", async () => {
     const account = await newAccount();
     const session = await signIn(account.username);
-    await t.database.db.updateTable("accounts").set({ disabledAt: new Date() }).where("id", "=", account.id).execute();
+    await t.database.db
+      .updateTable("accounts")
+      .set({ disabledAt: new Date() })
+      .where("id", "=", account.id)
+      .execute();
     expect((await me(session)).statusCode).toBe(401);
   });
 
@@ -236,13 +277,26 @@ describe("session routes", () => {
     const account = await newAccount();
     const session = await signIn(account.username);
     for (const headers of [{ cookie: session.cookie }, { cookie: session.cookie, "x-csrf-token": "sai" }]) {
-      const response = await t.app.inject({ method: "PUT", url: "/api/auth/locale", headers, payload: { locale: "en" } });
+      const response = await t.app.inject({
+        method: "PUT",
+        url: "/api/auth/locale",
+        headers,
+        payload: { locale: "en" },
+      });
       expect(response.statusCode).toBe(403);
       expect(errorCode(response)).toBe("AUTH_CSRF_INVALID");
     }
-    const signOut = await t.app.inject({ method: "POST", url: "/api/auth/sign-out", headers: { cookie: session.cookie } });
+    const signOut = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-out",
+      headers: { cookie: session.cookie },
+    });
     expect(signOut.statusCode).toBe(403);
-    const row = await t.database.db.selectFrom("accounts").select("locale").where("id", "=", account.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom("accounts")
+      .select("locale")
+      .where("id", "=", account.id)
+      .executeTakeFirstOrThrow();
     expect(row.locale).toBe("vi");
     expect((await me(session)).statusCode).toBe(200);
   });
@@ -251,16 +305,30 @@ describe("session routes", () => {
     const account = await newAccount();
     const session = await signIn(account.username);
     const wrongPassword = { currentPassword: "khong-dung-123", newPassword: "mat-khau-moi-2026" };
-    const before = await t.call(session, { method: "POST", url: "/api/auth/password", payload: wrongPassword });
+    const before = await t.call(session, {
+      method: "POST",
+      url: "/api/auth/password",
+      payload: wrongPassword,
+    });
     expect(before.json().error.message).toBe("Mật khẩu hiện tại không đúng.");
     const set = await t.call(session, { method: "PUT", url: "/api/auth/locale", payload: { locale: "en" } });
     expect(set.statusCode).toBe(200);
     expect(set.cookies.find((c) => c.name === "namro_lang")?.value).toBe("en");
-    const after = await t.call(session, { method: "POST", url: "/api/auth/password", payload: wrongPassword });
+    const after = await t.call(session, {
+      method: "POST",
+      url: "/api/auth/password",
+      payload: wrongPassword,
+    });
     expect(after.json().error.message).toBe("The current password is wrong.");
-    expect(after.json().error.issues).toEqual([{ path: "body.currentPassword", message: "The current password is wrong." }]);
+    expect(after.json().error.issues).toEqual([
+      { path: "body.currentPassword", message: "The current password is wrong." },
+    ]);
     expect((await me(session)).json().account.locale).toBe("en");
-    const invalid = await t.call(session, { method: "PUT", url: "/api/auth/locale", payload: { locale: "fr" } });
+    const invalid = await t.call(session, {
+      method: "PUT",
+      url: "/api/auth/locale",
+      payload: { locale: "fr" },
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.issues[0].path).toBe("body.locale");
   });
@@ -312,7 +380,11 @@ describe("password", () => {
       payload: { currentPassword: "khong-dung-123", newPassword: "mat-khau-moi-2026" },
     });
     expect(errorCode(wrong)).toBe("AUTH_PASSWORD_WRONG");
-    const invalid = await t.call(session, { method: "POST", url: "/api/auth/password", payload: { newPassword: 3 } });
+    const invalid = await t.call(session, {
+      method: "POST",
+      url: "/api/auth/password",
+      payload: { newPassword: 3 },
+    });
     expect(invalid.statusCode).toBe(400);
     expect((invalid.json().error.issues as { path: string }[]).map((i) => i.path).sort()).toEqual([
       "body.currentPassword",
@@ -322,7 +394,11 @@ describe("password", () => {
 
   it("keeps an account that must change its password away from everything else until it does", async () => {
     const account = await newAccount("system_admin");
-    await t.database.db.updateTable("accounts").set({ mustChangePassword: true }).where("id", "=", account.id).execute();
+    await t.database.db
+      .updateTable("accounts")
+      .set({ mustChangePassword: true })
+      .where("id", "=", account.id)
+      .execute();
     const session = await signIn(account.username);
     const meResponse = await me(session);
     expect(meResponse.statusCode).toBe(200);
@@ -364,9 +440,11 @@ describe("TOTP", () => {
     const account = await newAccount();
     const session = await signIn(account.username);
 
-    expect(errorCode(await t.call(session, { method: "POST", url: "/api/auth/totp/enable", payload: { code: "123456" } }))).toBe(
-      "AUTH_TOTP_NOT_SET_UP",
-    );
+    expect(
+      errorCode(
+        await t.call(session, { method: "POST", url: "/api/auth/totp/enable", payload: { code: "123456" } }),
+      ),
+    ).toBe("AUTH_TOTP_NOT_SET_UP");
     const setup = await t.call(session, { method: "POST", url: "/api/auth/totp/setup" });
     expect(setup.statusCode).toBe(200);
     const { secret, otpauthUrl } = setup.json() as { secret: string; otpauthUrl: string };
@@ -374,32 +452,66 @@ describe("TOTP", () => {
     expect(otpauthUrl).toBe(
       `otpauth://totp/N%C4%83m%20R%C3%B5:${account.username}?secret=${secret}&issuer=N%C4%83m%20R%C3%B5`,
     );
-    const pending = await t.database.db.selectFrom("accounts").select(["totpSecret", "totpEnabled"]).where("id", "=", account.id).executeTakeFirstOrThrow();
+    const pending = await t.database.db
+      .selectFrom("accounts")
+      .select(["totpSecret", "totpEnabled"])
+      .where("id", "=", account.id)
+      .executeTakeFirstOrThrow();
     expect(pending).toEqual({ totpSecret: secret, totpEnabled: false });
 
-    const bad = await t.call(session, { method: "POST", url: "/api/auth/totp/enable", payload: { code: await wrongCode(secret) } });
+    const bad = await t.call(session, {
+      method: "POST",
+      url: "/api/auth/totp/enable",
+      payload: { code: await wrongCode(secret) },
+    });
     expect(errorCode(bad)).toBe("AUTH_TOTP_INVALID");
-    const malformed = await t.call(session, { method: "POST", url: "/api/auth/totp/enable", payload: { code: "12ab" } });
+    const malformed = await t.call(session, {
+      method: "POST",
+      url: "/api/auth/totp/enable",
+      payload: { code: "12ab" },
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.issues[0].path).toBe("body.code");
 
-    const enable = await t.call(session, { method: "POST", url: "/api/auth/totp/enable", payload: { code: await generate({ secret }) } });
+    const enable = await t.call(session, {
+      method: "POST",
+      url: "/api/auth/totp/enable",
+      payload: { code: await generate({ secret }) },
+    });
     expect(enable.statusCode).toBe(200);
     expect((await me(session)).json().account.totpEnabled).toBe(true);
-    expect(errorCode(await t.call(session, { method: "POST", url: "/api/auth/totp/setup" }))).toBe("AUTH_TOTP_ALREADY_ENABLED");
+    expect(errorCode(await t.call(session, { method: "POST", url: "/api/auth/totp/setup" }))).toBe(
+      "AUTH_TOTP_ALREADY_ENABLED",
+    );
 
     const withoutCode = await signInRaw({ username: account.username, password: TEST_PASSWORD });
     expect(withoutCode.statusCode).toBe(401);
     expect(errorCode(withoutCode)).toBe("AUTH_TOTP_REQUIRED");
-    const wrong = await signInRaw({ username: account.username, password: TEST_PASSWORD, totpCode: await wrongCode(secret) });
+    const wrong = await signInRaw({
+      username: account.username,
+      password: TEST_PASSWORD,
+      totpCode: await wrongCode(secret),
+    });
     expect(errorCode(wrong)).toBe("AUTH_TOTP_INVALID");
-    const failures = await t.database.db.selectFrom("accounts").select("failedSignIns").where("id", "=", account.id).executeTakeFirstOrThrow();
+    const failures = await t.database.db
+      .selectFrom("accounts")
+      .select("failedSignIns")
+      .where("id", "=", account.id)
+      .executeTakeFirstOrThrow();
     expect(failures.failedSignIns).toBe(1);
     const withCode = await signIn(account.username, TEST_PASSWORD, { totpCode: await generate({ secret }) });
 
-    const wrongPassword = await t.call(withCode, { method: "POST", url: "/api/auth/totp/disable", payload: { password: "khong-dung-123" } });
+    const wrongPassword = await t.call(withCode, {
+      method: "POST",
+      url: "/api/auth/totp/disable",
+      payload: { password: "khong-dung-123" },
+    });
     expect(errorCode(wrongPassword)).toBe("AUTH_PASSWORD_WRONG");
-    const disable = await t.call(withCode, { method: "POST", url: "/api/auth/totp/disable", payload: { password: TEST_PASSWORD } });
+    const disable = await t.call(withCode, {
+      method: "POST",
+      url: "/api/auth/totp/disable",
+      payload: { password: TEST_PASSWORD },
+    });
     expect(disable.statusCode).toBe(200);
     await signIn(account.username);
     const audit = await t.database.db

@@ -60,7 +60,12 @@ export async function findSessionActorRows(
     .execute();
 }
 
-export async function touchSession(executor: Executor, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
+export async function touchSession(
+  executor: Executor,
+  tokenHash: string,
+  now: Date,
+  expiresAt: Date,
+): Promise<void> {
   await executor
     .updateTable("sessions")
     .set({ lastSeenAt: now, expiresAt })
@@ -110,10 +115,17 @@ export async function deleteAccountSessions(
 }
 
 export async function deleteExpiredSessions(executor: Executor, accountId: number, now: Date): Promise<void> {
-  await executor.deleteFrom("sessions").where("accountId", "=", accountId).where("expiresAt", "<=", now).execute();
+  await executor
+    .deleteFrom("sessions")
+    .where("accountId", "=", accountId)
+    .where("expiresAt", "<=", now)
+    .execute();
 }
 
-export async function findAccountByUsername(executor: Executor, username: string): Promise<AccountRow | undefined> {
+export async function findAccountByUsername(
+  executor: Executor,
+  username: string,
+): Promise<AccountRow | undefined> {
   return executor.selectFrom("accounts").selectAll().where("username", "=", username).executeTakeFirst();
 }
 

@@ -1,10 +1,10 @@
 // HTTP for sign-in, sessions, own password, TOTP and language.
 import { authRoutes } from "@namro/contracts";
 import type { FastifyInstance } from "fastify";
+import { auditContextOf } from "../../platform/audit/audit-context.ts";
 import { requireActor } from "../../platform/auth/request-actor.ts";
 import { access } from "../../platform/auth/route-access.ts";
 import { clearSessionCookie, setSessionCookie } from "../../platform/auth/session-cookie.ts";
-import { auditContextOf } from "../../platform/audit/audit-context.ts";
 import { LOCALE_COOKIE } from "../../platform/http/locale.ts";
 import { registerRoute } from "../../platform/http/register-route.ts";
 import { presentMe } from "./auth.presenter.ts";

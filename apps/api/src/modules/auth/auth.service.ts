@@ -1,11 +1,11 @@
 // Sign-in, sessions, own password, TOTP and language. Resolves the actor behind a session cookie.
 import { createHash, randomBytes } from "node:crypto";
 import type { Locale } from "@namro/contracts";
+import type { AuditContext } from "../../platform/audit/audit-writer.ts";
+import { recordAudit } from "../../platform/audit/audit-writer.ts";
 import type { Actor, ActorGrant } from "../../platform/auth/actor.ts";
 import { hashPassword, isStrongEnough, verifyPassword } from "../../platform/auth/passwords.ts";
 import type { ActorResolver } from "../../platform/auth/session-hook.ts";
-import type { AuditContext } from "../../platform/audit/audit-writer.ts";
-import { recordAudit } from "../../platform/audit/audit-writer.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import * as repo from "./auth.repository.ts";
@@ -151,7 +151,12 @@ export class AuthService implements ActorResolver {
       await recordAudit(
         trx,
         context,
-        { action: "auth.sign_out", entityType: "account", entityId: actor.accountId, orgId: homeOrgOf(actor) },
+        {
+          action: "auth.sign_out",
+          entityType: "account",
+          entityId: actor.accountId,
+          orgId: homeOrgOf(actor),
+        },
         clock.now(),
       );
     });
@@ -165,10 +170,14 @@ export class AuthService implements ActorResolver {
     const { db, clock } = this.#deps;
     const account = await this.#account(actor);
     if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-      throw new AppError("AUTH_PASSWORD_WRONG", { issues: [{ path: "body.currentPassword", message: "AUTH_PASSWORD_WRONG" }] });
+      throw new AppError("AUTH_PASSWORD_WRONG", {
+        issues: [{ path: "body.currentPassword", message: "AUTH_PASSWORD_WRONG" }],
+      });
     }
     if (!isStrongEnough(input.newPassword)) {
-      throw new AppError("AUTH_PASSWORD_WEAK", { issues: [{ path: "body.newPassword", message: "AUTH_PASSWORD_WEAK" }] });
+      throw new AppError("AUTH_PASSWORD_WEAK", {
+        issues: [{ path: "body.newPassword", message: "AUTH_PASSWORD_WEAK" }],
+      });
     }
     const passwordHash = await hashPassword(input.newPassword);
     const now = clock.now();
@@ -203,7 +212,12 @@ export class AuthService implements ActorResolver {
       await recordAudit(
         trx,
         context,
-        { action: "auth.totp_setup", entityType: "account", entityId: actor.accountId, orgId: homeOrgOf(actor) },
+        {
+          action: "auth.totp_setup",
+          entityType: "account",
+          entityId: actor.accountId,
+          orgId: homeOrgOf(actor),
+        },
         now,
       );
     });
@@ -217,7 +231,9 @@ export class AuthService implements ActorResolver {
     if (!account.totpSecret) throw new AppError("AUTH_TOTP_NOT_SET_UP");
     const now = clock.now();
     if (!(await isValidTotp(account.totpSecret, code, now))) {
-      throw new AppError("AUTH_TOTP_INVALID", { issues: [{ path: "body.code", message: "AUTH_TOTP_INVALID" }] });
+      throw new AppError("AUTH_TOTP_INVALID", {
+        issues: [{ path: "body.code", message: "AUTH_TOTP_INVALID" }],
+      });
     }
     await db.transaction().execute(async (trx) => {
       await repo.updateAccountAuth(trx, actor.accountId, { totpEnabled: true }, now);
@@ -241,7 +257,9 @@ export class AuthService implements ActorResolver {
     const { db, clock } = this.#deps;
     const account = await this.#account(actor);
     if (!(await verifyPassword(account.passwordHash, password))) {
-      throw new AppError("AUTH_PASSWORD_WRONG", { issues: [{ path: "body.password", message: "AUTH_PASSWORD_WRONG" }] });
+      throw new AppError("AUTH_PASSWORD_WRONG", {
+        issues: [{ path: "body.password", message: "AUTH_PASSWORD_WRONG" }],
+      });
     }
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
@@ -290,7 +308,12 @@ export class AuthService implements ActorResolver {
     return account;
   }
 
-  async #countFailure(accountId: number, displayName: string, requestId: string | null, now: Date): Promise<void> {
+  async #countFailure(
+    accountId: number,
+    displayName: string,
+    requestId: string | null,
+    now: Date,
+  ): Promise<void> {
     const { db } = this.#deps;
     await db.transaction().execute(async (trx) => {
       const failures = await repo.incrementFailedSignIns(trx, accountId);

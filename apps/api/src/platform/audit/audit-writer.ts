@@ -31,7 +31,12 @@ export async function recordAudit(
   now: Date,
 ): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-  const last = await trx.selectFrom("auditLog").select("hash").orderBy("id", "desc").limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom("auditLog")
+    .select("hash")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
   const content: HashedAuditContent = {
     occurredAt: now.toISOString(),
     actorId: context.actorId,
@@ -41,16 +46,23 @@ export async function recordAudit(
     entityId: entry.entityId === null ? null : String(entry.entityId),
     orgId: entry.orgId,
     // Round-trip through JSON so the hash covers exactly what jsonb stores.
-    before: entry.before === undefined ? null : JSON.parse(JSON.stringify(redactSecrets(entry.before)) ?? "null"),
-    after: entry.after === undefined ? null : JSON.parse(JSON.stringify(redactSecrets(entry.after)) ?? "null"),
+    before:
+      entry.before === undefined ? null : JSON.parse(JSON.stringify(redactSecrets(entry.before)) ?? "null"),
+    after:
+      entry.after === undefined ? null : JSON.parse(JSON.stringify(redactSecrets(entry.after)) ?? "null"),
     requestId: context.requestId,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const orgPath =
     entry.orgId === null
       ? null
-      : ((await trx.selectFrom("organisations").select("path").where("id", "=", entry.orgId).executeTakeFirst())
-          ?.path ?? null);
+      : ((
+          await trx
+            .selectFrom("organisations")
+            .select("path")
+            .where("id", "=", entry.orgId)
+            .executeTakeFirst()
+        )?.path ?? null);
   await trx
     .insertInto("auditLog")
     .values({

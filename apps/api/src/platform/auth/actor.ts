@@ -48,6 +48,7 @@ export function holdsPermissionAt(actor: Actor, permission: Permission, orgPath:
 
 export function permissionsOf(actor: Actor): Permission[] {
   const all = new Set<Permission>();
-  for (const grant of actor.grants) for (const permission of ROLE_PERMISSIONS[grant.role]) all.add(permission);
+  for (const grant of actor.grants)
+    for (const permission of ROLE_PERMISSIONS[grant.role]) all.add(permission);
   return [...all];
 }

@@ -2,7 +2,10 @@
 import { type Expression, type SqlBool, sql } from "kysely";
 
 /** `path` lies in one of the subtrees rooted at `roots` (ltree paths). False when there are none. */
-export function pathWithinAny(path: Expression<string | null>, roots: readonly string[]): Expression<SqlBool> {
+export function pathWithinAny(
+  path: Expression<string | null>,
+  roots: readonly string[],
+): Expression<SqlBool> {
   if (roots.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`(${sql.join(
     roots.map((root) => sql`${path} <@ ${root}::ltree`),

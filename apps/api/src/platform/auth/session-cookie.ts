@@ -6,7 +6,12 @@ export function sessionCookieName(behindTls: boolean): string {
   return behindTls ? "__Host-namro_session" : "namro_session";
 }
 
-export function setSessionCookie(reply: FastifyReply, behindTls: boolean, token: string, maxAgeSeconds: number) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  behindTls: boolean,
+  token: string,
+  maxAgeSeconds: number,
+) {
   reply.setCookie(sessionCookieName(behindTls), token, {
     path: "/",
     httpOnly: true,
@@ -17,5 +22,10 @@ export function setSessionCookie(reply: FastifyReply, behindTls: boolean, token:
 }
 
 export function clearSessionCookie(reply: FastifyReply, behindTls: boolean) {
-  reply.clearCookie(sessionCookieName(behindTls), { path: "/", httpOnly: true, sameSite: "lax", secure: behindTls });
+  reply.clearCookie(sessionCookieName(behindTls), {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: behindTls,
+  });
 }
