@@ -42,7 +42,10 @@ async function world(): Promise<World> {
     { session: sessions.memberA, role: "member", orgId: p.communeA.id },
   ] as const;
   for (const grant of grants) {
-    await t.database.db.deleteFrom("roleAssignments").where("accountId", "=", grant.session.accountId).execute();
+    await t.database.db
+      .deleteFrom("roleAssignments")
+      .where("accountId", "=", grant.session.accountId)
+      .execute();
     await t.database.db
       .insertInto("roleAssignments")
       .values({ accountId: grant.session.accountId, role: grant.role, orgId: grant.orgId })
@@ -56,7 +59,11 @@ const post = (session: TestSession | null, url: string, payload: unknown) =>
   t.call(session, { method: "POST", url, payload: payload as object });
 
 async function versionOf(id: number): Promise<number> {
-  const row = await t.database.db.selectFrom("organisations").select("version").where("id", "=", id).executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .selectFrom("organisations")
+    .select("version")
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
   return row.version;
 }
 
@@ -71,13 +78,20 @@ async function snapshot(): Promise<string> {
     db.selectFrom("orgLineage").select("eventId").execute(),
     db.selectFrom("auditLog").select("id").execute(),
   ]);
-  return JSON.stringify({ orgs, versions, events: events.length, parts: parts.length, lineage: lineage.length, audit: audit.length });
+  return JSON.stringify({
+    orgs,
+    versions,
+    events: events.length,
+    parts: parts.length,
+    lineage: lineage.length,
+    audit: audit.length,
+  });
 }
 
 async function auditCount(action: string): Promise<number> {
-  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`.execute(
-    t.database.db,
-  );
+  const result = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`.execute(t.database.db);
   return result.rows[0]?.n ?? 0;
 }
 
@@ -88,7 +102,10 @@ async function expectRefused(
 ): Promise<void> {
   const before = await snapshot();
   const response = await send();
-  expect({ status: response.statusCode, code: (response.json() as { error?: { code: string } }).error?.code }).toEqual({
+  expect({
+    status: response.statusCode,
+    code: (response.json() as { error?: { code: string } }).error?.code,
+  }).toEqual({
     status,
     code,
   });
@@ -103,12 +120,24 @@ describe("without a session", () => {
       renameOrg: { ...BASIS, name: "Chi bộ", version: 1 },
       moveOrg: { ...BASIS, newParentId: 2, version: 1 },
       mergeOrgs: { ...BASIS, sourceIds: [1, 2], target: { existingId: 3 } },
-      splitOrg: { ...BASIS, parts: [{ name: "Một", typeCode: "x" }, { name: "Hai", typeCode: "x" }], childAssignments: [], version: 1 },
+      splitOrg: {
+        ...BASIS,
+        parts: [
+          { name: "Một", typeCode: "x" },
+          { name: "Hai", typeCode: "x" },
+        ],
+        childAssignments: [],
+        version: 1,
+      },
       dissolveOrg: { ...BASIS, version: 1 },
     };
     for (const [name, route] of Object.entries(organisationRoutes)) {
       const url = route.path.replace(":id", "1") + (route.path.endsWith("search") ? "?q=abc" : "");
-      const response = await t.call(null, { method: route.method, url, ...(route.method === "POST" ? { payload: bodies[name] ?? {} } : {}) });
+      const response = await t.call(null, {
+        method: route.method,
+        url,
+        ...(route.method === "POST" ? { payload: bodies[name] ?? {} } : {}),
+      });
       expect(response.statusCode, `${route.method} ${route.path}`).toBe(401);
       expect(response.json().error.code).toBe("AUTH_REQUIRED");
     }
@@ -154,10 +183,18 @@ describe("reading the tree", () => {
     expect(asAdmin.ancestors.map((a: { id: number }) => a.id)).toEqual([w.p.province.id, w.p.communeA.id]);
     const asStaff = await get(w.staffA, `/api/organisations/${w.p.cellA.id}`);
     expect(asStaff.statusCode).toBe(200);
-    expect(asStaff.json().ancestors).toEqual([{ id: w.p.communeA.id, name: w.p.communeA.name, typeCode: "dang_uy_xa" }]);
+    expect(asStaff.json().ancestors).toEqual([
+      { id: w.p.communeA.id, name: w.p.communeA.name, typeCode: "dang_uy_xa" },
+    ]);
     expect(asStaff.json().canRestructure).toBe(true);
     const commune = (await get(w.staffA, `/api/organisations/${w.p.communeA.id}`)).json();
-    expect(commune).toMatchObject({ id: w.p.communeA.id, ancestors: [], childCount: 1, version: 1, asOf: null });
+    expect(commune).toMatchObject({
+      id: w.p.communeA.id,
+      ancestors: [],
+      childCount: 1,
+      version: 1,
+      asOf: null,
+    });
     expect(commune.children.map((c: { id: number }) => c.id)).toEqual([w.p.cellA.id]);
     const asMember = (await get(w.memberA, `/api/organisations/${w.p.communeA.id}`)).json();
     expect(asMember.canRestructure).toBe(false);
@@ -183,7 +220,11 @@ describe("reading the tree", () => {
     expect(response.statusCode).toBe(200);
     const items = response.json().items;
     // Committees before departments.
-    expect(items.map((c: { typeCode: string }) => c.typeCode)).toEqual(["dang_uy_xa", "dang_uy_xa", "van_phong"]);
+    expect(items.map((c: { typeCode: string }) => c.typeCode)).toEqual([
+      "dang_uy_xa",
+      "dang_uy_xa",
+      "van_phong",
+    ]);
   });
 
   it("searches without diacritics, within scope only", async () => {
@@ -234,7 +275,12 @@ describe("restructuring", () => {
     });
     expect(created.statusCode).toBe(201);
     const org = created.json().organisations[0];
-    expect(org).toMatchObject({ name: "Chi bộ thôn Mới", parentId: w.p.communeA.id, validFrom: "2025-07-01", childCount: 0 });
+    expect(org).toMatchObject({
+      name: "Chi bộ thôn Mới",
+      parentId: w.p.communeA.id,
+      validFrom: "2025-07-01",
+      childCount: 0,
+    });
     expect(created.json().eventId).toEqual(expect.any(Number));
 
     const renamed = await post(w.staffA, `/api/organisations/${org.id}/rename`, {
@@ -253,7 +299,11 @@ describe("restructuring", () => {
       version: 2,
     });
     expect(moved.statusCode).toBe(200);
-    const row = await t.database.db.selectFrom("organisations").selectAll().where("id", "=", org.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom("organisations")
+      .selectAll()
+      .where("id", "=", org.id)
+      .executeTakeFirstOrThrow();
     expect(row.path).toBe(`${w.p.communeB.path}.${org.id}`);
     // Now outside commune A: gone for its staff.
     expect((await get(w.staffA, `/api/organisations/${org.id}`)).statusCode).toBe(404);
@@ -268,7 +318,11 @@ describe("restructuring", () => {
     expect(history.events.map((e: { kind: string }) => e.kind)).toEqual(["create", "rename", "move"]);
     expect(history.events[1].details).toEqual({ oldName: "Chi bộ thôn Mới", newName: "Chi bộ thôn Mới Hai" });
     expect(history.events[2].details).toEqual({ oldParent: w.p.communeA.name, newParent: w.p.communeB.name });
-    expect(history.events[1]).toMatchObject({ decisionRef: "12-QĐ/ĐU", reason: null, actorName: expect.stringContaining("Người dùng") });
+    expect(history.events[1]).toMatchObject({
+      decisionRef: "12-QĐ/ĐU",
+      reason: null,
+      actorName: expect.stringContaining("Người dùng"),
+    });
 
     // As of before the rename the old name shows.
     const then = (await get(w.admin, `/api/organisations/${org.id}?asOf=2025-08-01`)).json();
@@ -276,7 +330,8 @@ describe("restructuring", () => {
     expect(then.ancestors.map((a: { id: number }) => a.id)).toEqual([w.p.province.id, w.p.communeA.id]);
     expect((await get(w.admin, `/api/organisations/${org.id}?asOf=2025-06-30`)).statusCode).toBe(404);
 
-    for (const action of ["org.create", "org.rename", "org.move"]) expect(await auditCount(action)).toBeGreaterThanOrEqual(1);
+    for (const action of ["org.create", "org.rename", "org.move"])
+      expect(await auditCount(action)).toBeGreaterThanOrEqual(1);
     const audit = await t.database.db
       .selectFrom("auditLog")
       .selectAll()
@@ -291,7 +346,11 @@ describe("restructuring", () => {
 
   it("answers 400 with field paths for bad bodies", async () => {
     const w = await world();
-    const noName = await post(w.staffA, "/api/organisations", { ...BASIS, typeCode: "chi_bo_truc_thuoc", parentId: w.p.communeA.id });
+    const noName = await post(w.staffA, "/api/organisations", {
+      ...BASIS,
+      typeCode: "chi_bo_truc_thuoc",
+      parentId: w.p.communeA.id,
+    });
     expect(noName.statusCode).toBe(400);
     expect(noName.json().error.issues.map((i: { path: string }) => i.path)).toContain("body.name");
     const before = await snapshot();
@@ -302,19 +361,42 @@ describe("restructuring", () => {
       parentId: w.p.communeA.id,
     });
     expect(noBasis.statusCode).toBe(400);
-    expect(noBasis.json().error).toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: "body.reason" }] });
+    expect(noBasis.json().error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "body.reason" }],
+    });
     expect(await snapshot()).toBe(before);
-    const badMerge = await post(w.admin, "/api/organisations/merge", { ...BASIS, sourceIds: [], target: { existingId: 1 } });
+    const badMerge = await post(w.admin, "/api/organisations/merge", {
+      ...BASIS,
+      sourceIds: [],
+      target: { existingId: 1 },
+    });
     expect(badMerge.json().error.issues.map((i: { path: string }) => i.path)).toContain("body.sourceIds");
-    const badSplit = await post(w.admin, `/api/organisations/${w.p.communeA.id}/split`, { ...BASIS, parts: [], version: 1 });
+    const badSplit = await post(w.admin, `/api/organisations/${w.p.communeA.id}/split`, {
+      ...BASIS,
+      parts: [],
+      version: 1,
+    });
     expect(badSplit.json().error.issues.map((i: { path: string }) => i.path)).toEqual(
       expect.arrayContaining(["body.parts", "body.childAssignments"]),
     );
-    const badMove = await post(w.admin, `/api/organisations/${w.p.communeA.id}/move`, { ...BASIS, version: 1 });
+    const badMove = await post(w.admin, `/api/organisations/${w.p.communeA.id}/move`, {
+      ...BASIS,
+      version: 1,
+    });
     expect(badMove.json().error.issues.map((i: { path: string }) => i.path)).toContain("body.newParentId");
-    const badDissolve = await post(w.admin, `/api/organisations/${w.p.cellA.id}/dissolve`, { reason: "x", version: 1 });
-    expect(badDissolve.json().error.issues.map((i: { path: string }) => i.path)).toContain("body.effectiveDate");
-    const badRename = await post(w.admin, `/api/organisations/${w.p.cellA.id}/rename`, { ...BASIS, name: "x", version: 1 });
+    const badDissolve = await post(w.admin, `/api/organisations/${w.p.cellA.id}/dissolve`, {
+      reason: "x",
+      version: 1,
+    });
+    expect(badDissolve.json().error.issues.map((i: { path: string }) => i.path)).toContain(
+      "body.effectiveDate",
+    );
+    const badRename = await post(w.admin, `/api/organisations/${w.p.cellA.id}/rename`, {
+      ...BASIS,
+      name: "x",
+      version: 1,
+    });
     expect(badRename.json().error.issues.map((i: { path: string }) => i.path)).toContain("body.name");
   });
 
@@ -323,55 +405,192 @@ describe("restructuring", () => {
     const { p } = w;
     const v = versionOf;
     // Outside scope: 404 for the org itself and for ids in bodies.
-    await expectRefused(async () => post(w.staffA, `/api/organisations/${p.communeB.id}/rename`, { ...BASIS, name: "Tên mới", version: 1 }), 404, "ORG_NOT_FOUND");
-    await expectRefused(async () => post(w.staffA, `/api/organisations/${p.cellB.id}/move`, { ...BASIS, newParentId: p.communeA.id, version: 1 }), 404, "ORG_NOT_FOUND");
-    await expectRefused(async () => post(w.staffA, `/api/organisations/${p.cellA.id}/move`, { ...BASIS, newParentId: p.communeB.id, version: 1 }), 404, "ORG_NOT_FOUND");
     await expectRefused(
-      async () => post(w.staffA, "/api/organisations", { ...BASIS, name: "Chi bộ lạ", typeCode: "chi_bo_truc_thuoc", parentId: p.communeB.id }),
+      async () =>
+        post(w.staffA, `/api/organisations/${p.communeB.id}/rename`, {
+          ...BASIS,
+          name: "Tên mới",
+          version: 1,
+        }),
       404,
       "ORG_NOT_FOUND",
     );
     await expectRefused(
-      async () => post(w.staffA, "/api/organisations/merge", { ...BASIS, sourceIds: [p.cellA.id, p.cellB.id], target: { existingId: p.communeA.id } }),
+      async () =>
+        post(w.staffA, `/api/organisations/${p.cellB.id}/move`, {
+          ...BASIS,
+          newParentId: p.communeA.id,
+          version: 1,
+        }),
       404,
       "ORG_NOT_FOUND",
     );
-    await expectRefused(async () => post(w.memberA, `/api/organisations/${p.cellA.id}/rename`, { ...BASIS, name: "Tên mới", version: 1 }), 404, "NOT_FOUND");
+    await expectRefused(
+      async () =>
+        post(w.staffA, `/api/organisations/${p.cellA.id}/move`, {
+          ...BASIS,
+          newParentId: p.communeB.id,
+          version: 1,
+        }),
+      404,
+      "ORG_NOT_FOUND",
+    );
+    await expectRefused(
+      async () =>
+        post(w.staffA, "/api/organisations", {
+          ...BASIS,
+          name: "Chi bộ lạ",
+          typeCode: "chi_bo_truc_thuoc",
+          parentId: p.communeB.id,
+        }),
+      404,
+      "ORG_NOT_FOUND",
+    );
+    await expectRefused(
+      async () =>
+        post(w.staffA, "/api/organisations/merge", {
+          ...BASIS,
+          sourceIds: [p.cellA.id, p.cellB.id],
+          target: { existingId: p.communeA.id },
+        }),
+      404,
+      "ORG_NOT_FOUND",
+    );
+    await expectRefused(
+      async () =>
+        post(w.memberA, `/api/organisations/${p.cellA.id}/rename`, { ...BASIS, name: "Tên mới", version: 1 }),
+      404,
+      "NOT_FOUND",
+    );
     // Readable but not restructurable: a member who is also staff elsewhere.
     const mixed = await t.actor([
       { role: "member", orgId: p.communeA.id },
       { role: "committee_staff", orgId: p.communeB.id },
     ]);
-    await expectRefused(async () => post(mixed, `/api/organisations/${p.cellA.id}/rename`, { ...BASIS, name: "Tên mới", version: 1 }), 403, "ACCESS_DENIED");
-    // Roots only by a system administrator holding a root.
-    await expectRefused(async () => post(w.staffA, "/api/organisations", { ...BASIS, name: "Tỉnh ủy mới", typeCode: "tinh_uy", parentId: null }), 403, "ORG_ROOT_NOT_ALLOWED");
-    // Cycle.
-    await expectRefused(async () => post(w.admin, `/api/organisations/${p.communeA.id}/move`, { ...BASIS, newParentId: p.cellA.id, version: await v(p.communeA.id) }), 400, "ORG_MOVE_CYCLE");
-    await expectRefused(async () => post(w.admin, `/api/organisations/${p.communeA.id}/move`, { ...BASIS, newParentId: p.communeA.id, version: await v(p.communeA.id) }), 400, "ORG_MOVE_CYCLE");
-    // Type rules.
-    await expectRefused(async () => post(w.admin, `/api/organisations/${p.cellA.id}/move`, { ...BASIS, newParentId: p.office.id, version: 1 }), 400, "ORG_TYPE_NOT_ALLOWED");
     await expectRefused(
-      async () => post(w.admin, "/api/organisations", { ...BASIS, name: "Tổ đảng sai chỗ", typeCode: "to_dang", parentId: p.province.id }),
+      async () =>
+        post(mixed, `/api/organisations/${p.cellA.id}/rename`, { ...BASIS, name: "Tên mới", version: 1 }),
+      403,
+      "ACCESS_DENIED",
+    );
+    // Roots only by a system administrator holding a root.
+    await expectRefused(
+      async () =>
+        post(w.staffA, "/api/organisations", {
+          ...BASIS,
+          name: "Tỉnh ủy mới",
+          typeCode: "tinh_uy",
+          parentId: null,
+        }),
+      403,
+      "ORG_ROOT_NOT_ALLOWED",
+    );
+    // Cycle.
+    await expectRefused(
+      async () =>
+        post(w.admin, `/api/organisations/${p.communeA.id}/move`, {
+          ...BASIS,
+          newParentId: p.cellA.id,
+          version: await v(p.communeA.id),
+        }),
+      400,
+      "ORG_MOVE_CYCLE",
+    );
+    await expectRefused(
+      async () =>
+        post(w.admin, `/api/organisations/${p.communeA.id}/move`, {
+          ...BASIS,
+          newParentId: p.communeA.id,
+          version: await v(p.communeA.id),
+        }),
+      400,
+      "ORG_MOVE_CYCLE",
+    );
+    // Type rules.
+    await expectRefused(
+      async () =>
+        post(w.admin, `/api/organisations/${p.cellA.id}/move`, {
+          ...BASIS,
+          newParentId: p.office.id,
+          version: 1,
+        }),
       400,
       "ORG_TYPE_NOT_ALLOWED",
     );
     await expectRefused(
-      async () => post(w.admin, "/api/organisations", { ...BASIS, name: "Loại lạ", typeCode: "khong_co", parentId: p.province.id }),
+      async () =>
+        post(w.admin, "/api/organisations", {
+          ...BASIS,
+          name: "Tổ đảng sai chỗ",
+          typeCode: "to_dang",
+          parentId: p.province.id,
+        }),
+      400,
+      "ORG_TYPE_NOT_ALLOWED",
+    );
+    await expectRefused(
+      async () =>
+        post(w.admin, "/api/organisations", {
+          ...BASIS,
+          name: "Loại lạ",
+          typeCode: "khong_co",
+          parentId: p.province.id,
+        }),
       400,
       "ORG_TYPE_UNKNOWN",
     );
     // Dates.
-    await expectRefused(async () => post(w.admin, `/api/organisations/${p.cellA.id}/rename`, { ...BASIS, effectiveDate: "2019-12-31", name: "Tên cũ", version: 1 }), 400, "ORG_DATE_BEFORE_EXISTENCE");
-    await expectRefused(async () => post(w.admin, `/api/organisations/${p.cellA.id}/rename`, { ...BASIS, effectiveDate: "2026-03-16", name: "Tên sau", version: 1 }), 400, "ORG_DATE_IN_FUTURE");
     await expectRefused(
-      async () => post(w.admin, "/api/organisations", { ...BASIS, effectiveDate: "2019-01-01", name: "Chi bộ sớm", typeCode: "chi_bo_truc_thuoc", parentId: p.communeA.id }),
+      async () =>
+        post(w.admin, `/api/organisations/${p.cellA.id}/rename`, {
+          ...BASIS,
+          effectiveDate: "2019-12-31",
+          name: "Tên cũ",
+          version: 1,
+        }),
+      400,
+      "ORG_DATE_BEFORE_EXISTENCE",
+    );
+    await expectRefused(
+      async () =>
+        post(w.admin, `/api/organisations/${p.cellA.id}/rename`, {
+          ...BASIS,
+          effectiveDate: "2026-03-16",
+          name: "Tên sau",
+          version: 1,
+        }),
+      400,
+      "ORG_DATE_IN_FUTURE",
+    );
+    await expectRefused(
+      async () =>
+        post(w.admin, "/api/organisations", {
+          ...BASIS,
+          effectiveDate: "2019-01-01",
+          name: "Chi bộ sớm",
+          typeCode: "chi_bo_truc_thuoc",
+          parentId: p.communeA.id,
+        }),
       400,
       "ORG_DATE_BEFORE_EXISTENCE",
     );
     // Stale version.
-    await expectRefused(async () => post(w.admin, `/api/organisations/${p.cellA.id}/rename`, { ...BASIS, name: "Tên mới", version: 7 }), 409, "CONFLICT_STALE_VERSION");
+    await expectRefused(
+      async () =>
+        post(w.admin, `/api/organisations/${p.cellA.id}/rename`, { ...BASIS, name: "Tên mới", version: 7 }),
+      409,
+      "CONFLICT_STALE_VERSION",
+    );
     // Active children on dissolve; unassigned children on split.
-    await expectRefused(async () => post(w.admin, `/api/organisations/${p.communeA.id}/dissolve`, { ...BASIS, version: await v(p.communeA.id) }), 409, "ORG_HAS_ACTIVE_CHILDREN");
+    await expectRefused(
+      async () =>
+        post(w.admin, `/api/organisations/${p.communeA.id}/dissolve`, {
+          ...BASIS,
+          version: await v(p.communeA.id),
+        }),
+      409,
+      "ORG_HAS_ACTIVE_CHILDREN",
+    );
     const before = await snapshot();
     const split = await post(w.admin, `/api/organisations/${p.communeA.id}/split`, {
       ...BASIS,
@@ -383,32 +602,66 @@ describe("restructuring", () => {
       version: await v(p.communeA.id),
     });
     expect(split.statusCode).toBe(400);
-    expect(split.json().error).toMatchObject({ code: "ORG_SPLIT_CHILD_UNASSIGNED", issues: [{ path: "body.childAssignments" }] });
+    expect(split.json().error).toMatchObject({
+      code: "ORG_SPLIT_CHILD_UNASSIGNED",
+      issues: [{ path: "body.childAssignments" }],
+    });
     expect(await snapshot()).toBe(before);
     // Duplicate code.
     await expectRefused(
-      async () => post(w.admin, "/api/organisations", { ...BASIS, name: "Chi bộ trùng mã", code: p.cellB.code, typeCode: "chi_bo_truc_thuoc", parentId: p.communeA.id }),
+      async () =>
+        post(w.admin, "/api/organisations", {
+          ...BASIS,
+          name: "Chi bộ trùng mã",
+          code: p.cellB.code,
+          typeCode: "chi_bo_truc_thuoc",
+          parentId: p.communeA.id,
+        }),
       409,
       "ORG_CODE_TAKEN",
     );
     // Merge sources.
     await expectRefused(
-      async () => post(w.admin, "/api/organisations/merge", { ...BASIS, sourceIds: [p.communeA.id], target: { name: "Mới", typeCode: "dang_uy_xa", parentId: p.province.id } }),
+      async () =>
+        post(w.admin, "/api/organisations/merge", {
+          ...BASIS,
+          sourceIds: [p.communeA.id],
+          target: { name: "Mới", typeCode: "dang_uy_xa", parentId: p.province.id },
+        }),
       400,
       "ORG_MERGE_SOURCES_INVALID",
     );
     await expectRefused(
-      async () => post(w.admin, "/api/organisations/merge", { ...BASIS, sourceIds: [p.communeA.id, p.cellA.id], target: { existingId: p.communeB.id } }),
+      async () =>
+        post(w.admin, "/api/organisations/merge", {
+          ...BASIS,
+          sourceIds: [p.communeA.id, p.cellA.id],
+          target: { existingId: p.communeB.id },
+        }),
       400,
       "ORG_MERGE_SOURCES_INVALID",
     );
     // Closed organisation.
-    const dissolved = await post(w.admin, `/api/organisations/${p.cellA.id}/dissolve`, { ...BASIS, version: 1 });
+    const dissolved = await post(w.admin, `/api/organisations/${p.cellA.id}/dissolve`, {
+      ...BASIS,
+      version: 1,
+    });
     expect(dissolved.statusCode).toBe(200);
     expect(dissolved.json().organisations[0]).toMatchObject({ status: "dissolved", validTo: "2025-07-01" });
-    await expectRefused(async () => post(w.admin, `/api/organisations/${p.cellA.id}/rename`, { ...BASIS, name: "Tên mới", version: 2 }), 409, "ORG_CLOSED");
     await expectRefused(
-      async () => post(w.admin, "/api/organisations", { ...BASIS, name: "Tổ đảng", typeCode: "to_dang", parentId: p.cellA.id }),
+      async () =>
+        post(w.admin, `/api/organisations/${p.cellA.id}/rename`, { ...BASIS, name: "Tên mới", version: 2 }),
+      409,
+      "ORG_CLOSED",
+    );
+    await expectRefused(
+      async () =>
+        post(w.admin, "/api/organisations", {
+          ...BASIS,
+          name: "Tổ đảng",
+          typeCode: "to_dang",
+          parentId: p.cellA.id,
+        }),
       409,
       "ORG_CLOSED",
     );
@@ -416,7 +669,9 @@ describe("restructuring", () => {
     const closed = (await get(w.staffA, `/api/organisations/${p.cellA.id}`)).json();
     expect(closed).toMatchObject({ status: "dissolved", validTo: "2025-07-01", canRestructure: false });
     expect((await get(w.staffA, `/api/organisations/${p.communeA.id}/children`)).json().items).toEqual([]);
-    expect((await get(w.staffA, `/api/organisations/${p.communeA.id}/children?includeClosed=true`)).json().items).toHaveLength(1);
+    expect(
+      (await get(w.staffA, `/api/organisations/${p.communeA.id}/children?includeClosed=true`)).json().items,
+    ).toHaveLength(1);
     expect(await auditCount("org.dissolve")).toBeGreaterThanOrEqual(1);
   });
 });
@@ -434,42 +689,83 @@ describe("merging and splitting", () => {
     });
     expect(merged.statusCode).toBe(200);
     const target = merged.json().organisations[0];
-    expect(target).toMatchObject({ name: "Đảng ủy xã Hưng Sơn", status: "active", childCount: 2, validFrom: "2025-07-01" });
-    expect(merged.json().organisations.slice(1).map((o: { status: string }) => o.status)).toEqual(["merged", "merged"]);
+    expect(target).toMatchObject({
+      name: "Đảng ủy xã Hưng Sơn",
+      status: "active",
+      childCount: 2,
+      validFrom: "2025-07-01",
+    });
+    expect(
+      merged
+        .json()
+        .organisations.slice(1)
+        .map((o: { status: string }) => o.status),
+    ).toEqual(["merged", "merged"]);
     expect(await auditCount("org.merge")).toBe(auditBefore + 1);
 
     const today = (await get(w.admin, `/api/organisations/${p.province.id}/children`)).json().items;
     expect(today.map((o: { id: number }) => o.id).sort()).toEqual([target.id, p.office.id].sort());
     const targetChildren = (await get(w.admin, `/api/organisations/${target.id}/children`)).json().items;
     expect(targetChildren.map((o: { id: number }) => o.id).sort()).toEqual([p.cellA.id, p.cellB.id].sort());
-    const cellRow = await t.database.db.selectFrom("organisations").selectAll().where("id", "=", p.cellA.id).executeTakeFirstOrThrow();
+    const cellRow = await t.database.db
+      .selectFrom("organisations")
+      .selectAll()
+      .where("id", "=", p.cellA.id)
+      .executeTakeFirstOrThrow();
     expect(cellRow.path).toBe(`${p.province.id}.${target.id}.${p.cellA.id}`);
 
-    const before = (await get(w.admin, `/api/organisations/${p.province.id}/children?asOf=2025-06-30`)).json().items;
-    expect(before.map((o: { id: number }) => o.id).sort()).toEqual([p.communeA.id, p.communeB.id, p.office.id].sort());
-    expect(before.find((o: { id: number }) => o.id === p.communeA.id)).toMatchObject({ childCount: 1, name: p.communeA.name });
-    const cellsThen = (await get(w.admin, `/api/organisations/${p.communeA.id}/children?asOf=2025-06-30`)).json().items;
+    const before = (await get(w.admin, `/api/organisations/${p.province.id}/children?asOf=2025-06-30`)).json()
+      .items;
+    expect(before.map((o: { id: number }) => o.id).sort()).toEqual(
+      [p.communeA.id, p.communeB.id, p.office.id].sort(),
+    );
+    expect(before.find((o: { id: number }) => o.id === p.communeA.id)).toMatchObject({
+      childCount: 1,
+      name: p.communeA.name,
+    });
+    const cellsThen = (
+      await get(w.admin, `/api/organisations/${p.communeA.id}/children?asOf=2025-06-30`)
+    ).json().items;
     expect(cellsThen.map((o: { id: number }) => o.id)).toEqual([p.cellA.id]);
     const cellThen = (await get(w.admin, `/api/organisations/${p.cellB.id}?asOf=2025-06-30`)).json();
     expect(cellThen.ancestors.map((a: { id: number }) => a.id)).toEqual([p.province.id, p.communeB.id]);
     expect((await get(w.admin, `/api/organisations/${target.id}?asOf=2025-06-30`)).statusCode).toBe(404);
-    const searchThen = (await get(w.admin, "/api/organisations/search?q=hung%20son&asOf=2025-06-30")).json().items;
+    const searchThen = (await get(w.admin, "/api/organisations/search?q=hung%20son&asOf=2025-06-30")).json()
+      .items;
     expect(searchThen.map((h: { id: number }) => h.id)).not.toContain(target.id);
     const searchNow = (await get(w.admin, "/api/organisations/search?q=hung%20son")).json().items;
     expect(searchNow[0]).toMatchObject({ id: target.id, pathNames: [p.province.name] });
 
     const targetHistory = (await get(w.admin, `/api/organisations/${target.id}/history`)).json();
     expect(targetHistory.events).toHaveLength(1);
-    expect(targetHistory.events[0]).toMatchObject({ kind: "merge", effectiveDate: "2025-07-01", decisionRef: "1656/NQ-UBTVQH15" });
-    expect(targetHistory.events[0].predecessors.map((r: { id: number }) => r.id).sort()).toEqual([p.communeA.id, p.communeB.id].sort());
+    expect(targetHistory.events[0]).toMatchObject({
+      kind: "merge",
+      effectiveDate: "2025-07-01",
+      decisionRef: "1656/NQ-UBTVQH15",
+    });
+    expect(targetHistory.events[0].predecessors.map((r: { id: number }) => r.id).sort()).toEqual(
+      [p.communeA.id, p.communeB.id].sort(),
+    );
     const sourceHistory = (await get(w.admin, `/api/organisations/${p.communeA.id}/history`)).json();
     const mergeEvent = sourceHistory.events.find((e: { kind: string }) => e.kind === "merge");
-    expect(mergeEvent.successors).toEqual([{ id: target.id, name: "Đảng ủy xã Hưng Sơn", code: target.code, visible: true }]);
+    expect(mergeEvent.successors).toEqual([
+      { id: target.id, name: "Đảng ủy xã Hưng Sơn", code: target.code, visible: true },
+    ]);
     expect(sourceHistory.versions).toEqual([
-      { validFrom: "2020-01-01", validTo: "2025-07-01", name: p.communeA.name, typeCode: "dang_uy_xa", parentId: p.province.id, parentName: p.province.name },
+      {
+        validFrom: "2020-01-01",
+        validTo: "2025-07-01",
+        name: p.communeA.name,
+        typeCode: "dang_uy_xa",
+        parentId: p.province.id,
+        parentName: p.province.name,
+      },
     ]);
     const cellHistory = (await get(w.admin, `/api/organisations/${p.cellA.id}/history`)).json();
-    expect(cellHistory.events[0].details).toEqual({ oldParent: p.communeA.name, newParent: "Đảng ủy xã Hưng Sơn" });
+    expect(cellHistory.events[0].details).toEqual({
+      oldParent: p.communeA.name,
+      newParent: "Đảng ủy xã Hưng Sơn",
+    });
 
     // Staff of the old commune A: the merged commune is closed and the successor is outside the scope.
     const staffHistory = (await get(w.staffA, `/api/organisations/${p.communeA.id}/history`)).json();
@@ -516,7 +812,11 @@ describe("merging and splitting", () => {
     expect(event.successors.map((r: { id: number }) => r.id).sort()).toEqual([east.id, west.id].sort());
     const westHistory = (await get(w.admin, `/api/organisations/${west.id}/history`)).json();
     expect(westHistory.events[0].predecessors.map((r: { id: number }) => r.id)).toEqual([p.communeA.id]);
-    const lineage = await t.database.db.selectFrom("orgLineage").selectAll().where("predecessorId", "=", p.communeA.id).execute();
+    const lineage = await t.database.db
+      .selectFrom("orgLineage")
+      .selectAll()
+      .where("predecessorId", "=", p.communeA.id)
+      .execute();
     expect(lineage).toHaveLength(2);
   });
 });

@@ -14,7 +14,11 @@ export interface SummarySource {
 }
 
 /** As of a date an organisation that existed then is shown as it was: active. */
-export function presentSummary(row: SummarySource, childCount: number, asOf: string | null = null): OrgSummary {
+export function presentSummary(
+  row: SummarySource,
+  childCount: number,
+  asOf: string | null = null,
+): OrgSummary {
   return {
     id: row.id,
     code: row.code,

@@ -31,7 +31,12 @@ type Op =
   | { kind: "merge"; sources: number[]; target: number; intoNew: boolean; type: number; dayStep: number }
   | { kind: "split"; subject: number; parts: number; picks: number[]; dropOne: boolean; dayStep: number }
   | { kind: "dissolve"; subject: number; dayStep: number }
-  | { kind: "invalid"; what: "future" | "beforeExistence" | "cycle" | "closed" | "stale"; subject: number; dayStep: number };
+  | {
+      kind: "invalid";
+      what: "future" | "beforeExistence" | "cycle" | "closed" | "stale";
+      subject: number;
+      dayStep: number;
+    };
 
 const index = fc.nat({ max: 1000 });
 const step = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 90 }));
@@ -58,7 +63,13 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("dissolve" as const), subject: index, dayStep: step }),
   fc.record({
     kind: fc.constant("invalid" as const),
-    what: fc.constantFrom("future" as const, "beforeExistence" as const, "cycle" as const, "closed" as const, "stale" as const),
+    what: fc.constantFrom(
+      "future" as const,
+      "beforeExistence" as const,
+      "cycle" as const,
+      "closed" as const,
+      "stale" as const,
+    ),
     subject: index,
     dayStep: step,
   }),
@@ -90,7 +101,9 @@ function adminOf(rootId: number): Actor {
     locale: "vi",
     mustChangePassword: false,
     totpEnabled: false,
-    grants: [{ id: 0, role: "system_admin", orgId: rootId, orgName: "", orgCode: "", orgPath: String(rootId) }],
+    grants: [
+      { id: 0, role: "system_admin", orgId: rootId, orgName: "", orgCode: "", orgPath: String(rootId) },
+    ],
     sessionTokenHash: "",
     csrfToken: "",
   };
@@ -108,16 +121,22 @@ async function snapshot(): Promise<string> {
 }
 
 async function versionOf(id: number): Promise<number> {
-  return (await database.db.selectFrom("organisations").select("version").where("id", "=", id).executeTakeFirstOrThrow())
-    .version;
+  return (
+    await database.db
+      .selectFrom("organisations")
+      .select("version")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow()
+  ).version;
 }
 
 /** The tree the service shows (as of `asOf`, or now) as sorted rows. */
 async function serviceTree(actor: Actor, asOf: string | undefined) {
-  const rows: { id: number; name: string; typeCode: string; parentId: number | null }[] = [];
-  const queue = (await service.listRoots(actor, asOf)).map((o) => ({ ...o, parentId: null }));
+  type Row = { id: number; name: string; typeCode: string; parentId: number | null };
+  const rows: Row[] = [];
+  const queue: Row[] = (await service.listRoots(actor, asOf)).map((o) => ({ ...o, parentId: null }));
   while (queue.length > 0) {
-    const org = queue.shift() as (typeof queue)[number];
+    const org = queue.shift() as Row;
     rows.push({ id: org.id, name: org.name, typeCode: org.typeCode, parentId: org.parentId });
     for (const child of await service.listChildren(actor, org.id, asOf ? { asOf } : {})) queue.push(child);
   }
@@ -127,7 +146,12 @@ async function serviceTree(actor: Actor, asOf: string | undefined) {
 function modelTree(model: Model, rootId: number) {
   return [...model]
     .filter(([, org]) => org.active)
-    .map(([id, org]) => ({ id, name: org.name, typeCode: org.typeCode, parentId: id === rootId ? null : org.parentId }))
+    .map(([id, org]) => ({
+      id,
+      name: org.name,
+      typeCode: org.typeCode,
+      parentId: id === rootId ? null : org.parentId,
+    }))
     .sort((a, b) => a.id - b.id);
 }
 
@@ -148,16 +172,28 @@ describe("restructuring sequences", () => {
           );
           return result.organisations[0]?.id as number;
         };
-        const rootActorBootstrap: Actor = { ...adminOf(0), grants: [{ ...adminOf(0).grants[0], orgPath: "1" } as Actor["grants"][number]] };
-        const rootId = await seed(null, "tinh_uy", rootActorBootstrap);
+        // Roots are created by a system administrator holding some root (any top-level path).
+        const rootId = await seed(null, "tinh_uy", null);
         const actor = adminOf(rootId);
-        const model: Model = new Map([[rootId, { name: `Tổ chức ${counter}`, typeCode: "tinh_uy", parentId: null, active: true }]]);
+        const model: Model = new Map([
+          [rootId, { name: `Tổ chức ${counter}`, typeCode: "tinh_uy", parentId: null, active: true }],
+        ]);
         for (let c = 0; c < 2; c++) {
           const commune = await seed(rootId, "dang_uy_xa", actor);
-          model.set(commune, { name: `Tổ chức ${counter}`, typeCode: "dang_uy_xa", parentId: rootId, active: true });
+          model.set(commune, {
+            name: `Tổ chức ${counter}`,
+            typeCode: "dang_uy_xa",
+            parentId: rootId,
+            active: true,
+          });
           for (let k = 0; k < 2; k++) {
             const cell = await seed(commune, "chi_bo_truc_thuoc", actor);
-            model.set(cell, { name: `Tổ chức ${counter}`, typeCode: "chi_bo_truc_thuoc", parentId: commune, active: true });
+            model.set(cell, {
+              name: `Tổ chức ${counter}`,
+              typeCode: "chi_bo_truc_thuoc",
+              parentId: commune,
+              active: true,
+            });
           }
         }
         const history: { date: string; model: Model }[] = [{ date: START, model: clone(model) }];
@@ -167,8 +203,10 @@ describe("restructuring sequences", () => {
         const nonRoot = () => ids().filter((id) => id !== rootId);
         const pick = (list: number[], n: number) => list[n % list.length] as number;
         const active = () => nonRoot().filter((id) => model.get(id)?.active);
-        const childrenOf = (id: number) => ids().filter((c) => model.get(c)?.active && model.get(c)?.parentId === id);
-        const descendantsOf = (id: number): number[] => childrenOf(id).flatMap((c) => [c, ...descendantsOf(c)]);
+        const childrenOf = (id: number) =>
+          ids().filter((c) => model.get(c)?.active && model.get(c)?.parentId === id);
+        const descendantsOf = (id: number): number[] =>
+          childrenOf(id).flatMap((c) => [c, ...descendantsOf(c)]);
         const basis = () => ({ effectiveDate: date, reason: "thử" });
         const typeOf = (id: number) => (model.get(id) as ModelOrg).typeCode;
         // Mostly plausible choices (so that many operations are accepted), sometimes any organisation.
@@ -181,7 +219,10 @@ describe("restructuring sequences", () => {
         for (const op of ops) {
           date = addDays(date, op.dayStep);
           const before = await snapshot();
-          const attempt = async (run: () => Promise<{ organisations: { id: number }[] }>, apply: (ids: number[]) => void) => {
+          const attempt = async (
+            run: () => Promise<{ organisations: { id: number }[] }>,
+            apply: (ids: number[]) => void,
+          ) => {
             try {
               const result = await run();
               apply(result.organisations.map((o) => o.id));
@@ -195,7 +236,11 @@ describe("restructuring sequences", () => {
           };
           if (op.kind === "create") {
             const typeCode = TYPES[op.type] as string;
-            const parent = plausible(op.parent, activeAll(), (p) => allowed.get(typeOf(p))?.includes(typeCode) ?? false);
+            const parent = plausible(
+              op.parent,
+              activeAll(),
+              (p) => allowed.get(typeOf(p))?.includes(typeCode) ?? false,
+            );
             const name = `Tổ chức ${++counter}`;
             await attempt(
               () => service.createOrg(actor, { ...basis(), name, typeCode, parentId: parent }, AUDIT),
@@ -205,7 +250,8 @@ describe("restructuring sequences", () => {
             const id = pick(nonRoot(), op.subject);
             const name = `Tổ chức ${++counter} đổi tên`;
             await attempt(
-              async () => service.renameOrg(actor, id, { ...basis(), name, version: await versionOf(id) }, AUDIT),
+              async () =>
+                service.renameOrg(actor, id, { ...basis(), name, version: await versionOf(id) }, AUDIT),
               () => {
                 (model.get(id) as ModelOrg).name = name;
               },
@@ -219,7 +265,13 @@ describe("restructuring sequences", () => {
               (p) => p !== model.get(id)?.parentId && (allowed.get(typeOf(p))?.includes(typeOf(id)) ?? false),
             );
             await attempt(
-              async () => service.moveOrg(actor, id, { ...basis(), newParentId: parent, version: await versionOf(id) }, AUDIT),
+              async () =>
+                service.moveOrg(
+                  actor,
+                  id,
+                  { ...basis(), newParentId: parent, version: await versionOf(id) },
+                  AUDIT,
+                ),
               () => {
                 (model.get(id) as ModelOrg).parentId = parent;
               },
@@ -228,7 +280,9 @@ describe("restructuring sequences", () => {
             const first = plausible(op.sources[0] ?? 0, active(), () => true);
             if (first === rootId) continue;
             const sameType = (id: number) => typeOf(id) === typeOf(first);
-            const sources = [...new Set([first, ...op.sources.slice(1).map((n) => plausible(n, active(), sameType))])];
+            const sources = [
+              ...new Set([first, ...op.sources.slice(1).map((n) => plausible(n, active(), sameType))]),
+            ];
             const typeCode = op.type % 2 === 0 ? typeOf(first) : (TYPES[op.type] as string);
             const anchor = op.intoNew
               ? plausible(op.target, activeAll(), (p) => allowed.get(typeOf(p))?.includes(typeCode) ?? false)
@@ -240,7 +294,8 @@ describe("restructuring sequences", () => {
               ([targetId]) => {
                 const tid = targetId as number;
                 if (op.intoNew) model.set(tid, { name, typeCode, parentId: anchor, active: true });
-                for (const source of sources) for (const child of childrenOf(source)) (model.get(child) as ModelOrg).parentId = tid;
+                for (const source of sources)
+                  for (const child of childrenOf(source)) (model.get(child) as ModelOrg).parentId = tid;
                 for (const source of sources) (model.get(source) as ModelOrg).active = false;
               },
             );
@@ -249,17 +304,35 @@ describe("restructuring sequences", () => {
             if (id === rootId) continue;
             const org = model.get(id) as ModelOrg;
             const children = childrenOf(id);
-            const assignments = children.map((childId, i) => ({ childId, partIndex: (op.picks[i % 6] ?? 0) % op.parts }));
+            const assignments = children.map((childId, i) => ({
+              childId,
+              partIndex: (op.picks[i % 6] ?? 0) % op.parts,
+            }));
             const dropped = op.dropOne && assignments.length > 0;
             if (dropped) assignments.pop();
-            const parts = Array.from({ length: op.parts }, (_, i) => ({ name: `Tổ chức ${++counter} phần ${i + 1}`, typeCode: org.typeCode }));
+            const parts = Array.from({ length: op.parts }, (_, i) => ({
+              name: `Tổ chức ${++counter} phần ${i + 1}`,
+              typeCode: org.typeCode,
+            }));
             const accepted = await attempt(
-              async () => service.splitOrg(actor, id, { ...basis(), parts, childAssignments: assignments, version: await versionOf(id) }, AUDIT),
+              async () =>
+                service.splitOrg(
+                  actor,
+                  id,
+                  { ...basis(), parts, childAssignments: assignments, version: await versionOf(id) },
+                  AUDIT,
+                ),
               ([, ...partIds]) => {
                 partIds.forEach((partId, i) => {
-                  model.set(partId, { name: (parts[i] as { name: string }).name, typeCode: org.typeCode, parentId: org.parentId, active: true });
+                  model.set(partId, {
+                    name: (parts[i] as { name: string }).name,
+                    typeCode: org.typeCode,
+                    parentId: org.parentId,
+                    active: true,
+                  });
                 });
-                for (const a of assignments) (model.get(a.childId) as ModelOrg).parentId = partIds[a.partIndex] as number;
+                for (const a of assignments)
+                  (model.get(a.childId) as ModelOrg).parentId = partIds[a.partIndex] as number;
                 org.active = false;
               },
             );
@@ -276,12 +349,18 @@ describe("restructuring sequences", () => {
             );
             if (hasChildren) expect(accepted).toBe(false);
           } else if (op.kind === "invalid") {
-            const candidates = op.what === "closed" ? nonRoot().filter((id) => !model.get(id)?.active) : active();
+            const candidates =
+              op.what === "closed" ? nonRoot().filter((id) => !model.get(id)?.active) : active();
             if (candidates.length === 0) continue;
             const id = pick(candidates, op.subject);
             const version = await versionOf(id);
             const rename = (effectiveDate: string, v = version) =>
-              service.renameOrg(actor, id, { effectiveDate, reason: "sai", name: "Tên sai", version: v }, AUDIT);
+              service.renameOrg(
+                actor,
+                id,
+                { effectiveDate, reason: "sai", name: "Tên sai", version: v },
+                AUDIT,
+              );
             const expected = {
               future: ["ORG_DATE_IN_FUTURE"],
               beforeExistence: ["ORG_DATE_BEFORE_EXISTENCE"],
@@ -333,7 +412,11 @@ describe("restructuring sequences", () => {
         }
         // Lineage: every merged or split organisation has successors.
         for (const row of rows.filter((r) => r.status === "merged" || r.status === "split")) {
-          const lineage = await database.db.selectFrom("orgLineage").select("successorId").where("predecessorId", "=", row.id).execute();
+          const lineage = await database.db
+            .selectFrom("orgLineage")
+            .select("successorId")
+            .where("predecessorId", "=", row.id)
+            .execute();
           expect(lineage.length).toBeGreaterThanOrEqual(row.status === "split" ? 2 : 1);
         }
         // Now and in the past, the service shows what replaying the accepted operations gives.
@@ -342,7 +425,10 @@ describe("restructuring sequences", () => {
         const sampled = [
           "2019-12-31",
           ...dates.slice(-3),
-          ...dates.slice(1).map((d) => addDays(d, -1)).slice(-2),
+          ...dates
+            .slice(1)
+            .map((d) => addDays(d, -1))
+            .slice(-2),
           dates[Math.floor(dates.length / 2)] as string,
         ];
         for (const day of [...new Set(sampled)]) {

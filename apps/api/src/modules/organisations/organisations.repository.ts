@@ -18,11 +18,19 @@ export interface InsertOrganisationInput {
  * Inserts an organisation with its first version. Its path is its parent's path plus its own id; its
  * code defaults to "ORG<id>".
  */
-export async function insertOrganisation(executor: Executor, input: InsertOrganisationInput): Promise<OrganisationRow> {
+export async function insertOrganisation(
+  executor: Executor,
+  input: InsertOrganisationInput,
+): Promise<OrganisationRow> {
   const searchKey = toSearchKey(input.name);
   const parentPath = input.parentId
-    ? (await executor.selectFrom("organisations").select("path").where("id", "=", input.parentId).executeTakeFirstOrThrow())
-        .path
+    ? (
+        await executor
+          .selectFrom("organisations")
+          .select("path")
+          .where("id", "=", input.parentId)
+          .executeTakeFirstOrThrow()
+      ).path
     : null;
   const inserted = await executor
     .insertInto("organisations")
@@ -75,7 +83,10 @@ export async function findOrganisation(executor: Executor, id: number): Promise<
 }
 
 /** Locks the rows for the rest of the transaction (restructurings of the same organisations queue up). */
-export async function findOrganisationsForUpdate(executor: Executor, ids: number[]): Promise<OrganisationRow[]> {
+export async function findOrganisationsForUpdate(
+  executor: Executor,
+  ids: number[],
+): Promise<OrganisationRow[]> {
   if (ids.length === 0) return [];
   return executor
     .selectFrom("organisations")
@@ -91,10 +102,16 @@ export async function findOrganisationsByIds(executor: Executor, ids: number[]):
   return executor.selectFrom("organisations").selectAll().where("id", "in", ids).execute();
 }
 
-export async function findVisibleIds(executor: Executor, ids: number[], paths: string[]): Promise<Set<number>> {
+export async function findVisibleIds(
+  executor: Executor,
+  ids: number[],
+  paths: string[],
+): Promise<Set<number>> {
   if (ids.length === 0 || paths.length === 0) return new Set();
   const rows = await sql<{ id: number }>`
-    SELECT o.id FROM organisations o WHERE o.id = ANY(${ids}::bigint[]) AND ${withinPaths(paths)}`.execute(executor);
+    SELECT o.id FROM organisations o WHERE o.id = ANY(${ids}::bigint[]) AND ${withinPaths(paths)}`.execute(
+    executor,
+  );
   return new Set(rows.rows.map((r) => r.id));
 }
 
@@ -107,11 +124,19 @@ export async function listOrgTypeRules(executor: Executor) {
 }
 
 export async function orgTypeExists(executor: Executor, code: string): Promise<boolean> {
-  const row = await executor.selectFrom("orgTypes").select("code").where("code", "=", code).executeTakeFirst();
+  const row = await executor
+    .selectFrom("orgTypes")
+    .select("code")
+    .where("code", "=", code)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
-export async function isChildTypeAllowed(executor: Executor, parentType: string, childType: string): Promise<boolean> {
+export async function isChildTypeAllowed(
+  executor: Executor,
+  parentType: string,
+  childType: string,
+): Promise<boolean> {
   const row = await executor
     .selectFrom("orgTypeRules")
     .select("childType")
@@ -122,7 +147,11 @@ export async function isChildTypeAllowed(executor: Executor, parentType: string,
 }
 
 export async function codeExists(executor: Executor, code: string): Promise<boolean> {
-  const row = await executor.selectFrom("organisations").select("id").where("code", "=", code).executeTakeFirst();
+  const row = await executor
+    .selectFrom("organisations")
+    .select("id")
+    .where("code", "=", code)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -180,7 +209,10 @@ export async function findOpenVersion(executor: Executor, orgId: number): Promis
 }
 
 /** Counts of active children per parent (current state). */
-export async function countActiveChildren(executor: Executor, parentIds: number[]): Promise<Map<number, number>> {
+export async function countActiveChildren(
+  executor: Executor,
+  parentIds: number[],
+): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   if (parentIds.length === 0) return counts;
   const rows = await executor
@@ -208,7 +240,8 @@ export interface AsOfOrgRow {
 }
 
 const AS_OF_COLUMNS = sql`o.id, o.code, v.name, v.type_code, v.parent_id, o.path, o.status, o.valid_from, o.valid_to, o.version`;
-const validOn = (date: string) => sql`v.valid_from <= ${date}::date AND (v.valid_to IS NULL OR v.valid_to > ${date}::date)`;
+const validOn = (date: string) =>
+  sql`v.valid_from <= ${date}::date AND (v.valid_to IS NULL OR v.valid_to > ${date}::date)`;
 
 /** Organisations as they were on `date` (only those that existed then). */
 export async function findAsOf(executor: Executor, ids: number[], date: string): Promise<AsOfOrgRow[]> {
@@ -373,7 +406,12 @@ export async function insertEventPart(
 ): Promise<void> {
   await executor
     .insertInto("orgEventParts")
-    .values({ eventId: part.eventId, orgId: part.orgId, role: part.role, details: JSON.stringify(part.details ?? {}) })
+    .values({
+      eventId: part.eventId,
+      orgId: part.orgId,
+      role: part.role,
+      details: JSON.stringify(part.details ?? {}),
+    })
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -453,7 +491,11 @@ export async function closeOrganisation(
 }
 
 /** Rewrites the paths of a whole subtree (open and closed units) from `oldPath` to `newPath`. */
-export async function rewriteSubtreePaths(executor: Executor, oldPath: string, newPath: string): Promise<void> {
+export async function rewriteSubtreePaths(
+  executor: Executor,
+  oldPath: string,
+  newPath: string,
+): Promise<void> {
   await sql`
     UPDATE organisations
     SET path = CASE WHEN path = ${oldPath}::ltree THEN ${newPath}::ltree
@@ -472,7 +514,11 @@ export interface ChainRow {
 }
 
 /** For each start organisation, its chain of parents as it was on `date` (depth 1 = the start). */
-export async function listChainsAsOf(executor: Executor, startIds: number[], date: string): Promise<ChainRow[]> {
+export async function listChainsAsOf(
+  executor: Executor,
+  startIds: number[],
+  date: string,
+): Promise<ChainRow[]> {
   if (startIds.length === 0) return [];
   const result = await sql<ChainRow>`
     WITH RECURSIVE chain AS (

@@ -98,7 +98,8 @@ async function requireType(trx: Trx, typeCode: string): Promise<void> {
 }
 
 async function requireChildType(trx: Trx, parentType: string, childType: string): Promise<void> {
-  if (!(await repo.isChildTypeAllowed(trx, parentType, childType))) throw new AppError("ORG_TYPE_NOT_ALLOWED");
+  if (!(await repo.isChildTypeAllowed(trx, parentType, childType)))
+    throw new AppError("ORG_TYPE_NOT_ALLOWED");
 }
 
 async function requireFreeCodes(trx: Trx, codes: (string | undefined)[]): Promise<void> {
@@ -240,7 +241,13 @@ export async function createOrg(
     await recordAudit(
       trx,
       audit,
-      { action: "org.create", entityType: "organisation", entityId: row.id, orgId: row.id, after: auditSnapshot(row) },
+      {
+        action: "org.create",
+        entityType: "organisation",
+        entityId: row.id,
+        orgId: row.id,
+        after: auditSnapshot(row),
+      },
       deps.clock.now(),
     );
     return { eventId, organisations: await summaries(trx, [row.id]) };
@@ -309,7 +316,8 @@ export async function moveOrg(
     }
     await requireChildType(trx, parent.typeCode, org.typeCode);
     await requireDateAfterExistence(trx, basis.effectiveDate, [org.id, ...chainOf(parent)]);
-    const oldParentName = org.parentId === null ? null : ((await repo.findOrganisation(trx, org.parentId))?.name ?? null);
+    const oldParentName =
+      org.parentId === null ? null : ((await repo.findOrganisation(trx, org.parentId))?.name ?? null);
     const eventId = await openEvent(deps, trx, "move", basis, audit);
     await repo.changeVersion(trx, org.id, basis.effectiveDate, { parentId: parent.id }, eventId);
     await repo.rewriteSubtreePaths(trx, org.path, `${parent.path}.${org.id}`);
@@ -348,11 +356,17 @@ export async function dissolveOrg(
     const org = get(await loadForChange(trx, actor, [id]), id);
     requireActive(org);
     requireVersion(org, input.version);
-    if ((await repo.listActiveChildren(trx, org.id)).length > 0) throw new AppError("ORG_HAS_ACTIVE_CHILDREN");
+    if ((await repo.listActiveChildren(trx, org.id)).length > 0)
+      throw new AppError("ORG_HAS_ACTIVE_CHILDREN");
     await requireDateAfterExistence(trx, basis.effectiveDate, [org.id], [org.id]);
     const eventId = await openEvent(deps, trx, "dissolve", basis, audit);
     await repo.closeOrganisation(trx, org.id, basis.effectiveDate, "dissolved");
-    await repo.insertEventPart(trx, { eventId, orgId: org.id, role: "subject", details: { oldName: org.name } });
+    await repo.insertEventPart(trx, {
+      eventId,
+      orgId: org.id,
+      role: "subject",
+      details: { oldName: org.name },
+    });
     await recordAudit(
       trx,
       audit,
@@ -393,9 +407,10 @@ export async function mergeOrgs(
     // No source inside another, and the target (or its parent) not inside a source.
     for (const source of sources) {
       if (isInside(anchor, source)) throw new AppError("ORG_MERGE_SOURCES_INVALID");
-      for (const other of sources) if (other !== source && isInside(other, source)) {
-        throw new AppError("ORG_MERGE_SOURCES_INVALID");
-      }
+      for (const other of sources)
+        if (other !== source && isInside(other, source)) {
+          throw new AppError("ORG_MERGE_SOURCES_INVALID");
+        }
     }
     const targetType = newTarget ? newTarget.typeCode : anchor.typeCode;
     if (newTarget) {
@@ -424,10 +439,22 @@ export async function mergeOrgs(
         })
       : anchor;
     const sourceName = new Map(sources.map((s) => [s.id, s.name]));
-    await reparent(trx, children, target, basis.effectiveDate, eventId, (c) => sourceName.get(c.parentId ?? 0) ?? "");
+    await reparent(
+      trx,
+      children,
+      target,
+      basis.effectiveDate,
+      eventId,
+      (c) => sourceName.get(c.parentId ?? 0) ?? "",
+    );
     for (const source of sources) {
       await repo.closeOrganisation(trx, source.id, basis.effectiveDate, "merged");
-      await repo.insertEventPart(trx, { eventId, orgId: source.id, role: "source", details: { newName: target.name } });
+      await repo.insertEventPart(trx, {
+        eventId,
+        orgId: source.id,
+        role: "source",
+        details: { newName: target.name },
+      });
       await repo.insertLineage(trx, {
         eventId,
         predecessorId: source.id,
@@ -544,7 +571,12 @@ export async function splitOrg(
       await reparent(trx, [child], part, basis.effectiveDate, eventId, () => org.name);
     }
     await repo.closeOrganisation(trx, org.id, basis.effectiveDate, "split");
-    await repo.insertEventPart(trx, { eventId, orgId: org.id, role: "source", details: { oldName: org.name } });
+    await repo.insertEventPart(trx, {
+      eventId,
+      orgId: org.id,
+      role: "source",
+      details: { oldName: org.name },
+    });
     for (const part of parts) {
       await repo.insertEventPart(trx, {
         eventId,

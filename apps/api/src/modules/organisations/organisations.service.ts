@@ -1,12 +1,5 @@
 // Use cases of the organisation tree: scoped reads (current or "as of" a date) and restructuring.
-import type {
-  OrgDetail,
-  OrgHistory,
-  OrgSearchHit,
-  OrgSummary,
-  OrgType,
-  Permission,
-} from "@namro/contracts";
+import type { OrgDetail, OrgHistory, OrgSearchHit, OrgSummary, OrgType, Permission } from "@namro/contracts";
 import { toSearchKey } from "@namro/domain";
 import type { OrganisationRow } from "../../db/schema.ts";
 import type { AuditContext } from "../../platform/audit/audit-writer.ts";
@@ -22,12 +15,12 @@ import {
   type DissolveOrgInput,
   dissolveOrg,
   type MergeOrgsInput,
-  mergeOrgs,
   type MoveOrgInput,
+  mergeOrgs,
   moveOrg,
   type RenameOrgInput,
-  renameOrg,
   type RestructureResult,
+  renameOrg,
   type SplitOrgInput,
   splitOrg,
 } from "./organisations.restructuring.ts";
@@ -100,7 +93,8 @@ export class OrganisationsService {
       if (!then) throw new AppError("ORG_NOT_FOUND");
       row = then;
       const chains = await this.#chainsAsOf([id], asOf, paths);
-      ancestors = chains.get(id)?.map((item) => ({ id: item.id, name: item.name, typeCode: item.typeCode })) ?? [];
+      ancestors =
+        chains.get(id)?.map((item) => ({ id: item.id, name: item.name, typeCode: item.typeCode })) ?? [];
     } else {
       const ids = visibleAncestorIds(org.path, paths);
       const byId = new Map((await repo.findOrganisationsByIds(this.#deps.db, ids)).map((r) => [r.id, r]));
@@ -142,7 +136,9 @@ export class OrganisationsService {
     const counts = asOf
       ? await repo.countChildrenAsOf(this.#deps.db, ids, asOf, paths)
       : await repo.countActiveChildren(this.#deps.db, ids);
-    const pathNames = asOf ? await this.#chainNamesAsOf(ids, asOf, paths) : await this.#pathNames(hits, paths);
+    const pathNames = asOf
+      ? await this.#chainNamesAsOf(ids, asOf, paths)
+      : await this.#pathNames(hits, paths);
     return hits.map((hit) => ({
       ...presentSummary(hit, counts.get(hit.id) ?? 0, asOf),
       pathNames: pathNames.get(hit.id) ?? [],
@@ -208,7 +204,12 @@ export class OrganisationsService {
     return createOrg(this.#deps, actor, input, audit);
   }
 
-  renameOrg(actor: Actor, id: number, input: RenameOrgInput, audit: AuditContext): Promise<RestructureResult> {
+  renameOrg(
+    actor: Actor,
+    id: number,
+    input: RenameOrgInput,
+    audit: AuditContext,
+  ): Promise<RestructureResult> {
     return renameOrg(this.#deps, actor, id, input, audit);
   }
 
@@ -224,7 +225,12 @@ export class OrganisationsService {
     return splitOrg(this.#deps, actor, id, input, audit);
   }
 
-  dissolveOrg(actor: Actor, id: number, input: DissolveOrgInput, audit: AuditContext): Promise<RestructureResult> {
+  dissolveOrg(
+    actor: Actor,
+    id: number,
+    input: DissolveOrgInput,
+    audit: AuditContext,
+  ): Promise<RestructureResult> {
     return dissolveOrg(this.#deps, actor, id, input, audit);
   }
 
@@ -252,7 +258,12 @@ export class OrganisationsService {
       .map((row) => presentSummary(row, counts.get(row.id) ?? 0, asOf));
   }
 
-  async #children(paths: string[], id: number, asOf: string | null, includeClosed: boolean): Promise<OrgSummary[]> {
+  async #children(
+    paths: string[],
+    id: number,
+    asOf: string | null,
+    includeClosed: boolean,
+  ): Promise<OrgSummary[]> {
     const rows: SummarySource[] = asOf
       ? await repo.listChildrenAsOf(this.#deps.db, id, asOf, paths)
       : await repo.listChildrenRows(this.#deps.db, id, includeClosed);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ancestorIds, compareSearchHits, latestDate, pathIds, visibleAncestorIds } from "./organisations.tree.ts";
+import {
+  ancestorIds,
+  compareSearchHits,
+  latestDate,
+  pathIds,
+  visibleAncestorIds,
+} from "./organisations.tree.ts";
 
 describe("organisation path helpers", () => {
   it("splits paths into ids", () => {

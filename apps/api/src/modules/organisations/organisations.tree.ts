@@ -46,5 +46,7 @@ export function compareTreeItems(
   b: { name: string; typeCode: string },
   typeOrder: ReadonlyMap<string, number>,
 ): number {
-  return (typeOrder.get(a.typeCode) ?? 0) - (typeOrder.get(b.typeCode) ?? 0) || compareVietnamese(a.name, b.name);
+  return (
+    (typeOrder.get(a.typeCode) ?? 0) - (typeOrder.get(b.typeCode) ?? 0) || compareVietnamese(a.name, b.name)
+  );
 }
