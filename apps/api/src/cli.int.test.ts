@@ -23,7 +23,8 @@ describe("namro CLI", () => {
   it("has Vietnamese and English help on every command", () => {
     const top = namro("--help");
     expect(top.code).toBe(0);
-    for (const command of ["serve", "migrate", "seed", "backup", "restore", "audit"]) expect(top.out).toContain(command);
+    for (const command of ["serve", "migrate", "seed", "backup", "restore", "audit"])
+      expect(top.out).toContain(command);
     expect(namro("seed", "--help").out).toMatch(/--scale.*demo.*province.*national/s);
     expect(namro("restore", "--help").out).toMatch(/--force.*XÓA.*ERASE/s);
     expect(namro("backup", "--help").out).toContain("<file>");
@@ -46,7 +47,9 @@ describe("namro CLI", () => {
       const locked = namro("audit", "verify");
       expect(locked.code).toBe(1);
       expect(locked.out).toContain("data folder is in use");
-      await sql`UPDATE audit_log SET action = 'org.tampered' WHERE id = (SELECT min(id) FROM audit_log)`.execute(handle.db);
+      await sql`UPDATE audit_log SET action = 'org.tampered' WHERE id = (SELECT min(id) FROM audit_log)`.execute(
+        handle.db,
+      );
       const { rows } = await sql<{ id: number }>`SELECT min(id) AS id FROM audit_log`.execute(handle.db);
       await handle.close();
       const broken = namro("audit", "verify");

@@ -17,7 +17,9 @@ async function openConfigured(): Promise<{ database: DatabaseHandle; config: App
 }
 
 /** Runs a command against the configured database, closing it and turning known errors into messages. */
-async function withDatabase(work: (database: DatabaseHandle, config: AppConfig) => Promise<number>): Promise<void> {
+async function withDatabase(
+  work: (database: DatabaseHandle, config: AppConfig) => Promise<number>,
+): Promise<void> {
   const { DataFolderLockedError } = await import("./db/data-folder-lock.ts");
   const { BackupError } = await import("./backup/backup-format.ts");
   let code = 0;
@@ -37,20 +39,27 @@ async function withDatabase(work: (database: DatabaseHandle, config: AppConfig) 
 }
 
 const VERIFY_REASONS_VI: [RegExp, string][] = [
-  [/previous-hash/i, "Liên kết tới dòng trước không khớp: một dòng trước đó đã bị xóa, chèn thêm hoặc đổi thứ tự."],
+  [
+    /previous-hash/i,
+    "Liên kết tới dòng trước không khớp: một dòng trước đó đã bị xóa, chèn thêm hoặc đổi thứ tự.",
+  ],
   [/content/i, "Nội dung dòng không khớp với mã băm: dòng đã bị sửa."],
 ];
 
 export function buildProgram(): Command {
   const program = new Command("namro")
-    .description("Năm Rõ — công cụ quản trị (administration command). Cơ sở dữ liệu: DATABASE_URL, hoặc dữ liệu nhúng trong NAMRO_DATA_DIR / ./data (database: DATABASE_URL, else embedded in NAMRO_DATA_DIR or ./data)")
+    .description(
+      "Năm Rõ — công cụ quản trị (administration command). Cơ sở dữ liệu: DATABASE_URL, hoặc dữ liệu nhúng trong NAMRO_DATA_DIR / ./data (database: DATABASE_URL, else embedded in NAMRO_DATA_DIR or ./data)",
+    )
     .helpOption("-h, --help", "Hiện trợ giúp (show help)")
     .helpCommand("help [command]", "Trợ giúp về một lệnh (help for a command)")
     .showHelpAfterError();
 
   program
     .command("serve", { isDefault: true })
-    .description("Khởi động máy chủ web: chuyển đổi lược đồ, tạo dữ liệu mẫu lần đầu, phục vụ tại PORT (mặc định 3000) (start the web server: migrate, seed the demo on first start, serve on PORT)")
+    .description(
+      "Khởi động máy chủ web: chuyển đổi lược đồ, tạo dữ liệu mẫu lần đầu, phục vụ tại PORT (mặc định 3000) (start the web server: migrate, seed the demo on first start, serve on PORT)",
+    )
     .helpOption("-h, --help", "Hiện trợ giúp (show help)")
     .action(async () => {
       const { serve } = await import("./main.ts");
@@ -72,7 +81,9 @@ export function buildProgram(): Command {
 
   program
     .command("seed")
-    .description("Tạo dữ liệu mẫu bằng nạp hàng loạt; chạy lại sẽ tiếp tục hoặc không làm gì (seed synthetic data by bulk loading; re-running continues or does nothing)")
+    .description(
+      "Tạo dữ liệu mẫu bằng nạp hàng loạt; chạy lại sẽ tiếp tục hoặc không làm gì (seed synthetic data by bulk loading; re-running continues or does nothing)",
+    )
     .helpOption("-h, --help", "Hiện trợ giúp (show help)")
     .addOption(
       new Option(
@@ -89,11 +100,15 @@ export function buildProgram(): Command {
         if (result.demo.demoAccounts.length > 0) {
           console.log("Tài khoản dùng thử (demo accounts):");
           for (const account of result.demo.demoAccounts) {
-            console.log(`  ${account.username.padEnd(22)} ${account.password.padEnd(18)} ${account.description}`);
+            console.log(
+              `  ${account.username.padEnd(22)} ${account.password.padEnd(18)} ${account.description}`,
+            );
           }
         }
         if (options.scale !== "demo") {
-          console.log(`Tài khoản cấp tỉnh/xã (province/commune accounts): <mã>.canbo, <mã>.bithu — mật khẩu ${result.password}`);
+          console.log(
+            `Tài khoản cấp tỉnh/xã (province/commune accounts): <mã>.canbo, <mã>.bithu — mật khẩu ${result.password}`,
+          );
         }
         return 0;
       }),
@@ -101,14 +116,18 @@ export function buildProgram(): Command {
 
   program
     .command("backup")
-    .description("Sao lưu toàn bộ dữ liệu vào FILE (gzip NDJSON, dùng được cho cả PGlite và PostgreSQL) (back up all data to FILE)")
+    .description(
+      "Sao lưu toàn bộ dữ liệu vào FILE (gzip NDJSON, dùng được cho cả PGlite và PostgreSQL) (back up all data to FILE)",
+    )
     .helpOption("-h, --help", "Hiện trợ giúp (show help)")
     .argument("<file>", "tệp sao lưu sẽ ghi, ví dụ namro.ndjson.gz (backup file to write)")
     .action((file: string) =>
       withDatabase(async (database) => {
         const { writeBackup } = await import("./backup/write-backup.ts");
         const summary = await writeBackup(database.db, file);
-        console.log(`Đã sao lưu ${summary.rows} dòng của ${summary.tables} bảng vào ${file} (backup written)`);
+        console.log(
+          `Đã sao lưu ${summary.rows} dòng của ${summary.tables} bảng vào ${file} (backup written)`,
+        );
         return 0;
       }),
     );
@@ -121,12 +140,18 @@ export function buildProgram(): Command {
     )
     .helpOption("-h, --help", "Hiện trợ giúp (show help)")
     .argument("<file>", "tệp sao lưu do `namro backup` tạo (a file written by `namro backup`)")
-    .option("-f, --force", "XÓA toàn bộ dữ liệu hiện có rồi khôi phục (ERASE all current data, then restore)", false)
+    .option(
+      "-f, --force",
+      "XÓA toàn bộ dữ liệu hiện có rồi khôi phục (ERASE all current data, then restore)",
+      false,
+    )
     .action((file: string, options: { force: boolean }) =>
       withDatabase(async (database) => {
         const { restoreBackup } = await import("./backup/restore-backup.ts");
         const summary = await restoreBackup(database.db, file, { force: options.force });
-        console.log(`Đã khôi phục ${summary.rows} dòng của ${summary.tables} bảng từ ${file} (restore complete)`);
+        console.log(
+          `Đã khôi phục ${summary.rows} dòng của ${summary.tables} bảng từ ${file} (restore complete)`,
+        );
         return 0;
       }),
     );
@@ -137,7 +162,9 @@ export function buildProgram(): Command {
     .helpOption("-h, --help", "Hiện trợ giúp (show help)");
   audit
     .command("verify")
-    .description("Kiểm tra chuỗi băm của nhật ký kiểm toán; mã thoát 1 nếu có dòng bị sửa (verify the audit hash chain; exit code 1 when a row was tampered with)")
+    .description(
+      "Kiểm tra chuỗi băm của nhật ký kiểm toán; mã thoát 1 nếu có dòng bị sửa (verify the audit hash chain; exit code 1 when a row was tampered with)",
+    )
     .helpOption("-h, --help", "Hiện trợ giúp (show help)")
     .action(() =>
       withDatabase(async (database) => {
@@ -150,7 +177,8 @@ export function buildProgram(): Command {
           console.log(`OK: ${result.checked} dòng hợp lệ (${result.checked} rows verified)`);
           return 0;
         }
-        const reasonVi = VERIFY_REASONS_VI.find(([pattern]) => pattern.test(result.reason ?? ""))?.[1] ?? result.reason;
+        const reasonVi =
+          VERIFY_REASONS_VI.find(([pattern]) => pattern.test(result.reason ?? ""))?.[1] ?? result.reason;
         console.error(`HỎNG (BROKEN): dòng #${result.firstBrokenId} (row id ${result.firstBrokenId})`);
         console.error(`  ${reasonVi}`);
         console.error(`  ${result.reason}`);

@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../test/test-database.ts";
 import type { DatabaseHandle } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 import { AuditService } from "../modules/audit/audit.service.ts";
 import { OrganisationsService } from "../modules/organisations/organisations.service.ts";
 import { systemClock } from "../platform/clock.ts";
-import { openTestDatabase } from "../../test/test-database.ts";
 import { seedDemoIfEmpty } from "../seed/demo-seed.ts";
 import { startAutomaticBackups } from "./automatic-backups.ts";
 import { BackupError } from "./backup-format.ts";
@@ -21,7 +21,9 @@ import { writeBackup } from "./write-backup.ts";
 async function snapshot(db: Kysely<Database>): Promise<Record<string, string[]>> {
   const result: Record<string, string[]> = {};
   for (const table of await listApplicationTables(db)) {
-    const { rows } = await sql.raw<{ line: string }>(`SELECT t::text AS line FROM "${table.name}" t ORDER BY 1`).execute(db);
+    const { rows } = await sql
+      .raw<{ line: string }>(`SELECT t::text AS line FROM "${table.name}" t ORDER BY 1`)
+      .execute(db);
     result[table.name] = rows.map((row) => row.line);
   }
   return result;
@@ -75,7 +77,9 @@ describe("backup and restore", () => {
       .values({ kind: "create", effectiveDate: "2026-01-01", reason: "test" })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const { rows } = await sql<{ max: number }>`SELECT max(id) AS max FROM org_events WHERE id <> ${next.id}`.execute(target.db);
+    const { rows } = await sql<{
+      max: number;
+    }>`SELECT max(id) AS max FROM org_events WHERE id <> ${next.id}`.execute(target.db);
     expect(next.id).toBeGreaterThan(Number(rows[0]?.max));
   });
 
@@ -100,7 +104,10 @@ describe("backup and restore", () => {
     expect(await snapshot(target.db)).toEqual(before);
 
     const garbage = join(folder, "garbage.ndjson.gz");
-    writeFileSync(garbage, Buffer.concat([readFileSync(file).subarray(0, 2000), Buffer.from("not gzip at all")]));
+    writeFileSync(
+      garbage,
+      Buffer.concat([readFileSync(file).subarray(0, 2000), Buffer.from("not gzip at all")]),
+    );
     await expect(restoreBackup(target.db, garbage)).rejects.toBeInstanceOf(BackupError);
     expect(await snapshot(target.db)).toEqual(before);
   });
@@ -113,13 +120,20 @@ describe("backup and restore", () => {
     writeFileSync(mismatched, gzipSync([JSON.stringify(header), ...lines.slice(1)].join("\n")));
     const target = await freshDatabase();
     const before = await snapshot(target.db);
-    await expect(restoreBackup(target.db, mismatched)).rejects.toThrow(/Lược đồ không khớp.*Schema mismatch/s);
+    await expect(restoreBackup(target.db, mismatched)).rejects.toThrow(
+      /Lược đồ không khớp.*Schema mismatch/s,
+    );
     expect(await snapshot(target.db)).toEqual(before);
   });
 
   it("writes a daily automatic backup into <dataDir>/backups", async () => {
     const messages: string[] = [];
-    const backups = startAutomaticBackups(source.db, folder, (m) => messages.push(m), () => new Date("2026-03-01T10:00:00Z"));
+    const backups = startAutomaticBackups(
+      source.db,
+      folder,
+      (m) => messages.push(m),
+      () => new Date("2026-03-01T10:00:00Z"),
+    );
     const written = await backups.runNow();
     expect(written).toBe(join(folder, "backups", "namro-2026-03-01.ndjson.gz"));
     expect(await backups.runNow()).toBeNull();

@@ -63,7 +63,8 @@ function checkHeader(header: BackupHeader, migrations: string[], tables: TableIn
       `The backup uses format version ${header.version}, newer than this release reads (${BACKUP_FORMAT_VERSION}). Update Năm Rõ.`,
     );
   }
-  const same = header.migrations.length === migrations.length && header.migrations.every((m, i) => m === migrations[i]);
+  const same =
+    header.migrations.length === migrations.length && header.migrations.every((m, i) => m === migrations[i]);
   if (!same) {
     const missing = header.migrations.filter((m) => !migrations.includes(m));
     const extra = migrations.filter((m) => !header.migrations.includes(m));
@@ -91,7 +92,9 @@ async function tablesHoldingData(trx: Trx, tables: TableInfo[]): Promise<string[
   const holding: string[] = [];
   for (const table of tables) {
     if (REFERENCE_TABLES.has(table.name)) continue;
-    const { rows } = await sql.raw<{ one: number }>(`SELECT 1 AS one FROM ${quoteIdent(table.name)} LIMIT 1`).execute(trx);
+    const { rows } = await sql
+      .raw<{ one: number }>(`SELECT 1 AS one FROM ${quoteIdent(table.name)} LIMIT 1`)
+      .execute(trx);
     if (rows.length > 0) holding.push(table.name);
   }
   return holding;
@@ -158,7 +161,12 @@ async function loadRows(
       return counts;
     }
     const table = byName.get(parsed.t);
-    if (!table || counts[parsed.t] === undefined || !Array.isArray(parsed.r) || parsed.r.length !== table.columns.length) {
+    if (
+      !table ||
+      counts[parsed.t] === undefined ||
+      !Array.isArray(parsed.r) ||
+      parsed.r.length !== table.columns.length
+    ) {
       throw corrupt(`dòng không hợp lệ cho bảng ${String(parsed.t)} (invalid row)`);
     }
     if (table !== current) {
@@ -175,7 +183,9 @@ async function loadRows(
 
 async function verifyCounts(trx: Trx, counts: Record<string, number>): Promise<void> {
   for (const [name, expected] of Object.entries(counts)) {
-    const { rows } = await sql.raw<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteIdent(name)}`).execute(trx);
+    const { rows } = await sql
+      .raw<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteIdent(name)}`)
+      .execute(trx);
     if (Number(rows[0]?.n) !== expected) throw corrupt(`${name}: ${rows[0]?.n} ≠ ${expected}`);
   }
 }
@@ -240,7 +250,9 @@ export async function restoreBackup(
       }
       const restoredTables = tables.filter((t) => header.tables.some((h) => h.name === t.name));
       const counts = await withForeignKeysDropped(trx, async () => {
-        await sql.raw(`TRUNCATE ${tables.map((t) => quoteIdent(t.name)).join(", ")} RESTART IDENTITY`).execute(trx);
+        await sql
+          .raw(`TRUNCATE ${tables.map((t) => quoteIdent(t.name)).join(", ")} RESTART IDENTITY`)
+          .execute(trx);
         return loadRows(trx, rest, header, restoredTables);
       });
       await verifyCounts(trx, counts);

@@ -56,7 +56,9 @@ function foreignKeyOrder(names: string[], foreignKeys: ForeignKeyInfo[]): string
   while (pending.size > 0) {
     const ready = [...pending]
       .filter((table) =>
-        foreignKeys.every((fk) => fk.table !== table || fk.referencedTable === table || !pending.has(fk.referencedTable)),
+        foreignKeys.every(
+          (fk) => fk.table !== table || fk.referencedTable === table || !pending.has(fk.referencedTable),
+        ),
       )
       .sort();
     // A cycle between tables: take them by name (restore drops the foreign keys while it loads anyway).
@@ -76,7 +78,13 @@ export async function listApplicationTables(executor: Executor): Promise<TableIn
     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   `.execute(executor);
   const names = tableRows.map((row) => row.name).filter((name) => !MIGRATOR_TABLES.has(name));
-  const { rows: columnRows } = await sql<{ tbl: string; name: string; type: string; ident: string; gen: string }>`
+  const { rows: columnRows } = await sql<{
+    tbl: string;
+    name: string;
+    type: string;
+    ident: string;
+    gen: string;
+  }>`
     SELECT c.relname AS tbl, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
            a.attidentity AS ident, a.attgenerated AS gen
     FROM pg_attribute a
@@ -108,6 +116,8 @@ export async function listApplicationTables(executor: Executor): Promise<TableIn
 
 /** Names of the migrations applied to this database, in order. */
 export async function listAppliedMigrations(executor: Executor): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(executor);
+  const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(
+    executor,
+  );
   return rows.map((row) => row.name);
 }

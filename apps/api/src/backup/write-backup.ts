@@ -8,8 +8,18 @@ import { finished } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader, type BackupTrailer } from "./backup-format.ts";
-import { listApplicationTables, listAppliedMigrations, quoteIdent, type TableInfo } from "./table-catalogue.ts";
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  type BackupHeader,
+  type BackupTrailer,
+} from "./backup-format.ts";
+import {
+  listApplicationTables,
+  listAppliedMigrations,
+  quoteIdent,
+  type TableInfo,
+} from "./table-catalogue.ts";
 
 const PAGE_SIZE = 5_000;
 
@@ -70,7 +80,11 @@ export async function writeBackup(db: Kysely<Database>, file: string): Promise<B
           version: BACKUP_FORMAT_VERSION,
           createdAt: new Date().toISOString(),
           migrations: await listAppliedMigrations(trx),
-          tables: tables.map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name), types: t.columns.map((c) => c.type) })),
+          tables: tables.map((t) => ({
+            name: t.name,
+            columns: t.columns.map((c) => c.name),
+            types: t.columns.map((c) => c.type),
+          })),
         };
         await write(header);
         const result: Record<string, number> = {};
@@ -78,7 +92,7 @@ export async function writeBackup(db: Kysely<Database>, file: string): Promise<B
           result[table.name] = 0;
           for await (const page of readTable(trx, table)) {
             for (const r of page) await write({ t: table.name, r });
-            result[table.name] += page.length;
+            result[table.name] = (result[table.name] ?? 0) + page.length;
           }
         }
         return result;

@@ -23,7 +23,8 @@ export interface LoadedOrgs {
 
 function batches(count: number): [start: number, end: number][] {
   const result: [number, number][] = [];
-  for (let start = 0; start < count; start += BATCH_SIZE) result.push([start, Math.min(count, start + BATCH_SIZE)]);
+  for (let start = 0; start < count; start += BATCH_SIZE)
+    result.push([start, Math.min(count, start + BATCH_SIZE)]);
   return result;
 }
 
@@ -36,7 +37,9 @@ export async function loadPlannedOrgs(
   if (orgs.length === 0) return { ids: [], paths: [] };
   // Nobody else may take ids while ours are being assigned.
   await sql`LOCK TABLE organisations IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
-  const { rows } = await sql<{ maxId: number | null }>`SELECT max(id) AS max_id FROM organisations`.execute(trx);
+  const { rows } = await sql<{ maxId: number | null }>`SELECT max(id) AS max_id FROM organisations`.execute(
+    trx,
+  );
   const base = Number(rows[0]?.maxId ?? 0);
   const ids: number[] = [];
   const paths: string[] = [];
@@ -71,7 +74,15 @@ export async function loadPlannedOrgs(
   const dates = [...new Set(orgs.map((o) => o.validFrom))].sort();
   const events = await trx
     .insertInto("orgEvents")
-    .values(dates.map((effectiveDate) => ({ kind: "create" as const, effectiveDate, reason, decisionRef: null, actorId: null })))
+    .values(
+      dates.map((effectiveDate) => ({
+        kind: "create" as const,
+        effectiveDate,
+        reason,
+        decisionRef: null,
+        actorId: null,
+      })),
+    )
     .returning(["id", "effectiveDate"])
     .execute();
   await sql`

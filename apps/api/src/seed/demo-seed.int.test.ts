@@ -1,9 +1,15 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../db/database.ts";
 import { createTestApp, type TestApp } from "../../test/test-app.ts";
 import { openTestDatabase } from "../../test/test-database.ts";
-import { DEMO_PASSWORD, FORMER_COMMUNE_CODES, MERGED_COMMUNE_CODE, MERGER_DATE, seedDemoIfEmpty } from "./demo-seed.ts";
+import type { DatabaseHandle } from "../db/database.ts";
+import {
+  DEMO_PASSWORD,
+  FORMER_COMMUNE_CODES,
+  MERGED_COMMUNE_CODE,
+  MERGER_DATE,
+  seedDemoIfEmpty,
+} from "./demo-seed.ts";
 import { seedScale } from "./seed-scale.ts";
 
 const quiet = () => {};
@@ -33,7 +39,10 @@ describe("demo seed", () => {
       "bithu.chibo",
       "dangvien",
     ]);
-    const { count } = await db.selectFrom("organisations").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+    const { count } = await db
+      .selectFrom("organisations")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .executeTakeFirstOrThrow();
     expect(Number(count)).toBeGreaterThan(1400);
     expect(Number(count)).toBeLessThan(1600);
     const communes = await db
@@ -46,7 +55,11 @@ describe("demo seed", () => {
     expect(communes.map((c) => c.name)).toContain("Đảng ủy xã Tân Hưng");
     const root = await db.selectFrom("organisations").selectAll().where("parentId", "is", null).execute();
     expect(root.map((r) => r.name)).toEqual(["Tỉnh ủy Bắc Ninh"]);
-    const setting = await db.selectFrom("systemSettings").select("key").where("key", "=", "demo_seeded").execute();
+    const setting = await db
+      .selectFrom("systemSettings")
+      .select("key")
+      .where("key", "=", "demo_seeded")
+      .execute();
     expect(setting).toHaveLength(1);
   });
 
@@ -63,7 +76,11 @@ describe("demo seed", () => {
     expect(badPaths).toEqual([]);
     const names = await db.selectFrom("organisations").select(["name", "searchKey"]).execute();
     for (const row of names) expect(row.name).toBe(row.name.normalize("NFC"));
-    const tanHung = await db.selectFrom("organisations").select("searchKey").where("code", "=", MERGED_COMMUNE_CODE).executeTakeFirstOrThrow();
+    const tanHung = await db
+      .selectFrom("organisations")
+      .select("searchKey")
+      .where("code", "=", MERGED_COMMUNE_CODE)
+      .executeTakeFirstOrThrow();
     expect(tanHung.searchKey).toBe("dang uy xa tan hung");
     // Every organisation has exactly one open version.
     const { rows: versionless } = await sql<{ id: number }>`
@@ -74,9 +91,18 @@ describe("demo seed", () => {
   });
 
   it("records the 2025 merger with lineage, closed sources and history as of the day before", async () => {
-    const tanHung = await db.selectFrom("organisations").selectAll().where("code", "=", MERGED_COMMUNE_CODE).executeTakeFirstOrThrow();
+    const tanHung = await db
+      .selectFrom("organisations")
+      .selectAll()
+      .where("code", "=", MERGED_COMMUNE_CODE)
+      .executeTakeFirstOrThrow();
     expect(tanHung.validFrom).toBe(MERGER_DATE);
-    const former = await db.selectFrom("organisations").selectAll().where("code", "in", [...FORMER_COMMUNE_CODES]).orderBy("code").execute();
+    const former = await db
+      .selectFrom("organisations")
+      .selectAll()
+      .where("code", "in", [...FORMER_COMMUNE_CODES])
+      .orderBy("code")
+      .execute();
     expect(former.map((f) => [f.name, f.status, f.validTo])).toEqual([
       ["Đảng ủy xã Hưng Đạo", "merged", MERGER_DATE],
       ["Đảng ủy xã Tân An", "merged", MERGER_DATE],
@@ -85,8 +111,16 @@ describe("demo seed", () => {
     expect(lineage).toHaveLength(2);
     expect(lineage.every((l) => l.successorId === tanHung.id && l.effectiveDate === MERGER_DATE)).toBe(true);
     expect(lineage.map((l) => l.predecessorId).sort()).toEqual(former.map((f) => f.id).sort());
-    const event = await db.selectFrom("orgEvents").selectAll().where("kind", "=", "merge").executeTakeFirstOrThrow();
-    const parts = await db.selectFrom("orgEventParts").select(["orgId", "role"]).where("eventId", "=", event.id).execute();
+    const event = await db
+      .selectFrom("orgEvents")
+      .selectAll()
+      .where("kind", "=", "merge")
+      .executeTakeFirstOrThrow();
+    const parts = await db
+      .selectFrom("orgEventParts")
+      .select(["orgId", "role"])
+      .where("eventId", "=", event.id)
+      .execute();
     expect(parts.filter((p) => p.role === "source")).toHaveLength(2);
     expect(parts.filter((p) => p.role === "target").map((p) => p.orgId)).toEqual([tanHung.id]);
     const moved = parts.filter((p) => p.role === "moved_child").map((p) => p.orgId);
@@ -100,8 +134,14 @@ describe("demo seed", () => {
     `.execute(db);
     expect(before).toHaveLength(moved.length);
     expect(before.every((row) => formerIds.includes(row.parentId))).toBe(true);
-    const now = await db.selectFrom("organisations").select(["parentId", "path"]).where("id", "in", moved).execute();
-    expect(now.every((row) => row.parentId === tanHung.id && row.path.startsWith(`${tanHung.path}.`))).toBe(true);
+    const now = await db
+      .selectFrom("organisations")
+      .select(["parentId", "path"])
+      .where("id", "in", moved)
+      .execute();
+    expect(now.every((row) => row.parentId === tanHung.id && row.path.startsWith(`${tanHung.path}.`))).toBe(
+      true,
+    );
   });
 
   it("lets the demo accounts sign in with the printed password", async () => {
@@ -110,17 +150,28 @@ describe("demo seed", () => {
       expect(session.username).toBe(username);
     }
     const session = await testApp.signIn("tanhung", DEMO_PASSWORD);
-    const search = await testApp.call(session, { method: "GET", url: "/api/organisations/search?q=dang%20uy%20xa%20tan%20hung" });
+    const search = await testApp.call(session, {
+      method: "GET",
+      url: "/api/organisations/search?q=dang%20uy%20xa%20tan%20hung",
+    });
     expect(search.statusCode).toBe(200);
-    expect((search.json() as { items: { name: string }[] }).items.map((i) => i.name)).toContain("Đảng ủy xã Tân Hưng");
+    expect((search.json() as { items: { name: string }[] }).items.map((i) => i.name)).toContain(
+      "Đảng ủy xã Tân Hưng",
+    );
   });
 
   it("seeds nothing the second time and still lists the demo accounts", async () => {
-    const before = await db.selectFrom("organisations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom("organisations")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     const result = await seedDemoIfEmpty(db, quiet);
     expect(result.seeded).toBe(false);
     expect(result.demoAccounts).toHaveLength(8);
-    const after = await db.selectFrom("organisations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom("organisations")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -136,7 +187,9 @@ describe("demo seed", () => {
       .select(["a.username", "r.role", "o.name"])
       .where("a.username", "=", "bn-tanhung.bithu")
       .execute();
-    expect(staff).toEqual([{ username: "bn-tanhung.bithu", role: "committee_leader", name: "Đảng ủy xã Tân Hưng" }]);
+    expect(staff).toEqual([
+      { username: "bn-tanhung.bithu", role: "committee_leader", name: "Đảng ủy xã Tân Hưng" },
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@
 // departments, two agency committees, 60 commune-level committees, grassroots units and cells
 // (~1,500 organisations), one 2025 merger (xã Tân An + xã Hưng Đạo → xã Tân Hưng) written by the
 // organisations service itself, and one account per role at several levels. All in one transaction.
-import { sql, type Kysely, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, Role } from "../db/schema.ts";
 import { OrganisationsService } from "../modules/organisations/organisations.service.ts";
 import { recordAudit, SYSTEM_AUDIT_CONTEXT } from "../platform/audit/audit-writer.ts";
@@ -45,14 +45,62 @@ interface DemoAccountSpec {
 const DEMO_CELL = "{cell}";
 
 const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
-  { username: "admin", displayName: "Quản trị hệ thống", role: "system_admin", orgCode: "BN", description: "Quản trị hệ thống — Tỉnh ủy Bắc Ninh" },
-  { username: "vanphong", displayName: "Nguyễn Thị Hương", role: "committee_staff", orgCode: "BN", description: "Chuyên viên Văn phòng Tỉnh ủy — toàn tỉnh" },
-  { username: "bithu.tinh", displayName: "Trần Văn Minh", role: "committee_leader", orgCode: "BN", description: "Bí thư Tỉnh ủy Bắc Ninh (lãnh đạo)" },
-  { username: "tanhung", displayName: "Lê Thị Lan", role: "committee_staff", orgCode: MERGED_COMMUNE_CODE, description: "Chuyên viên Đảng ủy xã Tân Hưng" },
-  { username: "bithu.tanhung", displayName: "Phạm Đức Thắng", role: "committee_leader", orgCode: MERGED_COMMUNE_CODE, description: "Bí thư Đảng ủy xã Tân Hưng" },
-  { username: "phuong.kinhbac", displayName: "Hoàng Minh Tuấn", role: "committee_staff", orgCode: "BN-001", description: "Chuyên viên Đảng ủy phường Kinh Bắc" },
-  { username: "bithu.chibo", displayName: "Vũ Thị Mai", role: "cell_secretary", orgCode: DEMO_CELL, description: "Bí thư chi bộ thôn (xã Tân Hưng)" },
-  { username: "dangvien", displayName: "Đặng Văn Nam", role: "member", orgCode: DEMO_CELL, description: "Đảng viên chi bộ thôn (xã Tân Hưng)" },
+  {
+    username: "admin",
+    displayName: "Quản trị hệ thống",
+    role: "system_admin",
+    orgCode: "BN",
+    description: "Quản trị hệ thống — Tỉnh ủy Bắc Ninh",
+  },
+  {
+    username: "vanphong",
+    displayName: "Nguyễn Thị Hương",
+    role: "committee_staff",
+    orgCode: "BN",
+    description: "Chuyên viên Văn phòng Tỉnh ủy — toàn tỉnh",
+  },
+  {
+    username: "bithu.tinh",
+    displayName: "Trần Văn Minh",
+    role: "committee_leader",
+    orgCode: "BN",
+    description: "Bí thư Tỉnh ủy Bắc Ninh (lãnh đạo)",
+  },
+  {
+    username: "tanhung",
+    displayName: "Lê Thị Lan",
+    role: "committee_staff",
+    orgCode: MERGED_COMMUNE_CODE,
+    description: "Chuyên viên Đảng ủy xã Tân Hưng",
+  },
+  {
+    username: "bithu.tanhung",
+    displayName: "Phạm Đức Thắng",
+    role: "committee_leader",
+    orgCode: MERGED_COMMUNE_CODE,
+    description: "Bí thư Đảng ủy xã Tân Hưng",
+  },
+  {
+    username: "phuong.kinhbac",
+    displayName: "Hoàng Minh Tuấn",
+    role: "committee_staff",
+    orgCode: "BN-001",
+    description: "Chuyên viên Đảng ủy phường Kinh Bắc",
+  },
+  {
+    username: "bithu.chibo",
+    displayName: "Vũ Thị Mai",
+    role: "cell_secretary",
+    orgCode: DEMO_CELL,
+    description: "Bí thư chi bộ thôn (xã Tân Hưng)",
+  },
+  {
+    username: "dangvien",
+    displayName: "Đặng Văn Nam",
+    role: "member",
+    orgCode: DEMO_CELL,
+    description: "Đảng viên chi bộ thôn (xã Tân Hưng)",
+  },
 ];
 
 /** Small former communes: they existed from 2015 and merge into Tân Hưng in 2025. */
@@ -82,8 +130,22 @@ export function planDemoProvince() {
     communesValidFrom: MERGER_DATE,
   });
   const former = [
-    planCommune(plan, { province, density: FORMER_DENSITY }, { name: "Tân An", kind: "xa" }, "BN-TANAN", 0, "2015-01-01"),
-    planCommune(plan, { province, density: FORMER_DENSITY }, { name: "Hưng Đạo", kind: "xa" }, "BN-HUNGDAO", 0, "2015-01-01"),
+    planCommune(
+      plan,
+      { province, density: FORMER_DENSITY },
+      { name: "Tân An", kind: "xa" },
+      "BN-TANAN",
+      0,
+      "2015-01-01",
+    ),
+    planCommune(
+      plan,
+      { province, density: FORMER_DENSITY },
+      { name: "Hưng Đạo", kind: "xa" },
+      "BN-HUNGDAO",
+      0,
+      "2015-01-01",
+    ),
   ];
   return { province, plan, former };
 }
@@ -108,7 +170,11 @@ async function listDemoAccounts(db: Kysely<Database>): Promise<DemoAccount[]> {
 }
 
 async function isSeededOrInUse(executor: Kysely<Database> | Transaction<Database>): Promise<boolean> {
-  const setting = await executor.selectFrom("systemSettings").select("key").where("key", "=", DEMO_SETTING_KEY).executeTakeFirst();
+  const setting = await executor
+    .selectFrom("systemSettings")
+    .select("key")
+    .where("key", "=", DEMO_SETTING_KEY)
+    .executeTakeFirst();
   if (setting) return true;
   // A database that already holds organisations (real data, a restore) is never seeded.
   const org = await executor.selectFrom("organisations").select("id").limit(1).executeTakeFirst();
@@ -124,21 +190,48 @@ function seedActor(accountId: number, root: { id: number; code: string; name: st
     locale: "vi",
     mustChangePassword: false,
     totpEnabled: false,
-    grants: [{ id: 0, role: "system_admin", orgId: root.id, orgName: root.name, orgCode: root.code, orgPath: root.path }],
+    grants: [
+      {
+        id: 0,
+        role: "system_admin",
+        orgId: root.id,
+        orgName: root.name,
+        orgCode: root.code,
+        orgPath: root.path,
+      },
+    ],
     sessionTokenHash: "",
     csrfToken: "",
   };
 }
 
-async function seedDemo(trx: Transaction<Database>, clock: Clock, passwordHash: string, log: (m: string) => void) {
+async function seedDemo(
+  trx: Transaction<Database>,
+  clock: Clock,
+  passwordHash: string,
+  log: (m: string) => void,
+) {
   const started = performance.now();
   const { plan, former } = planDemoProvince();
   const loaded = await loadPlannedOrgs(trx, plan.orgs, null, "Khởi tạo dữ liệu mẫu (demo seed)");
-  const root = { id: loaded.ids[0] as number, code: DEMO_ROOT_CODE, name: plan.orgs[0]?.name ?? "", path: loaded.paths[0] as string };
+  const root = {
+    id: loaded.ids[0] as number,
+    code: DEMO_ROOT_CODE,
+    name: plan.orgs[0]?.name ?? "",
+    path: loaded.paths[0] as string,
+  };
   log(`  ${plan.orgs.length} tổ chức đã tạo (organisations created)`);
 
-  await loadAccounts(trx, DEMO_ACCOUNTS.filter((a) => a.username === "admin"), passwordHash);
-  const admin = await trx.selectFrom("accounts").select("id").where("username", "=", "admin").executeTakeFirstOrThrow();
+  await loadAccounts(
+    trx,
+    DEMO_ACCOUNTS.filter((a) => a.username === "admin"),
+    passwordHash,
+  );
+  const admin = await trx
+    .selectFrom("accounts")
+    .select("id")
+    .where("username", "=", "admin")
+    .executeTakeFirstOrThrow();
 
   // The 2025 merger goes through the organisations service, so it writes exactly what a merge made
   // in the app writes (event, parts, lineage, closed versions, moved cells, audit row).
@@ -150,14 +243,23 @@ async function seedDemo(trx: Transaction<Database>, clock: Clock, passwordHash: 
       reason: "Sắp xếp đơn vị hành chính cấp xã năm 2025: hợp nhất xã Tân An và xã Hưng Đạo",
       decisionRef: MERGER_DECISION,
       sourceIds: former.map((index) => loaded.ids[index] as number),
-      target: { name: "Đảng ủy xã Tân Hưng", code: MERGED_COMMUNE_CODE, typeCode: "dang_uy_xa", parentId: root.id },
+      target: {
+        name: "Đảng ủy xã Tân Hưng",
+        code: MERGED_COMMUNE_CODE,
+        typeCode: "dang_uy_xa",
+        parentId: root.id,
+      },
     },
     SYSTEM_AUDIT_CONTEXT,
   );
   log("  Hợp nhất xã Tân An + xã Hưng Đạo → xã Tân Hưng (01/07/2025) (merger recorded)");
 
   // The demo cell: the first village cell that moved from Tân An to Tân Hưng.
-  const tanHung = await trx.selectFrom("organisations").select("id").where("code", "=", MERGED_COMMUNE_CODE).executeTakeFirstOrThrow();
+  const tanHung = await trx
+    .selectFrom("organisations")
+    .select("id")
+    .where("code", "=", MERGED_COMMUNE_CODE)
+    .executeTakeFirstOrThrow();
   const cell = await trx
     .selectFrom("organisations")
     .select(["code", "name"])
@@ -182,7 +284,11 @@ async function seedDemo(trx: Transaction<Database>, clock: Clock, passwordHash: 
     .insertInto("systemSettings")
     .values({
       key: DEMO_SETTING_KEY,
-      value: JSON.stringify({ seededAt: clock.now().toISOString(), rootCode: DEMO_ROOT_CODE, demoCell: cell.code }),
+      value: JSON.stringify({
+        seededAt: clock.now().toISOString(),
+        rootCode: DEMO_ROOT_CODE,
+        demoCell: cell.code,
+      }),
     })
     .execute();
   await recordAudit(
@@ -210,7 +316,10 @@ const SEED_LOCK_KEY = 7_240_202;
  * Seeds the demo province into a database that has no organisations yet. Otherwise seeds nothing and
  * still lists the demo accounts that exist, so the terminal can print them on every start.
  */
-export async function seedDemoIfEmpty(db: Kysely<Database>, log: (message: string) => void): Promise<DemoSeedResult> {
+export async function seedDemoIfEmpty(
+  db: Kysely<Database>,
+  log: (message: string) => void,
+): Promise<DemoSeedResult> {
   if (await isSeededOrInUse(db)) return { seeded: false, demoAccounts: await listDemoAccounts(db) };
   log("Đang tạo dữ liệu mẫu: Tỉnh ủy Bắc Ninh… (seeding the demo province)");
   const passwordHash = await hashPassword(DEMO_PASSWORD);

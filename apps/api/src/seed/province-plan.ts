@@ -72,7 +72,11 @@ export interface ProvincePlanOptions {
   communesValidFrom: string;
 }
 
-export const COMMUNE_KIND_WORD: Record<CommuneDef["kind"], string> = { xa: "xã", phuong: "phường", dac_khu: "đặc khu" };
+export const COMMUNE_KIND_WORD: Record<CommuneDef["kind"], string> = {
+  xa: "xã",
+  phuong: "phường",
+  dac_khu: "đặc khu",
+};
 
 export function communeCommitteeName(commune: CommuneDef): string {
   return `Đảng ủy ${COMMUNE_KIND_WORD[commune.kind]} ${commune.name}`;
@@ -83,7 +87,11 @@ function pad(n: number, width = 2): string {
 }
 
 /** The i-th item of a list, numbered (" 2", " 3", …) once the list is used up, so names stay unique. */
-function cycled(items: readonly string[], index: number, format: (item: string, round: number) => string): string {
+function cycled(
+  items: readonly string[],
+  index: number,
+  format: (item: string, round: number) => string,
+): string {
   const item = items[index % items.length] as string;
   return format(item, Math.floor(index / items.length) + 1);
 }
@@ -130,20 +138,39 @@ function planAgencies(plan: ProvincePlan, options: ProvincePlanOptions, root: nu
       code: `${province.code}-CQD`,
       name: "Đảng ủy các cơ quan Đảng tỉnh",
       units: PARTY_AGENCY_UNITS,
-      committees: [`Đảng ủy cơ sở Báo và Phát thanh, Truyền hình ${province.name}`, "Đảng ủy cơ sở Trường Chính trị tỉnh"],
+      committees: [
+        `Đảng ủy cơ sở Báo và Phát thanh, Truyền hình ${province.name}`,
+        "Đảng ủy cơ sở Trường Chính trị tỉnh",
+      ],
     },
     {
       code: `${province.code}-UBND`,
       name: "Đảng ủy Ủy ban nhân dân tỉnh",
       units: GOVERNMENT_AGENCY_UNITS,
-      committees: ["Đảng ủy cơ sở Sở Y tế", "Đảng ủy cơ sở Sở Giáo dục và Đào tạo", "Đảng ủy cơ sở Bệnh viện Đa khoa tỉnh"],
+      committees: [
+        "Đảng ủy cơ sở Sở Y tế",
+        "Đảng ủy cơ sở Sở Giáo dục và Đào tạo",
+        "Đảng ủy cơ sở Bệnh viện Đa khoa tỉnh",
+      ],
     },
   ];
   for (const agency of agencies) {
-    const index = plan.add({ code: agency.code, name: agency.name, typeCode: "dang_uy_co_quan", parent: root, validFrom });
+    const index = plan.add({
+      code: agency.code,
+      name: agency.name,
+      typeCode: "dang_uy_co_quan",
+      parent: root,
+      validFrom,
+    });
     let n = 0;
     for (const unit of agency.units) {
-      plan.add({ code: `${agency.code}-${pad(++n)}`, name: unit, typeCode: "chi_bo_co_so", parent: index, validFrom });
+      plan.add({
+        code: `${agency.code}-${pad(++n)}`,
+        name: unit,
+        typeCode: "chi_bo_co_so",
+        parent: index,
+        validFrom,
+      });
     }
     const committees = Math.max(density.agencyCommittees, agency.committees.length);
     for (let k = 0; k < committees; k++) {
@@ -174,12 +201,20 @@ export function planCommune(
 ): number {
   const { density } = options;
   const random = createRandom(`${options.province.code}/${code}/${commune.name}`);
-  const index = plan.add({ code, name: communeCommitteeName(commune), typeCode: "dang_uy_xa", parent, validFrom });
+  const index = plan.add({
+    code,
+    name: communeCommitteeName(commune),
+    typeCode: "dang_uy_xa",
+    parent,
+    validFrom,
+  });
   let n = 0;
   const units = random.int(density.grassrootsCells[0], density.grassrootsCells[1]);
   const unitOffset = random.int(0, COMMUNE_CELL_UNITS.length - 1);
   for (let u = 0; u < units; u++) {
-    const template = cycled(COMMUNE_CELL_UNITS, u + unitOffset, (item, round) => (round > 1 ? `${item} số ${round}` : item));
+    const template = cycled(COMMUNE_CELL_UNITS, u + unitOffset, (item, round) =>
+      round > 1 ? `${item} số ${round}` : item,
+    );
     plan.add({
       code: `${code}-${pad(++n)}`,
       name: template.replace("{commune}", commune.name),
@@ -211,7 +246,11 @@ export function planCommune(
     const name =
       commune.kind === "phuong"
         ? `Chi bộ khu phố ${v + 1}`
-        : cycled(VILLAGES, v + villageOffset, (item, round) => `Chi bộ thôn ${item}${round > 1 ? ` ${round}` : ""}`);
+        : cycled(
+            VILLAGES,
+            v + villageOffset,
+            (item, round) => `Chi bộ thôn ${item}${round > 1 ? ` ${round}` : ""}`,
+          );
     plan.add({ code: `${code}-${pad(++n)}`, name, typeCode: "chi_bo_truc_thuoc", parent: index, validFrom });
   }
   return index;
@@ -242,7 +281,14 @@ export function planProvince(options: ProvincePlanOptions): ProvincePlan {
   planAgencies(plan, options, root);
   options.communes.forEach((commune, i) => {
     plan.communeIndexes.push(
-      planCommune(plan, options, commune, `${province.code}-${pad(i + 1, 3)}`, root, options.communesValidFrom),
+      planCommune(
+        plan,
+        options,
+        commune,
+        `${province.code}-${pad(i + 1, 3)}`,
+        root,
+        options.communesValidFrom,
+      ),
     );
   });
   return plan;
@@ -254,7 +300,9 @@ export function generateCommunes(province: ProvinceDef): CommuneDef[] {
   const zones = province.specialZones ?? [];
   const communes: CommuneDef[] = zones.map((name) => ({ name, kind: "dac_khu" }));
   const used = new Set<string>([province.name, ...zones]);
-  const candidates = random.shuffle(PLACE_FIRST.flatMap((a) => PLACE_SECOND.filter((b) => b !== a).map((b) => `${a} ${b}`)));
+  const candidates = random.shuffle(
+    PLACE_FIRST.flatMap((a) => PLACE_SECOND.filter((b) => b !== a).map((b) => `${a} ${b}`)),
+  );
   const wardShare = province.city ? 0.7 : 0.2;
   for (const name of candidates) {
     if (communes.length >= province.communes) break;

@@ -54,7 +54,12 @@ export function committeeAccounts(orgCode: string): PlannedAccount[] {
   const base = orgCode.toLowerCase();
   return [
     { username: `${base}.canbo`, displayName: personName(`${base}.canbo`), role: "committee_staff", orgCode },
-    { username: `${base}.bithu`, displayName: personName(`${base}.bithu`), role: "committee_leader", orgCode },
+    {
+      username: `${base}.bithu`,
+      displayName: personName(`${base}.bithu`),
+      role: "committee_leader",
+      orgCode,
+    },
   ];
 }
 
@@ -94,7 +99,12 @@ async function seedNationalProvince(
   );
   return db.transaction().execute(async (trx) => {
     const anchor: Anchor | null = null;
-    const loaded = await loadPlannedOrgs(trx, plan.orgs, anchor, "Khởi tạo dữ liệu mẫu quy mô toàn quốc (bulk seed)");
+    const loaded = await loadPlannedOrgs(
+      trx,
+      plan.orgs,
+      anchor,
+      "Khởi tạo dữ liệu mẫu quy mô toàn quốc (bulk seed)",
+    );
     const created = await loadAccounts(trx, accounts, passwordHash);
     await recordAudit(
       trx,
@@ -104,7 +114,12 @@ async function seedNationalProvince(
         entityType: "system",
         entityId: province.code,
         orgId: loaded.ids[0] as number,
-        after: { scale: "national", province: province.code, organisations: plan.orgs.length, accounts: created },
+        after: {
+          scale: "national",
+          province: province.code,
+          organisations: plan.orgs.length,
+          accounts: created,
+        },
       },
       new Date(),
     );
@@ -146,7 +161,9 @@ export async function seedScale(
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const communeAccounts = (await communeCodesOf(db, DEMO_ROOT_CODE)).flatMap(committeeAccounts);
-  result.accountsCreated += await db.transaction().execute((trx) => loadAccounts(trx, communeAccounts, passwordHash));
+  result.accountsCreated += await db
+    .transaction()
+    .execute((trx) => loadAccounts(trx, communeAccounts, passwordHash));
   log(`Tỉnh ủy Bắc Ninh: tài khoản cấp xã sẵn sàng (commune accounts ready) — ${elapsed()}`);
 
   if (scale === "national") {
@@ -161,10 +178,14 @@ export async function seedScale(
       const done = await seedNationalProvince(db, province, passwordHash);
       result.organisationsCreated += done.organisations;
       result.accountsCreated += done.accounts;
-      log(`${label}: ${done.organisations} tổ chức, ${done.accounts} tài khoản (organisations, accounts) — ${elapsed()}`);
+      log(
+        `${label}: ${done.organisations} tổ chức, ${done.accounts} tài khoản (organisations, accounts) — ${elapsed()}`,
+      );
     }
   }
   await recordProgress(db, scale);
-  log(`Xong (done): ${result.organisationsCreated} tổ chức, ${result.accountsCreated} tài khoản mới — ${elapsed()}`);
+  log(
+    `Xong (done): ${result.organisationsCreated} tổ chức, ${result.accountsCreated} tài khoản mới — ${elapsed()}`,
+  );
   return result;
 }
