@@ -91,8 +91,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
   installSessionHook(app, services.auth, config.behindTls);
-  app.addHook("preHandler", async (request, reply) => {
-    if (!request.routeOptions.config.access && request.url.startsWith("/api/docs")) return;
+  // Before validation, so an anonymous or unauthorised caller learns nothing from validation errors.
+  app.addHook("preValidation", async (request, reply) => {
+    // Static files of the web app and the OpenAPI viewer are public; every other /api route must
+    // declare its rule (enforceRouteAccess fails closed).
+    const isApi = request.url.startsWith("/api/") && !request.url.startsWith("/api/docs");
+    if (!request.routeOptions.config.access && !isApi) return;
     await enforceRouteAccess(request, reply);
   });
 
