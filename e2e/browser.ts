@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
+import "../apps/api/test/provided-context.ts";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",

@@ -9,11 +9,7 @@ import type { TestProject } from "vitest/node";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../apps/api/test/postgres-server.ts";
 import { ensureWebBuilt } from "../scripts/build-web.ts";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    baseUrl: string;
-  }
-}
+import "../apps/api/test/provided-context.ts";
 
 const root = join(import.meta.dirname, "..");
 

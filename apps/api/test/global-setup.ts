@@ -11,15 +11,7 @@ import { openDatabase } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrator.ts";
 import { startThrowawayPostgres } from "./postgres-server.ts";
 
-export type TestDatabaseSource =
-  | { kind: "pglite"; imageFile: string }
-  | { kind: "postgres"; adminUrl: string; template: string };
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    testDatabase: TestDatabaseSource;
-  }
-}
+import "./provided-context.ts";
 
 const TEMPLATE = "namro_test_template";
 

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
+import "./provided-context.ts";
 import { type DatabaseHandle, openDatabase } from "../src/db/database.ts";
 
 export async function openTestDatabase(): Promise<DatabaseHandle> {
