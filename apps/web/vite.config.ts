@@ -4,6 +4,8 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
 const root = new URL(".", import.meta.url).pathname;
+// Where the API server runs during `vite` / `vite preview` (NAMRO_API_URL overrides).
+const apiTarget = process.env.NAMRO_API_URL ?? "http://localhost:3000";
 
 export default defineConfig({
   root,
@@ -16,6 +18,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
   },
   server: {
-    proxy: { "/api": "http://localhost:3000" },
+    proxy: { "/api": apiTarget },
+  },
+  preview: {
+    proxy: { "/api": apiTarget },
   },
 });

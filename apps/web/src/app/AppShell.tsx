@@ -9,6 +9,7 @@ import type { MenuProps } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../features/auth/session.ts";
+import { useOrg } from "../features/organisations/org-queries.ts";
 import { apiCall, isApiError, setCsrfToken } from "../lib/api.ts";
 import { errorText } from "../lib/errors.ts";
 import { i18n, rememberLanguage, storedLanguage } from "../i18n/i18n.ts";
@@ -74,8 +75,10 @@ function ScopePicker({ onChosen }: { onChosen?: () => void }) {
   const scope = useCurrentScope();
   const { data: me } = useMe();
   const value = scope ?? me?.roles[0]?.orgId;
+  const org = useOrg(value);
   return (
     <OrgPicker
+      knownLabels={org.data ? { [org.data.id]: org.data.name } : {}}
       testId="scope-picker"
       ariaLabel={t("shell.scope")}
       placeholder={t("shell.scope")}

@@ -18,17 +18,19 @@ function isLanguage(value: unknown): value is Language {
   return value === "vi" || value === "en";
 }
 
-/** The language the person chose on this device, if any. */
+/** The language the person explicitly chose on this device, if any. */
 export function storedLanguage(): Language | null {
   let stored: string | null = null;
   try {
     stored = localStorage.getItem(STORAGE_KEY);
   } catch {
-    // Storage can be blocked (private mode); the cookie still works.
+    // Storage can be blocked (private mode); the cookie still carries the choice.
   }
-  if (isLanguage(stored)) return stored;
-  const cookie = readCookie(STORAGE_KEY);
-  return isLanguage(cookie) ? cookie : null;
+  return isLanguage(stored) ? stored : null;
+}
+
+function writeCookie(language: Language): void {
+  document.cookie = `${STORAGE_KEY}=${language}; path=/; max-age=31536000; samesite=lax`;
 }
 
 export function rememberLanguage(language: Language): void {
@@ -37,7 +39,7 @@ export function rememberLanguage(language: Language): void {
   } catch {
     // Ignore: the cookie below is enough for the server.
   }
-  document.cookie = `${STORAGE_KEY}=${language}; path=/; max-age=31536000; samesite=lax`;
+  writeCookie(language);
 }
 
 export function currentLanguage(): Language {
@@ -47,7 +49,11 @@ export function currentLanguage(): Language {
 export const i18n = i18next;
 
 export function initI18n(): void {
-  const language = storedLanguage() ?? "vi";
+  const cookie = readCookie(STORAGE_KEY);
+  // Vietnamese unless the person chose otherwise; the cookie always states the interface language so
+  // the server's messages match it even before sign-in (the browser's Accept-Language may be English).
+  const language = storedLanguage() ?? (isLanguage(cookie) ? cookie : "vi");
+  writeCookie(language);
   void i18next.use(initReactI18next).init({
     resources: { vi: { translation: vi }, en: { translation: en } },
     lng: language,

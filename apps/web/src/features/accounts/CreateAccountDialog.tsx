@@ -63,7 +63,7 @@ export function CreateAccountDialog({ open, onClose, onCreated }: Props) {
       okButtonProps={{ "data-testid": "account-create-submit" }}
       destroyOnHidden
       width={640}
-      data-testid="dialog-account-create"
+      modalRender={(node) => <div data-testid="dialog-account-create">{node}</div>}
     >
       <Form<Values> form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ roles: [{}] }}>
         <Form.Item

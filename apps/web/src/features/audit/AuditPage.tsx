@@ -77,7 +77,7 @@ export function AuditPage() {
             <Input style={{ width: 160 }} data-testid="audit-filter-entity" placeholder="organisation" />
           </Form.Item>
           <Form.Item name="action" label={t("audit.action")} style={{ marginBottom: 8 }}>
-            <Input style={{ width: 180 }} data-testid="audit-filter-action" placeholder="organisation.rename" />
+            <Input style={{ width: 180 }} data-testid="audit-filter-action" placeholder="org.merge" />
           </Form.Item>
           <Form.Item name="actorId" label={t("audit.actorId")} style={{ marginBottom: 8 }}>
             <InputNumber min={1} style={{ width: 120 }} data-testid="audit-filter-actor" />

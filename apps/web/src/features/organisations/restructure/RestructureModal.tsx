@@ -114,7 +114,7 @@ export function RestructureModal<V extends BasisValues>(props: Props<V>) {
       onCancel={props.onClose}
       destroyOnHidden
       width={640}
-      data-testid={props.testId}
+      modalRender={(node) => <div data-testid={props.testId}>{node}</div>}
       footer={[
         <Button key="cancel" onClick={props.onClose}>
           {t("common.cancel")}
