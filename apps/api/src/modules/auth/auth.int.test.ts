@@ -262,6 +262,12 @@ describe("session routes", () => {
     }
   });
 
+  it("answers 401, not a validation error, to an anonymous malformed request", async () => {
+    const response = await t.app.inject({ method: "POST", url: "/api/auth/password", payload: { newPassword: 1 } });
+    expect(response.statusCode).toBe(401);
+    expect(errorCode(response)).toBe("AUTH_REQUIRED");
+  });
+
   it("signs out: the session ends and the cookie is cleared", async () => {
     const account = await newAccount();
     const session = await signIn(account.username);
