@@ -263,7 +263,11 @@ describe("session routes", () => {
   });
 
   it("answers 401, not a validation error, to an anonymous malformed request", async () => {
-    const response = await t.app.inject({ method: "POST", url: "/api/auth/password", payload: { newPassword: 1 } });
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password",
+      payload: { newPassword: 1 },
+    });
     expect(response.statusCode).toBe(401);
     expect(errorCode(response)).toBe("AUTH_REQUIRED");
   });
