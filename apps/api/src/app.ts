@@ -7,7 +7,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -52,7 +52,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.behindTls,
     genReqId: () => crypto.randomUUID(),
-    disableRequestLogging: false,
+    // One line per request only when debugging; warnings and errors are always logged.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -96,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Static files of the web app and the OpenAPI viewer are public; every other /api route must
     // declare its rule (enforceRouteAccess fails closed).
     const isApi = request.url.startsWith("/api/") && !request.url.startsWith("/api/docs");
-    if (!request.routeOptions.config.access && !isApi) return;
+    if (request.is404 || (!request.routeOptions.config.access && !isApi)) return;
     await enforceRouteAccess(request, reply);
   });
 

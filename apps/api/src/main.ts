@@ -1,6 +1,7 @@
 // Entry point of `npm start` / `namro serve`: config → database (migrated) → demo seed on first start
 // → HTTP server, with a graceful shutdown on SIGINT/SIGTERM.
 import { buildApp } from "./app.ts";
+import { type AutomaticBackups, startAutomaticBackups } from "./backup/automatic-backups.ts";
 import { loadConfig } from "./config.ts";
 import { connectAndMigrate } from "./db/connect.ts";
 import { DataFolderLockedError } from "./db/data-folder-lock.ts";
@@ -21,6 +22,7 @@ export async function serve(): Promise<void> {
   }
   const seed = await seedDemoIfEmpty(database.db, (message) => console.log(message));
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+  let backups: AutomaticBackups | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -29,6 +31,7 @@ export async function serve(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
+    await backups?.stop();
     await database.close();
     process.exit(0);
   };
@@ -36,6 +39,8 @@ export async function serve(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   await app.listen({ port: config.port, host: config.host });
+  // Embedded installations live in one folder on one machine: keep daily backups beside the data.
+  if (database.kind === "embedded") backups = startAutomaticBackups(database.db, config.dataDir, (m) => console.log(m));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const url = `http://localhost:${config.port}`;
   const mode = database.kind === "embedded" ? `embedded (PGlite, ${config.dataDir})` : "PostgreSQL server";

@@ -20,7 +20,7 @@ export const AccountListQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   orgId: z.coerce.number().int().positive().optional(),
   role: RoleSchema.optional(),
-  includeDisabled: z.coerce.boolean().default(true),
+  includeDisabled: z.stringbool().default(true),
 });
 
 const UsernameSchema = z

@@ -82,12 +82,12 @@ export type OrgHistory = z.infer<typeof OrgHistorySchema>;
 
 export const AsOfQuerySchema = z.object({ asOf: IsoDateSchema.optional() });
 export const ChildrenQuerySchema = AsOfQuerySchema.extend({
-  includeClosed: z.coerce.boolean().default(false),
+  includeClosed: z.stringbool().default(false),
 });
 export const OrgSearchQuerySchema = AsOfQuerySchema.extend({
   q: z.string().trim().min(1).max(200),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  includeClosed: z.coerce.boolean().default(false),
+  includeClosed: z.stringbool().default(false),
 });
 
 /** Legal basis every restructuring carries: at least one of reason or decision reference. */
