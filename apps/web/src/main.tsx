@@ -5,8 +5,8 @@ import { createRoot } from "react-dom/client";
 import { AppProviders } from "./app/AppProviders.tsx";
 import { createAppRouter } from "./app/router.tsx";
 import "./app/global.css";
-import { ApiError, setAuthFailureHandlers, setCsrfToken } from "./lib/api.ts";
 import { initI18n } from "./i18n/i18n.ts";
+import { ApiError, setAuthFailureHandlers, setCsrfToken } from "./lib/api.ts";
 
 initI18n();
 
@@ -14,7 +14,8 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // Client errors (404, 403, 400) will not change on retry; network hiccups might.
-      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      retry: (count, error) =>
+        count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
       staleTime: 30_000,
       refetchOnWindowFocus: false,
     },
@@ -32,7 +33,8 @@ setAuthFailureHandlers({
     void router.navigate({ to: "/login", search: { redirect: href } });
   },
   onPasswordChangeRequired() {
-    if (router.state.location.pathname !== "/change-password") void router.navigate({ to: "/change-password" });
+    if (router.state.location.pathname !== "/change-password")
+      void router.navigate({ to: "/change-password" });
   },
 });
 

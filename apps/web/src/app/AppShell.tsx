@@ -1,18 +1,25 @@
 // The frame every capability lives in: header (product, current scope, language, user menu), navigation
 // by capability (a Drawer on phones), the embedded-mode notice, and the page.
-import { ApartmentOutlined, AuditOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
 import { authRoutes, systemRoutes } from "@namro/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Navigate, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
-import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Result } from "antd";
 import type { MenuProps } from "antd";
+import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Result } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../features/auth/session.ts";
 import { useOrg } from "../features/organisations/org-queries.ts";
+import { i18n, rememberLanguage, storedLanguage } from "../i18n/i18n.ts";
 import { apiCall, isApiError, setCsrfToken } from "../lib/api.ts";
 import { errorText } from "../lib/errors.ts";
-import { i18n, rememberLanguage, storedLanguage } from "../i18n/i18n.ts";
 import { LanguageSwitch } from "../ui/LanguageSwitch.tsx";
 import { OrgPicker } from "../ui/OrgPicker.tsx";
 import { PageLoading } from "./PageLoading.tsx";
@@ -26,8 +33,10 @@ function useNavItems(): NonNullable<MenuProps["items"]> {
   const items: NonNullable<MenuProps["items"]> = [
     { key: "/organisations", icon: <ApartmentOutlined />, label: t("nav.organisations") },
   ];
-  if (hasPermission(me, "account.manage")) items.push({ key: "/accounts", icon: <TeamOutlined />, label: t("nav.accounts") });
-  if (hasPermission(me, "audit.read")) items.push({ key: "/audit", icon: <AuditOutlined />, label: t("nav.audit") });
+  if (hasPermission(me, "account.manage"))
+    items.push({ key: "/accounts", icon: <TeamOutlined />, label: t("nav.accounts") });
+  if (hasPermission(me, "audit.read"))
+    items.push({ key: "/audit", icon: <AuditOutlined />, label: t("nav.audit") });
   items.push({ key: "/me", icon: <UserOutlined />, label: t("nav.myAccount") });
   return items;
 }
@@ -215,7 +224,12 @@ export function AppShell() {
         <span className="spacer" />
         <LanguageSwitch size="small" />
         <Dropdown menu={userMenu} trigger={["click"]}>
-          <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={t("shell.userMenu")}>
+          <Button
+            type="text"
+            icon={<UserOutlined />}
+            data-testid="user-menu"
+            aria-label={t("shell.userMenu")}
+          >
             {isDesktop ? me.data.account.displayName : null}
           </Button>
         </Dropdown>
@@ -223,7 +237,12 @@ export function AppShell() {
       <EmbeddedNotice />
       <Layout>
         {isDesktop ? (
-          <Layout.Sider width={220} theme="light" breakpoint="md" style={{ borderInlineEnd: "1px solid #f0f0f0" }}>
+          <Layout.Sider
+            width={220}
+            theme="light"
+            breakpoint="md"
+            style={{ borderInlineEnd: "1px solid #f0f0f0" }}
+          >
             <nav aria-label={t("shell.navigation")}>{menu}</nav>
           </Layout.Sider>
         ) : (

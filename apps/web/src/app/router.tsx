@@ -27,7 +27,9 @@ export interface LoginSearch {
 function validateLogin(search: Record<string, unknown>): LoginSearch {
   // Only same-site paths: never send people to another site after sign-in.
   const target = search.redirect;
-  return typeof target === "string" && target.startsWith("/") && !target.startsWith("//") ? { redirect: target } : {};
+  return typeof target === "string" && target.startsWith("/") && !target.startsWith("//")
+    ? { redirect: target }
+    : {};
 }
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
@@ -45,7 +47,10 @@ const loginRoute = createRoute({
 const changePasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/change-password",
-  component: lazyRouteComponent(() => import("../features/auth/ChangePasswordPage.tsx"), "ChangePasswordPage"),
+  component: lazyRouteComponent(
+    () => import("../features/auth/ChangePasswordPage.tsx"),
+    "ChangePasswordPage",
+  ),
 });
 
 const shellRoute = createRoute({ getParentRoute: () => rootRoute, id: "shell", component: AppShell });
@@ -72,7 +77,10 @@ export const organisationRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/organisations/$id",
   validateSearch: validateAsOf,
-  component: lazyRouteComponent(() => import("../features/organisations/OrganisationPage.tsx"), "OrganisationPage"),
+  component: lazyRouteComponent(
+    () => import("../features/organisations/OrganisationPage.tsx"),
+    "OrganisationPage",
+  ),
 });
 
 const accountsRoute = createRoute({
@@ -96,7 +104,14 @@ const myAccountRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   changePasswordRoute,
-  shellRoute.addChildren([indexRoute, organisationsRoute, organisationRoute, accountsRoute, auditRoute, myAccountRoute]),
+  shellRoute.addChildren([
+    indexRoute,
+    organisationsRoute,
+    organisationRoute,
+    accountsRoute,
+    auditRoute,
+    myAccountRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -85,7 +85,10 @@ describe("i18n catalogues", () => {
       ...ROLES.map((role) => `roles.${role}`),
       ...["active", "dissolved", "merged", "split"].map((status) => `orgStatus.${status}`),
       ...["create", "rename", "move", "merge", "split", "dissolve"].map((kind) => `orgEvent.${kind}`),
-      ...["merge", "split"].flatMap((kind) => [`history.lineage.${kind}.from`, `history.lineage.${kind}.into`]),
+      ...["merge", "split"].flatMap((kind) => [
+        `history.lineage.${kind}.from`,
+        `history.lineage.${kind}.into`,
+      ]),
     ];
     for (const key of dynamic) {
       expect(catalogues.vi.has(key), `vi: ${key}`).toBe(true);

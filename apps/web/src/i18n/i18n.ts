@@ -30,6 +30,7 @@ export function storedLanguage(): Language | null {
 }
 
 function writeCookie(language: Language): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing in browsers people still use.
   document.cookie = `${STORAGE_KEY}=${language}; path=/; max-age=31536000; samesite=lax`;
 }
 

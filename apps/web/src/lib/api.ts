@@ -24,7 +24,9 @@ export class ApiError extends Error {
 
 type InputOf<S> = S extends z.ZodType ? z.input<S> : never;
 
-type ParamsPart<C> = C extends { params: z.ZodType } ? { params: InputOf<C["params"]> } : { params?: undefined };
+type ParamsPart<C> = C extends { params: z.ZodType }
+  ? { params: InputOf<C["params"]> }
+  : { params?: undefined };
 type QueryPart<C> = C extends { querystring: z.ZodType }
   ? object extends InputOf<C["querystring"]>
     ? { query?: InputOf<C["querystring"]> }
@@ -35,7 +37,8 @@ type BodyPart<C> = C extends { body: z.ZodType } ? { body: InputOf<C["body"]> } 
 export type CallInput<C extends RouteContract> = ParamsPart<C> & QueryPart<C> & BodyPart<C>;
 export type CallResult<C extends RouteContract> = z.infer<C["response"]>;
 
-type CallArgs<C extends RouteContract> = object extends CallInput<C> ? [input?: CallInput<C>] : [input: CallInput<C>];
+type CallArgs<C extends RouteContract> =
+  object extends CallInput<C> ? [input?: CallInput<C>] : [input: CallInput<C>];
 
 // The session's CSRF token, from the `me` or sign-in response. Memory only: never in storage.
 let csrfToken: string | null = null;
@@ -74,8 +77,15 @@ export function buildQuery(query: Record<string, unknown> | undefined): string {
   return text ? `?${text}` : "";
 }
 
-export async function apiCall<C extends RouteContract>(contract: C, ...args: CallArgs<C>): Promise<CallResult<C>> {
-  const input = (args[0] ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+export async function apiCall<C extends RouteContract>(
+  contract: C,
+  ...args: CallArgs<C>
+): Promise<CallResult<C>> {
+  const input = (args[0] ?? {}) as {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+  };
   const url = buildPath(contract.path, input.params) + buildQuery(input.query);
   const headers: Record<string, string> = { accept: "application/json" };
   if (contract.method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
@@ -102,9 +112,12 @@ export async function apiCall<C extends RouteContract>(contract: C, ...args: Cal
 
 async function readError(response: Response): Promise<ApiError> {
   try {
-    const payload = (await response.json()) as { error?: { code?: string; message?: string; issues?: ApiIssue[] } };
+    const payload = (await response.json()) as {
+      error?: { code?: string; message?: string; issues?: ApiIssue[] };
+    };
     const error = payload.error;
-    if (error?.code) return new ApiError(response.status, error.code, error.message ?? "", error.issues ?? []);
+    if (error?.code)
+      return new ApiError(response.status, error.code, error.message ?? "", error.issues ?? []);
   } catch {
     // Not JSON (a proxy's error page): fall through to a generic error.
   }

@@ -15,8 +15,22 @@ export function LanguageSwitch({ size = "middle" }: { size?: "small" | "middle" 
       value={language}
       onChange={(value) => setLanguage(value)}
       options={[
-        { value: "vi", label: <span lang="vi" data-testid="language-vi" title="Tiếng Việt">VI</span> },
-        { value: "en", label: <span lang="en" data-testid="language-en" title="English">EN</span> },
+        {
+          value: "vi",
+          label: (
+            <span lang="vi" data-testid="language-vi" title="Tiếng Việt">
+              VI
+            </span>
+          ),
+        },
+        {
+          value: "en",
+          label: (
+            <span lang="en" data-testid="language-en" title="English">
+              EN
+            </span>
+          ),
+        },
       ]}
     />
   );

@@ -81,7 +81,8 @@ export function OrgPicker(props: SingleProps | MultipleProps) {
     }
     for (const option of list) known.current.set(option.value, option);
     for (const [id, label] of Object.entries(props.knownLabels ?? {})) {
-      if (!known.current.has(Number(id))) known.current.set(Number(id), { value: Number(id), label, path: "" });
+      if (!known.current.has(Number(id)))
+        known.current.set(Number(id), { value: Number(id), label, path: "" });
     }
     // Keep chosen values labelled even when they are not in the current results.
     const chosen = props.multiple ? (props.value ?? []) : props.value ? [props.value] : [];
@@ -92,7 +93,16 @@ export function OrgPicker(props: SingleProps | MultipleProps) {
       }
     }
     return list.filter((option) => !exclude.has(option.value) || chosen.includes(option.value));
-  }, [q, search.data, me, props.excludeIds, props.multiple, props.value, props.suggestRoleOrgs, props.knownLabels]);
+  }, [
+    q,
+    search.data,
+    me,
+    props.excludeIds,
+    props.multiple,
+    props.value,
+    props.suggestRoleOrgs,
+    props.knownLabels,
+  ]);
 
   const common = {
     ...(props.id ? { id: props.id } : {}),

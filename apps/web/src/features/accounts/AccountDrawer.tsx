@@ -1,8 +1,24 @@
 // One account: display name, enable/disable, temporary password, roles.
 import { DeleteOutlined, KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from "@ant-design/icons";
-import { accountRoutes, type Account, type Role } from "@namro/contracts";
+import { type Account, accountRoutes, type Role } from "@namro/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Descriptions, Drawer, Form, Grid, Input, List, Modal, Popconfirm, Select, Space, Spin, Tag } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  List,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Spin,
+  Tag,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
@@ -40,8 +56,18 @@ function NameForm({ account }: { account: Account }) {
     }
   };
   return (
-    <Form form={form} layout="vertical" initialValues={{ displayName: account.displayName }} onFinish={(v) => void submit(v)} key={account.version}>
-      <Form.Item name="displayName" label={t("accounts.displayName")} rules={[{ required: true, min: 2, message: t("accounts.displayNameRule") }]}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ displayName: account.displayName }}
+      onFinish={(v) => void submit(v)}
+      key={account.version}
+    >
+      <Form.Item
+        name="displayName"
+        label={t("accounts.displayName")}
+        rules={[{ required: true, min: 2, message: t("accounts.displayNameRule") }]}
+      >
         <Input maxLength={200} data-testid="account-edit-name" />
       </Form.Item>
       <Button htmlType="submit" style={{ marginBottom: 16 }} data-testid="account-edit-name-save">
@@ -64,7 +90,10 @@ function ResetPasswordButton({ account }: { account: Account }) {
     setSaving(true);
     setError(null);
     try {
-      await apiCall(accountRoutes.resetPassword, { params: { id: account.id }, body: { newPassword: password } });
+      await apiCall(accountRoutes.resetPassword, {
+        params: { id: account.id },
+        body: { newPassword: password },
+      });
       await after(null);
       message.success(t("accounts.resetDone", { name: account.displayName }));
       setOpen(false);
@@ -86,7 +115,11 @@ function ResetPasswordButton({ account }: { account: Account }) {
         onCancel={() => setOpen(false)}
         onOk={() => void submit()}
         okText={t("accounts.resetOk")}
-        okButtonProps={{ danger: true, disabled: password.length === 0, "data-testid": "account-reset-submit" }}
+        okButtonProps={{
+          danger: true,
+          disabled: password.length === 0,
+          "data-testid": "account-reset-submit",
+        }}
         cancelText={t("common.cancel")}
         confirmLoading={saving}
         destroyOnHidden
@@ -120,7 +153,10 @@ function RolesSection({ account }: { account: Account }) {
     if (!role || !orgId) return;
     setError(null);
     try {
-      const updated = await apiCall(accountRoutes.addRole, { params: { id: account.id }, body: { role, orgId } });
+      const updated = await apiCall(accountRoutes.addRole, {
+        params: { id: account.id },
+        body: { role, orgId },
+      });
       await after(updated);
       setRole(undefined);
       setOrgId(undefined);
@@ -154,13 +190,22 @@ function RolesSection({ account }: { account: Account }) {
             actions={[
               <Popconfirm
                 key="remove"
-                title={t("accounts.removeRoleConfirm", { role: t(`roles.${grant.role}`), org: grant.orgName })}
+                title={t("accounts.removeRoleConfirm", {
+                  role: t(`roles.${grant.role}`),
+                  org: grant.orgName,
+                })}
                 okText={t("common.remove")}
                 cancelText={t("common.cancel")}
                 okButtonProps={{ danger: true }}
                 onConfirm={() => remove(grant.id)}
               >
-                <Button type="text" danger icon={<DeleteOutlined />} aria-label={t("accounts.removeRole")} data-testid="account-role-remove" />
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t("accounts.removeRole")}
+                  data-testid="account-role-remove"
+                />
               </Popconfirm>,
             ]}
           >
@@ -189,7 +234,12 @@ function RolesSection({ account }: { account: Account }) {
           onChange={setOrgId}
           style={{ width: 240 }}
         />
-        <Button icon={<PlusOutlined />} disabled={!role || !orgId} onClick={() => void add()} data-testid="account-add-role">
+        <Button
+          icon={<PlusOutlined />}
+          disabled={!role || !orgId}
+          onClick={() => void add()}
+          data-testid="account-add-role"
+        >
           {t("accounts.addRole")}
         </Button>
       </Space>
@@ -212,16 +262,21 @@ export function AccountDrawer({ accountId, onClose }: { accountId: number | null
   const toggle = (target: Account) => {
     const disabling = !target.disabled;
     modal.confirm({
-      title: t(disabling ? "accounts.disableConfirm" : "accounts.enableConfirm", { name: target.displayName }),
+      title: t(disabling ? "accounts.disableConfirm" : "accounts.enableConfirm", {
+        name: target.displayName,
+      }),
       content: disabling ? t("accounts.disableExplain") : undefined,
       okText: t(disabling ? "accounts.disable" : "accounts.enable"),
       okButtonProps: { danger: disabling, "data-testid": "account-toggle-confirm" } as never,
       cancelText: t("common.cancel"),
       onOk: async () => {
         try {
-          const updated = await apiCall(disabling ? accountRoutes.disableAccount : accountRoutes.enableAccount, {
-            params: { id: target.id },
-          });
+          const updated = await apiCall(
+            disabling ? accountRoutes.disableAccount : accountRoutes.enableAccount,
+            {
+              params: { id: target.id },
+            },
+          );
           await after(updated);
           message.success(t(disabling ? "accounts.disabledDone" : "accounts.enabledDone"));
         } catch (caught) {
@@ -248,13 +303,27 @@ export function AccountDrawer({ accountId, onClose }: { accountId: number | null
             <Descriptions.Item label={t("accounts.username")}>{account.data.username}</Descriptions.Item>
             <Descriptions.Item label={t("accounts.status")}>
               <Space size={4} wrap>
-                {account.data.disabled ? <Tag color="red">{t("accounts.disabled")}</Tag> : <Tag color="green">{t("accounts.active")}</Tag>}
-                {account.data.mustChangePassword && <Tag color="orange" data-testid="account-must-change">{t("accounts.mustChange")}</Tag>}
+                {account.data.disabled ? (
+                  <Tag color="red">{t("accounts.disabled")}</Tag>
+                ) : (
+                  <Tag color="green">{t("accounts.active")}</Tag>
+                )}
+                {account.data.mustChangePassword && (
+                  <Tag color="orange" data-testid="account-must-change">
+                    {t("accounts.mustChange")}
+                  </Tag>
+                )}
                 {account.data.totpEnabled && <Tag color="blue">{t("accounts.totp")}</Tag>}
-                {account.data.lockedUntil && <Tag color="red">{t("accounts.lockedUntil", { when: formatDateTime(account.data.lockedUntil) })}</Tag>}
+                {account.data.lockedUntil && (
+                  <Tag color="red">
+                    {t("accounts.lockedUntil", { when: formatDateTime(account.data.lockedUntil) })}
+                  </Tag>
+                )}
               </Space>
             </Descriptions.Item>
-            <Descriptions.Item label={t("accounts.createdAt")}>{formatDateTime(account.data.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t("accounts.createdAt")}>
+              {formatDateTime(account.data.createdAt)}
+            </Descriptions.Item>
           </Descriptions>
           <NameForm account={account.data} />
           <Space wrap style={{ marginBottom: 16 }}>

@@ -1,6 +1,6 @@
 // Accounts administration: search, filter by organisation and role, create; open an account to manage it.
 import { PlusOutlined } from "@ant-design/icons";
-import { accountRoutes, type Account, type Role } from "@namro/contracts";
+import { type Account, accountRoutes, type Role } from "@namro/contracts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Input, Select, Space, Table, Tag } from "antd";
 import { useEffect, useState } from "react";
@@ -45,13 +45,27 @@ export function AccountsPage() {
     enabled: hasPermission(me, "account.manage"),
   });
 
-  if (!hasPermission(me, "account.manage")) return <Alert type="warning" showIcon title={t("errors.forbidden")} />;
+  if (!hasPermission(me, "account.manage"))
+    return <Alert type="warning" showIcon title={t("errors.forbidden")} />;
 
   return (
     <div>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, justifyContent: "space-between", alignItems: "center" }}>
+      <div
+        style={{
+          display: "flex",
+          flexWrap: "wrap",
+          gap: 12,
+          justifyContent: "space-between",
+          alignItems: "center",
+        }}
+      >
         <h1 className="page-title">{t("accounts.title")}</h1>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setCreating(true)}
+          data-testid="account-create"
+        >
           {t("accounts.create")}
         </Button>
       </div>
@@ -90,7 +104,9 @@ export function AccountsPage() {
           data-testid="account-filter-role"
         />
       </Space>
-      {list.isError && <Alert type="error" showIcon title={errorText(list.error, t)} style={{ marginBottom: 12 }} />}
+      {list.isError && (
+        <Alert type="error" showIcon title={errorText(list.error, t)} style={{ marginBottom: 12 }} />
+      )}
       <Table<Account>
         data-testid="account-table"
         rowKey="id"
@@ -98,7 +114,9 @@ export function AccountsPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 760 }}
-        onRow={(account) => ({ "data-testid": `account-row-${account.username}` }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(account) =>
+          ({ "data-testid": `account-row-${account.username}` }) as React.HTMLAttributes<HTMLElement>
+        }
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
@@ -112,7 +130,11 @@ export function AccountsPage() {
             title: t("accounts.displayName"),
             key: "displayName",
             render: (_, account) => (
-              <Button type="link" style={{ padding: 0, height: "auto", textAlign: "left", whiteSpace: "normal" }} onClick={() => setOpenId(account.id)}>
+              <Button
+                type="link"
+                style={{ padding: 0, height: "auto", textAlign: "left", whiteSpace: "normal" }}
+                onClick={() => setOpenId(account.id)}
+              >
                 {account.displayName}
               </Button>
             ),
@@ -136,7 +158,11 @@ export function AccountsPage() {
             key: "status",
             render: (_, account) => (
               <Space size={4} wrap>
-                {account.disabled ? <Tag color="red">{t("accounts.disabled")}</Tag> : <Tag color="green">{t("accounts.active")}</Tag>}
+                {account.disabled ? (
+                  <Tag color="red">{t("accounts.disabled")}</Tag>
+                ) : (
+                  <Tag color="green">{t("accounts.active")}</Tag>
+                )}
                 {account.mustChangePassword && <Tag color="orange">{t("accounts.mustChange")}</Tag>}
                 {account.totpEnabled && <Tag color="blue">{t("accounts.totp")}</Tag>}
               </Space>

@@ -1,4 +1,4 @@
-import { accountRoutes, type Account, type Role } from "@namro/contracts";
+import { type Account, accountRoutes, type Role } from "@namro/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Form, Input, Modal } from "antd";
 import { useEffect, useState } from "react";
@@ -65,7 +65,12 @@ export function CreateAccountDialog({ open, onClose, onCreated }: Props) {
       width={640}
       modalRender={(node) => <div data-testid="dialog-account-create">{node}</div>}
     >
-      <Form<Values> form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ roles: [{}] }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void submit(values)}
+        initialValues={{ roles: [{}] }}
+      >
         <Form.Item
           name="username"
           label={t("accounts.username")}
@@ -92,7 +97,9 @@ export function CreateAccountDialog({ open, onClose, onCreated }: Props) {
         <Form.Item label={t("accounts.roles")} required>
           <RoleFields />
         </Form.Item>
-        {error && <Alert type="error" showIcon title={error} role="alert" data-testid="account-create-error" />}
+        {error && (
+          <Alert type="error" showIcon title={error} role="alert" data-testid="account-create-error" />
+        )}
       </Form>
     </Modal>
   );

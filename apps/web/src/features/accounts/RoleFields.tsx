@@ -38,7 +38,11 @@ export function RoleFields() {
                 rules={[{ required: true, message: t("common.required") }]}
                 style={{ minWidth: 240, marginBottom: 8 }}
               >
-                <OrgPicker testId={`role-org-${index}`} ariaLabel={t("accounts.roleOrg")} placeholder={t("accounts.roleOrg")} />
+                <OrgPicker
+                  testId={`role-org-${index}`}
+                  ariaLabel={t("accounts.roleOrg")}
+                  placeholder={t("accounts.roleOrg")}
+                />
               </Form.Item>
               {fields.length > 1 && (
                 <Button

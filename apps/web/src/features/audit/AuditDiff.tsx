@@ -2,7 +2,9 @@
 import { useTranslation } from "react-i18next";
 
 function asRecord(value: unknown): Record<string, unknown> | null {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 function show(value: unknown): string {
@@ -16,7 +18,8 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const { t } = useTranslation();
   const b = asRecord(before);
   const a = asRecord(after);
-  if (!b && !a && before == null && after == null) return <span className="muted">{t("audit.noDetails")}</span>;
+  if (!b && !a && before == null && after == null)
+    return <span className="muted">{t("audit.noDetails")}</span>;
   const rows: { key: string; before: unknown; after: unknown }[] = [];
   if (b || a) {
     const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
@@ -38,7 +41,11 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
           {rows.map((row) => {
             const changed = show(row.before) !== show(row.after);
             return (
-              <tr key={row.key} className={changed ? "changed-field" : undefined} data-changed={changed ? "true" : undefined}>
+              <tr
+                key={row.key}
+                className={changed ? "changed-field" : undefined}
+                data-changed={changed ? "true" : undefined}
+              >
                 <th scope="row">
                   {row.key}
                   {changed && <span className="sr-only"> ({t("audit.changed")})</span>}

@@ -74,16 +74,21 @@ export function AuditPage() {
             <OrgPicker testId="audit-filter-org" style={{ width: 240 }} />
           </Form.Item>
           <Form.Item name="entityType" label={t("audit.entityType")} style={{ marginBottom: 8 }}>
-            <Input style={{ width: 160 }} data-testid="audit-filter-entity" placeholder="organisation" />
+            <Input style={{ width: 160 }} data-testid="audit-filter-entity" />
           </Form.Item>
           <Form.Item name="action" label={t("audit.action")} style={{ marginBottom: 8 }}>
-            <Input style={{ width: 180 }} data-testid="audit-filter-action" placeholder="org.merge" />
+            <Input style={{ width: 180 }} data-testid="audit-filter-action" />
           </Form.Item>
           <Form.Item name="actorId" label={t("audit.actorId")} style={{ marginBottom: 8 }}>
             <InputNumber min={1} style={{ width: 120 }} data-testid="audit-filter-actor" />
           </Form.Item>
           <Form.Item name="range" label={t("audit.range")} style={{ marginBottom: 8 }}>
-            <DatePicker.RangePicker format={DATE_FORMAT} disabledDate={isAfterToday} allowEmpty={[true, true]} data-testid="audit-filter-range" />
+            <DatePicker.RangePicker
+              format={DATE_FORMAT}
+              disabledDate={isAfterToday}
+              allowEmpty={[true, true]}
+              data-testid="audit-filter-range"
+            />
           </Form.Item>
           <Form.Item style={{ marginBottom: 8 }}>
             <Space>
@@ -103,7 +108,9 @@ export function AuditPage() {
           </Form.Item>
         </Space>
       </Form>
-      {list.isError && <Alert type="error" showIcon title={errorText(list.error, t)} style={{ margin: "12px 0" }} />}
+      {list.isError && (
+        <Alert type="error" showIcon title={errorText(list.error, t)} style={{ margin: "12px 0" }} />
+      )}
       <Table<AuditEntry>
         data-testid="audit-table"
         rowKey="id"
@@ -124,11 +131,18 @@ export function AuditPage() {
           showTotal: (total) => t("common.total", { n: formatNumber(total) }),
         }}
         columns={[
-          { title: t("audit.when"), dataIndex: "occurredAt", key: "when", width: 150, render: (value: string) => formatDateTime(value) },
+          {
+            title: t("audit.when"),
+            dataIndex: "occurredAt",
+            key: "when",
+            width: 150,
+            render: (value: string) => formatDateTime(value),
+          },
           {
             title: t("audit.actor"),
             key: "actor",
-            render: (_, entry) => entry.actorName ?? (entry.actorId ? `#${entry.actorId}` : t("history.system")),
+            render: (_, entry) =>
+              entry.actorName ?? (entry.actorId ? `#${entry.actorId}` : t("history.system")),
           },
           { title: t("audit.action"), dataIndex: "action", key: "action" },
           {
@@ -136,7 +150,12 @@ export function AuditPage() {
             key: "entity",
             render: (_, entry) => `${entry.entityType}${entry.entityId ? ` #${entry.entityId}` : ""}`,
           },
-          { title: t("audit.org"), dataIndex: "orgName", key: "org", render: (value: string | null) => value ?? "—" },
+          {
+            title: t("audit.org"),
+            dataIndex: "orgName",
+            key: "org",
+            render: (value: string | null) => value ?? "—",
+          },
         ]}
       />
     </div>

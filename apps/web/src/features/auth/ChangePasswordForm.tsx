@@ -27,7 +27,10 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void | Promise<vo
       await onDone();
     } catch (caught) {
       const leftover = applyFieldErrors(form, caught, ["currentPassword", "newPassword"]);
-      if (leftover.length > 0 || !(caught instanceof Error && "issues" in caught && (caught.issues as unknown[]).length > 0)) {
+      if (
+        leftover.length > 0 ||
+        !(caught instanceof Error && "issues" in caught && (caught.issues as unknown[]).length > 0)
+      ) {
         setError([errorText(caught, t), ...leftover].join(" "));
       }
     } finally {
@@ -35,8 +38,17 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void | Promise<vo
     }
   };
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={(values) => void submit(values)} data-testid="change-password-form">
-      <Form.Item name="currentPassword" label={t("password.current")} rules={[{ required: true, message: t("common.required") }]}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={(values) => void submit(values)}
+      data-testid="change-password-form"
+    >
+      <Form.Item
+        name="currentPassword"
+        label={t("password.current")}
+        rules={[{ required: true, message: t("common.required") }]}
+      >
         <Input.Password autoComplete="current-password" data-testid="password-current" />
       </Form.Item>
       <Form.Item

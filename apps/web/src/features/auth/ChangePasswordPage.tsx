@@ -4,11 +4,11 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { App, Card, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { PageLoading } from "../../app/PageLoading.tsx";
+import { apiCall, setCsrfToken } from "../../lib/api.ts";
 import { LanguageSwitch } from "../../ui/LanguageSwitch.tsx";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
 import { ME_QUERY_KEY, useMe } from "./session.ts";
-import { PageLoading } from "../../app/PageLoading.tsx";
-import { apiCall, setCsrfToken } from "../../lib/api.ts";
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();

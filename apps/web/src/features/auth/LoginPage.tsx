@@ -62,7 +62,9 @@ export function LoginPage() {
   return (
     <div className="login-page">
       <Card style={{ width: "100%", maxWidth: 400 }} data-testid="login-card">
-        <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", marginBottom: 8 }}>
+        <div
+          style={{ display: "flex", justifyContent: "space-between", alignItems: "center", marginBottom: 8 }}
+        >
           <Typography.Title level={1} style={{ margin: 0, fontSize: 28, color: "#8e1c16" }}>
             {t("app.name")}
           </Typography.Title>
@@ -95,7 +97,11 @@ export function LoginPage() {
             label={t("login.password")}
             rules={[{ required: true, message: t("login.passwordRequired") }]}
           >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
           </Form.Item>
           {needsCode && (
             <Form.Item
@@ -117,9 +123,23 @@ export function LoginPage() {
             </Form.Item>
           )}
           {error && (
-            <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" />
+            <Alert
+              type="error"
+              showIcon
+              title={error}
+              style={{ marginBottom: 16 }}
+              data-testid="login-error"
+              role="alert"
+            />
           )}
-          <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="login-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            size="large"
+            loading={submitting}
+            data-testid="login-submit"
+          >
             {t("login.submit")}
           </Button>
         </Form>

@@ -4,8 +4,8 @@ import { authRoutes } from "@namro/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { apiCall } from "../../lib/api.ts";
 import { i18n, type Language, rememberLanguage } from "../../i18n/i18n.ts";
+import { apiCall } from "../../lib/api.ts";
 import { ME_QUERY_KEY } from "./session.ts";
 
 export function useLanguage(): [Language, (language: Language) => void] {

@@ -1,7 +1,22 @@
 // My account: who I am and where I act, my password, two-step verification.
 import { authRoutes } from "@namro/contracts";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, QRCode, Row, Space, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  QRCode,
+  Row,
+  Space,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
@@ -126,7 +141,13 @@ function TwoStep({ enabled }: { enabled: boolean }) {
               />
             </Form.Item>
             <Space>
-              <Button type="primary" htmlType="submit" loading={busy} disabled={code.length !== 6} data-testid="totp-confirm">
+              <Button
+                type="primary"
+                htmlType="submit"
+                loading={busy}
+                disabled={code.length !== 6}
+                data-testid="totp-confirm"
+              >
                 {t("totp.confirm")}
               </Button>
               <Button onClick={() => setSetup(null)}>{t("common.cancel")}</Button>
@@ -151,7 +172,9 @@ export function MyAccountPage() {
         <Col xs={24} lg={12}>
           <Card title={t("me.profile")} size="small" data-testid="me-profile">
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={t("accounts.displayName")}>{me.account.displayName}</Descriptions.Item>
+              <Descriptions.Item label={t("accounts.displayName")}>
+                {me.account.displayName}
+              </Descriptions.Item>
               <Descriptions.Item label={t("accounts.username")}>{me.account.username}</Descriptions.Item>
             </Descriptions>
             <h3 style={{ fontSize: 15, marginTop: 12 }}>{t("accounts.roles")}</h3>

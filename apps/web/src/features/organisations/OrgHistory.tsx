@@ -62,7 +62,11 @@ function EventBody({ event, orgId }: { event: OrgHistoryEvent; orgId: number }) 
         <div>{t("history.renamed", { from: oldName, to: newName })}</div>
       )}
       {event.kind === "move" && newParent && (
-        <div>{oldParent ? t("history.moved", { from: oldParent, to: newParent }) : t("history.movedTo", { to: newParent })}</div>
+        <div>
+          {oldParent
+            ? t("history.moved", { from: oldParent, to: newParent })
+            : t("history.movedTo", { to: newParent })}
+        </div>
       )}
       {(event.kind === "merge" || event.kind === "split") && others.length > 0 && (
         <div data-testid="org-lineage">
@@ -80,7 +84,10 @@ function EventBody({ event, orgId }: { event: OrgHistoryEvent; orgId: number }) 
         </div>
       )}
       <div className="muted" style={{ fontSize: 12 }}>
-        {t("history.recorded", { who: event.actorName ?? t("history.system"), when: formatDateTime(event.recordedAt) })}
+        {t("history.recorded", {
+          who: event.actorName ?? t("history.system"),
+          when: formatDateTime(event.recordedAt),
+        })}
       </div>
     </div>
   );
@@ -124,7 +131,12 @@ export function OrgHistory({ orgId }: { orgId: number }) {
                   `${formatDate(version.validFrom)} – ${version.validTo ? formatDate(version.validTo) : t("history.now")}`,
               },
               { title: t("org.name"), dataIndex: "name", key: "name" },
-              { title: t("org.parent"), dataIndex: "parentName", key: "parent", render: (value: string | null) => value ?? "—" },
+              {
+                title: t("org.parent"),
+                dataIndex: "parentName",
+                key: "parent",
+                render: (value: string | null) => value ?? "—",
+              },
             ]}
           />
         </div>

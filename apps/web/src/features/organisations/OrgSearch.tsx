@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Input, List, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorText } from "../../lib/errors.ts";
 import { apiCall } from "../../lib/api.ts";
+import { errorText } from "../../lib/errors.ts";
 import { OrgStatusTag } from "./OrgStatusTag.tsx";
 import { useOrgTypeName } from "./org-types.ts";
 

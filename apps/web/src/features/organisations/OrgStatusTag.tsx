@@ -1,7 +1,12 @@
 import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
 
-const COLORS: Record<string, string> = { active: "green", dissolved: "default", merged: "purple", split: "orange" };
+const COLORS: Record<string, string> = {
+  active: "green",
+  dissolved: "default",
+  merged: "purple",
+  split: "orange",
+};
 
 export function OrgStatusTag({ status, onlyClosed = false }: { status: string; onlyClosed?: boolean }) {
   const { t } = useTranslation();

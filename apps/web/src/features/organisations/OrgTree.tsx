@@ -1,14 +1,14 @@
 // The tree of the person's scope, loading each level when it is opened. antd's Tree is keyboard
 // navigable (arrows to move and open, Enter to open the organisation).
-import { organisationRoutes, type OrgSummary } from "@namro/contracts";
+import { type OrgSummary, organisationRoutes } from "@namro/contracts";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Spin, Tag, Tree } from "antd";
 import type { TreeDataNode } from "antd";
+import { Alert, Spin, Tree } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
-import { errorText } from "../../lib/errors.ts";
 import { formatNumber } from "../../lib/dates.ts";
+import { errorText } from "../../lib/errors.ts";
 import { OrgStatusTag } from "./OrgStatusTag.tsx";
 import { useOrgTypeName } from "./org-types.ts";
 
@@ -44,7 +44,8 @@ export function OrgTree({ asOf, onOpen }: Props) {
       isLeaf: org.childCount === 0,
       title: (
         <span data-testid="org-tree-node" data-org-id={org.id}>
-          {org.name} <span className="muted" style={{ fontSize: 12 }}>
+          {org.name}{" "}
+          <span className="muted" style={{ fontSize: 12 }}>
             · {typeName(org.typeCode)}
             {org.childCount > 0 ? ` · ${formatNumber(org.childCount)}` : ""}
           </span>{" "}
@@ -88,7 +89,9 @@ export function OrgTree({ asOf, onOpen }: Props) {
       queryKey: ["organisations", "children", id, asOf ?? null],
       queryFn: () => apiCall(organisationRoutes.listChildren, { params: { id }, query: { asOf } }),
     });
-    setNodes((current) => (current ? replaceChildren(current, String(node.key), result.items.map(toNode)) : current));
+    setNodes((current) =>
+      current ? replaceChildren(current, String(node.key), result.items.map(toNode)) : current,
+    );
   };
 
   if (error) return <Alert type="error" showIcon title={errorText(error, t)} />;

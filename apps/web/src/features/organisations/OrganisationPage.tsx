@@ -11,7 +11,21 @@ import {
 } from "@ant-design/icons";
 import type { OrgDetail } from "@namro/contracts";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Tag } from "antd";
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  List,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tag,
+} from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { setCurrentScope } from "../../app/scope.ts";
@@ -24,7 +38,12 @@ import { OrgStatusTag } from "./OrgStatusTag.tsx";
 import { useOrg } from "./org-queries.ts";
 import { useOrgTypeName } from "./org-types.ts";
 import { MergeDialog } from "./restructure/MergeDialog.tsx";
-import { CreateSubUnitDialog, DissolveDialog, MoveDialog, RenameDialog } from "./restructure/SimpleDialogs.tsx";
+import {
+  CreateSubUnitDialog,
+  DissolveDialog,
+  MoveDialog,
+  RenameDialog,
+} from "./restructure/SimpleDialogs.tsx";
 import { SplitDialog } from "./restructure/SplitDialog.tsx";
 
 type Dialog = "create" | "rename" | "move" | "merge" | "split" | "dissolve" | null;
@@ -81,7 +100,12 @@ function RestructureActions({ org, onOpen }: { org: OrgDetail; onOpen: (dialog: 
       <Button icon={<ScissorOutlined />} onClick={() => onOpen("split")} data-testid="action-split">
         {t("restructure.split.action")}
       </Button>
-      <Button danger icon={<DeleteOutlined />} onClick={() => onOpen("dissolve")} data-testid="action-dissolve">
+      <Button
+        danger
+        icon={<DeleteOutlined />}
+        onClick={() => onOpen("dissolve")}
+        data-testid="action-dissolve"
+      >
         {t("restructure.dissolve.action")}
       </Button>
     </Space>
@@ -133,7 +157,15 @@ export function OrganisationPage() {
   return (
     <div>
       <OrgBreadcrumb org={detail} asOf={asOf} />
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, justifyContent: "space-between", alignItems: "center" }}>
+      <div
+        style={{
+          display: "flex",
+          flexWrap: "wrap",
+          gap: 12,
+          justifyContent: "space-between",
+          alignItems: "center",
+        }}
+      >
         <h1 className="page-title" data-testid="org-title">
           {detail.name} <OrgStatusTag status={detail.status} onlyClosed />
         </h1>
@@ -141,7 +173,12 @@ export function OrganisationPage() {
       </div>
       <AsOfNotice asOf={asOf} onChange={setAsOf} />
       {closed && !asOf && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t("org.closedNotice", { date: formatDate(detail.validTo) })} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t("org.closedNotice", { date: formatDate(detail.validTo) })}
+        />
       )}
       {canAct && (
         <div style={{ marginBottom: 12 }}>
@@ -179,7 +216,11 @@ export function OrganisationPage() {
               <List
                 size="small"
                 dataSource={detail.children}
-                pagination={detail.children.length > 20 ? { pageSize: 20, size: "small", showSizeChanger: false } : false}
+                pagination={
+                  detail.children.length > 20
+                    ? { pageSize: 20, size: "small", showSizeChanger: false }
+                    : false
+                }
                 renderItem={(child) => (
                   <List.Item key={child.id} data-testid="org-child">
                     <div style={{ width: "100%" }}>

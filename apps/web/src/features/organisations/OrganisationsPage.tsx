@@ -17,7 +17,15 @@ export function OrganisationsPage() {
 
   return (
     <div>
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 12, justifyContent: "space-between", alignItems: "center" }}>
+      <div
+        style={{
+          display: "flex",
+          flexWrap: "wrap",
+          gap: 12,
+          justifyContent: "space-between",
+          alignItems: "center",
+        }}
+      >
         <h1 className="page-title">{t("orgs.title")}</h1>
         <AsOfPicker asOf={asOf} onChange={setAsOf} />
       </div>

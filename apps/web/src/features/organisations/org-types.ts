@@ -1,5 +1,5 @@
 // Organisation types are data from the API; their names come in both languages.
-import { organisationRoutes, type OrgType } from "@namro/contracts";
+import { type OrgType, organisationRoutes } from "@namro/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
@@ -27,7 +27,10 @@ export function useOrgTypeName(): (code: string) => string {
   );
 }
 
-export function allowedChildTypes(types: readonly OrgType[] | undefined, parentTypeCode: string | null): OrgType[] {
+export function allowedChildTypes(
+  types: readonly OrgType[] | undefined,
+  parentTypeCode: string | null,
+): OrgType[] {
   if (!types) return [];
   if (parentTypeCode === null) return [...types];
   const parent = types.find((type) => type.code === parentTypeCode);

@@ -1,5 +1,5 @@
 // Merge this organisation with others into a new organisation, or into an existing one.
-import { organisationRoutes, type OrgDetail } from "@namro/contracts";
+import { type OrgDetail, organisationRoutes } from "@namro/contracts";
 import { Form, Input, Radio } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -42,7 +42,9 @@ export function MergeDialog({ org, open, onClose, onDone }: Props) {
 
   const sourcesOf = (values: MergeValues) => {
     const existingId = values.targetKind === "existing" ? values.target.existingId : undefined;
-    return [org.id, ...(values.otherIds ?? [])].filter((id, index, all) => id !== existingId && all.indexOf(id) === index);
+    return [org.id, ...(values.otherIds ?? [])].filter(
+      (id, index, all) => id !== existingId && all.indexOf(id) === index,
+    );
   };
   const nameOf = (id: number) => (id === org.id ? org.name : (labels[id] ?? `#${id}`));
 
@@ -61,10 +63,18 @@ export function MergeDialog({ org, open, onClose, onDone }: Props) {
       okText={t("restructure.merge.ok")}
       successText={t("restructure.merge.done")}
       confirmText={(values) =>
-        t(values.targetKind === "existing" ? "restructure.merge.confirmExisting" : "restructure.merge.confirmNew", {
-          sources: sourcesOf(values).map(nameOf).join(", "),
-          target: values.targetKind === "existing" ? nameOf(values.target.existingId ?? 0) : (values.target.name ?? ""),
-        })
+        t(
+          values.targetKind === "existing"
+            ? "restructure.merge.confirmExisting"
+            : "restructure.merge.confirmNew",
+          {
+            sources: sourcesOf(values).map(nameOf).join(", "),
+            target:
+              values.targetKind === "existing"
+                ? nameOf(values.target.existingId ?? 0)
+                : (values.target.name ?? ""),
+          },
+        )
       }
       submit={async (values, basis) => {
         const target =

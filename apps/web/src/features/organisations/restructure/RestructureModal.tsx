@@ -1,8 +1,8 @@
 // The frame every restructuring form shares: effective date (today by default, never in the future),
 // decision reference and reason; confirmation for destructive changes; server errors at their fields.
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, DatePicker, Form, Input, Modal } from "antd";
 import type { FormInstance } from "antd";
+import { Alert, App, Button, DatePicker, Form, Input, Modal } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -83,7 +83,12 @@ export function RestructureModal<V extends BasisValues>(props: Props<V>) {
       props.onDone?.();
     } catch (caught) {
       if (isApiError(caught, "CONFLICT_STALE_VERSION")) setStale(true);
-      const leftover = applyFieldErrors(form, caught, [...BASIS_FIELDS, ...props.fieldNames], props.renameFields);
+      const leftover = applyFieldErrors(
+        form,
+        caught,
+        [...BASIS_FIELDS, ...props.fieldNames],
+        props.renameFields,
+      );
       const hasFieldIssues = isApiError(caught) && caught.issues.length > leftover.length;
       setErrors(hasFieldIssues && leftover.length === 0 ? [] : [errorText(caught, t), ...leftover]);
     } finally {
@@ -144,9 +149,18 @@ export function RestructureModal<V extends BasisValues>(props: Props<V>) {
           label={t("restructure.effectiveDate")}
           rules={[{ required: true, message: t("common.required") }]}
         >
-          <DatePicker format={DATE_FORMAT} disabledDate={isAfterToday} allowClear={false} data-testid="restructure-effective-date" />
+          <DatePicker
+            format={DATE_FORMAT}
+            disabledDate={isAfterToday}
+            allowClear={false}
+            data-testid="restructure-effective-date"
+          />
         </Form.Item>
-        <Form.Item name="decisionRef" label={t("restructure.decisionRef")} extra={t("restructure.decisionRefHint")}>
+        <Form.Item
+          name="decisionRef"
+          label={t("restructure.decisionRef")}
+          extra={t("restructure.decisionRefHint")}
+        >
           <Input maxLength={200} data-testid="restructure-decision-ref" />
         </Form.Item>
         <Form.Item

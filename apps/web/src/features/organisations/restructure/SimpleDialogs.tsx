@@ -1,5 +1,5 @@
 // Create a sub-unit, rename, move, dissolve: the restructurings that touch one organisation.
-import { organisationRoutes, type OrgDetail } from "@namro/contracts";
+import { type OrgDetail, organisationRoutes } from "@namro/contracts";
 import { Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../../lib/api.ts";
@@ -46,10 +46,18 @@ export function CreateSubUnitDialog({ org, open, onClose, onDone }: DialogProps)
         })
       }
     >
-      <Form.Item name="name" label={t("org.name")} rules={[{ required: true, min: 2, message: t("restructure.nameRule") }]}>
+      <Form.Item
+        name="name"
+        label={t("org.name")}
+        rules={[{ required: true, min: 2, message: t("restructure.nameRule") }]}
+      >
         <Input maxLength={300} data-testid="create-name" />
       </Form.Item>
-      <Form.Item name="typeCode" label={t("org.type")} rules={[{ required: true, message: t("common.required") }]}>
+      <Form.Item
+        name="typeCode"
+        label={t("org.type")}
+        rules={[{ required: true, message: t("common.required") }]}
+      >
         <TypeSelect parentTypeCode={org.typeCode} testId="create-type" />
       </Form.Item>
       <Form.Item name="code" label={t("org.codeOptional")} extra={t("restructure.codeHint")}>
@@ -85,7 +93,11 @@ export function RenameDialog({ org, open, onClose, onDone }: DialogProps) {
         })
       }
     >
-      <Form.Item name="name" label={t("restructure.rename.newName")} rules={[{ required: true, min: 2, message: t("restructure.nameRule") }]}>
+      <Form.Item
+        name="name"
+        label={t("restructure.rename.newName")}
+        rules={[{ required: true, min: 2, message: t("restructure.nameRule") }]}
+      >
         <Input maxLength={300} data-testid="rename-name" />
       </Form.Item>
     </RestructureModal>
@@ -157,7 +169,10 @@ export function DissolveDialog({ org, open, onClose, onDone }: DialogProps) {
       successText={t("restructure.dissolve.done")}
       confirmText={() => t("restructure.dissolve.confirm", { name: org.name })}
       submit={(_, basis) =>
-        apiCall(organisationRoutes.dissolveOrg, { params: { id: org.id }, body: { ...basis, version: org.version } })
+        apiCall(organisationRoutes.dissolveOrg, {
+          params: { id: org.id },
+          body: { ...basis, version: org.version },
+        })
       }
     >
       <p>{t("restructure.dissolve.explain")}</p>

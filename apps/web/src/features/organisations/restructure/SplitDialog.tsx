@@ -1,6 +1,6 @@
 // Split this organisation into two or more new ones; every active unit under it goes to one of them.
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { organisationRoutes, type OrgDetail } from "@namro/contracts";
+import { type OrgDetail, organisationRoutes } from "@namro/contracts";
 import { Button, Card, Form, Input, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../../lib/api.ts";
@@ -30,7 +30,8 @@ export function SplitDialog({ org, open, onClose, onDone }: Props) {
   const parts = (Form.useWatch("parts", form) ?? []) as Part[];
   const parentTypeCode = org.ancestors.at(-1)?.typeCode ?? null;
   const activeChildren = org.children.filter((child) => child.status === "active");
-  const partLabel = (index: number) => parts[index]?.name?.trim() || t("restructure.split.partN", { n: index + 1 });
+  const partLabel = (index: number) =>
+    parts[index]?.name?.trim() || t("restructure.split.partN", { n: index + 1 });
 
   return (
     <RestructureModal<SplitValues>
@@ -78,7 +79,9 @@ export function SplitDialog({ org, open, onClose, onDone }: Props) {
         rules={[
           {
             validator: (_, value: Part[] | undefined) =>
-              (value?.length ?? 0) >= 2 ? Promise.resolve() : Promise.reject(new Error(t("restructure.split.needTwo"))),
+              (value?.length ?? 0) >= 2
+                ? Promise.resolve()
+                : Promise.reject(new Error(t("restructure.split.needTwo"))),
           },
         ]}
       >
@@ -123,7 +126,13 @@ export function SplitDialog({ org, open, onClose, onDone }: Props) {
                 </Space>
               </Card>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} block data-testid="split-add-part">
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({})}
+              block
+              data-testid="split-add-part"
+            >
               {t("restructure.split.addPart")}
             </Button>
             <Form.ErrorList errors={errors} />
