@@ -1,84 +1,19 @@
-// Starts the built app for browser journeys: on a throwaway PostgreSQL server or on embedded PGlite in
-// a temporary folder (NAMRO_TEST_DB), seeded with the demo province, listening on a free local port.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// Starts the built app for browser journeys on the database NAMRO_TEST_DB names (a throwaway
+// PostgreSQL server, or embedded PGlite in a temporary folder), seeded with the demo province.
+import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { startThrowawayPostgres, type ThrowawayPostgres } from "../apps/api/test/postgres-server.ts";
+import "../apps/api/test/provided-context.ts";
+import { startAppProcess } from "../scripts/app-process.ts";
 import { ensureWebBuilt } from "../scripts/build-web.ts";
 
-import "../apps/api/test/provided-context.ts";
-
-const root = join(import.meta.dirname, "..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}) before serving:\n${output()}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`The app did not answer /api/health within 180 s:\n${output()}`);
-}
-
 export default async function setup(project: TestProject) {
-  if (!(await import("node:fs")).existsSync("/usr/bin/chromium")) {
+  if (!existsSync("/usr/bin/chromium")) {
     throw new Error("Chromium is missing at /usr/bin/chromium. Install it: apt-get install -y chromium.");
   }
   await ensureWebBuilt();
   const kind = process.env.NAMRO_TEST_DB ?? "pglite";
-  let postgres: ThrowawayPostgres | null = null;
-  const dataDir = mkdtempSync(join(tmpdir(), "namro-e2e-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", LOG_LEVEL: "warn", NAMRO_DATA_DIR: dataDir };
-  if (kind === "postgres") {
-    postgres = await startThrowawayPostgres();
-    env.DATABASE_URL = postgres.url;
-  } else {
-    delete env.DATABASE_URL;
-  }
-  const port = await freePort();
-  env.PORT = String(port);
-  let log = "";
-  const child = spawn(process.execPath, [join(root, "apps/api/bin/namro.js"), "serve"], { env, cwd: root });
-  child.stdout.on("data", (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitForHealth(baseUrl, child, () => log);
-  } catch (error) {
-    child.kill("SIGKILL");
-    postgres?.stop();
-    throw error;
-  }
-  project.provide("baseUrl", baseUrl);
-  return async () => {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    if (child.exitCode === null) child.kill("SIGKILL");
-    postgres?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  if (kind !== "pglite" && kind !== "postgres") throw new Error(`NAMRO_TEST_DB must be "pglite" or "postgres", got "${kind}"`);
+  const app = await startAppProcess(kind);
+  project.provide("baseUrl", app.baseUrl);
+  return () => app.stop();
 }

@@ -1,0 +1,89 @@
+// Runs the built app as a child process on a free local port — on a throwaway PostgreSQL server or on
+// embedded PGlite in a temporary folder — for browser journeys, screenshots and benchmarks.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../apps/api/test/postgres-server.ts";
+
+const root = join(import.meta.dirname, "..");
+
+export interface AppProcess {
+  baseUrl: string;
+  pid: number;
+  /** Everything the app printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}) before serving:\n${output()}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The app did not answer /api/health within 180 s:\n${output()}`);
+}
+
+export async function startAppProcess(database: "postgres" | "pglite"): Promise<AppProcess> {
+  let postgres: ThrowawayPostgres | null = null;
+  const dataDir = mkdtempSync(join(tmpdir(), "namro-app-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", LOG_LEVEL: "warn", NAMRO_DATA_DIR: dataDir };
+  if (database === "postgres") {
+    postgres = await startThrowawayPostgres();
+    env.DATABASE_URL = postgres.url;
+  } else {
+    delete env.DATABASE_URL;
+  }
+  const port = await freePort();
+  env.PORT = String(port);
+  let log = "";
+  const child = spawn(process.execPath, [join(root, "apps/api/bin/namro.js"), "serve"], { env, cwd: root });
+  child.stdout.on("data", (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const cleanup = () => {
+    postgres?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, child, () => log);
+  } catch (error) {
+    child.kill("SIGKILL");
+    cleanup();
+    throw error;
+  }
+  return {
+    baseUrl,
+    pid: child.pid ?? 0,
+    output: () => log,
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+      cleanup();
+    },
+  };
+}
