@@ -10,9 +10,15 @@ export default async function setup(project: TestProject) {
   if (!existsSync("/usr/bin/chromium")) {
     throw new Error("Chromium is missing at /usr/bin/chromium. Install it: apt-get install -y chromium.");
   }
+  // Against an app that is already running (while developing the journeys).
+  if (process.env.NAMRO_E2E_BASE_URL) {
+    project.provide("baseUrl", process.env.NAMRO_E2E_BASE_URL);
+    return;
+  }
   await ensureWebBuilt();
   const kind = process.env.NAMRO_TEST_DB ?? "pglite";
-  if (kind !== "pglite" && kind !== "postgres") throw new Error(`NAMRO_TEST_DB must be "pglite" or "postgres", got "${kind}"`);
+  if (kind !== "pglite" && kind !== "postgres")
+    throw new Error(`NAMRO_TEST_DB must be "pglite" or "postgres", got "${kind}"`);
   const app = await startAppProcess(kind);
   project.provide("baseUrl", app.baseUrl);
   return () => app.stop();

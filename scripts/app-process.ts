@@ -31,7 +31,8 @@ export async function freePort(): Promise<number> {
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}) before serving:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`The app exited (${child.exitCode}) before serving:\n${output()}`);
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) return;
     } catch {
@@ -45,7 +46,12 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 export async function startAppProcess(database: "postgres" | "pglite"): Promise<AppProcess> {
   let postgres: ThrowawayPostgres | null = null;
   const dataDir = mkdtempSync(join(tmpdir(), "namro-app-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", LOG_LEVEL: "warn", NAMRO_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    NAMRO_DATA_DIR: dataDir,
+  };
   if (database === "postgres") {
     postgres = await startThrowawayPostgres();
     env.DATABASE_URL = postgres.url;

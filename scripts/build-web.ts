@@ -8,7 +8,15 @@ const root = join(import.meta.dirname, "..");
 const webDir = join(root, "apps/web");
 const distDir = join(webDir, "dist");
 const stampFile = join(distDir, ".build-stamp");
-const INPUTS = ["apps/web/src", "apps/web/index.html", "apps/web/vite.config.ts", "apps/web/public", "packages/contracts/src", "packages/domain/src", "package-lock.json"];
+const INPUTS = [
+  "apps/web/src",
+  "apps/web/index.html",
+  "apps/web/vite.config.ts",
+  "apps/web/public",
+  "packages/contracts/src",
+  "packages/domain/src",
+  "package-lock.json",
+];
 
 function* filesUnder(path: string): Generator<string> {
   if (!existsSync(path)) return;
@@ -16,7 +24,9 @@ function* filesUnder(path: string): Generator<string> {
     yield path;
     return;
   }
-  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     if (entry.name === "node_modules" || entry.name === "dist") continue;
     yield* filesUnder(join(path, entry.name));
   }
@@ -32,7 +42,9 @@ export function webSourceHash(): string {
   return hash.digest("hex");
 }
 
-export async function ensureWebBuilt(options: { force?: boolean; log?: (message: string) => void } = {}): Promise<boolean> {
+export async function ensureWebBuilt(
+  options: { force?: boolean; log?: (message: string) => void } = {},
+): Promise<boolean> {
   const log = options.log ?? console.log;
   const hash = webSourceHash();
   const current = existsSync(stampFile) ? readFileSync(stampFile, "utf8").trim() : null;

@@ -38,7 +38,9 @@ function provision(): void {
   if (!hasPostgres()) {
     console.log("== Cài PostgreSQL từ Debian (installing PostgreSQL server binaries)");
     if (!aptInstall(["postgresql"]) || !hasPostgres()) {
-      console.error("PostgreSQL server binaries are missing. Install them: apt-get install -y postgresql (or set PG_BIN).");
+      console.error(
+        "PostgreSQL server binaries are missing. Install them: apt-get install -y postgresql (or set PG_BIN).",
+      );
       process.exit(1);
     }
   }
@@ -60,7 +62,13 @@ interface StepResult {
   skipped: number;
 }
 
-function run(name: string, command: string, args: string[], env: Record<string, string> = {}, report?: string): StepResult {
+function run(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  report?: string,
+): StepResult {
   console.log(`\n== ${name}`);
   const started = performance.now();
   const result = spawnSync(command, args, { stdio: "inherit", cwd: root, env: { ...process.env, ...env } });
@@ -99,7 +107,9 @@ provision();
 const results: StepResult[] = [];
 results.push(run("typecheck (api, packages, scripts)", bin("tsc"), ["-p", "tsconfig.json"]));
 results.push(run("typecheck (web)", bin("tsc"), ["-p", "apps/web/tsconfig.json"]));
-results.push(run("lint (biome)", bin("biome"), ["lint", "."]));
+results.push(run("typecheck (browser journeys)", bin("tsc"), ["-p", "e2e/tsconfig.json"]));
+results.push(run("format and lint (biome)", bin("biome"), ["check", "."]));
+results.push(run("lint (oxlint, type-aware)", bin("oxlint"), ["--type-aware"]));
 results.push(vitest("unit", "unit"));
 results.push(vitest("integration on PGlite", "integration", { NAMRO_TEST_DB: "pglite" }));
 results.push(vitest("integration on PostgreSQL", "integration", { NAMRO_TEST_DB: "postgres" }));
@@ -110,9 +120,12 @@ results.push(vitest("browser journeys on PGlite", "e2e", { NAMRO_TEST_DB: "pglit
 console.log("\n== Tóm tắt / Summary");
 for (const r of results) {
   const counts = r.passed + r.failed > 0 ? ` ${r.passed} passed, ${r.failed} failed` : "";
-  console.log(`${r.ok ? "OK  " : "FAIL"} ${r.name.padEnd(36)} ${r.seconds.toFixed(1).padStart(7)} s${counts}`);
+  console.log(
+    `${r.ok ? "OK  " : "FAIL"} ${r.name.padEnd(36)} ${r.seconds.toFixed(1).padStart(7)} s${counts}`,
+  );
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
-const failed = results.reduce((sum, r) => sum + r.failed, 0) + results.filter((r) => !r.ok && r.failed === 0).length;
+const failed =
+  results.reduce((sum, r) => sum + r.failed, 0) + results.filter((r) => !r.ok && r.failed === 0).length;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -22,8 +22,8 @@ export type EmbeddedWorkerReply =
   | { type: "error"; message: string };
 
 const data = workerData as EmbeddedWorkerData;
+if (!parentPort) throw new Error("embedded-worker must run in a worker thread");
 const port = parentPort;
-if (!port) throw new Error("embedded-worker must run in a worker thread");
 
 async function start(): Promise<void> {
   const { readFile, writeFile } = await import("node:fs/promises");
@@ -35,7 +35,7 @@ async function start(): Promise<void> {
   });
   const server = new PGLiteSocketServer({ db, path: data.socketPath, maxConnections: 1 });
   await server.start();
-  port?.on("message", async (request: EmbeddedWorkerRequest) => {
+  const handle = async (request: EmbeddedWorkerRequest) => {
     try {
       if (request.type === "stop") {
         await server.stop();
@@ -49,8 +49,9 @@ async function start(): Promise<void> {
     } catch (error) {
       port.postMessage({ type: "error", message: String(error) } satisfies EmbeddedWorkerReply);
     }
-  });
-  port?.postMessage({ type: "ready" } satisfies EmbeddedWorkerReply);
+  };
+  port.on("message", (request: EmbeddedWorkerRequest) => void handle(request));
+  port.postMessage({ type: "ready" } satisfies EmbeddedWorkerReply);
 }
 
 start().catch((error: unknown) => {

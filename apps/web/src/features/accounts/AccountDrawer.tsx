@@ -197,7 +197,7 @@ function RolesSection({ account }: { account: Account }) {
                 okText={t("common.remove")}
                 cancelText={t("common.cancel")}
                 okButtonProps={{ danger: true }}
-                onConfirm={() => remove(grant.id)}
+                onConfirm={() => void remove(grant.id)}
               >
                 <Button
                   type="text"
