@@ -1,0 +1,150 @@
+// npm run bench [-- --scale demo|province|national] [--db postgres|pglite|both] [--write] [names…]
+// Builds or reuses a dataset, runs each benchmark several times and prints one table: median, p95,
+// the ratio to a baseline measured in the same run, the target and whether it was met. `--write`
+// puts the table, date and machine into docs/BENCHMARKS.md (one table per scale).
+import { parseArgs } from "node:util";
+import { SEED_SCALES, type SeedScale } from "../apps/api/src/seed/seed-scale.ts";
+import { openAppFixture } from "./benchmarks/app-fixture.ts";
+import { idleRss } from "./benchmarks/idle-rss.ts";
+import { orgPage } from "./benchmarks/org-page.ts";
+import { search } from "./benchmarks/search.ts";
+import { seedBenchmark } from "./benchmarks/seed.ts";
+import { treeChecks } from "./benchmarks/tree-checks.ts";
+import { type Dataset, pgliteDataset, postgresDataset } from "./datasets.ts";
+import { describeMachine, machineLine } from "./machine.ts";
+import { writeScaleSection } from "./report.ts";
+import { formatTable, type Measurement } from "./stats.ts";
+
+const NAMES = ["tree-checks", "org-page", "search", "seed", "idle-rss"] as const;
+type Name = (typeof NAMES)[number];
+
+const HELP = `Usage: npm run bench -- [--scale demo|province|national] [--db postgres|pglite|both] [--write] [name…]
+Benchmarks: ${NAMES.join(", ")} (default: all). Default scale national, databases both.
+PostgreSQL runs on a throwaway server seeded in this run (the seed is the "seed" benchmark); PGlite
+reuses bench/.datasets/pglite-<scale>, seeded on first use. --write updates docs/BENCHMARKS.md.`;
+
+const { values, positionals } = parseArgs({
+  options: {
+    scale: { type: "string", default: "national" },
+    db: { type: "string", default: "both" },
+    write: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+  allowPositionals: true,
+});
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const scale = values.scale as SeedScale;
+if (!SEED_SCALES.includes(scale)) throw new Error(`--scale must be one of ${SEED_SCALES.join(", ")}`);
+if (!["postgres", "pglite", "both"].includes(values.db))
+  throw new Error("--db must be postgres, pglite or both");
+for (const name of positionals) {
+  if (!NAMES.includes(name as Name))
+    throw new Error(`unknown benchmark "${name}"; known: ${NAMES.join(", ")}`);
+}
+const selected = new Set<Name>(positionals.length > 0 ? (positionals as Name[]) : NAMES);
+const databases =
+  values.db === "both" ? (["postgres", "pglite"] as const) : ([values.db] as ("postgres" | "pglite")[]);
+
+const rows: Measurement[] = [];
+const notes: string[] = [];
+const startedAt = new Date();
+const started = performance.now();
+
+async function guarded(label: string, database: string, run: () => Promise<Measurement[]>): Promise<void> {
+  console.error(`▶ ${label} (${database})`);
+  try {
+    rows.push(...(await run()));
+  } catch (error) {
+    console.error(error);
+    rows.push({
+      name: `${label}: FAILED (${String((error as Error).message ?? error).slice(0, 80)})`,
+      database,
+      samples: 0,
+      medianMs: Number.NaN,
+      p95Ms: Number.NaN,
+      baselineName: "—",
+      baselineMedianMs: Number.NaN,
+      target: "—",
+      met: false,
+    });
+  }
+}
+
+async function runOn(dataset: Dataset): Promise<void> {
+  if (selected.has("tree-checks")) await guarded("tree-checks", dataset.label, () => treeChecks(dataset));
+  if (selected.has("org-page") || selected.has("search")) {
+    const fixture = await openAppFixture(dataset);
+    try {
+      if (selected.has("org-page")) await guarded("org-page", dataset.label, () => orgPage(dataset, fixture));
+      if (selected.has("search")) await guarded("search", dataset.label, () => search(dataset, fixture));
+    } finally {
+      await fixture.close();
+    }
+  }
+}
+
+const needsDataset = ["tree-checks", "org-page", "search"].some((n) => selected.has(n as Name));
+let postgresVersion: string | null = null;
+for (const database of databases) {
+  if (database === "postgres" && (needsDataset || selected.has("seed"))) {
+    const dataset = await postgresDataset(scale);
+    postgresVersion = dataset.serverVersion;
+    try {
+      if (selected.has("seed")) {
+        await guarded("seed", "postgres", async () => {
+          const result = await seedBenchmark(dataset, scale);
+          notes.push(
+            `PostgreSQL after the seed: ${result.organisations} organisations, ${result.accounts} accounts, database size ${result.databaseSize}.`,
+          );
+          return [result.measurement];
+        });
+      }
+      await runOn(dataset);
+    } finally {
+      await dataset.close();
+    }
+  }
+  if (database === "pglite" && needsDataset) {
+    const dataset = await pgliteDataset(scale);
+    try {
+      await runOn(dataset);
+    } finally {
+      await dataset.close();
+    }
+  }
+}
+if (selected.has("idle-rss") && databases.includes("pglite" as never)) {
+  await guarded("idle-rss", "pglite", async () => [await idleRss()]);
+}
+
+const table = formatTable(rows);
+const machine = describeMachine();
+const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+console.log(`\nScale ${scale} — ${startedAt.toISOString()} — ${machineLine(machine)}\n`);
+console.log(table);
+for (const note of notes) console.log(`\n${note}`);
+console.log(`\n(${minutes} min)`);
+
+if (values.write) {
+  const command = `npm run bench -- --scale ${scale} --db ${values.db}${positionals.length ? ` ${positionals.join(" ")}` : ""} --write`;
+  writeScaleSection(
+    scale,
+    [
+      `Measured ${startedAt.toISOString().slice(0, 10)} with \`${command}\` (${minutes} min).`,
+      "",
+      `Machine: ${machineLine(machine)}${postgresVersion ? ` (server reports ${postgresVersion})` : ""}.`,
+      "",
+      table,
+      ...notes.map((note) => `\n${note}`),
+    ].join("\n"),
+  );
+  console.error("docs/BENCHMARKS.md updated.");
+}
+const missed = rows.filter((row) => row.met === false);
+if (missed.length > 0)
+  console.log(`\nTargets missed: ${missed.map((row) => `${row.name} (${row.database})`).join("; ")}`);
+// A miss is a result, not an error; only a benchmark that could not run fails the command.
+process.exit(rows.some((row) => row.samples === 0) ? 1 : 0);

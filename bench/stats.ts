@@ -1,0 +1,81 @@
+// Timing helpers for benchmarks: repeated runs, median and p95, and the results table.
+
+export interface Measurement {
+  name: string;
+  database: string;
+  samples: number;
+  medianMs: number;
+  p95Ms: number;
+  baselineName: string;
+  baselineMedianMs: number;
+  /** Target on the p95 (or on the single value), in the unit of `unit`. */
+  target: string;
+  /** null: no target for this database (reported for comparison only). */
+  met: boolean | null;
+  unit?: string;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+export interface Timing {
+  samples: number[];
+  median: number;
+  p95: number;
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `iterations` times, each timed separately. */
+export async function time(
+  fn: (i: number) => Promise<unknown>,
+  iterations: number,
+  warmup = 5,
+): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now();
+    await fn(i);
+    samples.push(performance.now() - started);
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { samples, median: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
+const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+
+export function formatTable(rows: Measurement[]): string {
+  const header =
+    "| benchmark | database | n | median | p95 | baseline (median) | ratio | target | met |\n" +
+    "|---|---|---:|---:|---:|---|---:|---|---|";
+  const lines = rows.map((r) => {
+    const unit = r.unit ?? "ms";
+    const ratio = r.baselineMedianMs > 0 ? (r.medianMs / r.baselineMedianMs).toFixed(1) : "—";
+    return `| ${r.name} | ${r.database} | ${r.samples} | ${fmt(r.medianMs)} ${unit} | ${fmt(r.p95Ms)} ${unit} | ${r.baselineName} (${fmt(r.baselineMedianMs)} ${unit}) | ${ratio}× | ${r.target} | ${r.met === null ? "—" : r.met ? "yes" : "**NO**"} |`;
+  });
+  return [header, ...lines].join("\n");
+}
+
+/** A table row from a timing and its baseline; the target is a p95 bound in ms (null: report only). */
+export function measurement(
+  name: string,
+  database: string,
+  timing: Timing,
+  baselineName: string,
+  baseline: Timing,
+  p95TargetMs: number | null,
+): Measurement {
+  return {
+    name,
+    database,
+    samples: timing.samples.length,
+    medianMs: timing.median,
+    p95Ms: timing.p95,
+    baselineName,
+    baselineMedianMs: baseline.median,
+    target: p95TargetMs === null ? "— (reported)" : `p95 ≤ ${p95TargetMs} ms`,
+    met: p95TargetMs === null ? null : timing.p95 <= p95TargetMs,
+  };
+}
