@@ -1,0 +1,91 @@
+// `npm run screenshots`: regenerates docs/screenshots/ from the demo in Debian's Chromium. Uses the app
+// at NAMRO_URL when given (signed in with the demo accounts), else starts a fresh embedded demo.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { DEMO_PASSWORD } from "../apps/api/src/seed/demo-seed.ts";
+import { launchBrowser } from "../e2e/browser.ts";
+import { type AppProcess, startAppProcess } from "./app-process.ts";
+import { ensureWebBuilt } from "./build-web.ts";
+
+const outDir = join(import.meta.dirname, "../docs/screenshots");
+mkdirSync(outDir, { recursive: true });
+
+let app: AppProcess | null = null;
+let baseUrl = process.env.NAMRO_URL ?? "";
+if (!baseUrl) {
+  await ensureWebBuilt();
+  console.log("Đang chạy bản dùng thử tạm thời… (starting a temporary demo)");
+  app = await startAppProcess("pglite");
+  baseUrl = app.baseUrl;
+}
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+async function shot(page: Page, name: string) {
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(outDir, `${name}.png`) });
+  console.log(`  docs/screenshots/${name}.png`);
+}
+
+const browser = await launchBrowser();
+try {
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "vi-VN" });
+  const page = await desktop.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId("login-card").waitFor();
+  await shot(page, "login");
+
+  await signIn(page, "admin");
+  await page.getByTestId("org-tree").waitFor();
+  await page.getByTestId("org-search").locator("input").fill("dang uy xa tan");
+  await page.getByTestId("org-search-results").waitFor();
+  await shot(page, "organisations");
+
+  await page.getByTestId("org-search").locator("input").fill("dang uy xa tan hung");
+  await page
+    .getByTestId("org-search-result")
+    .filter({ hasText: "Đảng ủy xã Tân Hưng" })
+    .first()
+    .locator("a")
+    .first()
+    .click();
+  await page.getByTestId("org-history").waitFor();
+  await page.getByTestId("org-lineage").first().waitFor();
+  await shot(page, "organisation-history");
+
+  await page.getByTestId("action-merge").click();
+  await page.getByTestId("dialog-merge").waitFor();
+  await shot(page, "merge-dialog");
+  await page.keyboard.press("Escape");
+
+  await page.goto(`${baseUrl}/accounts`);
+  await page.getByTestId("account-table").waitFor();
+  await shot(page, "accounts");
+
+  await page.goto(`${baseUrl}/audit`);
+  await page.getByTestId("audit-table").waitFor();
+  await shot(page, "audit");
+  await desktop.close();
+
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: "vi-VN",
+    isMobile: true,
+  });
+  const phonePage = await phone.newPage();
+  await signIn(phonePage, "tanhung");
+  await phonePage.getByTestId("org-tree").waitFor();
+  await shot(phonePage, "phone-organisations");
+  await phone.close();
+} finally {
+  await browser.close();
+  await app?.stop();
+}
