@@ -2,10 +2,15 @@
 // embedded PGlite in a temporary folder — for browser journeys, screenshots and benchmarks.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startThrowawayPostgres, type ThrowawayPostgres } from "../apps/api/test/postgres-server.ts";
+import {
+  freePort,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from "../apps/api/test/postgres-server.ts";
+
+export { freePort };
 
 const root = join(import.meta.dirname, "..");
 
@@ -15,17 +20,6 @@ export interface AppProcess {
   /** Everything the app printed so far. */
   output(): string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {

@@ -18,14 +18,17 @@ const INSTALL_HINT =
   "`apt-get update && apt-get install -y postgresql` or point PG_BIN at their folder.";
 
 export function findPostgresBinDir(): string {
-  const candidates = [process.env.PG_BIN, ...["18", "17", "16", "15"].map((v) => `/usr/lib/postgresql/${v}/bin`)];
+  const candidates = [
+    process.env.PG_BIN,
+    ...["18", "17", "16", "15"].map((v) => `/usr/lib/postgresql/${v}/bin`),
+  ];
   for (const dir of candidates) {
     if (dir && existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl"))) return dir;
   }
   throw new Error(INSTALL_HINT);
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -41,7 +44,9 @@ const runningAsRoot = process.getuid?.() === 0;
 
 /** initdb refuses to run as root, so as root every server command runs as the `postgres` user. */
 function runAsServerUser(binary: string, args: string[]): void {
-  const [command, fullArgs] = runningAsRoot ? ["runuser", ["-u", "postgres", "--", binary, ...args]] : [binary, args];
+  const [command, fullArgs] = runningAsRoot
+    ? ["runuser", ["-u", "postgres", "--", binary, ...args]]
+    : [binary, args];
   const result = spawnSync(command, fullArgs, { encoding: "utf8" });
   if (result.status !== 0) {
     throw new Error(`${binary} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
@@ -58,7 +63,16 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   }
   const dataDir = join(root, "data");
   const port = await freePort();
-  runAsServerUser(join(binDir, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"]);
+  runAsServerUser(join(binDir, "initdb"), [
+    "-D",
+    dataDir,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "-E",
+    "UTF8",
+    "--no-locale",
+  ]);
   const options = [
     `-p ${port}`,
     `-k ${root}`,
@@ -68,7 +82,16 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     "-c full_page_writes=off",
     "-c max_connections=200",
   ].join(" ");
-  runAsServerUser(join(binDir, "pg_ctl"), ["-D", dataDir, "-o", options, "-l", join(root, "server.log"), "-w", "start"]);
+  runAsServerUser(join(binDir, "pg_ctl"), [
+    "-D",
+    dataDir,
+    "-o",
+    options,
+    "-l",
+    join(root, "server.log"),
+    "-w",
+    "start",
+  ]);
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -166,6 +166,29 @@ async function reread(trx: Trx, ids: number[]) {
   return (await repo.findOrganisationsByIds(trx, ids)).map(auditSnapshot);
 }
 
+/** Audits a change of one organisation: its state before and as it is now, inside the transaction. */
+async function auditSingleChange(
+  deps: ServiceDeps,
+  trx: Trx,
+  audit: AuditContext,
+  action: string,
+  before: OrganisationRow,
+) {
+  await recordAudit(
+    trx,
+    audit,
+    {
+      action,
+      entityType: "organisation",
+      entityId: before.id,
+      orgId: before.id,
+      before: auditSnapshot(before),
+      after: (await reread(trx, [before.id]))[0],
+    },
+    deps.clock.now(),
+  );
+}
+
 /** Runs a restructuring in one transaction; a duplicate code raced in answers ORG_CODE_TAKEN. */
 async function inTransaction<T>(deps: ServiceDeps, work: (trx: Trx) => Promise<T>): Promise<T> {
   try {
@@ -276,19 +299,7 @@ export async function renameOrg(
       role: "subject",
       details: { oldName: org.name, newName: name },
     });
-    await recordAudit(
-      trx,
-      audit,
-      {
-        action: "org.rename",
-        entityType: "organisation",
-        entityId: org.id,
-        orgId: org.id,
-        before: auditSnapshot(org),
-        after: (await reread(trx, [org.id]))[0],
-      },
-      deps.clock.now(),
-    );
+    await auditSingleChange(deps, trx, audit, "org.rename", org);
     return { eventId, organisations: await summaries(trx, [org.id]) };
   });
 }
@@ -327,19 +338,7 @@ export async function moveOrg(
       role: "subject",
       details: { oldParent: oldParentName, newParent: parent.name },
     });
-    await recordAudit(
-      trx,
-      audit,
-      {
-        action: "org.move",
-        entityType: "organisation",
-        entityId: org.id,
-        orgId: org.id,
-        before: auditSnapshot(org),
-        after: (await reread(trx, [org.id]))[0],
-      },
-      deps.clock.now(),
-    );
+    await auditSingleChange(deps, trx, audit, "org.move", org);
     return { eventId, organisations: await summaries(trx, [org.id]) };
   });
 }
@@ -367,19 +366,7 @@ export async function dissolveOrg(
       role: "subject",
       details: { oldName: org.name },
     });
-    await recordAudit(
-      trx,
-      audit,
-      {
-        action: "org.dissolve",
-        entityType: "organisation",
-        entityId: org.id,
-        orgId: org.id,
-        before: auditSnapshot(org),
-        after: (await reread(trx, [org.id]))[0],
-      },
-      deps.clock.now(),
-    );
+    await auditSingleChange(deps, trx, audit, "org.dissolve", org);
     return { eventId, organisations: await summaries(trx, [org.id]) };
   });
 }
