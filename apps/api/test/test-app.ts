@@ -5,8 +5,8 @@ import { buildApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import type { DatabaseHandle } from "../src/db/database.ts";
 import type { Role } from "../src/db/schema.ts";
-import { type Clock, fixedClock, systemClock } from "../src/platform/clock.ts";
 import { hashPassword } from "../src/platform/auth/passwords.ts";
+import { type Clock, fixedClock, systemClock } from "../src/platform/clock.ts";
 import { uniqueSuffix } from "./factories.ts";
 import { openTestDatabase } from "./test-database.ts";
 
@@ -20,13 +20,30 @@ export interface TestSession {
   csrfToken: string;
 }
 
+/** The session a successful sign-in response opened (cookie and CSRF token). */
+export function sessionFromSignIn(response: LightMyRequestResponse, username: string): TestSession {
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name.endsWith("namro_session"));
+  if (!cookie) throw new Error("sign-in set no session cookie");
+  const body = response.json() as { account: { id: number }; csrfToken: string };
+  return {
+    accountId: body.account.id,
+    username,
+    cookie: `${cookie.name}=${cookie.value}`,
+    csrfToken: body.csrfToken,
+  };
+}
+
 export interface TestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
   clock: Clock;
   close(): Promise<void>;
   /** Creates an account holding the given roles (no HTTP) and returns its id and username. */
-  createAccount(roles: { role: Role; orgId: number }[], username?: string): Promise<{ id: number; username: string }>;
+  createAccount(
+    roles: { role: Role; orgId: number }[],
+    username?: string,
+  ): Promise<{ id: number; username: string }>;
   signIn(username: string, password?: string): Promise<TestSession>;
   /** Creates an account with the roles and signs it in. */
   actor(roles: { role: Role; orgId: number }[]): Promise<TestSession>;
@@ -50,18 +67,21 @@ export async function createTestApp(options: { now?: string } = {}): Promise<Tes
       .returning("id")
       .executeTakeFirstOrThrow();
     for (const grant of roles) {
-      await database.db.insertInto("roleAssignments").values({ accountId: account.id, ...grant }).execute();
+      await database.db
+        .insertInto("roleAssignments")
+        .values({ accountId: account.id, ...grant })
+        .execute();
     }
     return { id: account.id, username };
   };
 
   const signIn: TestApp["signIn"] = async (username, password = TEST_PASSWORD) => {
-    const response = await app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { username, password } });
-    if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
-    const cookie = response.cookies.find((c) => c.name.endsWith("namro_session"));
-    if (!cookie) throw new Error("sign-in set no session cookie");
-    const body = response.json() as { account: { id: number }; csrfToken: string };
-    return { accountId: body.account.id, username, cookie: `${cookie.name}=${cookie.value}`, csrfToken: body.csrfToken };
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { username, password },
+    });
+    return sessionFromSignIn(response, username);
   };
 
   return {

@@ -2,7 +2,13 @@ import type { LightMyRequestResponse } from "fastify";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProvince } from "../../../test/factories.ts";
-import { createTestApp, TEST_PASSWORD, type TestApp, type TestSession } from "../../../test/test-app.ts";
+import {
+  createTestApp,
+  sessionFromSignIn,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestSession,
+} from "../../../test/test-app.ts";
 import { buildApp } from "../../app.ts";
 import { loadConfig } from "../../config.ts";
 
@@ -29,21 +35,8 @@ async function signInRaw(
   });
 }
 
-function sessionOf(response: LightMyRequestResponse, username: string): TestSession {
-  expect(response.statusCode, response.body).toBe(200);
-  const cookie = response.cookies.find((c) => c.name.endsWith("namro_session"));
-  if (!cookie) throw new Error("no session cookie");
-  const body = response.json() as { account: { id: number }; csrfToken: string };
-  return {
-    accountId: body.account.id,
-    username,
-    cookie: `${cookie.name}=${cookie.value}`,
-    csrfToken: body.csrfToken,
-  };
-}
-
 async function signIn(username: string, password = TEST_PASSWORD, extra: Record<string, unknown> = {}) {
-  return sessionOf(await signInRaw({ username, password, ...extra }), username);
+  return sessionFromSignIn(await signInRaw({ username, password, ...extra }), username);
 }
 
 async function newAccount(role: "system_admin" | "member" = "member") {
@@ -132,7 +125,7 @@ describe("sign-in", () => {
   it("rotates the session: the token presented at sign-in stops working", async () => {
     const account = await newAccount();
     const first = await signIn(account.username);
-    const second = sessionOf(
+    const second = sessionFromSignIn(
       await signInRaw({ username: account.username, password: TEST_PASSWORD }, { cookie: first.cookie }),
       account.username,
     );
