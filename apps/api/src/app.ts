@@ -84,7 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: "Năm Rõ API",
         version: "0.1.0",
-        description: "Steering and checking Party-building work. Errors: { error: { code, message, issues? } }.",
+        description:
+          "Steering and checking Party-building work. Errors: { error: { code, message, issues? } }.",
       },
     },
     transform: jsonSchemaTransform,
@@ -116,7 +117,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       wildcard: false,
       // Hashed assets can be cached for a long time; index.html never.
       setHeaders(res, path) {
-        res.header("cache-control", path.endsWith("index.html") ? "no-cache" : "public, max-age=31536000, immutable");
+        res.header(
+          "cache-control",
+          path.endsWith("index.html") ? "no-cache" : "public, max-age=31536000, immutable",
+        );
       },
     });
   }

@@ -40,7 +40,8 @@ export async function serve(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   // Embedded installations live in one folder on one machine: keep daily backups beside the data.
-  if (database.kind === "embedded") backups = startAutomaticBackups(database.db, config.dataDir, (m) => console.log(m));
+  if (database.kind === "embedded")
+    backups = startAutomaticBackups(database.db, config.dataDir, (m) => console.log(m));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const url = `http://localhost:${config.port}`;
   const mode = database.kind === "embedded" ? `embedded (PGlite, ${config.dataDir})` : "PostgreSQL server";

@@ -4,7 +4,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = resolve(import.meta.dirname, "../../..");
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -29,7 +30,9 @@ function importsOf(file: string): ImportRef[] {
   const refs: ImportRef[] = [];
   for (const match of text.matchAll(IMPORT)) {
     const specifier = match[1] ?? match[2] ?? "";
-    const target = specifier.startsWith(".") ? relative(root, resolve(join(root, dirname(file)), specifier)) : null;
+    const target = specifier.startsWith(".")
+      ? relative(root, resolve(join(root, dirname(file)), specifier))
+      : null;
     refs.push({ file, specifier, target });
   }
   return refs;
@@ -38,13 +41,19 @@ function importsOf(file: string): ImportRef[] {
 const isTest = (file: string) => /\.(int\.)?test\.tsx?$/.test(file);
 
 function violations(files: string[], rule: (ref: ImportRef) => string | null): string[] {
-  return files.flatMap((file) => importsOf(file).map(rule).filter((v): v is string => v !== null));
+  return files.flatMap((file) =>
+    importsOf(file)
+      .map(rule)
+      .filter((v): v is string => v !== null),
+  );
 }
 
 describe("import boundaries", () => {
   it("the web app never imports server code", () => {
     const found = violations(sourceFiles("apps/web/src"), (ref) =>
-      ref.specifier.includes("apps/api") || ref.target?.startsWith("apps/api") || ref.specifier.startsWith("@namro/api")
+      ref.specifier.includes("apps/api") ||
+      ref.target?.startsWith("apps/api") ||
+      ref.specifier.startsWith("@namro/api")
         ? `${ref.file} imports ${ref.specifier}`
         : null,
     );
@@ -96,8 +105,12 @@ describe("import boundaries", () => {
     const found = violations(
       sourceFiles("apps/api/src/modules").filter((file) => !isTest(file)),
       (ref) => {
-        if (ref.file.endsWith(".routes.ts") && ref.specifier === "kysely") return `${ref.file} imports kysely`;
-        if ((ref.file.endsWith(".repository.ts") || ref.file.endsWith(".service.ts")) && ref.specifier === "fastify")
+        if (ref.file.endsWith(".routes.ts") && ref.specifier === "kysely")
+          return `${ref.file} imports kysely`;
+        if (
+          (ref.file.endsWith(".repository.ts") || ref.file.endsWith(".service.ts")) &&
+          ref.specifier === "fastify"
+        )
           return `${ref.file} imports fastify`;
         return null;
       },

@@ -30,10 +30,22 @@ export async function createOrg(db: Kysely<Database>, parent: OrganisationRow | 
 /** A small province: root → two communes (each with one cell) and a department. */
 export async function createProvince(db: Kysely<Database>, name = `Tỉnh ủy ${uniqueSuffix()}`) {
   const province = await createOrg(db, null, { name, typeCode: "tinh_uy" });
-  const communeA = await createOrg(db, province, { name: `Đảng ủy xã Tân Hưng ${uniqueSuffix()}`, typeCode: "dang_uy_xa" });
-  const communeB = await createOrg(db, province, { name: `Đảng ủy phường Bắc Sơn ${uniqueSuffix()}`, typeCode: "dang_uy_xa" });
-  const cellA = await createOrg(db, communeA, { name: `Chi bộ thôn Đông ${uniqueSuffix()}`, typeCode: "chi_bo_truc_thuoc" });
-  const cellB = await createOrg(db, communeB, { name: `Chi bộ khu phố 1 ${uniqueSuffix()}`, typeCode: "chi_bo_truc_thuoc" });
+  const communeA = await createOrg(db, province, {
+    name: `Đảng ủy xã Tân Hưng ${uniqueSuffix()}`,
+    typeCode: "dang_uy_xa",
+  });
+  const communeB = await createOrg(db, province, {
+    name: `Đảng ủy phường Bắc Sơn ${uniqueSuffix()}`,
+    typeCode: "dang_uy_xa",
+  });
+  const cellA = await createOrg(db, communeA, {
+    name: `Chi bộ thôn Đông ${uniqueSuffix()}`,
+    typeCode: "chi_bo_truc_thuoc",
+  });
+  const cellB = await createOrg(db, communeB, {
+    name: `Chi bộ khu phố 1 ${uniqueSuffix()}`,
+    typeCode: "chi_bo_truc_thuoc",
+  });
   const office = await createOrg(db, province, { name: "Văn phòng Tỉnh ủy", typeCode: "van_phong" });
   return { province, communeA, communeB, cellA, cellB, office };
 }

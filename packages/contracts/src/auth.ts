@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { defineRoutes, OkSchema } from "./http.ts";
 
-export const RoleSchema = z.enum(["system_admin", "committee_leader", "committee_staff", "cell_secretary", "member"]);
+export const RoleSchema = z.enum([
+  "system_admin",
+  "committee_leader",
+  "committee_staff",
+  "cell_secretary",
+  "member",
+]);
 export type Role = z.infer<typeof RoleSchema>;
 export const ROLES = RoleSchema.options;
 
@@ -38,7 +44,10 @@ export type Me = z.infer<typeof MeSchema>;
 export const SignInBodySchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
-  totpCode: z.string().regex(/^\d{6}$/).optional(),
+  totpCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 
 export const ChangePasswordBodySchema = z.object({
@@ -60,8 +69,20 @@ export const authRoutes = defineRoutes({
     body: SignInBodySchema,
     response: MeSchema,
   },
-  signOut: { method: "POST", path: "/api/auth/sign-out", summary: "Sign out", tags: ["auth"], response: OkSchema },
-  me: { method: "GET", path: "/api/auth/me", summary: "The signed-in account", tags: ["auth"], response: MeSchema },
+  signOut: {
+    method: "POST",
+    path: "/api/auth/sign-out",
+    summary: "Sign out",
+    tags: ["auth"],
+    response: OkSchema,
+  },
+  me: {
+    method: "GET",
+    path: "/api/auth/me",
+    summary: "The signed-in account",
+    tags: ["auth"],
+    response: MeSchema,
+  },
   changePassword: {
     method: "POST",
     path: "/api/auth/password",

@@ -29,7 +29,11 @@ export const ERROR_CATALOGUE = {
     vi: "Phiên làm việc đã thay đổi. Hãy tải lại trang và thử lại.",
     en: "Your session changed. Reload the page and try again.",
   },
-  AUTH_PASSWORD_WRONG: { status: 400, vi: "Mật khẩu hiện tại không đúng.", en: "The current password is wrong." },
+  AUTH_PASSWORD_WRONG: {
+    status: 400,
+    vi: "Mật khẩu hiện tại không đúng.",
+    en: "The current password is wrong.",
+  },
   AUTH_PASSWORD_WEAK: {
     status: 400,
     vi: "Mật khẩu phải có ít nhất 10 ký tự, gồm chữ và số.",
@@ -63,7 +67,11 @@ export const ERROR_CATALOGUE = {
     en: "Something went wrong on the server. Your data was not changed.",
   },
   ORG_NOT_FOUND: { status: 404, vi: "Không tìm thấy tổ chức.", en: "Organisation not found." },
-  ORG_CODE_TAKEN: { status: 409, vi: "Mã tổ chức đã được dùng.", en: "This organisation code is already used." },
+  ORG_CODE_TAKEN: {
+    status: 409,
+    vi: "Mã tổ chức đã được dùng.",
+    en: "This organisation code is already used.",
+  },
   ORG_TYPE_UNKNOWN: { status: 400, vi: "Loại tổ chức không tồn tại.", en: "Unknown organisation type." },
   ORG_TYPE_NOT_ALLOWED: {
     status: 400,
@@ -105,6 +113,11 @@ export const ERROR_CATALOGUE = {
     vi: "Cần chọn ít nhất hai tổ chức khác nhau để hợp nhất (hoặc một tổ chức sáp nhập vào tổ chức khác).",
     en: "Choose at least two different organisations to merge (or one to merge into another).",
   },
+  ORG_INSTALLATION_NOT_EMPTY: {
+    status: 409,
+    vi: "Hệ thống đã có tổ chức; chỉ khởi tạo được trên cơ sở dữ liệu trống.",
+    en: "The installation already has organisations; it can only be initialised when empty.",
+  },
   ORG_ROOT_NOT_ALLOWED: {
     status: 403,
     vi: "Chỉ quản trị hệ thống mới được tạo tổ chức cấp cao nhất.",
@@ -136,7 +149,11 @@ export const ERROR_CATALOGUE = {
     vi: "Xác thực hai bước đang bật. Hãy tắt trước khi thiết lập lại.",
     en: "Two-step verification is already on. Turn it off before setting it up again.",
   },
-  ACCOUNT_ROLE_NOT_FOUND: { status: 404, vi: "Không tìm thấy vai trò này.", en: "Role assignment not found." },
+  ACCOUNT_ROLE_NOT_FOUND: {
+    status: 404,
+    vi: "Không tìm thấy vai trò này.",
+    en: "Role assignment not found.",
+  },
   ACCOUNT_LAST_ROLE: {
     status: 409,
     vi: "Không thể gỡ vai trò cuối cùng của tài khoản. Hãy khóa tài khoản nếu không còn dùng.",

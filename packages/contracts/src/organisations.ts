@@ -56,7 +56,12 @@ export const OrgVersionSchema = z.object({
   parentName: z.string().nullable(),
 });
 
-export const OrgRefSchema = z.object({ id: z.number(), name: z.string(), code: z.string(), visible: z.boolean() });
+export const OrgRefSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  code: z.string(),
+  visible: z.boolean(),
+});
 
 export const OrgHistoryEventSchema = z.object({
   id: z.number(),
@@ -109,7 +114,10 @@ export const CreateOrgBodySchema = ChangeBasisSchema.extend({
   typeCode: z.string().min(1),
   parentId: z.number().int().positive().nullable(),
 });
-export const RenameOrgBodySchema = ChangeBasisSchema.extend({ name: OrgNameSchema, version: z.number().int() });
+export const RenameOrgBodySchema = ChangeBasisSchema.extend({
+  name: OrgNameSchema,
+  version: z.number().int(),
+});
 export const MoveOrgBodySchema = ChangeBasisSchema.extend({
   newParentId: z.number().int().positive(),
   version: z.number().int(),
@@ -134,7 +142,9 @@ export const SplitOrgBodySchema = ChangeBasisSchema.extend({
   /** Parent of the new organisations; defaults to the split organisation's parent. */
   parentId: z.number().int().positive().optional(),
   /** Which new organisation (index in `parts`) takes each active unit under the split one. */
-  childAssignments: z.array(z.object({ childId: z.number().int().positive(), partIndex: z.number().int().min(0) })),
+  childAssignments: z.array(
+    z.object({ childId: z.number().int().positive(), partIndex: z.number().int().min(0) }),
+  ),
   version: z.number().int(),
 });
 export const DissolveOrgBodySchema = ChangeBasisSchema.extend({ version: z.number().int() });

@@ -78,6 +78,10 @@ export function withinPaths(paths: string[]) {
   return sql<boolean>`o.path <@ ANY(${paths}::ltree[])`;
 }
 
+export async function anyOrganisationExists(executor: Executor): Promise<boolean> {
+  return (await executor.selectFrom("organisations").select("id").limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function findOrganisation(executor: Executor, id: number): Promise<OrganisationRow | undefined> {
   return executor.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -245,35 +245,66 @@ export async function createOrg(
       await requireChildType(trx, parent.typeCode, input.typeCode);
       await requireDateAfterExistence(trx, basis.effectiveDate, chainOf(parent));
     }
-    await requireFreeCodes(trx, [input.code]);
-    const eventId = await openEvent(deps, trx, "create", basis, audit);
-    const row = await repo.insertOrganisation(trx, {
-      code: input.code ?? null,
-      name: normalizeText(input.name),
-      typeCode: input.typeCode,
-      parentId: parent?.id ?? null,
-      validFrom: basis.effectiveDate,
-      eventId,
-    });
-    await repo.insertEventPart(trx, {
-      eventId,
+    return insertNewOrganisation(deps, trx, basis, input, parent, audit);
+  });
+}
+
+/** Creates an organisation (code checked free) with its create event, event part and audit row. */
+async function insertNewOrganisation(
+  deps: ServiceDeps,
+  trx: Trx,
+  basis: ReturnType<typeof checkBasis>,
+  input: CreateOrgInput,
+  parent: OrganisationRow | null,
+  audit: AuditContext,
+): Promise<RestructureResult> {
+  await requireFreeCodes(trx, [input.code]);
+  const eventId = await openEvent(deps, trx, "create", basis, audit);
+  const row = await repo.insertOrganisation(trx, {
+    code: input.code ?? null,
+    name: normalizeText(input.name),
+    typeCode: input.typeCode,
+    parentId: parent?.id ?? null,
+    validFrom: basis.effectiveDate,
+    eventId,
+  });
+  await repo.insertEventPart(trx, {
+    eventId,
+    orgId: row.id,
+    role: "subject",
+    details: { newName: row.name, newParent: parent?.name ?? null },
+  });
+  await recordAudit(
+    trx,
+    audit,
+    {
+      action: "org.create",
+      entityType: "organisation",
+      entityId: row.id,
       orgId: row.id,
-      role: "subject",
-      details: { newName: row.name, newParent: parent?.name ?? null },
-    });
-    await recordAudit(
-      trx,
-      audit,
-      {
-        action: "org.create",
-        entityType: "organisation",
-        entityId: row.id,
-        orgId: row.id,
-        after: auditSnapshot(row),
-      },
-      deps.clock.now(),
-    );
-    return { eventId, organisations: await summaries(trx, [row.id]) };
+      after: auditSnapshot(row),
+    },
+    deps.clock.now(),
+  );
+  return { eventId, organisations: await summaries(trx, [row.id]) };
+}
+
+/**
+ * The first organisation of an empty installation (`namro init`): nobody holds a role yet, so no
+ * actor could be allowed to create it. Refused once any organisation exists.
+ */
+export async function createFirstRoot(
+  deps: ServiceDeps,
+  installer: Actor,
+  input: Omit<CreateOrgInput, "parentId">,
+  audit: AuditContext,
+): Promise<RestructureResult> {
+  const rootInput: CreateOrgInput = { ...input, parentId: null };
+  const basis = checkBasis(deps, installer, rootInput);
+  return inTransaction(deps, async (trx) => {
+    if (await repo.anyOrganisationExists(trx)) throw new AppError("ORG_INSTALLATION_NOT_EMPTY");
+    await requireType(trx, input.typeCode);
+    return insertNewOrganisation(deps, trx, basis, rootInput, null, audit);
   });
 }
 

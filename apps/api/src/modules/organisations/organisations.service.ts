@@ -11,6 +11,7 @@ import { presentOrgType, presentSummary, type SummarySource } from "./organisati
 import * as repo from "./organisations.repository.ts";
 import {
   type CreateOrgInput,
+  createFirstRoot,
   createOrg,
   type DissolveOrgInput,
   dissolveOrg,
@@ -199,6 +200,15 @@ export class OrganisationsService {
   }
 
   // ---- restructuring -----------------------------------------------------------------------
+
+  /** The first organisation of an empty installation (`namro init`). */
+  createFirstRoot(
+    installer: Actor,
+    input: Omit<CreateOrgInput, "parentId">,
+    audit: AuditContext,
+  ): Promise<RestructureResult> {
+    return createFirstRoot(this.#deps, installer, input, audit);
+  }
 
   createOrg(actor: Actor, input: CreateOrgInput, audit: AuditContext): Promise<RestructureResult> {
     return createOrg(this.#deps, actor, input, audit);
