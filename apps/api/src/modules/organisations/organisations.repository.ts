@@ -292,6 +292,10 @@ export interface SearchRow extends AsOfOrgRow {
   rank: number;
 }
 
+function regexEscape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -321,9 +325,10 @@ function tierCondition(source: SearchSource, tier: SearchTier, key: string, code
   if (tier === "exact") return sql`(${source.key} = ${key} OR lower(o.code) = ${code})`;
   // Range scans of the text_pattern_ops btrees (migration 0004).
   if (tier === "prefix") return sql`(${source.key} LIKE ${`${k}%`} OR lower(o.code) LIKE ${`${c}%`})`;
-  // Trigram indexes need three characters; a shorter key matches at the start of a word only, by a
-  // scan that stops at the LIMIT (or through the scope's path index).
-  if (key.length < 3) return sql`(' ' || ${source.key}) LIKE ${`% ${k}%`}`;
+  // A key shorter than three characters matches at the start of a word only. As a regular
+  // expression it still reaches the trigram index through the padded word-start trigrams (" ha");
+  // LIKE '% ha%' would scan the whole table when the prefix is rare.
+  if (key.length < 3) return sql`${source.key} ~ ${`(^| )${regexEscape(key)}`}`;
   return sql`(${source.key} LIKE ${`%${k}%`} OR o.code ILIKE ${`%${c}%`})`;
 }
 
