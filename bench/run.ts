@@ -7,7 +7,7 @@ import { SEED_SCALES, type SeedScale } from "../apps/api/src/seed/seed-scale.ts"
 import { openAppFixture } from "./benchmarks/app-fixture.ts";
 import { idleRss } from "./benchmarks/idle-rss.ts";
 import { orgPage } from "./benchmarks/org-page.ts";
-import { search } from "./benchmarks/search.ts";
+import { search, searchSamples } from "./benchmarks/search.ts";
 import { seedBenchmark } from "./benchmarks/seed.ts";
 import { treeChecks } from "./benchmarks/tree-checks.ts";
 import { type Dataset, pgliteDataset, postgresDataset } from "./datasets.ts";
@@ -120,6 +120,11 @@ if (selected.has("idle-rss") && databases.includes("pglite" as never)) {
   await guarded("idle-rss", "pglite", async () => [await idleRss()]);
 }
 
+if (searchSamples.length > 0) {
+  notes.push(
+    `First search hits (national administrator):\n\n${searchSamples.map((line) => `- ${line}`).join("\n")}`,
+  );
+}
 const table = formatTable(rows);
 const machine = describeMachine();
 const minutes = ((performance.now() - started) / 60_000).toFixed(1);

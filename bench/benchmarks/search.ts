@@ -28,6 +28,9 @@ async function queries(dataset: Dataset): Promise<{ label: string; q: string }[]
   ];
 }
 
+/** What the first hits were, so the table can be read next to the results it timed. */
+export const searchSamples: string[] = [];
+
 export async function search(dataset: Dataset, fixture: AppFixture): Promise<Measurement[]> {
   const baseline = await time(() => fixture.get(null, "/api/system"), ITERATIONS * 2, 20);
   const target = dataset.label === "postgres" ? 50 : null;
@@ -35,6 +38,13 @@ export async function search(dataset: Dataset, fixture: AppFixture): Promise<Mea
   for (const { label, q } of await queries(dataset)) {
     const url = `/api/organisations/search?q=${encodeURIComponent(q)}`;
     const timing = await time(() => fixture.get(fixture.admin, url), ITERATIONS, 5);
+    const { items } = (await fixture.get(fixture.admin, url)) as { items: { name: string }[] };
+    searchSamples.push(
+      `${dataset.label} \`${q}\`: ${items.length} hits — ${items
+        .slice(0, 3)
+        .map((item) => item.name)
+        .join("; ")}`,
+    );
     rows.push(measurement(`search ${label}`, dataset.label, timing, "GET /api/system", baseline, target));
   }
   return rows;
