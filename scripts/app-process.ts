@@ -49,6 +49,7 @@ export async function startAppProcess(database: "postgres" | "pglite"): Promise<
   if (database === "postgres") {
     postgres = await startThrowawayPostgres();
     env.DATABASE_URL = postgres.url;
+    env.NAMRO_DEMO = "1";
   } else {
     delete env.DATABASE_URL;
   }

@@ -29,8 +29,20 @@ async function withDatabase(
     database = opened.database;
     code = await work(opened.database, opened.config);
   } catch (error) {
-    if (error instanceof DataFolderLockedError || error instanceof BackupError) console.error(error.message);
-    else console.error(error);
+    const { AppError } = await import("./platform/errors.ts");
+    const { InitialiseInputError } = await import("./setup/initialise-installation.ts");
+    const { ERROR_CATALOGUE } = await import("@namro/contracts");
+    if (error instanceof AppError) {
+      const { vi, en } = ERROR_CATALOGUE[error.code];
+      console.error(`${vi} (${en})`);
+      for (const issue of error.issues ?? []) console.error(`  ${issue.path}: ${issue.message}`);
+    } else if (
+      error instanceof DataFolderLockedError ||
+      error instanceof BackupError ||
+      error instanceof InitialiseInputError
+    ) {
+      console.error(error.message);
+    } else console.error(error);
     code = EXIT_FAILURE;
   } finally {
     await database?.close();
@@ -77,6 +89,56 @@ export function buildProgram(): Command {
         console.log(`Lược đồ đã mới nhất (schema up to date): ${applied.join(", ")}`);
         return 0;
       }),
+    );
+
+  program
+    .command("init")
+    .description(
+      "Khởi tạo cơ sở dữ liệu trống: tạo tổ chức cấp cao nhất và quản trị viên đầu tiên (mật khẩu dùng một lần được in ra) " +
+        "(initialise an empty database: the top organisation and the first administrator, with a one-time password)",
+    )
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)")
+    .requiredOption("--name <name>", 'tên tổ chức, ví dụ "Tỉnh ủy Bắc Ninh" (organisation name)')
+    .requiredOption("--code <code>", "mã tổ chức, ví dụ BN (organisation code)")
+    .option("--type <type>", "loại tổ chức (organisation type code)", "tinh_uy")
+    .option("--admin <username>", "tên đăng nhập của quản trị viên (administrator username)", "admin")
+    .option("--admin-name <name>", "tên hiển thị (display name)", "Quản trị hệ thống")
+    .option(
+      "--effective-date <yyyy-mm-dd>",
+      "ngày hiệu lực, mặc định hôm nay (effective date, default today)",
+    )
+    .action(
+      (options: {
+        name: string;
+        code: string;
+        type: string;
+        admin: string;
+        adminName: string;
+        effectiveDate?: string;
+      }) =>
+        withDatabase(async (database, config) => {
+          const { createServices } = await import("./services.ts");
+          const { systemClock } = await import("./platform/clock.ts");
+          const { initialiseInstallation } = await import("./setup/initialise-installation.ts");
+          const services = createServices({ db: database.db, clock: systemClock }, config);
+          const result = await initialiseInstallation(
+            services,
+            {
+              rootName: options.name,
+              rootCode: options.code,
+              rootTypeCode: options.type,
+              adminUsername: options.admin,
+              adminDisplayName: options.adminName,
+              ...(options.effectiveDate ? { effectiveDate: options.effectiveDate } : {}),
+            },
+            systemClock.now(),
+          );
+          console.log(`Đã khởi tạo "${options.name}" (initialised).`);
+          console.log(`Quản trị viên (administrator): ${result.adminUsername}`);
+          console.log(`Mật khẩu dùng một lần (one-time password): ${result.adminPassword}`);
+          console.log("Hãy đăng nhập và đổi mật khẩu ngay. (Sign in and change it now.)");
+          return 0;
+        }),
     );
 
   program

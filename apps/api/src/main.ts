@@ -20,7 +20,12 @@ export async function serve(): Promise<void> {
     }
     throw error;
   }
-  const seed = await seedDemoIfEmpty(database.db, (message) => console.log(message));
+  // The demo province belongs in evaluation (embedded) installations; a PostgreSQL server gets it only
+  // when asked, so a real province never starts with fake data.
+  const wantsDemo = database.kind === "embedded" || process.env.NAMRO_DEMO === "1";
+  const seed = wantsDemo
+    ? await seedDemoIfEmpty(database.db, (message) => console.log(message))
+    : { seeded: false, demoAccounts: [] };
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
   let backups: AutomaticBackups | null = null;
   let closing = false;
@@ -46,6 +51,13 @@ export async function serve(): Promise<void> {
   const url = `http://localhost:${config.port}`;
   const mode = database.kind === "embedded" ? `embedded (PGlite, ${config.dataDir})` : "PostgreSQL server";
   console.log(`\nNăm Rõ đang chạy tại ${url}  (ready in ${seconds} s, database: ${mode})`);
+  if (!wantsDemo && (await app.services.organisations.isInstallationEmpty())) {
+    console.log(
+      "Cơ sở dữ liệu còn trống. Khởi tạo tổ chức cấp cao nhất và quản trị viên (the database is empty; initialise it):\n" +
+        '  npx namro init --name "Tỉnh ủy …" --code XX\n' +
+        "hoặc dùng dữ liệu mẫu (or use the demo): NAMRO_DEMO=1 npm start",
+    );
+  }
   if (seed.demoAccounts.length > 0) {
     console.log("Tài khoản dùng thử (demo accounts):");
     for (const account of seed.demoAccounts) {

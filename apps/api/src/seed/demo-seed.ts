@@ -6,7 +6,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, Role } from "../db/schema.ts";
 import { OrganisationsService } from "../modules/organisations/organisations.service.ts";
 import { recordAudit, SYSTEM_AUDIT_CONTEXT } from "../platform/audit/audit-writer.ts";
-import type { Actor } from "../platform/auth/actor.ts";
+import { installerActor } from "../platform/auth/actor.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
 import { type Clock, fixedClock } from "../platform/clock.ts";
 import { loadAccounts, loadPlannedOrgs, type PlannedAccount } from "./bulk-load.ts";
@@ -181,30 +181,6 @@ async function isSeededOrInUse(executor: Kysely<Database> | Transaction<Database
   return org !== undefined;
 }
 
-/** An actor holding system administration over the province root, for the service calls of the seed. */
-function seedActor(accountId: number, root: { id: number; code: string; name: string; path: string }): Actor {
-  return {
-    accountId,
-    username: "admin",
-    displayName: "Hệ thống (dữ liệu mẫu)",
-    locale: "vi",
-    mustChangePassword: false,
-    totpEnabled: false,
-    grants: [
-      {
-        id: 0,
-        role: "system_admin",
-        orgId: root.id,
-        orgName: root.name,
-        orgCode: root.code,
-        orgPath: root.path,
-      },
-    ],
-    sessionTokenHash: "",
-    csrfToken: "",
-  };
-}
-
 async function seedDemo(
   trx: Transaction<Database>,
   clock: Clock,
@@ -237,7 +213,7 @@ async function seedDemo(
   // in the app writes (event, parts, lineage, closed versions, moved cells, audit row).
   const organisations = new OrganisationsService({ db: joinTransaction(trx), clock });
   const merge = await organisations.mergeOrgs(
-    seedActor(admin.id, root),
+    installerActor(admin.id, "Hệ thống (dữ liệu mẫu)", root),
     {
       effectiveDate: MERGER_DATE,
       reason: "Sắp xếp đơn vị hành chính cấp xã năm 2025: hợp nhất xã Tân An và xã Hưng Đạo",

@@ -201,6 +201,11 @@ export class OrganisationsService {
 
   // ---- restructuring -----------------------------------------------------------------------
 
+  /** Whether the installation has no organisation yet (before `namro init` or the demo seed). */
+  async isInstallationEmpty(): Promise<boolean> {
+    return !(await repo.anyOrganisationExists(this.#deps.db));
+  }
+
   /** The first organisation of an empty installation (`namro init`). */
   createFirstRoot(
     installer: Actor,

@@ -52,3 +52,34 @@ export function permissionsOf(actor: Actor): Permission[] {
     for (const permission of ROLE_PERMISSIONS[grant.role]) all.add(permission);
   return [...all];
 }
+
+/**
+ * An actor for installation commands (init, seed) that act with system administration over one root
+ * organisation without a signed-in person. `orgId` 0 / path "" stands for "no organisation yet".
+ */
+export function installerActor(
+  accountId: number,
+  displayName: string,
+  root: { id: number; code: string; name: string; path: string },
+): Actor {
+  return {
+    accountId,
+    username: "system",
+    displayName,
+    locale: "vi",
+    mustChangePassword: false,
+    totpEnabled: false,
+    grants: [
+      {
+        id: 0,
+        role: "system_admin",
+        orgId: root.id,
+        orgName: root.name,
+        orgCode: root.code,
+        orgPath: root.path,
+      },
+    ],
+    sessionTokenHash: "",
+    csrfToken: "",
+  };
+}
