@@ -3,9 +3,13 @@ import type { AppConfig } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "./database.ts";
 import { migrateToLatest } from "./migrator.ts";
 
-export async function connectAndMigrate(config: Pick<AppConfig, "databaseUrl" | "dataDir" | "statementTimeoutMs">): Promise<DatabaseHandle> {
+export async function connectAndMigrate(
+  config: Pick<AppConfig, "databaseUrl" | "dataDir" | "statementTimeoutMs">,
+): Promise<DatabaseHandle> {
   const handle = await openDatabase(
-    config.databaseUrl ? { kind: "server", url: config.databaseUrl } : { kind: "embedded", dataDir: config.dataDir },
+    config.databaseUrl
+      ? { kind: "server", url: config.databaseUrl }
+      : { kind: "embedded", dataDir: config.dataDir },
     { statementTimeoutMs: config.statementTimeoutMs },
   );
   try {

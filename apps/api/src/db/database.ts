@@ -28,7 +28,10 @@ export interface OpenDatabaseOptions {
   statementTimeoutMs?: number;
 }
 
-export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: OpenDatabaseOptions = {},
+): Promise<DatabaseHandle> {
   const statementTimeout = options.statementTimeoutMs ?? 15_000;
   let embedded: EmbeddedServer | null = null;
   let pool: pg.Pool;
@@ -55,7 +58,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
   let closed = false;
   return {
     db,

@@ -55,5 +55,8 @@ async function start(): Promise<void> {
 }
 
 start().catch((error: unknown) => {
-  port.postMessage({ type: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  port.postMessage({
+    type: "error",
+    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
 });

@@ -38,7 +38,10 @@ describe("system routes", () => {
     ];
     for (const contract of contracts) {
       const openApiPath = contract.path.replace(/:(\w+)/g, "{$1}");
-      expect(document.paths[openApiPath]?.[contract.method.toLowerCase()], `${contract.method} ${contract.path}`).toBeDefined();
+      expect(
+        document.paths[openApiPath]?.[contract.method.toLowerCase()],
+        `${contract.method} ${contract.path}`,
+      ).toBeDefined();
     }
   });
 
@@ -46,7 +49,11 @@ describe("system routes", () => {
     const vi = await t.call(null, { method: "GET", url: "/api/nothing-here" });
     expect(vi.statusCode).toBe(404);
     expect(vi.json()).toMatchObject({ error: { code: "NOT_FOUND", message: "Không tìm thấy." } });
-    const en = await t.call(null, { method: "GET", url: "/api/nothing-here", headers: { "accept-language": "en-GB,en" } });
+    const en = await t.call(null, {
+      method: "GET",
+      url: "/api/nothing-here",
+      headers: { "accept-language": "en-GB,en" },
+    });
     expect(en.json()).toMatchObject({ error: { code: "NOT_FOUND", message: "Not found." } });
   });
 

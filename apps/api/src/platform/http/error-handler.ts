@@ -10,7 +10,12 @@ import { localizeIssues } from "./validation-messages.ts";
 // The compiler checks every code has a status; this narrows the literal type for replies.
 const statusOf = (code: ErrorCode): number => ERROR_CATALOGUE[code].status;
 
-function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, issues?: ErrorResponse["error"]["issues"]) {
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  issues?: ErrorResponse["error"]["issues"],
+) {
   const locale = requestLocale(request);
   const body: ErrorResponse = {
     error: {

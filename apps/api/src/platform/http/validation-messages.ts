@@ -9,7 +9,9 @@ function describe(issue: Issue, locale: Locale): string {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return vi ? "Trường này là bắt buộc." : "This field is required.";
-      return vi ? `Kiểu dữ liệu không đúng (cần ${issue.expected}).` : `Wrong type (expected ${issue.expected}).`;
+      return vi
+        ? `Kiểu dữ liệu không đúng (cần ${issue.expected}).`
+        : `Wrong type (expected ${issue.expected}).`;
     case "too_small":
       if (issue.origin === "string")
         return vi ? `Cần ít nhất ${issue.minimum} ký tự.` : `Needs at least ${issue.minimum} characters.`;
@@ -19,7 +21,8 @@ function describe(issue: Issue, locale: Locale): string {
     case "too_big":
       if (issue.origin === "string")
         return vi ? `Tối đa ${issue.maximum} ký tự.` : `At most ${issue.maximum} characters.`;
-      if (issue.origin === "array") return vi ? `Tối đa ${issue.maximum} mục.` : `At most ${issue.maximum} items.`;
+      if (issue.origin === "array")
+        return vi ? `Tối đa ${issue.maximum} mục.` : `At most ${issue.maximum} items.`;
       return vi ? `Giá trị tối đa là ${issue.maximum}.` : `Must be at most ${issue.maximum}.`;
     case "invalid_format":
       if (issue.format === "date")
@@ -30,7 +33,9 @@ function describe(issue: Issue, locale: Locale): string {
         ? `Giá trị không hợp lệ; chọn một trong: ${issue.values.join(", ")}.`
         : `Invalid value; choose one of: ${issue.values.join(", ")}.`;
     case "unrecognized_keys":
-      return vi ? `Trường không được phép: ${issue.keys.join(", ")}.` : `Unknown fields: ${issue.keys.join(", ")}.`;
+      return vi
+        ? `Trường không được phép: ${issue.keys.join(", ")}.`
+        : `Unknown fields: ${issue.keys.join(", ")}.`;
     case "invalid_union":
       return vi ? "Dữ liệu không khớp với dạng nào được chấp nhận." : "Does not match any accepted shape.";
     default:
