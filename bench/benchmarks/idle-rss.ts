@@ -2,16 +2,13 @@
 // seeds the demo on first start), a few requests, ~15 s of idle, then VmRSS of the process (the PGlite
 // worker thread lives in the same process). Baseline: a bare `node` waiting on a timer.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { DEMO_PASSWORD } from "../../apps/api/src/seed/demo-seed.ts";
+import { startAppProcess } from "../../scripts/app-process.ts";
 import type { Measurement } from "../stats.ts";
 
 const IDLE_MS = 15_000;
 const TARGET_MB = 700;
-const repoRoot = join(import.meta.dirname, "../..");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function rssMb(pid: number): number {
@@ -20,39 +17,12 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   await Promise.race([exited, sleep(10_000)]);
   if (child.exitCode === null) child.kill("SIGKILL");
-}
-
-async function waitForHealth(base: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`namro serve exited with ${child.exitCode}:\n${log()}`);
-    try {
-      const response = await fetch(`${base}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`namro serve did not answer /api/health in time:\n${log()}`);
 }
 
 async function exercise(base: string): Promise<void> {
@@ -82,26 +52,12 @@ async function bareNodeRss(): Promise<number> {
 }
 
 export async function idleRss(): Promise<Measurement> {
-  const dataDir = mkdtempSync(join(tmpdir(), "namro-bench-rss-"));
-  const port = await freePort();
-  let output = "";
-  const child = spawn(process.execPath, [join(repoRoot, "apps/api/bin/namro.js"), "serve"], {
-    cwd: repoRoot,
-    env: { ...process.env, NAMRO_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
+  const app = await startAppProcess("pglite");
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealth(base, child, () => output);
-    await exercise(base);
+    await exercise(app.baseUrl);
     console.error(`  embedded server up; idling ${IDLE_MS / 1000} s …`);
     await sleep(IDLE_MS);
-    const rss = rssMb(child.pid as number);
+    const rss = rssMb(app.pid);
     const baseline = await bareNodeRss();
     return {
       name: "embedded server idle RSS (namro serve, demo data)",
@@ -116,7 +72,6 @@ export async function idleRss(): Promise<Measurement> {
       unit: "MB",
     };
   } finally {
-    await stop(child);
-    rmSync(dataDir, { recursive: true, force: true });
+    await app.stop();
   }
 }
