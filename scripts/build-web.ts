@@ -51,7 +51,15 @@ export async function ensureWebBuilt(
   if (!options.force && current === hash && existsSync(join(distDir, "index.html"))) return false;
   log("Đang dựng giao diện web (chỉ lần đầu hoặc khi mã nguồn thay đổi)… / Building the web app…");
   const { build } = await import("vite");
-  await build({ configFile: join(webDir, "vite.config.ts"), logLevel: "warn" });
+  // Vite builds React in development mode when NODE_ENV says so (Vitest sets it to "test").
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: join(webDir, "vite.config.ts"), logLevel: "warn", mode: "production" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(stampFile, `${hash}\n`);
   return true;
 }

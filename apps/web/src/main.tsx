@@ -29,8 +29,9 @@ setAuthFailureHandlers({
     setCsrfToken(null);
     const { pathname, href } = router.state.location;
     if (pathname === "/login") return;
-    queryClient.clear();
-    void router.navigate({ to: "/login", search: { redirect: href } });
+    // Leave the signed-in pages first, then forget their data: clearing while they are still mounted
+    // would make them fetch again, fail again and race the navigation.
+    void router.navigate({ to: "/login", search: { redirect: href } }).then(() => queryClient.clear());
   },
   onPasswordChangeRequired() {
     if (router.state.location.pathname !== "/change-password")

@@ -121,6 +121,24 @@ function useLocaleSync(): void {
   }, [me]);
 }
 
+/**
+ * Sends a signed-out visitor to the login page once, remembering where they wanted to go. A
+ * <Navigate> here would fire again on every render while the login page loads (the location it reads
+ * keeps changing), and loop.
+ */
+function RedirectToLogin() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const wanted = useRef(location.pathname.startsWith("/login") ? "/organisations" : location.href);
+  const sent = useRef(false);
+  useEffect(() => {
+    if (sent.current) return;
+    sent.current = true;
+    void navigate({ to: "/login", search: { redirect: wanted.current }, replace: true });
+  }, [navigate]);
+  return <PageLoading />;
+}
+
 export function AppShell() {
   const { t } = useTranslation();
   const me = useMe();
@@ -135,7 +153,7 @@ export function AppShell() {
   if (me.isPending) return <PageLoading />;
   if (me.isError) {
     if (isApiError(me.error, "AUTH_REQUIRED")) {
-      return <Navigate to="/login" search={{ redirect: location.href }} />;
+      return <RedirectToLogin />;
     }
     return (
       <Result

@@ -105,7 +105,9 @@ export async function apiCall<C extends RouteContract>(
     return (await response.json()) as CallResult<C>;
   }
   const error = await readError(response);
-  if (error.code === "AUTH_REQUIRED" && contract.path !== "/api/auth/sign-in") handlers?.onAuthRequired();
+  // The sign-in form shows its own errors; the shell redirects when its own "who am I" call fails.
+  const handledByCaller = contract.path === "/api/auth/sign-in" || contract.path === "/api/auth/me";
+  if (error.code === "AUTH_REQUIRED" && !handledByCaller) handlers?.onAuthRequired();
   if (error.code === "AUTH_PASSWORD_CHANGE_REQUIRED") handlers?.onPasswordChangeRequired();
   throw error;
 }
