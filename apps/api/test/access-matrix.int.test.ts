@@ -35,6 +35,11 @@ interface Sample {
   /** Sign-in must not present the actor's cookie (it would rotate the actor's own session away). */
   anonymousOnly?: boolean;
   build(scope: Scope): Promise<Omit<InjectOptions, "headers">>;
+  /**
+   * Where the actor's role is held (default: commune A). Installation-wide routes hold the role on the
+   * province (a root) for "inside" and on commune A for "outside".
+   */
+  grantAt?: (scope: Scope) => OrganisationRow;
 }
 
 let t: TestApp;
@@ -45,6 +50,7 @@ const STRONG = "mat-khau-ma-tran-2026";
 
 const commune = (scope: Scope): OrganisationRow => (scope === "inside" ? fx.communeA : fx.communeB);
 const cell = (scope: Scope): OrganisationRow => (scope === "inside" ? fx.cellA : fx.cellB);
+const rootOrCommune = (scope: Scope): OrganisationRow => (scope === "inside" ? fx.province : fx.communeA);
 const freshCell = (scope: Scope) =>
   createOrg(t.database.db, commune(scope), { typeCode: "chi_bo_truc_thuoc" });
 
@@ -245,6 +251,51 @@ const SAMPLES = new Map<string, Sample>([
 
   // organisations
   [
+    key(organisationRoutes.createOrgType),
+    {
+      scoped: true,
+      grantAt: rootOrCommune,
+      build: async () => ({
+        method: "POST",
+        url: "/api/org-types",
+        payload: {
+          code: `mt_${uniqueSuffix()}`,
+          nameVi: "Loại ma trận",
+          nameEn: "Matrix type",
+          isDepartment: false,
+          sortOrder: 500,
+          allowedParentTypes: ["dang_uy_xa"],
+        },
+      }),
+    },
+  ],
+  [
+    key(organisationRoutes.updateOrgType),
+    {
+      scoped: true,
+      grantAt: rootOrCommune,
+      build: async () => {
+        const code = `mt_${uniqueSuffix()}`;
+        await t.database.db
+          .insertInto("orgTypes")
+          .values({ code, nameVi: "Loại ma trận", nameEn: "Matrix type" })
+          .execute();
+        return {
+          method: "PUT",
+          url: `/api/org-types/${code}`,
+          payload: {
+            nameVi: "Loại ma trận đã sửa",
+            nameEn: "Matrix type, edited",
+            isDepartment: false,
+            sortOrder: 501,
+            allowedChildTypes: ["to_dang"],
+            version: 1,
+          },
+        };
+      },
+    },
+  ],
+  [
     key(organisationRoutes.listOrgTypes),
     { scoped: false, build: async () => ({ method: "GET", url: "/api/org-types" }) },
   ],
@@ -374,11 +425,18 @@ const SAMPLES = new Map<string, Sample>([
   ],
 ]);
 
-function expectedOutcome(access: RouteAccess, role: Role | null, scope: Scope, scoped: boolean): Outcome {
+function expectedOutcome(
+  access: RouteAccess,
+  role: Role | null,
+  scope: Scope,
+  scoped: boolean,
+  grantOnRoot: boolean,
+): Outcome {
   if (access.kind === "public") return "allow";
   if (role === null) return "401";
   if (access.kind === "session" || access.kind === "authenticated") return "allow";
   if (!ROLE_PERMISSIONS[role].includes(access.permission)) return "404";
+  if (access.atRoot && !grantOnRoot) return "404";
   return scoped && scope === "outside" ? "404" : "allow";
 }
 
@@ -403,9 +461,9 @@ function errorCodeOf(body: string): string | null {
   }
 }
 
-/** A signed-in account holding `role` on commune A, with a session made directly (no sign-in limit). */
-async function sessionFor(role: Role): Promise<TestSession> {
-  const account = await t.createAccount([{ role, orgId: fx.communeA.id }]);
+/** A signed-in account holding `role` on `org`, with a session made directly (no sign-in limit). */
+async function sessionFor(role: Role, org: OrganisationRow): Promise<TestSession> {
+  const account = await t.createAccount([{ role, orgId: org.id }]);
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   const now = new Date();
@@ -483,8 +541,15 @@ describe("access matrix", () => {
       const scopes: Scope[] = sample.scoped ? ["inside", "outside"] : ["inside"];
       for (const role of [null, ...ROLES] as (Role | null)[]) {
         for (const scope of scopes) {
-          const expected = expectedOutcome(route.access, role, scope, sample.scoped);
-          const session = role && !sample.anonymousOnly ? await sessionFor(role) : null;
+          const grantOrg = sample.grantAt?.(scope) ?? fx.communeA;
+          const expected = expectedOutcome(
+            route.access,
+            role,
+            scope,
+            sample.scoped,
+            grantOrg.parentId === null,
+          );
+          const session = role && !sample.anonymousOnly ? await sessionFor(role, grantOrg) : null;
           const request = await sample.build(scope);
           const response = await t.call(session, request as InjectOptions);
           const actual = actualOutcome(response.statusCode, errorCodeOf(response.body));

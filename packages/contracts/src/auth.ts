@@ -11,7 +11,14 @@ export const RoleSchema = z.enum([
 export type Role = z.infer<typeof RoleSchema>;
 export const ROLES = RoleSchema.options;
 
-export const PermissionSchema = z.enum(["org.read", "org.restructure", "account.manage", "audit.read"]);
+export const PermissionSchema = z.enum([
+  "org.read",
+  "org.restructure",
+  "account.manage",
+  "audit.read",
+  /** Organisation types are global: the permission counts only where it is held over a root. */
+  "org_type.manage",
+]);
 export type Permission = z.infer<typeof PermissionSchema>;
 
 export const LocaleSchema = z.enum(["vi", "en"]);
@@ -37,6 +44,8 @@ export const MeSchema = z.object({
   roles: z.array(RoleGrantSchema),
   /** Permissions the account holds somewhere in its scope. */
   permissions: z.array(PermissionSchema),
+  /** Whether the account may change organisation types (a system administrator of a root). */
+  canManageOrgTypes: z.boolean(),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof MeSchema>;

@@ -73,6 +73,21 @@ export const ERROR_CATALOGUE = {
     en: "This organisation code is already used.",
   },
   ORG_TYPE_UNKNOWN: { status: 400, vi: "Loại tổ chức không tồn tại.", en: "Unknown organisation type." },
+  ORG_TYPE_NOT_FOUND: {
+    status: 404,
+    vi: "Không tìm thấy loại tổ chức.",
+    en: "Organisation type not found.",
+  },
+  ORG_TYPE_CODE_TAKEN: {
+    status: 409,
+    vi: "Mã loại tổ chức đã được dùng.",
+    en: "This organisation type code is already used.",
+  },
+  ORG_TYPE_RULE_IN_USE: {
+    status: 409,
+    vi: "Không thể bỏ quy tắc trực thuộc: đang có tổ chức hoạt động thuộc loại này trực thuộc một tổ chức thuộc loại cấp trên đó. Hãy chuyển hoặc giải thể các tổ chức đó trước.",
+    en: "This rule cannot be removed: active organisations of that type still sit under an active organisation of the parent type. Move or dissolve them first.",
+  },
   ORG_TYPE_NOT_ALLOWED: {
     status: 400,
     vi: "Loại tổ chức này không được đặt trực thuộc loại tổ chức cấp trên đã chọn.",

@@ -12,8 +12,40 @@ export const OrgTypeSchema = z.object({
   sortOrder: z.number(),
   /** Types allowed directly under this one. */
   allowedChildTypes: z.array(z.string()),
+  /** Changes with every edit; an edit names the version it started from. */
+  version: z.number(),
 });
 export type OrgType = z.infer<typeof OrgTypeSchema>;
+
+/** Codes are stable identifiers (they key the rules and every organisation's type). */
+export const OrgTypeCodeSchema = z
+  .string()
+  .trim()
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/);
+const OrgTypeNameSchema = z.string().trim().min(2).max(200);
+const OrgTypeCodeListSchema = z.array(OrgTypeCodeSchema).max(200);
+
+export const UpdateOrgTypeBodySchema = z.object({
+  nameVi: OrgTypeNameSchema,
+  nameEn: OrgTypeNameSchema,
+  isDepartment: z.boolean(),
+  sortOrder: z.number().int().min(0).max(1_000_000),
+  /** Replaces the set of types allowed directly under this one. */
+  allowedChildTypes: OrgTypeCodeListSchema,
+  version: z.number().int(),
+});
+export type UpdateOrgTypeBody = z.infer<typeof UpdateOrgTypeBodySchema>;
+
+export const CreateOrgTypeBodySchema = UpdateOrgTypeBodySchema.omit({ version: true }).extend({
+  code: OrgTypeCodeSchema,
+  /** Types under which the new type may sit. */
+  allowedParentTypes: OrgTypeCodeListSchema.default([]),
+  allowedChildTypes: OrgTypeCodeListSchema.default([]),
+});
+export type CreateOrgTypeBody = z.infer<typeof CreateOrgTypeBodySchema>;
+
+export const OrgTypeParamsSchema = z.object({ code: OrgTypeCodeSchema });
 
 export const OrgSummarySchema = z.object({
   id: z.number(),
@@ -162,6 +194,24 @@ export const organisationRoutes = defineRoutes({
     summary: "Organisation types and which may sit under which",
     tags: ["organisations"],
     response: z.object({ items: z.array(OrgTypeSchema) }),
+  },
+  createOrgType: {
+    method: "POST",
+    path: "/api/org-types",
+    summary: "Add an organisation type with where it may sit (system administrators of a root)",
+    tags: ["organisations"],
+    body: CreateOrgTypeBodySchema,
+    response: OrgTypeSchema,
+    successStatus: 201,
+  },
+  updateOrgType: {
+    method: "PUT",
+    path: "/api/org-types/:code",
+    summary: "Change an organisation type and the types allowed directly under it",
+    tags: ["organisations"],
+    params: OrgTypeParamsSchema,
+    body: UpdateOrgTypeBodySchema,
+    response: OrgTypeSchema,
   },
   listRoots: {
     method: "GET",

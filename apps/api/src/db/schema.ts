@@ -12,6 +12,7 @@ export interface OrgTypesTable {
   nameEn: string;
   isDepartment: Generated<boolean>;
   sortOrder: Generated<number>;
+  version: Generated<number>;
 }
 
 export interface OrgTypeRulesTable {
@@ -156,6 +157,7 @@ export interface Database {
   systemSettings: SystemSettingsTable;
 }
 
+export type OrgTypeRow = Selectable<OrgTypesTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type OrgVersionRow = Selectable<OrgVersionsTable>;
 export type OrgEventRow = Selectable<OrgEventsTable>;

@@ -1,6 +1,6 @@
 // Actor → Me, field by field.
 import type { Me } from "@namro/contracts";
-import { type Actor, permissionsOf } from "../../platform/auth/actor.ts";
+import { type Actor, holdsPermissionAtRoot, permissionsOf } from "../../platform/auth/actor.ts";
 
 export function presentMe(actor: Actor): Me {
   return {
@@ -20,6 +20,7 @@ export function presentMe(actor: Actor): Me {
       orgCode: grant.orgCode,
     })),
     permissions: permissionsOf(actor),
+    canManageOrgTypes: holdsPermissionAtRoot(actor, "org_type.manage"),
     csrfToken: actor.csrfToken,
   };
 }

@@ -1,6 +1,6 @@
 // Rows → DTOs, field by field.
 import type { OrgSummary, OrgType } from "@namro/contracts";
-import type { OrganisationRow } from "../../db/schema.ts";
+import type { OrganisationRow, OrgTypeRow } from "../../db/schema.ts";
 
 export interface SummarySource {
   id: number;
@@ -32,10 +32,7 @@ export function presentSummary(
   };
 }
 
-export function presentOrgType(
-  row: { code: string; nameVi: string; nameEn: string; isDepartment: boolean; sortOrder: number },
-  allowedChildTypes: string[],
-): OrgType {
+export function presentOrgType(row: OrgTypeRow, allowedChildTypes: string[]): OrgType {
   return {
     code: row.code,
     nameVi: row.nameVi,
@@ -43,6 +40,19 @@ export function presentOrgType(
     isDepartment: row.isDepartment,
     sortOrder: row.sortOrder,
     allowedChildTypes,
+    version: row.version,
+  };
+}
+
+/** What the audit log keeps of an organisation type: its fields and both rule sets. */
+export function orgTypeAuditSnapshot(
+  row: OrgTypeRow,
+  allowedChildTypes: readonly string[],
+  allowedParentTypes: readonly string[],
+) {
+  return {
+    ...presentOrgType(row, [...allowedChildTypes].sort()),
+    allowedParentTypes: [...allowedParentTypes].sort(),
   };
 }
 

@@ -1,7 +1,14 @@
 // SQL for organisations, their versions, events and lineage. Every function takes the executor first.
 import { toSearchKey } from "@namro/domain";
 import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
-import type { Database, OrganisationRow, OrgEventRole, OrgEventRow, OrgVersionRow } from "../../db/schema.ts";
+import type {
+  Database,
+  OrganisationRow,
+  OrgEventRole,
+  OrgEventRow,
+  OrgTypeRow,
+  OrgVersionRow,
+} from "../../db/schema.ts";
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -136,6 +143,10 @@ export async function orgTypeExists(executor: Executor, code: string): Promise<b
   return row !== undefined;
 }
 
+/**
+ * Whether the rule exists. The rule row is share-locked, so a concurrent removal of the rule waits for
+ * this transaction and then sees the organisation it placed (see deleteOrgTypeRules).
+ */
 export async function isChildTypeAllowed(
   executor: Executor,
   parentType: string,
@@ -146,8 +157,98 @@ export async function isChildTypeAllowed(
     .select("childType")
     .where("parentType", "=", parentType)
     .where("childType", "=", childType)
+    .forShare()
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export async function findOrgTypeForUpdate(
+  executor: Executor,
+  code: string,
+): Promise<OrgTypeRow | undefined> {
+  return executor.selectFrom("orgTypes").selectAll().where("code", "=", code).forUpdate().executeTakeFirst();
+}
+
+/** Which of `codes` exist as organisation types. */
+export async function listExistingOrgTypeCodes(executor: Executor, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await executor.selectFrom("orgTypes").select("code").where("code", "in", codes).execute();
+  return new Set(rows.map((row) => row.code));
+}
+
+export async function insertOrgType(
+  executor: Executor,
+  input: { code: string; nameVi: string; nameEn: string; isDepartment: boolean; sortOrder: number },
+): Promise<OrgTypeRow> {
+  return executor.insertInto("orgTypes").values(input).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateOrgType(
+  executor: Executor,
+  code: string,
+  input: { nameVi: string; nameEn: string; isDepartment: boolean; sortOrder: number },
+): Promise<OrgTypeRow> {
+  return executor
+    .updateTable("orgTypes")
+    .set((eb) => ({ ...input, version: eb("version", "+", 1) }))
+    .where("code", "=", code)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Rules that name `code` as parent or as child. */
+export async function listRulesOfType(executor: Executor, code: string) {
+  return executor
+    .selectFrom("orgTypeRules")
+    .selectAll()
+    .where((eb) => eb.or([eb("parentType", "=", code), eb("childType", "=", code)]))
+    .execute();
+}
+
+export async function insertOrgTypeRules(
+  executor: Executor,
+  rules: { parentType: string; childType: string }[],
+): Promise<void> {
+  if (rules.length === 0) return;
+  await executor
+    .insertInto("orgTypeRules")
+    .values(rules)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Deletes the rules "child under parent"; waits for transactions that just relied on them. */
+export async function deleteOrgTypeRules(
+  executor: Executor,
+  parentType: string,
+  childTypes: string[],
+): Promise<void> {
+  if (childTypes.length === 0) return;
+  await executor
+    .deleteFrom("orgTypeRules")
+    .where("parentType", "=", parentType)
+    .where("childType", "in", childTypes)
+    .execute();
+}
+
+/** Active organisations of one of `childTypes` directly under an active organisation of `parentType`. */
+export async function countActivePlacements(
+  executor: Executor,
+  parentType: string,
+  childTypes: string[],
+): Promise<Map<string, number>> {
+  if (childTypes.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom("organisations as child")
+    .innerJoin("organisations as parent", "parent.id", "child.parentId")
+    .select((eb) => ["child.typeCode", eb.fn.countAll<string>().as("count")])
+    .where("parent.typeCode", "=", parentType)
+    .where("parent.status", "=", "active")
+    .where("child.status", "=", "active")
+    .where("child.typeCode", "in", childTypes)
+    .groupBy("child.typeCode")
+    .execute();
+  return new Map(rows.map((row) => [row.typeCode, Number(row.count)]));
 }
 
 export async function codeExists(executor: Executor, code: string): Promise<boolean> {
@@ -592,4 +693,13 @@ export async function listChainsAsOf(
     SELECT c.*, o.path FROM chain c JOIN organisations o ON o.id = c.org_id
     ORDER BY c.start_id, c.depth`.execute(executor);
   return result.rows;
+}
+
+// Restructurings rewrite the paths of whole subtrees, and two of them touching overlapping chains
+// (moving a unit while its new parent's ancestor moves) would each miss the other's rows. They are
+// rare, so they simply take turns: one transaction-scoped lock for the whole tree.
+const TREE_RESTRUCTURE_LOCK = 7_240_202;
+
+export async function lockTreeForRestructuring(executor: Executor): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${TREE_RESTRUCTURE_LOCK})`.execute(executor);
 }

@@ -189,10 +189,16 @@ async function auditSingleChange(
   );
 }
 
-/** Runs a restructuring in one transaction; a duplicate code raced in answers ORG_CODE_TAKEN. */
+/**
+ * Runs a restructuring in one transaction, one restructuring at a time (they rewrite subtree paths);
+ * a duplicate code raced in answers ORG_CODE_TAKEN.
+ */
 async function inTransaction<T>(deps: ServiceDeps, work: (trx: Trx) => Promise<T>): Promise<T> {
   try {
-    return await deps.db.transaction().execute(work);
+    return await deps.db.transaction().execute(async (trx) => {
+      await repo.lockTreeForRestructuring(trx);
+      return work(trx);
+    });
   } catch (error) {
     const pgError = error as { code?: string; constraint?: string };
     if (pgError.code === "23505" && pgError.constraint === "organisations_code_key") {

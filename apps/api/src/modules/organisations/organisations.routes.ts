@@ -13,6 +13,15 @@ export function registerOrganisationRoutes(app: FastifyInstance): void {
 
   registerRoute(app, routes.listOrgTypes, read, async () => ({ items: await service().listOrgTypes() }));
 
+  // Types hold for the whole installation: only for an administrator of a root organisation.
+  const manageTypes = access.permissionAtRoot("org_type.manage");
+  registerRoute(app, routes.createOrgType, manageTypes, async ({ body, request }) =>
+    service().createOrgType(actorOf(request), body, auditOf(request)),
+  );
+  registerRoute(app, routes.updateOrgType, manageTypes, async ({ params, body, request }) =>
+    service().updateOrgType(actorOf(request), params.code, body, auditOf(request)),
+  );
+
   registerRoute(app, routes.listRoots, read, async ({ query, request }) => ({
     items: await service().listRoots(actorOf(request), query.asOf),
   }));

@@ -1,11 +1,21 @@
 // Use cases of the organisation tree: scoped reads (current or "as of" a date) and restructuring.
-import type { OrgDetail, OrgHistory, OrgSearchHit, OrgSummary, OrgType, Permission } from "@namro/contracts";
+import type {
+  CreateOrgTypeBody,
+  OrgDetail,
+  OrgHistory,
+  OrgSearchHit,
+  OrgSummary,
+  OrgType,
+  Permission,
+  UpdateOrgTypeBody,
+} from "@namro/contracts";
 import { toSearchKey } from "@namro/domain";
 import type { OrganisationRow } from "../../db/schema.ts";
 import type { AuditContext } from "../../platform/audit/audit-writer.ts";
 import { type Actor, holdsPermissionAt } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
+import { createOrgType, updateOrgType } from "./organisations.org-types.ts";
 import { isVisibleIn, mayRestructure, readPaths } from "./organisations.policy.ts";
 import { presentOrgType, presentSummary, type SummarySource } from "./organisations.presenter.ts";
 import * as repo from "./organisations.repository.ts";
@@ -197,6 +207,16 @@ export class OrganisationsService {
         };
       }),
     };
+  }
+
+  // ---- organisation types (installation-wide) ----------------------------------------------
+
+  createOrgType(actor: Actor, input: CreateOrgTypeBody, audit: AuditContext): Promise<OrgType> {
+    return createOrgType(this.#deps, actor, input, audit);
+  }
+
+  updateOrgType(actor: Actor, code: string, input: UpdateOrgTypeBody, audit: AuditContext): Promise<OrgType> {
+    return updateOrgType(this.#deps, actor, code, input, audit);
   }
 
   // ---- restructuring -----------------------------------------------------------------------

@@ -46,6 +46,13 @@ export function holdsPermissionAt(actor: Actor, permission: Permission, orgPath:
   return scopePaths(actor, permission).some((root) => isWithin(orgPath, root));
 }
 
+/** Whether the actor holds `permission` over a top-level organisation: for installation-wide data. */
+export function holdsPermissionAtRoot(actor: Actor, permission: Permission): boolean {
+  return actor.grants.some(
+    (grant) => ROLE_PERMISSIONS[grant.role].includes(permission) && !grant.orgPath.includes("."),
+  );
+}
+
 export function permissionsOf(actor: Actor): Permission[] {
   const all = new Set<Permission>();
   for (const grant of actor.grants)

@@ -2,7 +2,7 @@
 import type { Permission, Role } from "@namro/contracts";
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: ["org.read", "org.restructure", "account.manage", "audit.read"],
+  system_admin: ["org.read", "org.restructure", "account.manage", "audit.read", "org_type.manage"],
   committee_leader: ["org.read"],
   committee_staff: ["org.read", "org.restructure"],
   cell_secretary: ["org.read"],

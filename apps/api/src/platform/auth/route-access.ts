@@ -3,20 +3,26 @@
 import type { Permission } from "@namro/contracts";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../errors.ts";
-import { permissionsOf } from "./actor.ts";
+import { holdsPermissionAtRoot, permissionsOf } from "./actor.ts";
 
 export type RouteAccess =
   | { kind: "public" }
   /** Any signed-in account, even one that must still change its password or confirm a second factor. */
   | { kind: "session" }
   | { kind: "authenticated" }
-  | { kind: "permission"; permission: Permission };
+  /** `atRoot`: the permission counts only where held over a top-level organisation (installation-wide data). */
+  | { kind: "permission"; permission: Permission; atRoot?: boolean };
 
 export const access = {
   public: { kind: "public" } as RouteAccess,
   session: { kind: "session" } as RouteAccess,
   authenticated: { kind: "authenticated" } as RouteAccess,
   permission: (permission: Permission): RouteAccess => ({ kind: "permission", permission }),
+  permissionAtRoot: (permission: Permission): RouteAccess => ({
+    kind: "permission",
+    permission,
+    atRoot: true,
+  }),
 };
 
 declare module "fastify" {
@@ -37,6 +43,9 @@ export async function enforceRouteAccess(request: FastifyRequest, _reply: Fastif
   if (actor.mustChangePassword) throw new AppError("AUTH_PASSWORD_CHANGE_REQUIRED");
   if (rule.kind === "permission" && !permissionsOf(actor).includes(rule.permission)) {
     // Holding the permission nowhere: the resource does not exist for this actor.
+    throw new AppError("NOT_FOUND");
+  }
+  if (rule.kind === "permission" && rule.atRoot && !holdsPermissionAtRoot(actor, rule.permission)) {
     throw new AppError("NOT_FOUND");
   }
 }
