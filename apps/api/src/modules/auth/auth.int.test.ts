@@ -152,6 +152,17 @@ describe("sign-in", () => {
       const response = await signInRaw({ username: account.username, password: `sai-${i}-mat-khau` });
       expect(errorCode(response)).toBe("AUTH_INVALID_CREDENTIALS");
     }
+    // A wrong password during the lock answers exactly like an unknown username (no enumeration).
+    const wrongWhileLocked = await signInRaw({ username: account.username, password: "sai-nua-mat-khau" });
+    const unknownUser = await signInRaw({
+      username: `khong-co-${account.username}`,
+      password: "sai-nua-mat-khau",
+    });
+    expect(wrongWhileLocked.statusCode).toBe(unknownUser.statusCode);
+    expect(wrongWhileLocked.json().error).toMatchObject({
+      code: unknownUser.json().error.code,
+      message: unknownUser.json().error.message,
+    });
     const locked = await signInRaw({ username: account.username, password: TEST_PASSWORD });
     expect(locked.statusCode).toBe(429);
     expect(errorCode(locked)).toBe("AUTH_TEMPORARILY_LOCKED");

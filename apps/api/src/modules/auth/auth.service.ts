@@ -94,13 +94,15 @@ export class AuthService implements ActorResolver {
       await verifyPassword(await this.#dummyPasswordHash(), input.password);
       throw new AppError("AUTH_INVALID_CREDENTIALS");
     }
-    if (account.lockedUntil && account.lockedUntil.getTime() > now.getTime()) {
-      throw new AppError("AUTH_TEMPORARILY_LOCKED");
-    }
+    const locked = account.lockedUntil !== null && account.lockedUntil.getTime() > now.getTime();
     if (!(await verifyPassword(account.passwordHash, input.password))) {
-      await this.#countFailure(account.id, account.displayName, input.requestId, now);
+      // While locked a wrong password answers exactly like an unknown username, so a lockout cannot
+      // be used to learn which usernames exist; failures during the lock do not extend it.
+      if (!locked) await this.#countFailure(account.id, account.displayName, input.requestId, now);
       throw new AppError("AUTH_INVALID_CREDENTIALS");
     }
+    // Only someone who knows the password learns that the account is locked for now.
+    if (locked) throw new AppError("AUTH_TEMPORARILY_LOCKED");
     // Only someone who knows the password learns that the account is disabled.
     if (account.disabledAt) throw new AppError("AUTH_ACCOUNT_DISABLED");
     if (account.totpEnabled && account.totpSecret) {
