@@ -196,6 +196,19 @@ describe("verifyChain", () => {
     expect((await service().verifyChain()).ok).toBe(true);
   });
 
+  it("detects a row moved to another organisation's scope", async () => {
+    const id = ids.a1 ?? 0;
+    const original = await sql<{
+      path: string;
+    }>`SELECT org_path::text AS path FROM audit_log WHERE id = ${id}`.execute(t.database.db);
+    await sql`UPDATE audit_log SET org_path = '999999'::ltree WHERE id = ${id}`.execute(t.database.db);
+    expect(await service(2).verifyChain()).toMatchObject({ ok: false, firstBrokenId: id });
+    await sql`UPDATE audit_log SET org_path = ${original.rows[0]?.path ?? null}::ltree WHERE id = ${id}`.execute(
+      t.database.db,
+    );
+    expect((await service().verifyChain()).ok).toBe(true);
+  });
+
   it("detects a deleted row", async () => {
     const next = await t.database.db
       .selectFrom("auditLog")

@@ -125,6 +125,7 @@ function recomputeHash(row: AuditLogRow, prevHash: string): string {
     entityType: row.entityType,
     entityId: row.entityId,
     orgId: row.orgId,
+    orgPath: row.orgPath,
     before: row.before ?? null,
     after: row.after ?? null,
     requestId: row.requestId,

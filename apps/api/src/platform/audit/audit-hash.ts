@@ -25,6 +25,7 @@ export interface HashedAuditContent {
   entityType: string;
   entityId: string | null;
   orgId: number | null;
+  orgPath: string | null;
   before: unknown;
   after: unknown;
   requestId: string | null;

@@ -37,22 +37,6 @@ export async function recordAudit(
     .orderBy("id", "desc")
     .limit(1)
     .executeTakeFirst();
-  const content: HashedAuditContent = {
-    occurredAt: now.toISOString(),
-    actorId: context.actorId,
-    actorName: context.actorName,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId === null ? null : String(entry.entityId),
-    orgId: entry.orgId,
-    // Round-trip through JSON so the hash covers exactly what jsonb stores.
-    before:
-      entry.before === undefined ? null : JSON.parse(JSON.stringify(redactSecrets(entry.before)) ?? "null"),
-    after:
-      entry.after === undefined ? null : JSON.parse(JSON.stringify(redactSecrets(entry.after)) ?? "null"),
-    requestId: context.requestId,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const orgPath =
     entry.orgId === null
       ? null
@@ -63,6 +47,24 @@ export async function recordAudit(
             .where("id", "=", entry.orgId)
             .executeTakeFirst()
         )?.path ?? null);
+  const content: HashedAuditContent = {
+    occurredAt: now.toISOString(),
+    actorId: context.actorId,
+    actorName: context.actorName,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId === null ? null : String(entry.entityId),
+    orgId: entry.orgId,
+    // Who may read the row depends on its path, so the path is covered by the hash too.
+    orgPath,
+    // Round-trip through JSON so the hash covers exactly what jsonb stores.
+    before:
+      entry.before === undefined ? null : JSON.parse(JSON.stringify(redactSecrets(entry.before)) ?? "null"),
+    after:
+      entry.after === undefined ? null : JSON.parse(JSON.stringify(redactSecrets(entry.after)) ?? "null"),
+    requestId: context.requestId,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
   await trx
     .insertInto("auditLog")
     .values({
@@ -73,7 +75,7 @@ export async function recordAudit(
       entityType: content.entityType,
       entityId: content.entityId,
       orgId: content.orgId,
-      orgPath,
+      orgPath: content.orgPath,
       before: content.before === null ? null : JSON.stringify(content.before),
       after: content.after === null ? null : JSON.stringify(content.after),
       requestId: content.requestId,
