@@ -63,6 +63,11 @@ export async function listAccounts(
   return { rows, total: Number(count.total) };
 }
 
+/** Locks the account row until the transaction ends (serialises changes that check its roles). */
+export async function lockAccount(executor: Executor, id: number): Promise<void> {
+  await executor.selectFrom("accounts").select("id").where("id", "=", id).forUpdate().execute();
+}
+
 export async function findAccount(executor: Executor, id: number): Promise<AccountRow | undefined> {
   return executor.selectFrom("accounts").selectAll().where("id", "=", id).executeTakeFirst();
 }

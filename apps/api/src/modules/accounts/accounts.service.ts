@@ -230,13 +230,15 @@ export class AccountsService {
   }
 
   async removeRole(actor: Actor, id: number, assignmentId: number, context: AuditContext): Promise<Account> {
-    const loaded = await this.#loadVisible(this.#deps.db, actor, id);
-    const grant = grantsInScope(loaded.grants, loaded.scope).find((g) => g.id === assignmentId);
-    if (!grant) throw new AppError("ACCOUNT_ROLE_NOT_FOUND");
-    // An account without roles would be invisible to every administrator.
-    if (loaded.grants.length === 1) throw new AppError("ACCOUNT_LAST_ROLE");
     const now = this.#deps.clock.now();
     await this.#deps.db.transaction().execute(async (trx) => {
+      // Checked under a row lock: two removals at once must not both pass the "last role" rule.
+      await repo.lockAccount(trx, id);
+      const loaded = await this.#loadVisible(trx, actor, id);
+      const grant = grantsInScope(loaded.grants, loaded.scope).find((g) => g.id === assignmentId);
+      if (!grant) throw new AppError("ACCOUNT_ROLE_NOT_FOUND");
+      // An account without roles would be invisible to every administrator.
+      if (loaded.grants.length === 1) throw new AppError("ACCOUNT_LAST_ROLE");
       await repo.deleteGrant(trx, assignmentId);
       await repo.updateAccount(trx, id, {}, now);
       const after = await this.#loadAny(trx, id);
