@@ -3,6 +3,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ClusterOutlined,
   LogoutOutlined,
   MenuOutlined,
   TeamOutlined,
@@ -37,6 +38,8 @@ function useNavItems(): NonNullable<MenuProps["items"]> {
     items.push({ key: "/accounts", icon: <TeamOutlined />, label: t("nav.accounts") });
   if (hasPermission(me, "audit.read"))
     items.push({ key: "/audit", icon: <AuditOutlined />, label: t("nav.audit") });
+  if (me?.canManageOrgTypes)
+    items.push({ key: "/org-types", icon: <ClusterOutlined />, label: t("nav.orgTypes") });
   items.push({ key: "/me", icon: <UserOutlined />, label: t("nav.myAccount") });
   return items;
 }

@@ -95,6 +95,12 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/audit/AuditPage.tsx"), "AuditPage"),
 });
 
+const orgTypesRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/org-types",
+  component: lazyRouteComponent(() => import("../features/org-types/OrgTypesPage.tsx"), "OrgTypesPage"),
+});
+
 const myAccountRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/me",
@@ -110,6 +116,7 @@ const routeTree = rootRoute.addChildren([
     organisationRoute,
     accountsRoute,
     auditRoute,
+    orgTypesRoute,
     myAccountRoute,
   ]),
 ]);

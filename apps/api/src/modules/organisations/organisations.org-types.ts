@@ -176,8 +176,8 @@ async function inUseIssues(
       path: "body.allowedChildTypes",
       message:
         locale === "en"
-          ? `“${childName}” under “${parentName}”: ${count} active organisation(s) still sit this way.`
-          : `“${childName}” trực thuộc “${parentName}”: còn ${count} tổ chức đang hoạt động như vậy.`,
+          ? `${count} active “${childName}” organisation(s) still sit under a “${parentName}”.`
+          : `Còn ${count} tổ chức “${childName}” đang hoạt động trực thuộc một “${parentName}”.`,
     };
   });
 }

@@ -5,9 +5,12 @@ import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
 
+/** Invalidated after an administrator changes the types, so every type choice reflects it. */
+export const ORG_TYPES_QUERY_KEY = ["org-types"] as const;
+
 export function useOrgTypes() {
   return useQuery({
-    queryKey: ["org-types"],
+    queryKey: ORG_TYPES_QUERY_KEY,
     queryFn: async () => (await apiCall(organisationRoutes.listOrgTypes)).items,
     staleTime: 60 * 60_000,
   });
