@@ -103,10 +103,15 @@ export const OrgHistoryEventSchema = z.object({
   decisionRef: z.string().nullable(),
   recordedAt: z.string(),
   actorName: z.string().nullable(),
-  /** For merges and splits: which organisations became which. */
+  /**
+   * This organisation's part in the event: the subject of a create/rename/move/dissolve, a source or
+   * the target of a merge or split, or a unit re-parented by it ("moved_child").
+   */
+  role: z.enum(["subject", "source", "target", "moved_child"]),
+  /** This organisation's own lineage in a merge or split: what it came from, what it became. */
   predecessors: z.array(OrgRefSchema),
   successors: z.array(OrgRefSchema),
-  /** Human summary parameters: old and new name, old and new parent. */
+  /** Human summary parameters: old and new name, old and new parent (parents only when visible). */
   details: z.record(z.string(), z.string().nullable()),
 });
 export type OrgHistoryEvent = z.infer<typeof OrgHistoryEventSchema>;

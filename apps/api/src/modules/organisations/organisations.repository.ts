@@ -526,13 +526,17 @@ export interface EventForOrgRow {
   recordedAt: Date;
   actorName: string | null;
   details: Record<string, string | null>;
+  /** This organisation's parts in the event, comma-separated (subject, source, target, moved_child). */
+  roles: string;
 }
 
 export async function listEventsForOrg(executor: Executor, orgId: number): Promise<EventForOrgRow[]> {
   const result = await sql<EventForOrgRow>`
     SELECT e.id, e.kind, e.effective_date, e.reason, e.decision_ref, e.recorded_at, a.display_name AS actor_name,
       (SELECT jsonb_object_agg(k, val) FROM org_event_parts p2, jsonb_each_text(p2.details) AS d(k, val)
-        WHERE p2.event_id = e.id AND p2.org_id = ${orgId}) AS details
+        WHERE p2.event_id = e.id AND p2.org_id = ${orgId}) AS details,
+      (SELECT string_agg(p3.role, ',') FROM org_event_parts p3
+        WHERE p3.event_id = e.id AND p3.org_id = ${orgId}) AS roles
     FROM org_events e
     LEFT JOIN accounts a ON a.id = e.actor_id
     WHERE e.id IN (SELECT event_id FROM org_event_parts WHERE org_id = ${orgId})

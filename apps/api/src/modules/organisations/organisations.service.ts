@@ -166,10 +166,11 @@ export class OrganisationsService {
       db,
       events.map((event) => event.id),
     );
+    const ownLineage = lineage.filter((l) => l.predecessorId === id || l.successorId === id);
     const refIds = [
       ...new Set([
         ...versions.flatMap((v) => (v.parentId === null ? [] : [v.parentId])),
-        ...lineage.flatMap((l) => [l.predecessorId, l.successorId]),
+        ...ownLineage.flatMap((l) => [l.predecessorId, l.successorId]),
       ]),
     ];
     const refs = new Map((await repo.findOrganisationsByIds(db, refIds)).map((r) => [r.id, r]));
@@ -177,9 +178,16 @@ export class OrganisationsService {
       const ref = refs.get(refId);
       return ref !== undefined && isVisibleIn(paths, ref.path);
     };
+    // Lineage names are this organisation's own history (what it came from, what it became); links
+    // only where the actor may go.
     const refOf = (refId: number) => {
       const ref = refs.get(refId);
       return { id: refId, name: ref?.name ?? "", code: ref?.code ?? "", visible: visible(refId) };
+    };
+    // Never a parent's name the actor may not see.
+    const parentNameIfVisible = (parentId: number | null | undefined) => {
+      if (parentId === null || parentId === undefined || !visible(parentId)) return null;
+      return refs.get(parentId)?.name ?? null;
     };
     return {
       versions: versions.map((v) => ({
@@ -188,11 +196,22 @@ export class OrganisationsService {
         name: v.name,
         typeCode: v.typeCode,
         parentId: v.parentId,
-        // Never a name above the actor's scope.
-        parentName: v.parentId !== null && visible(v.parentId) ? v.parentName : null,
+        parentName: parentNameIfVisible(v.parentId),
       })),
       events: events.map((event) => {
-        const rows = lineage.filter((l) => l.eventId === event.id);
+        const own = ownLineage.filter((l) => l.eventId === event.id);
+        const details: Record<string, string | null> = { ...(event.details ?? {}) };
+        // Parents at the event's date come from the versions (ids, so visibility can be checked).
+        if ("oldParent" in details) {
+          details.oldParent = parentNameIfVisible(
+            versions.find((v) => v.validTo === event.effectiveDate)?.parentId,
+          );
+        }
+        if ("newParent" in details) {
+          details.newParent = parentNameIfVisible(
+            versions.find((v) => v.validFrom === event.effectiveDate)?.parentId,
+          );
+        }
         return {
           id: event.id,
           kind: event.kind,
@@ -201,9 +220,10 @@ export class OrganisationsService {
           decisionRef: event.decisionRef,
           recordedAt: new Date(event.recordedAt).toISOString(),
           actorName: event.actorName,
-          predecessors: [...new Set(rows.map((l) => l.predecessorId))].map(refOf),
-          successors: [...new Set(rows.map((l) => l.successorId))].map(refOf),
-          details: event.details ?? {},
+          role: primaryRole(event.roles),
+          predecessors: [...new Set(own.map((l) => l.predecessorId))].map(refOf),
+          successors: [...new Set(own.map((l) => l.successorId))].map(refOf),
+          details,
         };
       }),
     };
@@ -332,4 +352,12 @@ export class OrganisationsService {
     const names = await this.findNames(perHit.flatMap((hit) => hit.ancestors));
     return new Map(perHit.map((hit) => [hit.id, hit.ancestors.map((id) => names.get(id) ?? "")]));
   }
+}
+
+const ROLE_PRIORITY = ["target", "source", "subject", "moved_child"] as const;
+
+/** The part that best describes what the event did to this organisation. */
+function primaryRole(roles: string | null): (typeof ROLE_PRIORITY)[number] {
+  const parts = (roles ?? "").split(",");
+  return ROLE_PRIORITY.find((role) => parts.includes(role)) ?? "subject";
 }

@@ -47,6 +47,8 @@ function OrgLinks({ refs }: { refs: OrgHistoryEvent["predecessors"] }) {
 function EventBody({ event, orgId }: { event: OrgHistoryEvent; orgId: number }) {
   const { t } = useTranslation();
   const { details } = event;
+  // A unit re-parented by a merge or split only changed its parent; the lineage is not its own.
+  const movedOnly = event.role === "moved_child";
   const isPredecessor = event.predecessors.some((ref) => ref.id === orgId);
   const others = (isPredecessor ? event.successors : event.predecessors).filter((ref) => ref.id !== orgId);
   const oldName = pick(details, ["oldName", "fromName", "previousName"]);
@@ -56,19 +58,20 @@ function EventBody({ event, orgId }: { event: OrgHistoryEvent; orgId: number }) 
   return (
     <div data-testid="org-history-event" data-kind={event.kind}>
       <div>
-        <strong>{t(`orgEvent.${event.kind}`)}</strong> — {formatDate(event.effectiveDate)}
+        <strong>{t(`orgEvent.${movedOnly ? "move" : event.kind}`)}</strong> —{" "}
+        {formatDate(event.effectiveDate)}
       </div>
       {event.kind === "rename" && oldName && newName && (
         <div>{t("history.renamed", { from: oldName, to: newName })}</div>
       )}
-      {event.kind === "move" && newParent && (
+      {(event.kind === "move" || movedOnly) && newParent && (
         <div>
           {oldParent
             ? t("history.moved", { from: oldParent, to: newParent })
             : t("history.movedTo", { to: newParent })}
         </div>
       )}
-      {(event.kind === "merge" || event.kind === "split") && others.length > 0 && (
+      {(event.kind === "merge" || event.kind === "split") && !movedOnly && others.length > 0 && (
         <div data-testid="org-lineage">
           {t(`history.lineage.${event.kind}.${isPredecessor ? "into" : "from"}`)} <OrgLinks refs={others} />
         </div>
