@@ -128,6 +128,26 @@ export const ERROR_CATALOGUE = {
     vi: "Cần chọn ít nhất hai tổ chức khác nhau để hợp nhất (hoặc một tổ chức sáp nhập vào tổ chức khác).",
     en: "Choose at least two different organisations to merge (or one to merge into another).",
   },
+  ORG_BASIS_REQUIRED: {
+    status: 400,
+    vi: "Cần nhập lý do hoặc số hiệu văn bản quyết định.",
+    en: "Enter a reason or a decision reference.",
+  },
+  ORG_ALREADY_UNDER_PARENT: {
+    status: 400,
+    vi: "Tổ chức đã trực thuộc tổ chức này.",
+    en: "The organisation is already under this parent.",
+  },
+  ORG_SPLIT_CHILD_INVALID: {
+    status: 400,
+    vi: "Không phải tổ chức trực thuộc đang hoạt động của tổ chức này, hoặc đã được giao.",
+    en: "Not an active unit under this organisation, or assigned twice.",
+  },
+  ORG_SPLIT_PART_INVALID: {
+    status: 400,
+    vi: "Không có tổ chức mới ở vị trí này.",
+    en: "There is no new organisation at this position.",
+  },
   ORG_INSTALLATION_NOT_EMPTY: {
     status: 409,
     vi: "Hệ thống đã có tổ chức; chỉ khởi tạo được trên cơ sở dữ liệu trống.",

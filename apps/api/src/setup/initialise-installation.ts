@@ -72,9 +72,7 @@ export async function initialiseInstallation(
     throw new InitialiseInputError(`Giá trị không hợp lệ (invalid values):\n${lines.join("\n")}`);
   }
   const input = { ...rawInput, ...parsed.data };
-  const nobody = installerActor(0, "Khởi tạo hệ thống", { id: 0, code: "", name: "", path: "" });
   const created = await services.organisations.createFirstRoot(
-    nobody,
     {
       name: input.rootName,
       code: input.rootCode,

@@ -4,13 +4,13 @@
 import type {
   CreateOrgBodySchema,
   DissolveOrgBodySchema,
+  ErrorCode,
   MergeOrgsBodySchema,
   MoveOrgBodySchema,
   OrgSummary,
   RenameOrgBodySchema,
   SplitOrgBodySchema,
 } from "@namro/contracts";
-import { ERROR_CATALOGUE } from "@namro/contracts";
 import { normalizeText, todayInVietnam } from "@namro/domain";
 import type { Transaction } from "kysely";
 import type { z } from "zod";
@@ -44,20 +44,16 @@ interface Basis {
   decisionRef?: string | undefined;
 }
 
-const BASIS_REQUIRED = {
-  vi: "Cần nhập lý do hoặc số hiệu văn bản quyết định.",
-  en: "Enter a reason or a decision reference.",
-};
-
-function invalid(actor: Actor, path: string, message: { vi: string; en: string }): AppError {
-  return new AppError("VALIDATION_FAILED", { issues: [{ path, message: message[actor.locale] }] });
+/** A 400 with one field issue; the message is a catalogue code the HTTP layer translates. */
+function invalid(path: string, code: ErrorCode): AppError {
+  return new AppError("VALIDATION_FAILED", { issues: [{ path, message: code }] });
 }
 
 /** The legal basis and the effective date, checked before anything is read. */
-function checkBasis(deps: ServiceDeps, actor: Actor, basis: Basis) {
+function checkBasis(deps: ServiceDeps, basis: Basis) {
   const reason = basis.reason?.trim() ? normalizeText(basis.reason) : null;
   const decisionRef = basis.decisionRef?.trim() ? normalizeText(basis.decisionRef) : null;
-  if (!reason && !decisionRef) throw invalid(actor, "body.reason", BASIS_REQUIRED);
+  if (!reason && !decisionRef) throw invalid("body.reason", "ORG_BASIS_REQUIRED");
   if (basis.effectiveDate > todayInVietnam(deps.clock.now())) throw new AppError("ORG_DATE_IN_FUTURE");
   return { effectiveDate: basis.effectiveDate, reason, decisionRef };
 }
@@ -237,7 +233,7 @@ export async function createOrg(
   input: CreateOrgInput,
   audit: AuditContext,
 ): Promise<RestructureResult> {
-  const basis = checkBasis(deps, actor, input);
+  const basis = checkBasis(deps, input);
   return inTransaction(deps, async (trx) => {
     let parent: OrganisationRow | null = null;
     if (input.parentId === null) {
@@ -301,12 +297,11 @@ async function insertNewOrganisation(
  */
 export async function createFirstRoot(
   deps: ServiceDeps,
-  installer: Actor,
   input: Omit<CreateOrgInput, "parentId">,
   audit: AuditContext,
 ): Promise<RestructureResult> {
   const rootInput: CreateOrgInput = { ...input, parentId: null };
-  const basis = checkBasis(deps, installer, rootInput);
+  const basis = checkBasis(deps, rootInput);
   return inTransaction(deps, async (trx) => {
     if (await repo.anyOrganisationExists(trx)) throw new AppError("ORG_INSTALLATION_NOT_EMPTY");
     await requireType(trx, input.typeCode);
@@ -321,7 +316,7 @@ export async function renameOrg(
   input: RenameOrgInput,
   audit: AuditContext,
 ): Promise<RestructureResult> {
-  const basis = checkBasis(deps, actor, input);
+  const basis = checkBasis(deps, input);
   return inTransaction(deps, async (trx) => {
     const org = get(await loadForChange(trx, actor, [id]), id);
     requireActive(org);
@@ -348,7 +343,7 @@ export async function moveOrg(
   input: MoveOrgInput,
   audit: AuditContext,
 ): Promise<RestructureResult> {
-  const basis = checkBasis(deps, actor, input);
+  const basis = checkBasis(deps, input);
   return inTransaction(deps, async (trx) => {
     const rows = await loadForChange(trx, actor, [id, input.newParentId]);
     const org = get(rows, id);
@@ -357,10 +352,7 @@ export async function moveOrg(
     requireVersion(org, input.version);
     if (isInside(parent, org)) throw new AppError("ORG_MOVE_CYCLE");
     if (org.parentId === parent.id) {
-      throw invalid(actor, "body.newParentId", {
-        vi: "Tổ chức đã trực thuộc tổ chức này.",
-        en: "The organisation is already under this parent.",
-      });
+      throw invalid("body.newParentId", "ORG_ALREADY_UNDER_PARENT");
     }
     await requireChildType(trx, parent.typeCode, org.typeCode);
     await requireDateAfterExistence(trx, basis.effectiveDate, [org.id, ...chainOf(parent)]);
@@ -387,7 +379,7 @@ export async function dissolveOrg(
   input: DissolveOrgInput,
   audit: AuditContext,
 ): Promise<RestructureResult> {
-  const basis = checkBasis(deps, actor, input);
+  const basis = checkBasis(deps, input);
   return inTransaction(deps, async (trx) => {
     const org = get(await loadForChange(trx, actor, [id]), id);
     requireActive(org);
@@ -414,7 +406,7 @@ export async function mergeOrgs(
   input: MergeOrgsInput,
   audit: AuditContext,
 ): Promise<RestructureResult> {
-  const basis = checkBasis(deps, actor, input);
+  const basis = checkBasis(deps, input);
   const sourceIds = input.sourceIds;
   const existingId = "existingId" in input.target ? input.target.existingId : null;
   const newTarget = "existingId" in input.target ? null : input.target;
@@ -520,7 +512,7 @@ export async function splitOrg(
   input: SplitOrgInput,
   audit: AuditContext,
 ): Promise<RestructureResult> {
-  const basis = checkBasis(deps, actor, input);
+  const basis = checkBasis(deps, input);
   return inTransaction(deps, async (trx) => {
     const first = await loadForChange(trx, actor, [id]);
     const org = get(first, id);
@@ -543,22 +535,16 @@ export async function splitOrg(
     input.childAssignments.forEach((assignment, index) => {
       const at = `body.childAssignments.${index}`;
       if (!childIds.has(assignment.childId) || assigned.has(assignment.childId)) {
-        throw invalid(actor, `${at}.childId`, {
-          vi: "Không phải tổ chức trực thuộc đang hoạt động của tổ chức này, hoặc đã được giao.",
-          en: "Not an active unit under this organisation, or assigned twice.",
-        });
+        throw invalid(`${at}.childId`, "ORG_SPLIT_CHILD_INVALID");
       }
       if (assignment.partIndex >= input.parts.length) {
-        throw invalid(actor, `${at}.partIndex`, {
-          vi: "Không có tổ chức mới ở vị trí này.",
-          en: "There is no new organisation at this position.",
-        });
+        throw invalid(`${at}.partIndex`, "ORG_SPLIT_PART_INVALID");
       }
       assigned.set(assignment.childId, assignment.partIndex);
     });
     if (children.some((child) => !assigned.has(child.id))) {
       throw new AppError("ORG_SPLIT_CHILD_UNASSIGNED", {
-        issues: [{ path: "body.childAssignments", message: messageOf(actor, "ORG_SPLIT_CHILD_UNASSIGNED") }],
+        issues: [{ path: "body.childAssignments", message: "ORG_SPLIT_CHILD_UNASSIGNED" }],
       });
     }
     for (const child of children) {
@@ -637,8 +623,4 @@ export async function splitOrg(
     );
     return { eventId, organisations: await summaries(trx, [org.id, ...parts.map((p) => p.id)]) };
   });
-}
-
-function messageOf(actor: Actor, code: "ORG_SPLIT_CHILD_UNASSIGNED"): string {
-  return ERROR_CATALOGUE[code][actor.locale];
 }

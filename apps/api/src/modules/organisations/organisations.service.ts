@@ -247,12 +247,8 @@ export class OrganisationsService {
   }
 
   /** The first organisation of an empty installation (`namro init`). */
-  createFirstRoot(
-    installer: Actor,
-    input: Omit<CreateOrgInput, "parentId">,
-    audit: AuditContext,
-  ): Promise<RestructureResult> {
-    return createFirstRoot(this.#deps, installer, input, audit);
+  createFirstRoot(input: Omit<CreateOrgInput, "parentId">, audit: AuditContext): Promise<RestructureResult> {
+    return createFirstRoot(this.#deps, input, audit);
   }
 
   createOrg(actor: Actor, input: CreateOrgInput, audit: AuditContext): Promise<RestructureResult> {
