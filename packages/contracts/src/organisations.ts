@@ -170,6 +170,14 @@ export const MergeOrgsBodySchema = ChangeBasisSchema.extend({
       parentId: z.number().int().positive(),
     }),
   ]),
+  /**
+   * Versions the person saw (e.g. of the organisation whose page the merge started from); a merge of
+   * a record changed since then is refused with CONFLICT_STALE_VERSION.
+   */
+  expectedVersions: z
+    .array(z.object({ id: z.number().int().positive(), version: z.number().int() }))
+    .max(51)
+    .optional(),
 });
 export const SplitOrgBodySchema = ChangeBasisSchema.extend({
   parts: z

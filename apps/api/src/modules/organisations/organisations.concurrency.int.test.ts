@@ -63,4 +63,38 @@ describe("concurrent restructuring", () => {
       expect(await inconsistentPaths()).toEqual([]);
     }
   });
+
+  it("refuses a merge decided on a page that has changed since, and changes nothing", async () => {
+    const { province, communeA, communeB } = await createProvince(t.database.db);
+    const office = await t.actor([{ role: "committee_staff", orgId: province.id }]);
+    const seen = (await t.call(office, { method: "GET", url: `/api/organisations/${communeA.id}` })).json();
+    const rename = await t.call(office, {
+      method: "POST",
+      url: `/api/organisations/${communeA.id}/rename`,
+      payload: {
+        name: "Đảng ủy xã Đổi Tên",
+        version: seen.version,
+        effectiveDate: "2024-06-01",
+        decisionRef: "QĐ-1",
+      },
+    });
+    expect(rename.statusCode).toBe(200);
+    const eventsBefore = await t.database.db.selectFrom("orgEvents").select("id").execute();
+    const merge = await t.call(office, {
+      method: "POST",
+      url: "/api/organisations/merge",
+      payload: {
+        sourceIds: [communeA.id, communeB.id],
+        target: { name: "Đảng ủy xã Mới", typeCode: "dang_uy_xa", parentId: province.id },
+        effectiveDate: "2025-07-01",
+        decisionRef: "NQ-2",
+        expectedVersions: [{ id: communeA.id, version: seen.version }],
+      },
+    });
+    expect(merge.statusCode).toBe(409);
+    expect(merge.json().error.code).toBe("CONFLICT_STALE_VERSION");
+    expect(await t.database.db.selectFrom("orgEvents").select("id").execute()).toHaveLength(
+      eventsBefore.length,
+    );
+  });
 });

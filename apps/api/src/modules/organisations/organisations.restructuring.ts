@@ -420,6 +420,10 @@ export async function mergeOrgs(
     const sources = sourceIds.map((sourceId) => get(rows, sourceId));
     const anchor = get(rows, anchorId);
     requireActive(...sources, anchor);
+    for (const expected of input.expectedVersions ?? []) {
+      const row = rows.get(expected.id);
+      if (row) requireVersion(row, expected.version);
+    }
     // No source inside another, and the target (or its parent) not inside a source.
     for (const source of sources) {
       if (isInside(anchor, source)) throw new AppError("ORG_MERGE_SOURCES_INVALID");

@@ -87,7 +87,13 @@ export function MergeDialog({ org, open, onClose, onDone }: Props) {
                 ...(values.target.code?.trim() ? { code: values.target.code.trim() } : {}),
               };
         const result = await apiCall(organisationRoutes.mergeOrgs, {
-          body: { ...basis, sourceIds: sourcesOf(values), target },
+          // The organisation this page shows must not have changed since it was loaded.
+          body: {
+            ...basis,
+            sourceIds: sourcesOf(values),
+            target,
+            expectedVersions: [{ id: org.id, version: org.version }],
+          },
         });
         resultId.current =
           values.targetKind === "existing"
