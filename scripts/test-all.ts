@@ -71,7 +71,13 @@ function run(
 ): StepResult {
   console.log(`\n== ${name}`);
   const started = performance.now();
-  const result = spawnSync(command, args, { stdio: "inherit", cwd: root, env: { ...process.env, ...env } });
+  // Tools' `#!/usr/bin/env node` must find the pinned Node 24 even when this script is run directly.
+  const path = `${join(root, "node_modules/.bin")}:${process.env.PATH ?? ""}`;
+  const result = spawnSync(command, args, {
+    stdio: "inherit",
+    cwd: root,
+    env: { ...process.env, PATH: path, ...env },
+  });
   const seconds = (performance.now() - started) / 1000;
   let passed = 0;
   let failed = 0;
