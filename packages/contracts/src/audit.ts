@@ -1,4 +1,38 @@
 import { z } from "zod";
+/** Every action the audit log records; the writer accepts only these, the web app labels each. */
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_out",
+  "auth.lockout",
+  "auth.password_change",
+  "auth.locale_change",
+  "auth.totp_setup",
+  "auth.totp_enable",
+  "auth.totp_disable",
+  "account.create",
+  "account.update",
+  "account.disable",
+  "account.enable",
+  "account.reset_password",
+  "account.role_add",
+  "account.role_remove",
+  "org.create",
+  "org.rename",
+  "org.move",
+  "org.merge",
+  "org.split",
+  "org.dissolve",
+  "org_type.create",
+  "org_type.update",
+  "seed.demo",
+  "seed.bulk",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ENTITY_TYPES = ["organisation", "account", "org_type", "system"] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
 import { defineRoutes, IsoDateSchema, PageQuerySchema, pageOf } from "./http.ts";
 
 export const AuditEntrySchema = z.object({

@@ -2,6 +2,7 @@
 // empty, and every key the code asks for exists.
 import { PermissionSchema, ROLES } from "@namro/contracts";
 import { describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "../features/audit/audit-labels.ts";
 import en from "./en.json";
 import vi from "./vi.json";
 
@@ -29,7 +30,9 @@ const CALL = /\bt\(\s*["'`]([A-Za-z0-9_.-]+)["'`]/g;
 const namespaces = [...new Set([...catalogues.vi.keys()].map((key) => key.split(".")[0]))];
 const LITERAL = new RegExp(`["'\`]((?:${namespaces.join("|")})\\.[A-Za-z0-9_.]+)["'\`]`, "g");
 
-const PERMISSIONS = new Set<string>(PermissionSchema.options);
+// Codes that share the shape of keys but are data, not text: permissions ("audit.read") and audit
+// actions ("org.merge", labelled through auditAction.* — checked below).
+const PERMISSIONS = new Set<string>([...PermissionSchema.options, ...AUDIT_ACTIONS]);
 
 function usedKeys(): Map<string, string> {
   const used = new Map<string, string>();
@@ -94,5 +97,14 @@ describe("i18n catalogues", () => {
       expect(catalogues.vi.has(key), `vi: ${key}`).toBe(true);
       expect(catalogues.en.has(key), `en: ${key}`).toBe(true);
     }
+  });
+
+  it("has a label for every audit action and entity type the log knows", () => {
+    const keys = [
+      ...AUDIT_ACTIONS.map((action) => `auditAction.${action.replace(/\./g, "_")}`),
+      ...AUDIT_ENTITY_TYPES.map((type) => `auditEntity.${type}`),
+    ];
+    const missing = keys.filter((key) => !catalogues.vi.has(key) || !catalogues.en.has(key));
+    expect(missing).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // Account administration inside the administrator's scope: create, rename, disable/enable, reset the
 // password, grant and withdraw roles. Every change is audited in the same transaction.
-import type { Account, Role } from "@namro/contracts";
+import type { Account, AuditAction, Role } from "@namro/contracts";
 import { normalizeText, toSearchKey } from "@namro/domain";
 import type { Transaction } from "kysely";
 import type { AccountRow, Database } from "../../db/schema.ts";
@@ -263,7 +263,7 @@ export class AccountsService {
   async #change(
     actor: Actor,
     id: number,
-    action: string,
+    action: AuditAction,
     context: AuditContext,
     apply: (trx: Transaction<Database>, loaded: Loaded, now: Date) => Promise<number | null>,
   ): Promise<Account> {

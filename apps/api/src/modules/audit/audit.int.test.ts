@@ -43,7 +43,7 @@ async function write(
     await recordAudit(
       trx,
       { actorId, actorName: actorId ? "Người kiểm thử" : "system", requestId: null },
-      { ...entry, entityType: "thing" },
+      { ...entry, entityType: "org_type" },
       new Date(at),
     );
   });
@@ -57,7 +57,7 @@ async function write(
 }
 
 async function list(session: TestSession | null, query: string) {
-  return t.call(session, { method: "GET", url: `/api/audit?entityType=thing${query}` });
+  return t.call(session, { method: "GET", url: `/api/audit?entityType=org_type${query}` });
 }
 
 function idsOf(response: { json(): unknown }): number[] {
@@ -72,22 +72,22 @@ beforeAll(async () => {
   await write(
     "a1",
     "2026-03-01T10:00:00Z",
-    { action: "thing.create", entityId: "1", orgId: province.communeA.id, after: { name: "Một" } },
+    { action: "org_type.create", entityId: "1", orgId: province.communeA.id, after: { name: "Một" } },
     rootAdmin.accountId,
   );
   // 20:00 UTC on 2 March is 03:00 on 3 March in Vietnam.
   await write(
     "b1",
     "2026-03-02T20:00:00Z",
-    { action: "thing.create", entityId: "2", orgId: province.cellB.id },
+    { action: "org_type.create", entityId: "2", orgId: province.cellB.id },
     rootAdmin.accountId,
   );
-  await write("sys", "2026-03-04T01:00:00Z", { action: "thing.purge", entityId: null, orgId: null });
+  await write("sys", "2026-03-04T01:00:00Z", { action: "seed.bulk", entityId: null, orgId: null });
   await write(
     "a2",
     "2026-03-05T01:00:00Z",
     {
-      action: "thing.update",
+      action: "org_type.update",
       entityId: "1",
       orgId: province.cellA.id,
       before: { name: "Một" },
@@ -113,8 +113,8 @@ describe("listAudit", () => {
       occurredAt: "2026-03-05T01:00:00.000Z",
       actorId: adminA.accountId,
       actorName: "Người kiểm thử",
-      action: "thing.update",
-      entityType: "thing",
+      action: "org_type.update",
+      entityType: "org_type",
       entityId: "1",
       orgId: province.cellA.id,
       orgName: province.cellA.name,
@@ -126,7 +126,7 @@ describe("listAudit", () => {
 
   it("filters by actor, action, entity, organisation subtree and Vietnamese calendar dates", async () => {
     expect(idsOf(await list(rootAdmin, `&actorId=${adminA.accountId}`))).toEqual([ids.a2]);
-    expect(idsOf(await list(rootAdmin, "&action=thing.create"))).toEqual([ids.b1, ids.a1]);
+    expect(idsOf(await list(rootAdmin, "&action=org_type.create"))).toEqual([ids.b1, ids.a1]);
     expect(idsOf(await list(rootAdmin, "&entityId=1"))).toEqual([ids.a2, ids.a1]);
     expect(idsOf(await list(rootAdmin, `&orgId=${province.communeB.id}`))).toEqual([ids.b1]);
     expect(idsOf(await list(rootAdmin, `&orgId=${province.communeA.id}`))).toEqual([ids.a2, ids.a1]);

@@ -2,6 +2,7 @@
 // records the event, closes and opens versions, updates current state and paths, and writes the audit
 // row; any refusal throws before commit, so a refused change leaves nothing behind.
 import type {
+  AuditAction,
   CreateOrgBodySchema,
   DissolveOrgBodySchema,
   ErrorCode,
@@ -167,7 +168,7 @@ async function auditSingleChange(
   deps: ServiceDeps,
   trx: Trx,
   audit: AuditContext,
-  action: string,
+  action: AuditAction,
   before: OrganisationRow,
 ) {
   await recordAudit(

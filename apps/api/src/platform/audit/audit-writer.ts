@@ -1,5 +1,6 @@
 // Appends to the audit log inside the caller's transaction, so a change and its audit row commit
 // together or not at all. A transaction-scoped advisory lock keeps the hash chain linear.
+import type { AuditAction, AuditEntityType } from "@namro/contracts";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { auditRowHash, GENESIS_HASH, type HashedAuditContent } from "./audit-hash.ts";
@@ -14,8 +15,8 @@ export interface AuditContext {
 export const SYSTEM_AUDIT_CONTEXT: AuditContext = { actorId: null, actorName: "system", requestId: null };
 
 export interface AuditEntryInput {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string | number | null;
   orgId: number | null;
   before?: unknown;

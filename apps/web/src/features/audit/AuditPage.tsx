@@ -1,7 +1,7 @@
 // The audit log of the administrator's scope, newest first, filterable; each row opens its before/after.
 import { type AuditEntry, auditRoutes } from "@namro/contracts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Space, Table } from "antd";
+import { Alert, Button, DatePicker, Form, InputNumber, Select, Space, Table } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { errorText } from "../../lib/errors.ts";
 import { OrgPicker } from "../../ui/OrgPicker.tsx";
 import { hasPermission, useMe } from "../auth/session.ts";
 import { AuditDiff } from "./AuditDiff.tsx";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditActionLabel, auditEntityLabel } from "./audit-labels.ts";
 
 const PAGE_SIZE = 25;
 
@@ -74,10 +75,21 @@ export function AuditPage() {
             <OrgPicker testId="audit-filter-org" style={{ width: 240 }} />
           </Form.Item>
           <Form.Item name="entityType" label={t("audit.entityType")} style={{ marginBottom: 8 }}>
-            <Input style={{ width: 160 }} data-testid="audit-filter-entity" />
+            <Select
+              allowClear
+              style={{ width: 170 }}
+              data-testid="audit-filter-entity"
+              options={AUDIT_ENTITY_TYPES.map((value) => ({ value, label: auditEntityLabel(t, value) }))}
+            />
           </Form.Item>
           <Form.Item name="action" label={t("audit.action")} style={{ marginBottom: 8 }}>
-            <Input style={{ width: 180 }} data-testid="audit-filter-action" />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              style={{ width: 240 }}
+              data-testid="audit-filter-action"
+              options={AUDIT_ACTIONS.map((value) => ({ value, label: auditActionLabel(t, value) }))}
+            />
           </Form.Item>
           <Form.Item name="actorId" label={t("audit.actorId")} style={{ marginBottom: 8 }}>
             <InputNumber min={1} style={{ width: 120 }} data-testid="audit-filter-actor" />
@@ -144,11 +156,16 @@ export function AuditPage() {
             render: (_, entry) =>
               entry.actorName ?? (entry.actorId ? `#${entry.actorId}` : t("history.system")),
           },
-          { title: t("audit.action"), dataIndex: "action", key: "action" },
+          {
+            title: t("audit.action"),
+            key: "action",
+            render: (_, entry) => auditActionLabel(t, entry.action),
+          },
           {
             title: t("audit.entity"),
             key: "entity",
-            render: (_, entry) => `${entry.entityType}${entry.entityId ? ` #${entry.entityId}` : ""}`,
+            render: (_, entry) =>
+              `${auditEntityLabel(t, entry.entityType)}${entry.entityId ? ` #${entry.entityId}` : ""}`,
           },
           {
             title: t("audit.org"),
