@@ -153,8 +153,9 @@ export function AuditPage() {
           {
             title: t("audit.actor"),
             key: "actor",
+            // Changes made by the system itself (seeding, set-up) have no account behind them.
             render: (_, entry) =>
-              entry.actorName ?? (entry.actorId ? `#${entry.actorId}` : t("history.system")),
+              entry.actorId === null ? t("history.system") : (entry.actorName ?? `#${entry.actorId}`),
           },
           {
             title: t("audit.action"),
