@@ -163,14 +163,20 @@ async function reread(trx: Trx, ids: number[]) {
   return (await repo.findOrganisationsByIds(trx, ids)).map(auditSnapshot);
 }
 
-/** Audits a change of one organisation: its state before and as it is now, inside the transaction. */
-async function auditSingleChange(
+/**
+ * The end of every change to a single organisation: its part in the event, the audit row with its
+ * state before and as it is now, and the result.
+ */
+async function finishSingleChange(
   deps: ServiceDeps,
   trx: Trx,
   audit: AuditContext,
   action: AuditAction,
   before: OrganisationRow,
-) {
+  eventId: number,
+  details: Record<string, string | null>,
+): Promise<RestructureResult> {
+  await repo.insertEventPart(trx, { eventId, orgId: before.id, role: "subject", details });
   await recordAudit(
     trx,
     audit,
@@ -184,6 +190,7 @@ async function auditSingleChange(
     },
     deps.clock.now(),
   );
+  return { eventId, organisations: await summaries(trx, [before.id]) };
 }
 
 /**
@@ -326,14 +333,10 @@ export async function renameOrg(
     const name = normalizeText(input.name);
     const eventId = await openEvent(deps, trx, "rename", basis, audit);
     await repo.changeVersion(trx, org.id, basis.effectiveDate, { name }, eventId);
-    await repo.insertEventPart(trx, {
-      eventId,
-      orgId: org.id,
-      role: "subject",
-      details: { oldName: org.name, newName: name },
+    return finishSingleChange(deps, trx, audit, "org.rename", org, eventId, {
+      oldName: org.name,
+      newName: name,
     });
-    await auditSingleChange(deps, trx, audit, "org.rename", org);
-    return { eventId, organisations: await summaries(trx, [org.id]) };
   });
 }
 
@@ -362,14 +365,10 @@ export async function moveOrg(
     const eventId = await openEvent(deps, trx, "move", basis, audit);
     await repo.changeVersion(trx, org.id, basis.effectiveDate, { parentId: parent.id }, eventId);
     await repo.rewriteSubtreePaths(trx, org.path, `${parent.path}.${org.id}`);
-    await repo.insertEventPart(trx, {
-      eventId,
-      orgId: org.id,
-      role: "subject",
-      details: { oldParent: oldParentName, newParent: parent.name },
+    return finishSingleChange(deps, trx, audit, "org.move", org, eventId, {
+      oldParent: oldParentName,
+      newParent: parent.name,
     });
-    await auditSingleChange(deps, trx, audit, "org.move", org);
-    return { eventId, organisations: await summaries(trx, [org.id]) };
   });
 }
 
@@ -390,14 +389,7 @@ export async function dissolveOrg(
     await requireDateAfterExistence(trx, basis.effectiveDate, [org.id], [org.id]);
     const eventId = await openEvent(deps, trx, "dissolve", basis, audit);
     await repo.closeOrganisation(trx, org.id, basis.effectiveDate, "dissolved");
-    await repo.insertEventPart(trx, {
-      eventId,
-      orgId: org.id,
-      role: "subject",
-      details: { oldName: org.name },
-    });
-    await auditSingleChange(deps, trx, audit, "org.dissolve", org);
-    return { eventId, organisations: await summaries(trx, [org.id]) };
+    return finishSingleChange(deps, trx, audit, "org.dissolve", org, eventId, { oldName: org.name });
   });
 }
 
