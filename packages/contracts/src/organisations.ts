@@ -67,8 +67,13 @@ export const OrgDetailSchema = OrgSummarySchema.extend({
   ancestors: z.array(OrgPathItemSchema),
   children: z.array(OrgSummarySchema),
   version: z.number(),
-  /** Whether the actor may restructure this organisation. */
+  /**
+   * Whether the actor may change this organisation itself (rename, move, merge, split, dissolve) —
+   * decided one level up, so a commune's staff cannot dissolve their own commune.
+   */
   canRestructure: z.boolean(),
+  /** Whether the actor may create units under it. */
+  canAddUnits: z.boolean(),
   asOf: IsoDateSchema.nullable(),
 });
 export type OrgDetail = z.infer<typeof OrgDetailSchema>;

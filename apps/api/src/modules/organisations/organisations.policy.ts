@@ -16,8 +16,20 @@ export function isVisibleIn(paths: string[], orgPath: string): boolean {
   return paths.some((root) => isWithin(orgPath, root));
 }
 
-export function mayRestructure(actor: Actor, orgPath: string): boolean {
+/** May place units under the organisation: create one there, move or merge units into it. */
+export function mayPlaceUnder(actor: Actor, orgPath: string): boolean {
   return holdsPermissionAt(actor, "org.restructure", orgPath);
+}
+
+/**
+ * May change the organisation itself (rename, move, merge, split, dissolve). That is decided one level
+ * up: by someone whose restructuring scope strictly contains it — a commune's staff manage their cells,
+ * not their commune — or, for a top-level organisation, by a system administrator holding it.
+ */
+export function mayChange(actor: Actor, orgPath: string): boolean {
+  if (!orgPath.includes("."))
+    return mayCreateRoot(actor) && holdsPermissionAt(actor, "org.restructure", orgPath);
+  return scopePaths(actor, "org.restructure").some((root) => orgPath.startsWith(`${root}.`));
 }
 
 /** Top-level organisations are created only by a system administrator who holds a root. */

@@ -20,7 +20,7 @@ import { type AuditContext, recordAudit } from "../../platform/audit/audit-write
 import type { Actor } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
-import { isVisibleIn, mayCreateRoot, mayRestructure, readPaths } from "./organisations.policy.ts";
+import { isVisibleIn, mayChange, mayCreateRoot, mayPlaceUnder, readPaths } from "./organisations.policy.ts";
 import { auditSnapshot, presentSummary } from "./organisations.presenter.ts";
 import * as repo from "./organisations.repository.ts";
 import { ancestorIds, latestDate } from "./organisations.tree.ts";
@@ -60,11 +60,17 @@ function checkBasis(deps: ServiceDeps, basis: Basis) {
 }
 
 /**
- * Locks the organisations and checks the actor may restructure them. Outside the read scope they do
- * not exist (404); readable but not restructurable is 403.
+ * Locks the organisations and checks the actor may restructure them: the `changed` ones themselves
+ * (decided one level up), the others as places that receive units. Outside the read scope they do not
+ * exist (404); readable but not restructurable is 403.
  */
-async function loadForChange(trx: Trx, actor: Actor, ids: number[]): Promise<Map<number, OrganisationRow>> {
-  const unique = [...new Set(ids)];
+async function loadForChange(
+  trx: Trx,
+  actor: Actor,
+  changed: number[],
+  receiving: number[] = [],
+): Promise<Map<number, OrganisationRow>> {
+  const unique = [...new Set([...changed, ...receiving])];
   const rows = await repo.findOrganisationsForUpdate(trx, unique);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const paths = readPaths(actor);
@@ -72,7 +78,11 @@ async function loadForChange(trx: Trx, actor: Actor, ids: number[]): Promise<Map
     const row = byId.get(id);
     if (!row || !isVisibleIn(paths, row.path)) throw new AppError("ORG_NOT_FOUND");
   }
-  for (const row of rows) if (!mayRestructure(actor, row.path)) throw new AppError("ACCESS_DENIED");
+  const changedIds = new Set(changed);
+  for (const row of rows) {
+    const allowed = changedIds.has(row.id) ? mayChange(actor, row.path) : mayPlaceUnder(actor, row.path);
+    if (!allowed) throw new AppError("ACCESS_DENIED");
+  }
   return byId;
 }
 
@@ -247,7 +257,7 @@ export async function createOrg(
     if (input.parentId === null) {
       if (!mayCreateRoot(actor)) throw new AppError("ORG_ROOT_NOT_ALLOWED");
     } else {
-      parent = get(await loadForChange(trx, actor, [input.parentId]), input.parentId);
+      parent = get(await loadForChange(trx, actor, [], [input.parentId]), input.parentId);
       requireActive(parent);
     }
     await requireType(trx, input.typeCode);
@@ -349,7 +359,7 @@ export async function moveOrg(
 ): Promise<RestructureResult> {
   const basis = checkBasis(deps, input);
   return inTransaction(deps, async (trx) => {
-    const rows = await loadForChange(trx, actor, [id, input.newParentId]);
+    const rows = await loadForChange(trx, actor, [id], [input.newParentId]);
     const org = get(rows, id);
     const parent = get(rows, input.newParentId);
     requireActive(org, parent);
@@ -409,7 +419,7 @@ export async function mergeOrgs(
   if (!sourcesValid) throw new AppError("ORG_MERGE_SOURCES_INVALID");
   return inTransaction(deps, async (trx) => {
     const anchorId = existingId ?? (newTarget as { parentId: number }).parentId;
-    const rows = await loadForChange(trx, actor, [...sourceIds, anchorId]);
+    const rows = await loadForChange(trx, actor, sourceIds, [anchorId]);
     const sources = sourceIds.map((sourceId) => get(rows, sourceId));
     const anchor = get(rows, anchorId);
     requireActive(...sources, anchor);
@@ -518,7 +528,7 @@ export async function splitOrg(
     if (parentId === null) {
       if (!mayCreateRoot(actor)) throw new AppError("ORG_ROOT_NOT_ALLOWED");
     } else {
-      parent = get(await loadForChange(trx, actor, [parentId]), parentId);
+      parent = get(await loadForChange(trx, actor, [], [parentId]), parentId);
     }
     requireActive(org, ...(parent ? [parent] : []));
     requireVersion(org, input.version);

@@ -16,7 +16,7 @@ import { type Actor, holdsPermissionAt } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { createOrgType, updateOrgType } from "./organisations.org-types.ts";
-import { isVisibleIn, mayRestructure, readPaths } from "./organisations.policy.ts";
+import { isVisibleIn, mayChange, mayPlaceUnder, readPaths } from "./organisations.policy.ts";
 import { presentOrgType, presentSummary, type SummarySource } from "./organisations.presenter.ts";
 import * as repo from "./organisations.repository.ts";
 import {
@@ -120,7 +120,8 @@ export class OrganisationsService {
       ancestors,
       children,
       version: org.version,
-      canRestructure: org.status === "active" && mayRestructure(actor, org.path),
+      canRestructure: org.status === "active" && mayChange(actor, org.path),
+      canAddUnits: org.status === "active" && mayPlaceUnder(actor, org.path),
       asOf: asOf ?? null,
     };
   }

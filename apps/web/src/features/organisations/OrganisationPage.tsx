@@ -83,9 +83,20 @@ function RestructureActions({ org, onOpen }: { org: OrgDetail; onOpen: (dialog: 
   const { t } = useTranslation();
   return (
     <Space wrap data-testid="restructure-actions">
-      <Button icon={<PlusOutlined />} onClick={() => onOpen("create")} data-testid="action-create">
-        {t("restructure.create.action")}
-      </Button>
+      {org.canAddUnits && (
+        <Button icon={<PlusOutlined />} onClick={() => onOpen("create")} data-testid="action-create">
+          {t("restructure.create.action")}
+        </Button>
+      )}
+      {org.canRestructure && <ChangeActions org={org} onOpen={onOpen} />}
+    </Space>
+  );
+}
+
+function ChangeActions({ org, onOpen }: { org: OrgDetail; onOpen: (dialog: Dialog) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <Button icon={<EditOutlined />} onClick={() => onOpen("rename")} data-testid="action-rename">
         {t("restructure.rename.action")}
       </Button>
@@ -108,7 +119,7 @@ function RestructureActions({ org, onOpen }: { org: OrgDetail; onOpen: (dialog: 
       >
         {t("restructure.dissolve.action")}
       </Button>
-    </Space>
+    </>
   );
 }
 
@@ -152,7 +163,11 @@ export function OrganisationPage() {
   }
   const detail = org.data;
   const closed = detail.status !== "active";
-  const canAct = detail.canRestructure && !closed && !asOf;
+  // Changing an organisation itself is decided one level up; adding units under it is not.
+  const current = !closed && !asOf;
+  const canChange = detail.canRestructure && current;
+  const canAdd = detail.canAddUnits && current;
+  const canAct = canChange || canAdd;
 
   return (
     <div>
@@ -251,9 +266,11 @@ export function OrganisationPage() {
           </Card>
         </Col>
       </Row>
-      {canAct && (
+      {canAdd && (
+        <CreateSubUnitDialog org={detail} open={dialog === "create"} onClose={() => setDialog(null)} />
+      )}
+      {canChange && (
         <>
-          <CreateSubUnitDialog org={detail} open={dialog === "create"} onClose={() => setDialog(null)} />
           <RenameDialog org={detail} open={dialog === "rename"} onClose={() => setDialog(null)} />
           <MoveDialog org={detail} open={dialog === "move"} onClose={() => setDialog(null)} />
           <MergeDialog
