@@ -43,7 +43,21 @@ export async function serve(): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // Close the database first: in embedded mode that releases the data-folder lock.
+    await app.close();
+    await database.close();
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      console.error(
+        `Cổng ${config.port} đang được chương trình khác sử dụng. Hãy dừng chương trình đó hoặc chọn cổng khác, ví dụ PORT=3001 npm start. ` +
+          `(Port ${config.port} is in use; stop the other program or set PORT.)`,
+      );
+      process.exit(1);
+    }
+    throw error;
+  }
   // Embedded installations live in one folder on one machine: keep daily backups beside the data.
   if (database.kind === "embedded")
     backups = startAutomaticBackups(database.db, config.dataDir, (m) => console.log(m));
