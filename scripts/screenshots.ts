@@ -1,12 +1,19 @@
 // `npm run screenshots`: regenerates docs/screenshots/ from the demo in Debian's Chromium. Uses the app
 // at NAMRO_URL when given (signed in with the demo accounts), else starts a fresh embedded demo.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../apps/api/src/seed/demo-seed.ts";
 import { launchBrowser } from "../e2e/browser.ts";
 import { type AppProcess, startAppProcess } from "./app-process.ts";
 import { ensureWebBuilt } from "./build-web.ts";
+
+if (!existsSync("/usr/bin/chromium")) {
+  console.error(
+    "Chromium is missing at /usr/bin/chromium. Install it: apt-get install -y chromium fonts-noto-core.",
+  );
+  process.exit(1);
+}
 
 const outDir = join(import.meta.dirname, "../docs/screenshots");
 mkdirSync(outDir, { recursive: true });
