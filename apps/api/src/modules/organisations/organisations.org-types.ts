@@ -8,9 +8,9 @@ import { type AuditContext, recordAudit } from "../../platform/audit/audit-write
 import type { Actor } from "../../platform/auth/actor.ts";
 import { AppError, type FieldIssue } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
+import * as typesRepo from "./organisations.org-types.repository.ts";
 import { mayManageOrgTypes } from "./organisations.policy.ts";
 import { orgTypeAuditSnapshot, presentOrgType } from "./organisations.presenter.ts";
-import * as repo from "./organisations.repository.ts";
 
 type Trx = Transaction<Database>;
 
@@ -27,7 +27,7 @@ export async function createOrgType(
   const parents = unique(input.allowedParentTypes);
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      if ((await repo.listExistingOrgTypeCodes(trx, [input.code])).size > 0) {
+      if ((await typesRepo.listExistingOrgTypeCodes(trx, [input.code])).size > 0) {
         throw new AppError("ORG_TYPE_CODE_TAKEN", {
           issues: [{ path: "body.code", message: "ORG_TYPE_CODE_TAKEN" }],
         });
@@ -38,14 +38,14 @@ export async function createOrgType(
         { allowedChildTypes: input.allowedChildTypes, allowedParentTypes: input.allowedParentTypes },
         input.code,
       );
-      const row = await repo.insertOrgType(trx, {
+      const row = await typesRepo.insertOrgType(trx, {
         code: input.code,
         nameVi: input.nameVi,
         nameEn: input.nameEn,
         isDepartment: input.isDepartment,
         sortOrder: input.sortOrder,
       });
-      await repo.insertOrgTypeRules(trx, [
+      await typesRepo.insertOrgTypeRules(trx, [
         ...children.map((child) => ({ parentType: input.code, childType: child })),
         ...parents.map((parent) => ({ parentType: parent, childType: input.code })),
       ]);
@@ -84,12 +84,12 @@ export async function updateOrgType(
   requireManager(actor);
   const children = unique(input.allowedChildTypes);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await repo.findOrgTypeForUpdate(trx, code);
+    const before = await typesRepo.findOrgTypeForUpdate(trx, code);
     if (!before) throw new AppError("ORG_TYPE_NOT_FOUND");
     if (before.version !== input.version) throw new AppError("CONFLICT_STALE_VERSION");
     await requireKnownTypes(trx, { allowedChildTypes: input.allowedChildTypes }, code);
 
-    const rules = await repo.listRulesOfType(trx, code);
+    const rules = await typesRepo.listRulesOfType(trx, code);
     const oldChildren = rules.filter((rule) => rule.parentType === code).map((rule) => rule.childType);
     const parents = rules.filter((rule) => rule.childType === code).map((rule) => rule.parentType);
     const removed = oldChildren.filter((child) => !children.includes(child));
@@ -97,18 +97,18 @@ export async function updateOrgType(
 
     // Delete first: that waits for any transaction that has just placed an organisation by one of
     // these rules, so the count below sees it.
-    await repo.deleteOrgTypeRules(trx, code, removed);
-    const inUse = await repo.countActivePlacements(trx, code, removed);
+    await typesRepo.deleteOrgTypeRules(trx, code, removed);
+    const inUse = await typesRepo.countActivePlacements(trx, code, removed);
     if (inUse.size > 0) {
       throw new AppError("ORG_TYPE_RULE_IN_USE", {
         issues: await inUseIssues(trx, before, inUse, actor.locale),
       });
     }
-    await repo.insertOrgTypeRules(
+    await typesRepo.insertOrgTypeRules(
       trx,
       added.map((child) => ({ parentType: code, childType: child })),
     );
-    const after = await repo.updateOrgType(trx, code, {
+    const after = await typesRepo.updateOrgType(trx, code, {
       nameVi: input.nameVi,
       nameEn: input.nameEn,
       isDepartment: input.isDepartment,
@@ -147,7 +147,7 @@ async function requireKnownTypes(
   self: string,
 ): Promise<void> {
   const all = unique(Object.values(lists).flat()).filter((code) => code !== self);
-  const known = await repo.listExistingOrgTypeCodes(trx, all);
+  const known = await typesRepo.listExistingOrgTypeCodes(trx, all);
   const issues: FieldIssue[] = [];
   for (const [field, codes] of Object.entries(lists)) {
     codes.forEach((code, index) => {
@@ -166,7 +166,7 @@ async function inUseIssues(
   inUse: Map<string, number>,
   locale: Locale,
 ): Promise<FieldIssue[]> {
-  const types = new Map((await repo.listOrgTypes(trx)).map((type) => [type.code, type]));
+  const types = new Map((await typesRepo.listOrgTypes(trx)).map((type) => [type.code, type]));
   const nameOf = (type: OrgTypeRow | undefined, code: string) =>
     type ? (locale === "en" ? type.nameEn : type.nameVi) : code;
   const parentName = nameOf(parent, parent.code);

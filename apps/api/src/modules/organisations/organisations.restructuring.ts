@@ -20,6 +20,7 @@ import { type AuditContext, recordAudit } from "../../platform/audit/audit-write
 import type { Actor } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
+import * as typesRepo from "./organisations.org-types.repository.ts";
 import { isVisibleIn, mayChange, mayCreateRoot, mayPlaceUnder, readPaths } from "./organisations.policy.ts";
 import { auditSnapshot, presentSummary } from "./organisations.presenter.ts";
 import * as repo from "./organisations.repository.ts";
@@ -101,11 +102,11 @@ function requireVersion(row: OrganisationRow, version: number): void {
 }
 
 async function requireType(trx: Trx, typeCode: string): Promise<void> {
-  if (!(await repo.orgTypeExists(trx, typeCode))) throw new AppError("ORG_TYPE_UNKNOWN");
+  if (!(await typesRepo.orgTypeExists(trx, typeCode))) throw new AppError("ORG_TYPE_UNKNOWN");
 }
 
 async function requireChildType(trx: Trx, parentType: string, childType: string): Promise<void> {
-  if (!(await repo.isChildTypeAllowed(trx, parentType, childType)))
+  if (!(await typesRepo.isChildTypeAllowed(trx, parentType, childType)))
     throw new AppError("ORG_TYPE_NOT_ALLOWED");
 }
 

@@ -15,6 +15,8 @@ import type { AuditContext } from "../../platform/audit/audit-writer.ts";
 import { type Actor, holdsPermissionAt } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
+import * as historyRepo from "./organisations.history.repository.ts";
+import * as typesRepo from "./organisations.org-types.repository.ts";
 import { createOrgType, updateOrgType } from "./organisations.org-types.ts";
 import { isVisibleIn, mayChange, mayPlaceUnder, readPaths } from "./organisations.policy.ts";
 import { presentOrgType, presentSummary, type SummarySource } from "./organisations.presenter.ts";
@@ -35,6 +37,7 @@ import {
   type SplitOrgInput,
   splitOrg,
 } from "./organisations.restructuring.ts";
+import * as searchRepo from "./organisations.search.repository.ts";
 import { compareSearchHits, compareTreeItems, visibleAncestorIds } from "./organisations.tree.ts";
 
 export interface ChildrenOptions {
@@ -73,8 +76,8 @@ export class OrganisationsService {
 
   async listOrgTypes(): Promise<OrgType[]> {
     const [types, rules] = await Promise.all([
-      repo.listOrgTypes(this.#deps.db),
-      repo.listOrgTypeRules(this.#deps.db),
+      typesRepo.listOrgTypes(this.#deps.db),
+      typesRepo.listOrgTypeRules(this.#deps.db),
     ]);
     return types.map((type) =>
       presentOrgType(
@@ -140,8 +143,11 @@ export class OrganisationsService {
     const candidates = Math.min(options.limit + 50, 200);
     const input = { key, code: options.q.trim(), paths, limit: candidates };
     const rows = options.asOf
-      ? await repo.searchOrganisationsAsOf(this.#deps.db, { ...input, date: options.asOf })
-      : await repo.searchOrganisations(this.#deps.db, { ...input, includeClosed: options.includeClosed });
+      ? await searchRepo.searchOrganisationsAsOf(this.#deps.db, { ...input, date: options.asOf })
+      : await searchRepo.searchOrganisations(this.#deps.db, {
+          ...input,
+          includeClosed: options.includeClosed,
+        });
     const hits = rows.sort(compareSearchHits).slice(0, options.limit);
     const ids = hits.map((hit) => hit.id);
     const asOf = options.asOf ?? null;
@@ -161,9 +167,9 @@ export class OrganisationsService {
     const paths = readPaths(actor);
     await this.#visible(paths, id);
     const db = this.#deps.db;
-    const versions = await repo.listVersions(db, id);
-    const events = await repo.listEventsForOrg(db, id);
-    const lineage = await repo.listLineageForEvents(
+    const versions = await historyRepo.listVersions(db, id);
+    const events = await historyRepo.listEventsForOrg(db, id);
+    const lineage = await historyRepo.listLineageForEvents(
       db,
       events.map((event) => event.id),
     );
@@ -295,7 +301,7 @@ export class OrganisationsService {
   }
 
   async #typeOrder(): Promise<Map<string, number>> {
-    const types = await repo.listOrgTypes(this.#deps.db);
+    const types = await typesRepo.listOrgTypes(this.#deps.db);
     return new Map(types.map((type) => [type.code, type.sortOrder]));
   }
 
