@@ -7,6 +7,7 @@ import { SEED_SCALES, type SeedScale } from "../apps/api/src/seed/seed-scale.ts"
 import { openAppFixture } from "./benchmarks/app-fixture.ts";
 import { idleRss } from "./benchmarks/idle-rss.ts";
 import { orgPage } from "./benchmarks/org-page.ts";
+import { refsBenchmark } from "./benchmarks/refs.ts";
 import { search, searchSamples } from "./benchmarks/search.ts";
 import { seedBenchmark } from "./benchmarks/seed.ts";
 import { treeChecks } from "./benchmarks/tree-checks.ts";
@@ -15,7 +16,7 @@ import { describeMachine, machineLine } from "./machine.ts";
 import { writeScaleSection } from "./report.ts";
 import { formatTable, type Measurement } from "./stats.ts";
 
-const NAMES = ["tree-checks", "org-page", "search", "seed", "idle-rss"] as const;
+const NAMES = ["tree-checks", "org-page", "search", "seed", "idle-rss", "refs"] as const;
 type Name = (typeof NAMES)[number];
 
 const HELP = `Usage: npm run bench -- [--scale demo|province|national] [--db postgres|pglite|both] [--write] [name…]
@@ -85,6 +86,9 @@ async function runOn(dataset: Dataset): Promise<void> {
     }
   }
 }
+
+// Pure text processing: no dataset, no database.
+if (selected.has("refs")) await guarded("refs", "—", async () => [refsBenchmark()]);
 
 const needsDataset = ["tree-checks", "org-page", "search"].some((n) => selected.has(n as Name));
 let postgresVersion: string | null = null;
