@@ -39,6 +39,8 @@ export default defineConfig({
           pool: "forks",
           // One browser at a time: the machines have two cores, shared with the app and its database.
           fileParallelism: false,
+          // A page may take a few seconds on a busy two-core machine; waiting is not a timing assertion.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],
