@@ -29,6 +29,8 @@ export const RoleGrantSchema = z.object({
   orgId: z.number(),
   orgName: z.string(),
   orgCode: z.string(),
+  /** False when the organisation has since been merged, split or dissolved: the role needs reassigning. */
+  orgActive: z.boolean(),
 });
 export type RoleGrant = z.infer<typeof RoleGrantSchema>;
 

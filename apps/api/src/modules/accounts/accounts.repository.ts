@@ -1,7 +1,7 @@
 // SQL for accounts and their role assignments. Every function takes the executor first.
 import type { Role } from "@namro/contracts";
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { AccountRow, Database } from "../../db/schema.ts";
+import type { AccountRow, Database, OrgStatus } from "../../db/schema.ts";
 import { pathWithinAny } from "../../platform/auth/scope-sql.ts";
 
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -86,6 +86,7 @@ export interface GrantRow {
   orgId: number;
   orgName: string;
   orgCode: string;
+  orgStatus: OrgStatus;
   orgPath: string;
 }
 
@@ -101,6 +102,7 @@ export async function listGrants(executor: Executor, accountIds: readonly number
       "ra.orgId",
       "o.name as orgName",
       "o.code as orgCode",
+      "o.status as orgStatus",
       sql<string>`o.path::text`.as("orgPath"),
     ])
     .where("ra.accountId", "in", [...accountIds])

@@ -1,7 +1,7 @@
 // SQL for sessions and the sign-in state of accounts. Every function takes the executor first.
 import type { Role } from "@namro/contracts";
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { AccountRow, Database } from "../../db/schema.ts";
+import type { AccountRow, Database, OrgStatus } from "../../db/schema.ts";
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -19,6 +19,7 @@ export interface SessionActorRow {
   orgId: number | null;
   orgName: string | null;
   orgCode: string | null;
+  orgStatus: OrgStatus | null;
   orgPath: string | null;
 }
 
@@ -50,6 +51,7 @@ export async function findSessionActorRows(
       "o.id as orgId",
       "o.name as orgName",
       "o.code as orgCode",
+      "o.status as orgStatus",
       sql<string | null>`o.path::text`.as("orgPath"),
     ])
     .where("s.tokenHash", "=", tokenHash)

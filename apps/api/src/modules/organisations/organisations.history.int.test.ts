@@ -80,4 +80,20 @@ describe("organisation history", () => {
     expect(mergeEvent.role).toBe("source");
     expect(mergeEvent.successors).toMatchObject([{ id: merged.id, name: merged.name, visible: true }]);
   });
+
+  it("flags roles held on an organisation that has been merged away", async () => {
+    const { province, communeA, communeB, merged } = await mergedProvince();
+    const holder = await t.createAccount([
+      { role: "committee_staff", orgId: communeA.id },
+      { role: "member", orgId: communeB.id },
+    ]);
+    const admin = await t.actor([{ role: "system_admin", orgId: province.id }]);
+    const account = (await t.call(admin, { method: "GET", url: `/api/accounts/${holder.id}` })).json();
+    expect(account.roles.map((r: { orgActive: boolean }) => r.orgActive)).toEqual([false, false]);
+    const me = (await t.call(await t.signIn(holder.username), { method: "GET", url: "/api/auth/me" })).json();
+    expect(me.roles.every((r: { orgActive: boolean }) => !r.orgActive)).toBe(true);
+    const staff = await t.actor([{ role: "committee_staff", orgId: merged.id }]);
+    const own = (await t.call(staff, { method: "GET", url: "/api/auth/me" })).json();
+    expect(own.roles).toMatchObject([{ orgId: merged.id, orgActive: true }]);
+  });
 });

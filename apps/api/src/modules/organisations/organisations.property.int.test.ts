@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/test-database.ts";
 import type { DatabaseHandle } from "../../db/database.ts";
 import type { AuditContext } from "../../platform/audit/audit-writer.ts";
-import type { Actor } from "../../platform/auth/actor.ts";
+import { type Actor, installerActor } from "../../platform/auth/actor.ts";
 import { fixedClock } from "../../platform/clock.ts";
 import { AppError } from "../../platform/errors.ts";
 import { OrganisationsService } from "./organisations.service.ts";
@@ -94,19 +94,7 @@ afterAll(async () => {
 });
 
 function adminOf(rootId: number): Actor {
-  return {
-    accountId: 0,
-    username: "property",
-    displayName: "Property test",
-    locale: "vi",
-    mustChangePassword: false,
-    totpEnabled: false,
-    grants: [
-      { id: 0, role: "system_admin", orgId: rootId, orgName: "", orgCode: "", orgPath: String(rootId) },
-    ],
-    sessionTokenHash: "",
-    csrfToken: "",
-  };
+  return installerActor(0, "Property test", { id: rootId, code: "", name: "", path: String(rootId) });
 }
 
 async function snapshot(): Promise<string> {

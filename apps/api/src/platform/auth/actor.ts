@@ -8,6 +8,8 @@ export interface ActorGrant {
   orgId: number;
   orgName: string;
   orgCode: string;
+  /** The organisation still exists (not merged, split or dissolved). */
+  orgActive: boolean;
   /** ltree path of the organisation the role is held over. */
   orgPath: string;
 }
@@ -83,6 +85,7 @@ export function installerActor(
         orgId: root.id,
         orgName: root.name,
         orgCode: root.code,
+        orgActive: true,
         orgPath: root.path,
       },
     ],

@@ -25,6 +25,7 @@ import { apiCall } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import { applyFieldErrors, errorText } from "../../lib/errors.ts";
 import { OrgPicker } from "../../ui/OrgPicker.tsx";
+import { RoleGrantLabel } from "../../ui/RoleGrantLabel.tsx";
 import { roleOptions } from "./role-names.ts";
 
 function useAccountMutation(accountId: number) {
@@ -209,10 +210,7 @@ function RolesSection({ account }: { account: Account }) {
               </Popconfirm>,
             ]}
           >
-            <div>
-              <strong>{t(`roles.${grant.role}`)}</strong>
-              <div className="muted">{grant.orgName}</div>
-            </div>
+            <RoleGrantLabel grant={grant} />
           </List.Item>
         )}
       />

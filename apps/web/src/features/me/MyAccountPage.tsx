@@ -21,6 +21,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
 import { errorText } from "../../lib/errors.ts";
+import { RoleGrantLabel } from "../../ui/RoleGrantLabel.tsx";
 import { ChangePasswordForm } from "../auth/ChangePasswordForm.tsx";
 import { ME_QUERY_KEY, useMe } from "../auth/session.ts";
 
@@ -185,10 +186,7 @@ export function MyAccountPage() {
               locale={{ emptyText: t("accounts.noRoles") }}
               renderItem={(grant) => (
                 <List.Item key={grant.id}>
-                  <div>
-                    <strong>{t(`roles.${grant.role}`)}</strong>
-                    <div className="muted">{t("me.roleScope", { org: grant.orgName })}</div>
-                  </div>
+                  <RoleGrantLabel grant={grant} scopeText={t("me.roleScope", { org: grant.orgName })} />
                 </List.Item>
               )}
             />
