@@ -9,6 +9,7 @@ import { apiCall } from "../../lib/api.ts";
 import { formatNumber } from "../../lib/dates.ts";
 import { errorText } from "../../lib/errors.ts";
 import { OrgPicker } from "../../ui/OrgPicker.tsx";
+import { PageHeader } from "../../ui/PageHeader.tsx";
 import { hasPermission, useMe } from "../auth/session.ts";
 import { AccountDrawer } from "./AccountDrawer.tsx";
 import { CreateAccountDialog } from "./CreateAccountDialog.tsx";
@@ -50,16 +51,7 @@ export function AccountsPage() {
 
   return (
     <div>
-      <div
-        style={{
-          display: "flex",
-          flexWrap: "wrap",
-          gap: 12,
-          justifyContent: "space-between",
-          alignItems: "center",
-        }}
-      >
-        <h1 className="page-title">{t("accounts.title")}</h1>
+      <PageHeader title={t("accounts.title")}>
         <Button
           type="primary"
           icon={<PlusOutlined />}
@@ -68,7 +60,7 @@ export function AccountsPage() {
         >
           {t("accounts.create")}
         </Button>
-      </div>
+      </PageHeader>
       <Space wrap style={{ marginBottom: 12 }} data-testid="account-filters">
         <Input.Search
           allowClear

@@ -6,6 +6,7 @@ import { Alert, Button, Card, Grid, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../../lib/errors.ts";
+import { PageHeader } from "../../ui/PageHeader.tsx";
 import { useMe } from "../auth/session.ts";
 import { useOrgTypeName, useOrgTypes } from "../organisations/org-types.ts";
 import { OrgTypeDialog } from "./OrgTypeDialog.tsx";
@@ -66,16 +67,7 @@ export function OrgTypesPage() {
 
   return (
     <div>
-      <div
-        style={{
-          display: "flex",
-          flexWrap: "wrap",
-          gap: 12,
-          justifyContent: "space-between",
-          alignItems: "center",
-        }}
-      >
-        <h1 className="page-title">{t("orgTypes.title")}</h1>
+      <PageHeader title={t("orgTypes.title")}>
         <Button
           type="primary"
           icon={<PlusOutlined />}
@@ -84,7 +76,7 @@ export function OrgTypesPage() {
         >
           {t("orgTypes.create")}
         </Button>
-      </div>
+      </PageHeader>
       <p className="muted" style={{ marginTop: 0 }}>
         {t("orgTypes.intro")}
       </p>

@@ -32,6 +32,7 @@ import { setCurrentScope } from "../../app/scope.ts";
 import { isApiError } from "../../lib/api.ts";
 import { formatDate, formatNumber } from "../../lib/dates.ts";
 import { errorText } from "../../lib/errors.ts";
+import { PageHeader } from "../../ui/PageHeader.tsx";
 import { AsOfNotice, AsOfPicker } from "./AsOfBar.tsx";
 import { OrgHistory } from "./OrgHistory.tsx";
 import { OrgStatusTag } from "./OrgStatusTag.tsx";
@@ -172,20 +173,16 @@ export function OrganisationPage() {
   return (
     <div>
       <OrgBreadcrumb org={detail} asOf={asOf} />
-      <div
-        style={{
-          display: "flex",
-          flexWrap: "wrap",
-          gap: 12,
-          justifyContent: "space-between",
-          alignItems: "center",
-        }}
+      <PageHeader
+        title={
+          <>
+            {detail.name} <OrgStatusTag status={detail.status} onlyClosed />
+          </>
+        }
+        titleTestId="org-title"
       >
-        <h1 className="page-title" data-testid="org-title">
-          {detail.name} <OrgStatusTag status={detail.status} onlyClosed />
-        </h1>
         <AsOfPicker asOf={asOf} onChange={setAsOf} />
-      </div>
+      </PageHeader>
       <AsOfNotice asOf={asOf} onChange={setAsOf} />
       {closed && !asOf && (
         <Alert

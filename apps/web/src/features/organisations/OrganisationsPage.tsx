@@ -2,6 +2,7 @@
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { Card, Col, Row } from "antd";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "../../ui/PageHeader.tsx";
 import { AsOfNotice, AsOfPicker } from "./AsOfBar.tsx";
 import { OrgSearch } from "./OrgSearch.tsx";
 import { OrgTree } from "./OrgTree.tsx";
@@ -17,18 +18,9 @@ export function OrganisationsPage() {
 
   return (
     <div>
-      <div
-        style={{
-          display: "flex",
-          flexWrap: "wrap",
-          gap: 12,
-          justifyContent: "space-between",
-          alignItems: "center",
-        }}
-      >
-        <h1 className="page-title">{t("orgs.title")}</h1>
+      <PageHeader title={t("orgs.title")}>
         <AsOfPicker asOf={asOf} onChange={setAsOf} />
-      </div>
+      </PageHeader>
       <AsOfNotice asOf={asOf} onChange={setAsOf} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
