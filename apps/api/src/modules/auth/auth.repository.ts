@@ -162,16 +162,18 @@ export async function clearFailedSignIns(executor: Executor, accountId: number):
     .execute();
 }
 
+export interface AccountAuthChanges {
+  passwordHash?: string;
+  mustChangePassword?: boolean;
+  totpSecret?: string | null;
+  totpEnabled?: boolean;
+  locale?: "vi" | "en";
+}
+
 export async function updateAccountAuth(
   executor: Executor,
   accountId: number,
-  changes: {
-    passwordHash?: string;
-    mustChangePassword?: boolean;
-    totpSecret?: string | null;
-    totpEnabled?: boolean;
-    locale?: "vi" | "en";
-  },
+  changes: AccountAuthChanges,
   now: Date,
 ): Promise<void> {
   await executor

@@ -1,6 +1,6 @@
 // Sign-in, sessions, own password, TOTP and language. Resolves the actor behind a session cookie.
 import { createHash, randomBytes } from "node:crypto";
-import type { Locale } from "@namro/contracts";
+import type { AuditAction, Locale } from "@namro/contracts";
 import type { AuditContext } from "../../platform/audit/audit-writer.ts";
 import { recordAudit } from "../../platform/audit/audit-writer.ts";
 import type { Actor, ActorGrant } from "../../platform/auth/actor.ts";
@@ -170,7 +170,7 @@ export class AuthService implements ActorResolver {
     input: { currentPassword: string; newPassword: string },
     context: AuditContext,
   ): Promise<void> {
-    const { db, clock } = this.#deps;
+    const { clock } = this.#deps;
     const account = await this.#account(actor);
     if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
       throw new AppError("AUTH_PASSWORD_WRONG", {
@@ -184,51 +184,39 @@ export class AuthService implements ActorResolver {
     }
     const passwordHash = await hashPassword(input.newPassword);
     const now = clock.now();
-    await db.transaction().execute(async (trx) => {
-      await repo.updateAccountAuth(trx, actor.accountId, { passwordHash, mustChangePassword: false }, now);
-      await repo.deleteAccountSessions(trx, actor.accountId, actor.sessionTokenHash);
-      await recordAudit(
-        trx,
-        context,
-        {
-          action: "auth.password_change",
-          entityType: "account",
-          entityId: actor.accountId,
-          orgId: homeOrgOf(actor),
-          before: { mustChangePassword: account.mustChangePassword },
-          after: { mustChangePassword: false },
-        },
-        now,
-      );
-    });
+    await this.#updateOwnAccount(
+      actor,
+      { passwordHash, mustChangePassword: false },
+      {
+        action: "auth.password_change",
+        before: { mustChangePassword: account.mustChangePassword },
+        after: { mustChangePassword: false },
+      },
+      context,
+      now,
+      { endOtherSessions: true },
+    );
   }
 
   async setUpTotp(actor: Actor, context: AuditContext): Promise<{ secret: string; otpauthUrl: string }> {
-    const { db, clock } = this.#deps;
+    const { clock } = this.#deps;
     const account = await this.#account(actor);
     if (account.totpEnabled) throw new AppError("AUTH_TOTP_ALREADY_ENABLED");
     const secret = newTotpSecret();
     const now = clock.now();
-    await db.transaction().execute(async (trx) => {
-      // Pending until confirmed with a first code.
-      await repo.updateAccountAuth(trx, actor.accountId, { totpSecret: secret, totpEnabled: false }, now);
-      await recordAudit(
-        trx,
-        context,
-        {
-          action: "auth.totp_setup",
-          entityType: "account",
-          entityId: actor.accountId,
-          orgId: homeOrgOf(actor),
-        },
-        now,
-      );
-    });
+    // Pending until confirmed with a first code.
+    await this.#updateOwnAccount(
+      actor,
+      { totpSecret: secret, totpEnabled: false },
+      { action: "auth.totp_setup" },
+      context,
+      now,
+    );
     return { secret, otpauthUrl: totpUri(account.username, secret) };
   }
 
   async enableTotp(actor: Actor, code: string, context: AuditContext): Promise<void> {
-    const { db, clock } = this.#deps;
+    const { clock } = this.#deps;
     const account = await this.#account(actor);
     if (account.totpEnabled) throw new AppError("AUTH_TOTP_ALREADY_ENABLED");
     if (!account.totpSecret) throw new AppError("AUTH_TOTP_NOT_SET_UP");
@@ -238,26 +226,17 @@ export class AuthService implements ActorResolver {
         issues: [{ path: "body.code", message: "AUTH_TOTP_INVALID" }],
       });
     }
-    await db.transaction().execute(async (trx) => {
-      await repo.updateAccountAuth(trx, actor.accountId, { totpEnabled: true }, now);
-      await recordAudit(
-        trx,
-        context,
-        {
-          action: "auth.totp_enable",
-          entityType: "account",
-          entityId: actor.accountId,
-          orgId: homeOrgOf(actor),
-          before: { totpEnabled: false },
-          after: { totpEnabled: true },
-        },
-        now,
-      );
-    });
+    await this.#updateOwnAccount(
+      actor,
+      { totpEnabled: true },
+      { action: "auth.totp_enable", before: { totpEnabled: false }, after: { totpEnabled: true } },
+      context,
+      now,
+    );
   }
 
   async disableTotp(actor: Actor, password: string, context: AuditContext): Promise<void> {
-    const { db, clock } = this.#deps;
+    const { clock } = this.#deps;
     const account = await this.#account(actor);
     if (!(await verifyPassword(account.passwordHash, password))) {
       throw new AppError("AUTH_PASSWORD_WRONG", {
@@ -265,41 +244,49 @@ export class AuthService implements ActorResolver {
       });
     }
     const now = clock.now();
-    await db.transaction().execute(async (trx) => {
-      await repo.updateAccountAuth(trx, actor.accountId, { totpSecret: null, totpEnabled: false }, now);
-      await recordAudit(
-        trx,
-        context,
-        {
-          action: "auth.totp_disable",
-          entityType: "account",
-          entityId: actor.accountId,
-          orgId: homeOrgOf(actor),
-          before: { totpEnabled: account.totpEnabled },
-          after: { totpEnabled: false },
-        },
-        now,
-      );
-    });
+    await this.#updateOwnAccount(
+      actor,
+      { totpSecret: null, totpEnabled: false },
+      {
+        action: "auth.totp_disable",
+        before: { totpEnabled: account.totpEnabled },
+        after: { totpEnabled: false },
+      },
+      context,
+      now,
+    );
   }
 
   async setLocale(actor: Actor, locale: Locale, context: AuditContext): Promise<void> {
-    const { db, clock } = this.#deps;
+    const { clock } = this.#deps;
     if (actor.locale === locale) return;
     const now = clock.now();
-    await db.transaction().execute(async (trx) => {
-      await repo.updateAccountAuth(trx, actor.accountId, { locale }, now);
+    await this.#updateOwnAccount(
+      actor,
+      { locale },
+      { action: "auth.locale_change", before: { locale: actor.locale }, after: { locale } },
+      context,
+      now,
+    );
+  }
+
+  /** Changes the signed-in person's own account and audits it, in one transaction. */
+  async #updateOwnAccount(
+    actor: Actor,
+    changes: repo.AccountAuthChanges,
+    audit: { action: AuditAction; before?: unknown; after?: unknown },
+    context: AuditContext,
+    now: Date,
+    options: { endOtherSessions?: boolean } = {},
+  ): Promise<void> {
+    await this.#deps.db.transaction().execute(async (trx) => {
+      await repo.updateAccountAuth(trx, actor.accountId, changes, now);
+      if (options.endOtherSessions)
+        await repo.deleteAccountSessions(trx, actor.accountId, actor.sessionTokenHash);
       await recordAudit(
         trx,
         context,
-        {
-          action: "auth.locale_change",
-          entityType: "account",
-          entityId: actor.accountId,
-          orgId: homeOrgOf(actor),
-          before: { locale: actor.locale },
-          after: { locale },
-        },
+        { ...audit, entityType: "account", entityId: actor.accountId, orgId: homeOrgOf(actor) },
         now,
       );
     });
