@@ -17,14 +17,6 @@ const COLORS: Record<string, string> = {
   dissolve: "gray",
 };
 
-function pick(details: Record<string, string | null>, keys: readonly string[]): string | null {
-  for (const key of keys) {
-    const value = details[key];
-    if (value) return value;
-  }
-  return null;
-}
-
 function OrgLinks({ refs }: { refs: OrgHistoryEvent["predecessors"] }) {
   return (
     <>
@@ -51,10 +43,8 @@ function EventBody({ event, orgId }: { event: OrgHistoryEvent; orgId: number }) 
   const movedOnly = event.role === "moved_child";
   const isPredecessor = event.predecessors.some((ref) => ref.id === orgId);
   const others = (isPredecessor ? event.successors : event.predecessors).filter((ref) => ref.id !== orgId);
-  const oldName = pick(details, ["oldName", "fromName", "previousName"]);
-  const newName = pick(details, ["newName", "toName", "name"]);
-  const oldParent = pick(details, ["oldParentName", "fromParentName", "oldParent", "fromParent"]);
-  const newParent = pick(details, ["newParentName", "toParentName", "newParent", "toParent", "parentName"]);
+  // The server writes exactly these keys (organisations.restructuring.ts); parents only when visible.
+  const { oldName, newName, oldParent, newParent } = details;
   return (
     <div data-testid="org-history-event" data-kind={event.kind}>
       <div>
