@@ -24,13 +24,29 @@ export const AUDIT_ACTIONS = [
   "org.dissolve",
   "org_type.create",
   "org_type.update",
+  "member.admit",
+  "member.update",
+  "member.event",
+  "member.transfer_confirm",
+  "member.transfer_refuse",
+  "member.transfer_cancel",
+  "member.post_add",
+  "member.post_end",
+  "member.import",
   "seed.demo",
   "seed.bulk",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ["organisation", "account", "org_type", "system"] as const;
+export const AUDIT_ENTITY_TYPES = [
+  "organisation",
+  "account",
+  "org_type",
+  "system",
+  "member",
+  "member_import",
+] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 import { defineRoutes, IsoDateSchema, PageQuerySchema, pageOf } from "./http.ts";

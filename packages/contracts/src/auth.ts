@@ -18,6 +18,11 @@ export const PermissionSchema = z.enum([
   "audit.read",
   /** Organisation types are global: the permission counts only where it is held over a root. */
   "org_type.manage",
+  "member.read",
+  /** Record events, edit records, import. */
+  "member.manage",
+  /** See citizen ID numbers, religion and discipline (masked for everyone else). */
+  "member.sensitive",
 ]);
 export type Permission = z.infer<typeof PermissionSchema>;
 

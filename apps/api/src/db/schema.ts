@@ -13,6 +13,7 @@ export interface OrgTypesTable {
   isDepartment: Generated<boolean>;
   sortOrder: Generated<number>;
   version: Generated<number>;
+  holdsMembers: Generated<boolean>;
 }
 
 export interface OrgTypeRulesTable {
@@ -142,6 +143,109 @@ export interface SystemSettingsTable {
   updatedAt: Timestamp;
 }
 
+export type MemberStatus =
+  | "probationary"
+  | "full"
+  | "transferred_out"
+  | "deceased"
+  | "name_deleted"
+  | "expelled"
+  | "left";
+export type MemberActivity = "regular" | "temporary" | "exempt";
+export type MemberEventKind =
+  | "admission"
+  | "confirmation"
+  | "transfer_internal"
+  | "transfer_external"
+  | "temporary_activity"
+  | "regular_activity"
+  | "exemption"
+  | "death"
+  | "name_deletion"
+  | "expulsion"
+  | "leaving"
+  | "correction"
+  | "card_issue"
+  | "import";
+export type MemberEventState = "done" | "pending" | "refused" | "cancelled";
+
+export interface MemberPostTypesTable {
+  code: string;
+  kind: "party" | "government" | "mass";
+  nameVi: string;
+  nameEn: string;
+  sortOrder: Generated<number>;
+}
+
+export interface MembersTable {
+  id: GeneratedId;
+  orgId: number;
+  fullName: string;
+  searchKey: string;
+  sortKey: string;
+  otherNames: string | null;
+  sex: "male" | "female";
+  birthDate: string;
+  birthPlace: string | null;
+  homeTown: string | null;
+  ethnicity: Generated<string>;
+  religion: Generated<string>;
+  citizenId: string | null;
+  cardNumber: string | null;
+  admittedOn: string;
+  fullMemberOn: string | null;
+  educationGeneral: string | null;
+  educationProfessional: Generated<string>;
+  theoryLevel: Generated<string>;
+  occupation: string | null;
+  status: Generated<MemberStatus>;
+  statusSince: string;
+  activity: Generated<MemberActivity>;
+  awards: string | null;
+  discipline: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface MemberCellsTable {
+  id: GeneratedId;
+  memberId: number;
+  orgId: number;
+  validFrom: string;
+  validTo: string | null;
+  eventId: number | null;
+}
+
+export interface MemberEventsTable {
+  id: GeneratedId;
+  memberId: number;
+  kind: MemberEventKind;
+  occurredOn: string;
+  state: Generated<MemberEventState>;
+  fromOrgId: number | null;
+  toOrgId: number | null;
+  destination: string | null;
+  decisionRef: string | null;
+  note: string | null;
+  statusBefore: string | null;
+  statusAfter: string | null;
+  recordedBy: number | null;
+  decidedBy: number | null;
+  createdAt: Timestamp;
+  decidedAt: Date | null;
+}
+
+export interface MemberPostsTable {
+  id: GeneratedId;
+  memberId: number;
+  postType: string;
+  orgId: number | null;
+  heldAt: string | null;
+  startedOn: string;
+  endedOn: string | null;
+}
+
 export interface Database {
   orgTypes: OrgTypesTable;
   orgTypeRules: OrgTypeRulesTable;
@@ -155,6 +259,11 @@ export interface Database {
   sessions: SessionsTable;
   auditLog: AuditLogTable;
   systemSettings: SystemSettingsTable;
+  memberPostTypes: MemberPostTypesTable;
+  members: MembersTable;
+  memberCells: MemberCellsTable;
+  memberEvents: MemberEventsTable;
+  memberPosts: MemberPostsTable;
 }
 
 export type OrgTypeRow = Selectable<OrgTypesTable>;
@@ -167,3 +276,8 @@ export type AccountUpdate = Updateable<AccountsTable>;
 export type RoleAssignmentRow = Selectable<RoleAssignmentsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type MemberRow = Selectable<MembersTable>;
+export type NewMember = Insertable<MembersTable>;
+export type MemberCellRow = Selectable<MemberCellsTable>;
+export type MemberEventRow = Selectable<MemberEventsTable>;
+export type MemberPostRow = Selectable<MemberPostsTable>;

@@ -2,9 +2,18 @@
 import type { Permission, Role } from "@namro/contracts";
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: ["org.read", "org.restructure", "account.manage", "audit.read", "org_type.manage"],
-  committee_leader: ["org.read"],
-  committee_staff: ["org.read", "org.restructure"],
-  cell_secretary: ["org.read"],
+  system_admin: [
+    "org.read",
+    "org.restructure",
+    "account.manage",
+    "audit.read",
+    "org_type.manage",
+    "member.read",
+    "member.manage",
+    "member.sensitive",
+  ],
+  committee_leader: ["org.read", "member.read", "member.sensitive"],
+  committee_staff: ["org.read", "org.restructure", "member.read", "member.manage", "member.sensitive"],
+  cell_secretary: ["org.read", "member.read", "member.manage"],
   member: ["org.read"],
 };
