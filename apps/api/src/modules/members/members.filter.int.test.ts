@@ -1,0 +1,131 @@
+// The shared member filter on a real database: scope, subtree, default statuses, name and number
+// search, age bands, posts and membership on a date.
+import type { MemberFilter } from "@namro/contracts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOrg, createProvince } from "../../../test/factories.ts";
+import { createMember } from "../../../test/member-factories.ts";
+import { openTestDatabase } from "../../../test/test-database.ts";
+import type { DatabaseHandle } from "../../db/database.ts";
+import { selectFilteredMembers } from "./members.filter.repository.ts";
+
+let database: DatabaseHandle;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const TODAY = "2026-06-15";
+
+async function names(filter: MemberFilter, scopePaths: string[], canSearchCitizenId = false) {
+  const rows = await selectFilteredMembers(database.db, {
+    filter,
+    scopePaths,
+    today: TODAY,
+    canSearchCitizenId,
+  })
+    .select(["m.fullName"])
+    .orderBy("m.sortKey")
+    .orderBy("m.id")
+    .execute();
+  return rows.map((row) => row.fullName);
+}
+
+describe("selectFilteredMembers", () => {
+  it("keeps to the scope and the subtree, active members by default", async () => {
+    const p = await createProvince(database.db);
+    await createMember(database.db, p.cellA.id, { fullName: "Trần Văn Bình" });
+    await createMember(database.db, p.cellB.id, { fullName: "Lê Thị Cúc" });
+    await createMember(database.db, p.cellB.id, { fullName: "Phạm Văn Dũng", status: "deceased" });
+    expect(await names({}, [p.province.path])).toEqual(["Trần Văn Bình", "Lê Thị Cúc"]);
+    expect(await names({}, [p.communeA.path])).toEqual(["Trần Văn Bình"]);
+    expect(await names({ orgId: p.communeB.id }, [p.province.path])).toEqual(["Lê Thị Cúc"]);
+    // A subtree outside the scope yields nothing, whatever orgId says.
+    expect(await names({ orgId: p.communeB.id }, [p.communeA.path])).toEqual([]);
+    expect(await names({ status: ["deceased"] }, [p.province.path])).toEqual(["Phạm Văn Dũng"]);
+    expect(await names({}, [])).toEqual([]);
+  });
+
+  it("finds names typed without diacritics, whatever the tone placement or normal form", async () => {
+    const p = await createProvince(database.db);
+    await createMember(database.db, p.cellA.id, { fullName: "Nguyễn Thị Hoà" });
+    await createMember(database.db, p.cellA.id, { fullName: "Nguyễn Thị Hòa" });
+    await createMember(database.db, p.cellA.id, { fullName: "Nguyễn Thị Hoa".normalize("NFD") });
+    await createMember(database.db, p.cellA.id, { fullName: "Nguyễn Văn Hòa" });
+    const scope = [p.province.path];
+    expect(await names({ q: "nguyen thi hoa" }, scope)).toHaveLength(3);
+    expect(await names({ q: "Nguyễn Thị Hòa".normalize("NFD") }, scope)).toHaveLength(3);
+    expect(await names({ q: "hoa" }, scope)).toHaveLength(4);
+    expect(await names({ q: "va" }, scope)).toEqual(["Nguyễn Văn Hòa"]);
+  });
+
+  it("matches card numbers always and citizen IDs only with the permission", async () => {
+    const p = await createProvince(database.db);
+    await createMember(database.db, p.cellA.id, {
+      fullName: "Đỗ Văn Em",
+      cardNumber: "12345678",
+      citizenId: "001085012345",
+    });
+    const scope = [p.province.path];
+    expect(await names({ q: "12.345.678" }, scope)).toEqual(["Đỗ Văn Em"]);
+    expect(await names({ q: "001085012345" }, scope)).toEqual([]);
+    expect(await names({ q: "001085012345" }, scope, true)).toEqual(["Đỗ Văn Em"]);
+  });
+
+  it("filters by age band on today, sex, education, theory level and post held", async () => {
+    const p = await createProvince(database.db);
+    const young = await createMember(database.db, p.cellA.id, {
+      fullName: "An Trẻ",
+      birthDate: "1995-06-16",
+      sex: "female",
+      admittedOn: "2018-01-01",
+    });
+    await createMember(database.db, p.cellA.id, { fullName: "Bình Ba Mốt", birthDate: "1995-06-15" });
+    await createMember(database.db, p.cellA.id, {
+      fullName: "Cao Lão",
+      birthDate: "1955-06-15",
+      admittedOn: "1980-01-01",
+      theoryLevel: "cao_cap",
+    });
+    const scope = [p.province.path];
+    expect(await names({ ageBand: ["under_31"] }, scope)).toEqual(["An Trẻ"]);
+    expect(await names({ ageBand: ["31_40"] }, scope)).toEqual(["Bình Ba Mốt"]);
+    expect(await names({ ageBand: ["over_70", "under_31"] }, scope)).toEqual(["Cao Lão", "An Trẻ"]);
+    expect(await names({ sex: "female" }, scope)).toEqual(["An Trẻ"]);
+    expect(await names({ theoryLevel: ["cao_cap"] }, scope)).toEqual(["Cao Lão"]);
+    expect(await names({ educationProfessional: ["tien_si"] }, scope)).toEqual([]);
+    await database.db
+      .insertInto("memberPosts")
+      .values({
+        memberId: young.id,
+        postType: "bi_thu_chi_bo",
+        startedOn: "2020-01-01",
+        endedOn: "2024-01-01",
+      })
+      .execute();
+    expect(await names({ postType: "bi_thu_chi_bo" }, scope)).toEqual([]);
+    expect(await names({ postType: "bi_thu_chi_bo", asOf: "2022-01-01" }, scope)).toEqual(["An Trẻ"]);
+  });
+
+  it("answers who belonged to a cell on a date from the cell history", async () => {
+    const p = await createProvince(database.db);
+    const cellC = await createOrg(database.db, p.communeA, { typeCode: "chi_bo_truc_thuoc" });
+    const moved = await createMember(database.db, p.cellA.id, { fullName: "Vũ Văn Giang" });
+    await database.db
+      .updateTable("memberCells")
+      .set({ validTo: "2024-03-01" })
+      .where("memberId", "=", moved.id)
+      .execute();
+    await database.db
+      .insertInto("memberCells")
+      .values({ memberId: moved.id, orgId: cellC.id, validFrom: "2024-03-01" })
+      .execute();
+    await database.db.updateTable("members").set({ orgId: cellC.id }).where("id", "=", moved.id).execute();
+    const scope = [p.province.path];
+    expect(await names({ orgId: p.cellA.id, asOf: "2024-02-29" }, scope)).toEqual(["Vũ Văn Giang"]);
+    expect(await names({ orgId: p.cellA.id, asOf: "2024-03-01" }, scope)).toEqual([]);
+    expect(await names({ orgId: cellC.id, asOf: "2024-03-01" }, scope)).toEqual(["Vũ Văn Giang"]);
+    expect(await names({ orgId: cellC.id, asOf: "2010-01-01" }, scope)).toEqual([]);
+  });
+});

@@ -1,0 +1,155 @@
+// The one member filter (MemberFilter) as SQL, shared by the list, the export and the statistics, so
+// the three always agree on who is "in the list". No HTTP here; the caller resolves scope and today.
+import { ACTIVE_MEMBER_STATUSES, type AgeBand, type MemberFilter } from "@namro/contracts";
+import { addMonths, canonicalCardNumber, toSearchKey } from "@namro/domain";
+import {
+  type Expression,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+  type Transaction,
+} from "kysely";
+import type { Database, MembersTable, OrganisationsTable } from "../../db/schema.ts";
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Tables a filtered member query reads: `m` the member, `o` the cell (now, or on `asOf`). */
+export type MemberFilterTables = Database & { m: MembersTable; o: OrganisationsTable };
+export type FilteredMembersQuery = SelectQueryBuilder<MemberFilterTables, "m" | "o", object>;
+
+export interface MemberFilterOptions {
+  filter: MemberFilter;
+  /** ltree paths of the subtrees the actor may read members in (scopePaths(actor, "member.read")). */
+  scopePaths: readonly string[];
+  /** Today in Vietnam (ISO date): age bands and "holds a post now" are computed against it. */
+  today: string;
+  /** Whether `q` may match citizen ID numbers (the actor holds member.sensitive over the scope). */
+  canSearchCitizenId: boolean;
+}
+
+/**
+ * A select over `members as m` joined to `organisations as o`, restricted by the filter and the actor's
+ * scope, with nothing selected yet: add `.select(...)`, ordering and paging (or aggregates) yourself.
+ *
+ * - `o` is the member's current cell (`m.org_id`); with `filter.asOf` it is the cell the member belonged
+ *   to on that date (member_cells `[valid_from, valid_to)`), so "members of cell C on D" is
+ *   `{ orgId: C, asOf: D }`.
+ * - `orgId` restricts to that organisation's subtree (the caller checks it is visible: an invisible
+ *   one simply yields nothing here, because the scope paths still apply).
+ * - Without `status` the list holds active members only (probationary and full) — except with `asOf`,
+ *   where the cell history alone says who belonged, whatever their status is today.
+ * - `q`: digits (spaces, dots and dashes ignored) match the Party card number exactly, or the citizen
+ *   ID exactly when `canSearchCitizenId`; anything else is a name without diacritics matched against
+ *   `search_key` (a substring through the trigram index; one or two letters match the start of a word).
+ * - `ageBand` is the age on `today`; `postType` means holding such a post on `asOf` (or today).
+ */
+export function selectFilteredMembers(
+  executor: Executor,
+  options: MemberFilterOptions,
+): FilteredMembersQuery {
+  const { filter, scopePaths } = options;
+  let query: FilteredMembersQuery;
+  if (filter.asOf) {
+    const on = filter.asOf;
+    query = executor
+      .selectFrom("members as m")
+      .innerJoin("memberCells as mc", (join) =>
+        join
+          .onRef("mc.memberId", "=", "m.id")
+          .on(sql<SqlBool>`mc.valid_from <= ${on} AND (mc.valid_to IS NULL OR mc.valid_to > ${on})`),
+      )
+      .innerJoin("organisations as o", "o.id", "mc.orgId") as unknown as FilteredMembersQuery;
+  } else {
+    query = executor.selectFrom("members as m").innerJoin("organisations as o", "o.id", "m.orgId");
+  }
+  for (const condition of filterConditions(options)) query = query.where(condition);
+  if (scopePaths.length === 0) return query.where(sql<SqlBool>`false`);
+  return query.where(sql<SqlBool>`o.path <@ ANY(${[...scopePaths]}::ltree[])`);
+}
+
+function filterConditions(options: MemberFilterOptions): Expression<SqlBool>[] {
+  const { filter, today } = options;
+  const conditions: Expression<SqlBool>[] = [];
+  if (filter.orgId !== undefined) {
+    conditions.push(
+      sql<SqlBool>`o.path <@ (SELECT s.path FROM organisations s WHERE s.id = ${filter.orgId})`,
+    );
+  }
+  const statuses = filter.status?.length ? filter.status : filter.asOf ? null : ACTIVE_MEMBER_STATUSES;
+  if (statuses) conditions.push(sql<SqlBool>`m.status IN (${sql.join([...statuses])})`);
+  if (filter.sex) conditions.push(sql<SqlBool>`m.sex = ${filter.sex}`);
+  if (filter.ethnicity) conditions.push(sql<SqlBool>`m.ethnicity = ${filter.ethnicity}`);
+  if (filter.religion) conditions.push(sql<SqlBool>`m.religion = ${filter.religion}`);
+  if (filter.educationProfessional?.length) {
+    conditions.push(sql<SqlBool>`m.education_professional IN (${sql.join(filter.educationProfessional)})`);
+  }
+  if (filter.theoryLevel?.length) {
+    conditions.push(sql<SqlBool>`m.theory_level IN (${sql.join(filter.theoryLevel)})`);
+  }
+  if (filter.ageBand?.length) {
+    conditions.push(
+      sql<SqlBool>`(${sql.join(
+        filter.ageBand.map((band) => ageBandCondition(band, today)),
+        sql` OR `,
+      )})`,
+    );
+  }
+  if (filter.postType) {
+    const on = filter.asOf ?? today;
+    conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM member_posts p
+      WHERE p.member_id = m.id AND p.post_type = ${filter.postType}
+        AND p.started_on <= ${on} AND (p.ended_on IS NULL OR p.ended_on > ${on}))`);
+  }
+  const q = filter.q?.trim();
+  if (q) conditions.push(queryCondition(q, options.canSearchCitizenId));
+  return conditions;
+}
+
+/** Ages (whole years on `today`) of each band, inclusive; `null` means unbounded. */
+export const AGE_BAND_RANGES: Record<AgeBand, [number | null, number | null]> = {
+  under_31: [null, 30],
+  "31_40": [31, 40],
+  "41_50": [41, 50],
+  "51_60": [51, 60],
+  "61_70": [61, 70],
+  over_70: [71, null],
+};
+
+/** The last birth date of someone aged at least `years` on `today`. */
+function bornBy(today: string, years: number): string {
+  return addMonths(today, -12 * years);
+}
+
+function ageBandCondition(band: AgeBand, today: string) {
+  const [min, max] = AGE_BAND_RANGES[band];
+  // Age ≥ min ⇔ born on or before bornBy(min); age ≤ max ⇔ born after bornBy(max + 1).
+  const parts = [
+    ...(min === null ? [] : [sql`m.birth_date <= ${bornBy(today, min)}`]),
+    ...(max === null ? [] : [sql`m.birth_date > ${bornBy(today, max + 1)}`]),
+  ];
+  return sql`(${sql.join(parts, sql` AND `)})`;
+}
+
+function regexEscape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `q` as card number / citizen ID (digits) or as a diacritics-free name. */
+function queryCondition(q: string, canSearchCitizenId: boolean): Expression<SqlBool> {
+  const digits = q.replace(/[\s.\-\u00a0]/g, "");
+  if (/^\d+$/.test(digits)) {
+    const card = sql<SqlBool>`m.card_number = ${canonicalCardNumber(digits)}`;
+    return canSearchCitizenId ? sql<SqlBool>`(${card} OR m.citizen_id = ${digits})` : card;
+  }
+  const key = toSearchKey(q);
+  if (key === "") return sql<SqlBool>`true`;
+  // One or two letters: the start of a word. As a regular expression this still reaches the trigram
+  // index through the padded word-start trigrams; LIKE '% ha%' would scan the table.
+  if (key.length < 3) return sql<SqlBool>`m.search_key ~ ${`(^| )${regexEscape(key)}`}`;
+  return sql<SqlBool>`m.search_key LIKE ${`%${likeEscape(key)}%`}`;
+}
