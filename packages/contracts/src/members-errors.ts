@@ -61,4 +61,82 @@ export const MEMBER_ERRORS = {
   },
   MEMBER_POST_TYPE_UNKNOWN: { status: 400, vi: "Chức vụ không có trong danh mục.", en: "Unknown post type." },
   MEMBER_POST_NOT_FOUND: { status: 404, vi: "Không tìm thấy chức vụ.", en: "Post not found." },
+  // Import and export (member-imports.ts). A file that cannot be read leaves the data unchanged.
+  MEMBER_IMPORT_NOT_FOUND: { status: 404, vi: "Không tìm thấy lượt nhập.", en: "Import not found." },
+  MEMBER_IMPORT_FILE_MISSING: {
+    status: 400,
+    vi: "Hãy chọn một tệp .xlsx hoặc .csv để tải lên.",
+    en: "Choose an .xlsx or .csv file to upload.",
+  },
+  MEMBER_IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    vi: "Tệp lớn hơn 40 MB. Hãy chia thành nhiều tệp nhỏ hơn.",
+    en: "The file is larger than 40 MB. Split it into smaller files.",
+  },
+  MEMBER_IMPORT_EMPTY_FILE: { status: 400, vi: "Tệp rỗng, không có dữ liệu.", en: "The file is empty." },
+  MEMBER_IMPORT_NOT_SPREADSHEET: {
+    status: 400,
+    vi: "Tệp không phải bảng tính .xlsx hoặc .csv.",
+    en: "The file is not an .xlsx or .csv spreadsheet.",
+  },
+  MEMBER_IMPORT_ENCRYPTED: {
+    status: 400,
+    vi: "Tệp được đặt mật khẩu hoặc là định dạng .xls cũ. Hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx.",
+    en: "The file is password-protected or an old .xls. Open it in Excel, remove the password and save as .xlsx.",
+  },
+  MEMBER_IMPORT_CORRUPTED: {
+    status: 400,
+    vi: "Tệp bảng tính bị hỏng, không đọc được.",
+    en: "The workbook is corrupted and cannot be read.",
+  },
+  MEMBER_IMPORT_ZIP_BOMB: {
+    status: 400,
+    vi: "Tệp nén bung ra quá lớn hoặc có tỉ lệ nén bất thường (nghi là bom nén); không đọc tệp này.",
+    en: "The file expands to too much data or compresses abnormally well (a zip bomb); it is not read.",
+  },
+  MEMBER_IMPORT_TOO_MANY_ROWS: {
+    status: 400,
+    vi: "Tệp có quá nhiều dòng (tối đa 200.000 dòng mỗi lần nhập). Hãy chia tệp.",
+    en: "The file has too many rows (at most 200,000 per import). Split the file.",
+  },
+  MEMBER_IMPORT_NO_VISIBLE_SHEET: {
+    status: 400,
+    vi: "Bảng tính không có trang tính nào đang hiện.",
+    en: "The workbook has no visible sheet.",
+  },
+  MEMBER_IMPORT_NO_HEADER: {
+    status: 400,
+    vi: 'Không tìm thấy dòng tiêu đề (ví dụ "Họ và tên", "Ngày sinh") trong 10 dòng đầu.',
+    en: 'No header row (e.g. "Họ và tên", "Ngày sinh") in the first 10 rows.',
+  },
+  MEMBER_IMPORT_MERGED_HEADER: {
+    status: 400,
+    vi: "Dòng tiêu đề có ô gộp. Hãy bỏ gộp ô để mỗi cột có một tiêu đề riêng.",
+    en: "The header row has merged cells. Unmerge them so each column has its own header.",
+  },
+  MEMBER_IMPORT_NO_DATA_ROWS: {
+    status: 400,
+    vi: "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.",
+    en: "The file has only the header row and no data rows.",
+  },
+  MEMBER_IMPORT_NOT_READY: {
+    status: 409,
+    vi: "Lượt nhập đang được xử lý hoặc không đọc được tệp; hãy chờ xong rồi thử lại.",
+    en: "The import is still being processed or its file could not be read; wait and try again.",
+  },
+  MEMBER_IMPORT_COMMITTED: {
+    status: 409,
+    vi: "Lượt nhập này đã được ghi vào hồ sơ.",
+    en: "This import has already been committed.",
+  },
+  MEMBER_IMPORT_MAPPING_INVALID: {
+    status: 400,
+    vi: "Cách ghép cột không hợp lệ: thiếu cột bắt buộc hoặc một trường được ghép hai lần.",
+    en: "The column mapping is invalid: a required column is missing or a field is mapped twice.",
+  },
+  MEMBER_IMPORT_ORG_HAS_NO_CELLS: {
+    status: 400,
+    vi: "Tổ chức được chọn không phải chi bộ và không có chi bộ nào bên dưới.",
+    en: "The chosen organisation is not a cell and has no cells beneath it.",
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
