@@ -1,0 +1,238 @@
+// Reads the rows of an uploaded .xlsx or .csv safely and in bounded memory: the format from the first
+// bytes (never the file name), the zip checked before inflating (xlsx-inspection), the first visible
+// sheet streamed with ExcelJS's WorkbookReader, a CSV streamed with csv-parse. Formulas are never
+// evaluated: the result Excel stored with the formula is used, or the cell is reported as such.
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { parse as parseCsv } from "csv-parse";
+import ExcelJS from "exceljs";
+import { SpreadsheetError } from "./spreadsheet-errors.ts";
+import { DEFAULT_ZIP_LIMITS, inspectXlsx, type ZipLimits } from "./xlsx-inspection.ts";
+
+/** A formula whose result Excel did not store (the file was written by a program, not saved in Excel). */
+export const FORMULA_WITHOUT_RESULT = Symbol("formula without result");
+
+export type SheetCell = string | number | boolean | Date | null | typeof FORMULA_WITHOUT_RESULT;
+
+export interface SheetRow {
+  /** 1-based row number as a person sees it (Excel row, or CSV record + blank lines skipped). */
+  number: number;
+  /** 0-based by column; missing cells are null. */
+  cells: SheetCell[];
+}
+
+export interface SpreadsheetLimits extends ZipLimits {
+  /** Rows (including header and title rows) beyond which the file is refused. */
+  maxRows: number;
+}
+
+export interface OpenedSpreadsheet {
+  format: "xlsx" | "csv";
+  /** The sheet read (xlsx), and the other sheets that were skipped because they are hidden. */
+  sheetName: string | null;
+  hiddenSheets: string[];
+  /** Merged ranges of the sheet read, e.g. "A1:C1" (xlsx only). */
+  merges: string[];
+  /** Rows in the sheet as counted before reading (xlsx), for progress; null for CSV. */
+  rowCount: number | null;
+  rows(): AsyncIterable<SheetRow>;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
+
+/** Recognises the file from its first bytes; throws SpreadsheetError when it is none of ours. */
+export function sniffFormat(head: Uint8Array): "xlsx" | "csv" {
+  if (head.length === 0) throw new SpreadsheetError("EMPTY", "empty file");
+  if (startsWith(head, CFB_MAGIC)) throw new SpreadsheetError("ENCRYPTED_OR_XLS", "OLE compound file");
+  if (startsWith(head, ZIP_MAGIC)) return "xlsx";
+  if (startsWith(head, EMPTY_ZIP_MAGIC)) throw new SpreadsheetError("NOT_SPREADSHEET", "empty zip");
+  if (looksLikeText(head)) return "csv";
+  throw new SpreadsheetError("NOT_SPREADSHEET", "binary content");
+}
+
+/** Text: no NUL bytes and few control characters (a CSV in UTF-8 or an 8-bit code page). */
+function looksLikeText(head: Uint8Array): boolean {
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) return false;
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20) || byte === 0x7f) control++;
+  }
+  return control <= head.length / 100;
+}
+
+async function readHead(path: string, length: number): Promise<Uint8Array> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function openSpreadsheet(
+  path: string,
+  limits: Partial<SpreadsheetLimits> = {},
+): Promise<OpenedSpreadsheet> {
+  const all: SpreadsheetLimits = { ...DEFAULT_ZIP_LIMITS, maxRows: 1_000_000, ...limits };
+  const size = (await stat(path)).size;
+  if (size === 0) throw new SpreadsheetError("EMPTY", "empty file");
+  const head = await readHead(path, 64 * 1024);
+  const format = sniffFormat(head);
+  if (format === "csv") {
+    const encoding = isUtf8(head) ? "utf-8" : "windows-1252";
+    return {
+      format,
+      sheetName: null,
+      hiddenSheets: [],
+      merges: [],
+      rowCount: null,
+      rows: () => csvRows(path, encoding, delimiterOf(head), all.maxRows),
+    };
+  }
+  const inspection = await inspectXlsx(path, all, all.maxRows);
+  return {
+    format,
+    sheetName: inspection.sheet.name,
+    hiddenSheets: inspection.sheets.filter((s) => s.state !== "visible").map((s) => s.name),
+    merges: inspection.merges,
+    rowCount: inspection.rowCount,
+    rows: () => xlsxRows(path, inspection.sheet.name, inspection.sheet.fileNumber, all.maxRows),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- xlsx
+
+interface RichText {
+  richText: { text: string }[];
+}
+
+function cellOf(value: ExcelJS.CellValue): SheetCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if (typeof value === "object") {
+    if ("richText" in value) return (value as RichText).richText.map((part) => part.text).join("");
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as { result?: unknown }).result;
+      if (result === undefined || result === null || (typeof result === "number" && Number.isNaN(result))) {
+        return FORMULA_WITHOUT_RESULT;
+      }
+      if (typeof result === "object" && result !== null && "error" in result) return null;
+      return result as SheetCell;
+    }
+    if ("text" in value && typeof (value as { text: unknown }).text === "string") {
+      return (value as { text: string }).text; // hyperlink
+    }
+    if ("error" in value) return null;
+  }
+  return String(value);
+}
+
+async function* xlsxRows(
+  path: string,
+  sheetName: string,
+  fileNumber: number | null,
+  maxRows: number,
+): AsyncGenerator<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  let count = 0;
+  try {
+    for await (const worksheet of reader) {
+      const sheet = worksheet as unknown as {
+        name?: string;
+        id?: number | string;
+      } & AsyncIterable<ExcelJS.Row>;
+      const matches = sheet.name !== undefined ? sheet.name === sheetName : Number(sheet.id) === fileNumber;
+      if (!matches) continue;
+      for await (const row of sheet) {
+        if (++count > maxRows)
+          throw new SpreadsheetError("TOO_MANY_ROWS", `more than ${maxRows} rows`, count);
+        const values = row.values as ExcelJS.CellValue[];
+        const cells: SheetCell[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i]));
+        yield { number: row.number, cells };
+      }
+      return;
+    }
+  } catch (error) {
+    if (error instanceof SpreadsheetError) throw error;
+    throw new SpreadsheetError("CORRUPTED", (error as Error).message);
+  }
+}
+
+// ----------------------------------------------------------------------------------------------- csv
+
+function isUtf8(bytes: Uint8Array): boolean {
+  // A chunk may end inside a multi-byte character: ignore up to 3 trailing bytes.
+  for (let cut = 0; cut <= 3 && cut < bytes.length; cut++) {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, bytes.length - cut));
+      return true;
+    } catch {
+      // try a shorter prefix
+    }
+  }
+  return false;
+}
+
+/** The separator of the first line: the most frequent of , ; and tab outside quotes. */
+function delimiterOf(head: Uint8Array): string {
+  const firstLine = Buffer.from(head).toString("latin1").split(/\r?\n/)[0] ?? "";
+  const unquoted = firstLine.replace(/"[^"]*"/g, "");
+  const counts = [",", ";", "\t"].map((d) => [d, unquoted.split(d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return (counts[0]?.[1] ?? 0) > 0 ? (counts[0]?.[0] ?? ",") : ",";
+}
+
+async function* csvRows(
+  path: string,
+  encoding: string,
+  delimiter: string,
+  maxRows: number,
+): AsyncGenerator<SheetRow> {
+  const decoder = new TextDecoderStream(encoding);
+  const source = createReadStream(path);
+  const parser = parseCsv({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+  });
+  const text = readableFromWeb(source, decoder);
+  text.pipe(parser);
+  text.on("error", (error) => parser.destroy(error));
+  let count = 0;
+  try {
+    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (++count > maxRows) throw new SpreadsheetError("TOO_MANY_ROWS", `more than ${maxRows} rows`, count);
+      yield { number: record.info.lines, cells: record.record.map((v) => (v === "" ? null : v)) };
+    }
+  } catch (error) {
+    if (error instanceof SpreadsheetError) throw error;
+    throw new SpreadsheetError("CORRUPTED", (error as Error).message);
+  } finally {
+    source.destroy();
+  }
+}
+
+/** Bytes from a Node stream through a web TextDecoderStream, back as a Node text stream. */
+function readableFromWeb(source: Readable, decoder: TextDecoderStream): Readable {
+  const web = (Readable.toWeb(source) as unknown as ReadableStream<Uint8Array>).pipeThrough(decoder);
+  return Readable.fromWeb(web as unknown as WebReadableStream<string>);
+}
