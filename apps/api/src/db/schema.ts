@@ -264,6 +264,8 @@ export interface Database {
   memberCells: MemberCellsTable;
   memberEvents: MemberEventsTable;
   memberPosts: MemberPostsTable;
+  memberImports: MemberImportsTable;
+  memberImportRows: MemberImportRowsTable;
 }
 
 export type OrgTypeRow = Selectable<OrgTypesTable>;
@@ -281,3 +283,40 @@ export type NewMember = Insertable<MembersTable>;
 export type MemberCellRow = Selectable<MemberCellsTable>;
 export type MemberEventRow = Selectable<MemberEventsTable>;
 export type MemberPostRow = Selectable<MemberPostsTable>;
+
+export interface MemberImportsTable {
+  id: GeneratedId;
+  orgId: number;
+  accountId: number | null;
+  fileName: string;
+  sha256: string;
+  format: "xlsx" | "csv";
+  status: Generated<"parsing" | "validating" | "ready" | "committing" | "committed" | "failed">;
+  progress: Generated<number>;
+  errorCode: string | null;
+  errorMessage: string | null;
+  sheetName: string | null;
+  notes: ColumnType<string[], string | undefined, string>;
+  headerRow: number | null;
+  headerCells: ColumnType<unknown[], string | undefined, string>;
+  encoding: "tcvn3" | "vni" | null;
+  mapping: ColumnType<unknown[], string | undefined, string>;
+  matchDecision: Generated<"update" | "skip" | "merge">;
+  counts: ColumnType<Record<string, number>, string | undefined, string>;
+  result: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
+  createdAt: Timestamp;
+  committedAt: Date | null;
+}
+
+export interface MemberImportRowsTable {
+  importId: number;
+  rowNumber: number;
+  raw: ColumnType<unknown[], string, string>;
+  record: ColumnType<Record<string, string | number | null> | null, string | null, string | null>;
+  problems: ColumnType<unknown[], string | undefined, string>;
+  matchKind: "citizen_id" | "card_number" | "name_birth" | null;
+  matchMemberId: number | null;
+  duplicateOf: number | null;
+  decision: "update" | "skip" | "merge" | null;
+  outcome: "create" | "update" | "merge" | "skip" | "unchanged" | "reject";
+}
