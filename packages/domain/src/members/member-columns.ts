@@ -7,7 +7,7 @@ import { normalizeCitizenId } from "../identity-numbers.ts";
 import { decodeLegacy, detectLegacyEncoding, type LegacyEncoding } from "../legacy-encodings.ts";
 import { type DateParseFailure, parseVietnameseDate } from "../vietnamese-dates.ts";
 import { normalizeText, toSearchKey } from "../vietnamese-text.ts";
-import { canonicalCardNumber } from "./member-rules.ts";
+import { canonicalCardNumber, checkMemberRecord, MEMBER_RULE_MESSAGES } from "./member-rules.ts";
 
 export const MEMBER_IMPORT_FIELDS = [
   "fullName",
@@ -401,4 +401,106 @@ export function formatFieldValue(field: MemberImportField, value: string | null)
     default:
       return value;
   }
+}
+
+// ---------------------------------------------------------------------------------------------- rows
+
+/** A cell whose formula has no stored result: never evaluated, reported instead. */
+export interface FormulaCell {
+  formulaWithoutResult: true;
+}
+export type ImportCell = CellValue | FormulaCell;
+
+export interface MappedColumn {
+  index: number;
+  /** As written in the file, for messages. */
+  header: string;
+  field: MemberImportField | null;
+}
+
+export interface RowProblem {
+  /** The header as written ("" when the problem concerns no single column). */
+  column: string;
+  code: string;
+  message: string;
+}
+
+/** Field values of one row: ISO dates, codes, NFC text; null when empty. */
+export type ImportedRecord = Partial<Record<MemberImportField, string | null>>;
+
+export interface ReadRowResult {
+  record: ImportedRecord;
+  /** Sensitive fields given masked (from an export for someone without the permission). */
+  masked: MemberImportField[];
+  problems: RowProblem[];
+}
+
+export interface ReadRowOptions extends ParseOptions {
+  /** Today in Vietnam, for the rule that dates are not in the future. */
+  today: string;
+}
+
+const isFormulaCell = (cell: ImportCell): cell is FormulaCell =>
+  typeof cell === "object" && cell !== null && !(cell instanceof Date) && "formulaWithoutResult" in cell;
+
+/** Reads one row through the mapping and checks the member rules; every problem names its column. */
+export function readMemberRow(
+  cells: readonly ImportCell[],
+  columns: readonly MappedColumn[],
+  options: ReadRowOptions,
+): ReadRowResult {
+  const record: ImportedRecord = {};
+  const masked: MemberImportField[] = [];
+  const problems: RowProblem[] = [];
+  const headerOf = new Map<MemberImportField, string>();
+  for (const column of columns) {
+    if (column.field === null) continue;
+    headerOf.set(column.field, column.header);
+    const cell = cells[column.index] ?? null;
+    if (isFormulaCell(cell)) {
+      problems.push({
+        column: column.header,
+        code: "IMPORT_FORMULA_NO_VALUE",
+        message: IMPORT_PROBLEM_MESSAGES.IMPORT_FORMULA_NO_VALUE,
+      });
+      record[column.field] = null;
+      continue;
+    }
+    const parsed = parseFieldValue(column.field, cell, options);
+    if (!parsed.ok) {
+      problems.push({ column: column.header, code: parsed.code, message: parsed.message });
+      record[column.field] = null;
+    } else if ("masked" in parsed) masked.push(column.field);
+    else record[column.field] = parsed.value;
+  }
+  for (const column of MEMBER_COLUMNS) {
+    if (column.required && !headerOf.has(column.field)) {
+      problems.push({
+        column: column.header,
+        code: "IMPORT_REQUIRED_MISSING",
+        message: `Thiếu cột bắt buộc "${column.header}".`,
+      });
+    }
+  }
+  const { fullName, birthDate, admittedOn } = record;
+  if (fullName && birthDate && admittedOn) {
+    for (const violation of checkMemberRecord(
+      {
+        fullName,
+        birthDate,
+        admittedOn,
+        fullMemberOn: record.fullMemberOn ?? null,
+        citizenId: record.citizenId ?? null,
+        cardNumber: record.cardNumber ?? null,
+      },
+      options.today,
+    )) {
+      problems.push({
+        column: headerOf.get(violation.field) ?? "",
+        code: violation.code,
+        message: MEMBER_RULE_MESSAGES[violation.code].vi,
+      });
+    }
+  }
+  return { record, masked, problems };
 }
