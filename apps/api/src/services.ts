@@ -3,6 +3,7 @@ import type { AppConfig } from "./config.ts";
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { AuditService } from "./modules/audit/audit.service.ts";
 import { AuthService } from "./modules/auth/auth.service.ts";
+import { MemberStatisticsService } from "./modules/members/members.statistics.ts";
 import { OrganisationsService } from "./modules/organisations/organisations.service.ts";
 import { SystemService } from "./modules/system/system.service.ts";
 import type { ServiceDeps } from "./platform/service-deps.ts";
@@ -13,6 +14,7 @@ export interface Services {
   accounts: AccountsService;
   audit: AuditService;
   system: SystemService;
+  memberStatistics: MemberStatisticsService;
 }
 
 export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessionTtlHours">): Services {
@@ -20,5 +22,6 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
   const auth = new AuthService(deps, { sessionTtlHours: config.sessionTtlHours });
   const accounts = new AccountsService(deps, organisations);
   const audit = new AuditService(deps, organisations);
-  return { organisations, auth, accounts, audit, system: new SystemService(deps) };
+  const memberStatistics = new MemberStatisticsService(deps, organisations);
+  return { organisations, auth, accounts, audit, system: new SystemService(deps), memberStatistics };
 }

@@ -7,6 +7,7 @@ import {
   accountRoutes,
   auditRoutes,
   authRoutes,
+  memberStatisticsRoutes,
   organisationRoutes,
   ROLES,
   type Role,
@@ -420,6 +421,25 @@ const SAMPLES = new Map<string, Sample>([
         method: "POST",
         url: `/api/organisations/${(await freshCell(scope)).id}/dissolve`,
         payload: { ...EFFECTIVE, version: 1 },
+      }),
+    },
+  ],
+
+  // member statistics
+  [
+    key(memberStatisticsRoutes.getMemberStatistics),
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/member-statistics?orgId=${commune(scope).id}` }),
+    },
+  ],
+  [
+    key(memberStatisticsRoutes.exportMemberStatistics),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "GET",
+        url: `/api/member-statistics/export?orgId=${commune(scope).id}`,
       }),
     },
   ],

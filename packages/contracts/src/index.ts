@@ -4,6 +4,7 @@ export * from "./auth.ts";
 export * from "./errors.ts";
 export * from "./http.ts";
 export * from "./member-imports.ts";
+export * from "./member-statistics.ts";
 export * from "./members.ts";
 export * from "./members-errors.ts";
 export * from "./organisations.ts";

@@ -139,4 +139,9 @@ export const MEMBER_ERRORS = {
     vi: "Tổ chức được chọn không phải chi bộ và không có chi bộ nào bên dưới.",
     en: "The chosen organisation is not a cell and has no cells beneath it.",
   },
+  MEMBER_STATISTICS_PERIOD_INVALID: {
+    status: 400,
+    vi: "Khoảng thời gian thống kê không hợp lệ: ngày bắt đầu phải trước ngày kết thúc và không quá 120 kỳ.",
+    en: "Invalid statistics window: the start must precede the end, with at most 120 periods.",
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
