@@ -3,6 +3,7 @@ import type { AppConfig } from "./config.ts";
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { AuditService } from "./modules/audit/audit.service.ts";
 import { AuthService } from "./modules/auth/auth.service.ts";
+import { MembersService } from "./modules/members/members.service.ts";
 import { MemberStatisticsService } from "./modules/members/members.statistics.ts";
 import { OrganisationsService } from "./modules/organisations/organisations.service.ts";
 import { SystemService } from "./modules/system/system.service.ts";
@@ -14,6 +15,7 @@ export interface Services {
   accounts: AccountsService;
   audit: AuditService;
   system: SystemService;
+  members: MembersService;
   memberStatistics: MemberStatisticsService;
 }
 
@@ -23,5 +25,13 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
   const accounts = new AccountsService(deps, organisations);
   const audit = new AuditService(deps, organisations);
   const memberStatistics = new MemberStatisticsService(deps, organisations);
-  return { organisations, auth, accounts, audit, system: new SystemService(deps), memberStatistics };
+  return {
+    organisations,
+    auth,
+    accounts,
+    audit,
+    system: new SystemService(deps),
+    members: new MembersService(deps),
+    memberStatistics,
+  };
 }

@@ -7,6 +7,7 @@ import {
   accountRoutes,
   auditRoutes,
   authRoutes,
+  memberRoutes,
   memberStatisticsRoutes,
   organisationRoutes,
   ROLES,
@@ -21,6 +22,7 @@ import { hashSessionToken } from "../src/modules/auth/auth.service.ts";
 import { ROLE_PERMISSIONS } from "../src/platform/auth/permissions.ts";
 import type { RouteAccess } from "../src/platform/auth/route-access.ts";
 import { createOrg, createProvince, uniqueSuffix } from "./factories.ts";
+import { createMember } from "./member-factories.ts";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestSession } from "./test-app.ts";
 
 type Scope = "inside" | "outside";
@@ -60,6 +62,46 @@ async function freshAccount(scope: Scope, extraOnCommune = false) {
   if (extraOnCommune) roles.push({ role: "member", orgId: commune(scope).id });
   return t.createAccount(roles);
 }
+
+/** A full member of the scope's cell (admitted 2015). */
+const memberIn = async (scope: Scope) =>
+  (await createMember(t.database.db, cell(scope).id, { fullName: "Đinh Văn Mẫu" })).id;
+
+/** A pending transfer of a member of `from` into `to`. */
+async function pendingTransfer(from: OrganisationRow, to: OrganisationRow): Promise<number> {
+  const member = await createMember(t.database.db, from.id, { fullName: "Kiều Văn Chuyển" });
+  const row = await t.database.db
+    .insertInto("memberEvents")
+    .values({
+      memberId: member.id,
+      kind: "transfer_internal",
+      occurredOn: "2024-01-01",
+      state: "pending",
+      fromOrgId: from.id,
+      toOrgId: to.id,
+      statusBefore: "full",
+      statusAfter: "full",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Inside: a transfer whose receiving (or sending) side is the scope's cell; outside: both in commune B. */
+async function transferFor(scope: Scope, side: "receiving" | "sending"): Promise<number> {
+  const elsewhere = await createOrg(t.database.db, fx.communeB, { typeCode: "chi_bo_truc_thuoc" });
+  if (scope === "outside") return pendingTransfer(fx.cellB, elsewhere);
+  return side === "receiving" ? pendingTransfer(elsewhere, fx.cellA) : pendingTransfer(fx.cellA, elsewhere);
+}
+
+const MEMBER_DATA = {
+  fullName: "Đinh Thị Mẫu",
+  sex: "female",
+  birthDate: "1990-02-03",
+  admittedOn: "2020-05-19",
+  educationProfessional: "dai_hoc",
+  theoryLevel: "so_cap",
+};
 
 async function grantsOf(accountId: number) {
   return t.database.db
@@ -421,6 +463,139 @@ const SAMPLES = new Map<string, Sample>([
         method: "POST",
         url: `/api/organisations/${(await freshCell(scope)).id}/dissolve`,
         payload: { ...EFFECTIVE, version: 1 },
+      }),
+    },
+  ],
+
+  // members
+  [
+    key(memberRoutes.listMembers),
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/members?orgId=${commune(scope).id}` }),
+    },
+  ],
+  [
+    key(memberRoutes.getMember),
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/members/${await memberIn(scope)}` }),
+    },
+  ],
+  [
+    key(memberRoutes.getMemberCellOn),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "GET",
+        url: `/api/members/${await memberIn(scope)}/cell?on=2020-01-01`,
+      }),
+    },
+  ],
+  [
+    key(memberRoutes.admitMember),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: "/api/members",
+        payload: { ...MEMBER_DATA, orgId: cell(scope).id },
+      }),
+    },
+  ],
+  [
+    key(memberRoutes.updateMember),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "PUT",
+        url: `/api/members/${await memberIn(scope)}`,
+        payload: { ...MEMBER_DATA, admittedOn: "2015-05-19", version: 1 },
+      }),
+    },
+  ],
+  [
+    key(memberRoutes.recordMemberEvent),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/members/${await memberIn(scope)}/events`,
+        payload: { kind: "exemption", occurredOn: "2024-01-01", version: 1 },
+      }),
+    },
+  ],
+  [
+    key(memberRoutes.listMemberPostTypes),
+    { scoped: false, build: async () => ({ method: "GET", url: "/api/member-post-types" }) },
+  ],
+  [
+    key(memberRoutes.addMemberPost),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/members/${await memberIn(scope)}/posts`,
+        payload: { postType: "bi_thu_chi_bo", startedOn: "2020-01-01", version: 1 },
+      }),
+    },
+  ],
+  [
+    key(memberRoutes.endMemberPost),
+    {
+      scoped: true,
+      build: async (scope) => {
+        const memberId = await memberIn(scope);
+        const post = await t.database.db
+          .insertInto("memberPosts")
+          .values({ memberId, postType: "chu_tich_hdnd", startedOn: "2021-01-01" })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        return {
+          method: "PUT",
+          url: `/api/members/${memberId}/posts/${post.id}`,
+          payload: { endedOn: "2024-01-01", version: 1 },
+        };
+      },
+    },
+  ],
+  [
+    key(memberRoutes.listMemberTransfers),
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/member-transfers?orgId=${commune(scope).id}` }),
+    },
+  ],
+  [
+    key(memberRoutes.confirmMemberTransfer),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/member-transfers/${await transferFor(scope, "receiving")}/confirm`,
+        payload: {},
+      }),
+    },
+  ],
+  [
+    key(memberRoutes.refuseMemberTransfer),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/member-transfers/${await transferFor(scope, "receiving")}/refuse`,
+        payload: {},
+      }),
+    },
+  ],
+  [
+    key(memberRoutes.cancelMemberTransfer),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/member-transfers/${await transferFor(scope, "sending")}/cancel`,
+        payload: {},
       }),
     },
   ],

@@ -144,4 +144,14 @@ export const MEMBER_ERRORS = {
     vi: "Khoảng thời gian thống kê không hợp lệ: ngày bắt đầu phải trước ngày kết thúc và không quá 120 kỳ.",
     en: "Invalid statistics window: the start must precede the end, with at most 120 periods.",
   },
+  MEMBER_POST_DATES_INVALID: {
+    status: 400,
+    vi: "Ngày thôi giữ chức vụ phải từ ngày bắt đầu giữ chức vụ trở đi.",
+    en: "A post ends on or after the day it started.",
+  },
+  MEMBER_POST_ALREADY_ENDED: {
+    status: 409,
+    vi: "Chức vụ này đã được ghi ngày thôi giữ.",
+    en: "This post has already ended.",
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

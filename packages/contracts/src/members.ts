@@ -169,6 +169,8 @@ export const MemberFilterSchema = z.object({
   /** Members of the subtree on this date (cell history), instead of now. */
   asOf: IsoDateSchema.optional(),
 });
+// Without `status`, lists hold active members only (ACTIVE_MEMBER_STATUSES: probationary and full),
+// except with `asOf`, where the cell history alone decides who belonged to the subtree on that date.
 export type MemberFilter = z.infer<typeof MemberFilterSchema>;
 
 export const ListMembersQuerySchema = MemberFilterSchema.extend({
@@ -182,7 +184,9 @@ export const MemberPageSchema = z.object({
   items: z.array(MemberSummarySchema),
   page: z.number(),
   pageSize: z.number(),
+  /** Exact up to 10,000; beyond that `total` is 10,000 and `totalCapped` is true ("more than"). */
   total: z.number(),
+  totalCapped: z.boolean(),
 });
 
 const OptionalText = (max: number) =>
