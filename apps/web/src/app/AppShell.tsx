@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   ClusterOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   MenuOutlined,
   TeamOutlined,
@@ -34,6 +35,8 @@ function useNavItems(): NonNullable<MenuProps["items"]> {
   const items: NonNullable<MenuProps["items"]> = [
     { key: "/organisations", icon: <ApartmentOutlined />, label: t("nav.organisations") },
   ];
+  if (hasPermission(me, "member.read"))
+    items.push({ key: "/members", icon: <IdcardOutlined />, label: t("members.navLabel") });
   if (hasPermission(me, "account.manage"))
     items.push({ key: "/accounts", icon: <TeamOutlined />, label: t("nav.accounts") });
   if (hasPermission(me, "audit.read"))

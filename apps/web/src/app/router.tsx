@@ -8,6 +8,8 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
+import { validateImportSearch } from "../features/members/import/import-search.ts";
+import { validateMembersSearch } from "../features/members/members-search.ts";
 import { AppShell } from "./AppShell.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { PageLoading } from "./PageLoading.tsx";
@@ -83,6 +85,35 @@ export const organisationRoute = createRoute({
   ),
 });
 
+const membersRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/members",
+  validateSearch: validateMembersSearch,
+  component: lazyRouteComponent(() => import("../features/members/MembersPage.tsx"), "MembersPage"),
+});
+
+const memberImportRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/members/import",
+  validateSearch: validateImportSearch,
+  component: lazyRouteComponent(
+    () => import("../features/members/import/ImportWizardPage.tsx"),
+    "ImportWizardPage",
+  ),
+});
+
+const memberRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/members/$id",
+  component: lazyRouteComponent(() => import("../features/members/MemberPage.tsx"), "MemberPage"),
+});
+
+const memberTransfersRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/member-transfers",
+  component: lazyRouteComponent(() => import("../features/members/TransfersPage.tsx"), "TransfersPage"),
+});
+
 const accountsRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/accounts",
@@ -114,6 +145,10 @@ const routeTree = rootRoute.addChildren([
     indexRoute,
     organisationsRoute,
     organisationRoute,
+    membersRoute,
+    memberImportRoute,
+    memberRoute,
+    memberTransfersRoute,
     accountsRoute,
     auditRoute,
     orgTypesRoute,
