@@ -10,7 +10,7 @@ import {
   MERGER_DATE,
   seedDemoIfEmpty,
 } from "./demo-seed.ts";
-import { seedScale } from "./seed-scale.ts";
+import { PROVINCE_SCALE_MEMBERS, seedScale } from "./seed-scale.ts";
 
 const quiet = () => {};
 
@@ -175,11 +175,26 @@ describe("demo seed", () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
-  it("bulk-seeds the province scale (commune accounts) and is a no-op the second time", async () => {
+  // Loads ~180,000 members: allowed longer than the default per-test limit on a busy machine.
+  it("bulk-seeds the province scale (commune accounts, members) and is a no-op the second time", {
+    timeout: 240_000,
+  }, async () => {
     const first = await seedScale(db, "province", quiet);
     expect(first.accountsCreated).toBe(120);
+    expect(first.membersCreated).toBeGreaterThan(PROVINCE_SCALE_MEMBERS * 0.95);
+    expect(first.membersCreated).toBeLessThan(PROVINCE_SCALE_MEMBERS * 1.05);
+    const { rows } = await sql<{ n: number; open: number; cards: number }>`
+      SELECT (SELECT count(*)::int FROM members) AS n,
+             (SELECT count(*)::int FROM member_cells WHERE valid_to IS NULL) AS open,
+             (SELECT count(DISTINCT card_number)::int FROM members) AS cards`.execute(db);
+    const counts = rows[0];
+    expect(counts?.n).toBeGreaterThan(190_000);
+    expect(counts?.open).toBeGreaterThan((counts?.n ?? 0) * 0.99);
     const second = await seedScale(db, "province", quiet);
     expect(second.accountsCreated).toBe(0);
+    expect(second.membersCreated).toBe(0);
+    const after = await sql<{ n: number }>`SELECT count(*)::int AS n FROM members`.execute(db);
+    expect(after.rows[0]?.n).toBe(counts?.n);
     const staff = await db
       .selectFrom("roleAssignments as r")
       .innerJoin("accounts as a", "a.id", "r.accountId")
@@ -216,5 +231,18 @@ describe("demo seed determinism", () => {
     }
     expect(trees[0]?.length).toBeGreaterThan(1400);
     expect(trees[1]).toEqual(trees[0]);
+    // The members too (the same day): names, birth dates, numbers and cells by code.
+    const members = await Promise.all(
+      handles.map((handle) =>
+        handle.db
+          .selectFrom("members as m")
+          .innerJoin("organisations as o", "o.id", "m.orgId")
+          .select(["m.fullName", "m.birthDate", "m.citizenId", "m.cardNumber", "o.code"])
+          .orderBy("m.id")
+          .execute(),
+      ),
+    );
+    expect(members[0]?.length).toBeGreaterThan(19_000);
+    expect(members[1]).toEqual(members[0]);
   });
 });

@@ -2,6 +2,7 @@
 // departments, two agency committees, 60 commune-level committees, grassroots units and cells
 // (~1,500 organisations), one 2025 merger (xã Tân An + xã Hưng Đạo → xã Tân Hưng) written by the
 // organisations service itself, and one account per role at several levels. All in one transaction.
+import { todayInVietnam } from "@namro/domain";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, Role } from "../db/schema.ts";
 import { OrganisationsService } from "../modules/organisations/organisations.service.ts";
@@ -12,6 +13,7 @@ import { type Clock, fixedClock } from "../platform/clock.ts";
 import { loadAccounts, loadPlannedOrgs, type PlannedAccount } from "./bulk-load.ts";
 import { joinTransaction } from "./join-transaction.ts";
 import { DEMO_DENSITY, type Density, planCommune, planProvince } from "./province-plan.ts";
+import { type SeedMembersOptions, seedMembers } from "./seed-members.ts";
 import { DEMO_COMMUNES, PROVINCES, type ProvinceDef } from "./vietnamese-names.ts";
 
 export const DEMO_PASSWORD = "namro-demo-2026";
@@ -21,6 +23,8 @@ export const MERGED_COMMUNE_CODE = "BN-TANHUNG";
 export const FORMER_COMMUNE_CODES = ["BN-TANAN", "BN-HUNGDAO"] as const;
 export const MERGER_DATE = "2025-07-01";
 export const MERGER_DECISION = "Nghị quyết 1658/NQ-UBTVQH15";
+/** About how many members the demo province gets, spread over its cells. */
+export const DEMO_MEMBERS = 20_000;
 
 export interface DemoAccount {
   username: string;
@@ -111,6 +115,30 @@ const FORMER_DENSITY: Density = {
   committeeCells: [0, 0],
   agencyCommittees: 0,
 };
+
+/**
+ * The demo's members: every cell of the province, with posts and full histories; the demo cell's
+ * secretary and one member carry the names of the cell secretary's and the member's demo accounts.
+ */
+export function demoMemberOptions(today: string, demoCellCode: string): SeedMembersOptions {
+  const accountName = (username: string) =>
+    DEMO_ACCOUNTS.find((a) => a.username === username)?.displayName ?? username;
+  return {
+    rootCode: DEMO_ROOT_CODE,
+    provinceCode: DEMO_ROOT_CODE,
+    run: "demo",
+    total: DEMO_MEMBERS,
+    today,
+    numberBlock: 0,
+    posts: true,
+    fullHistory: true,
+    featured: {
+      cellCode: demoCellCode,
+      secretaryName: accountName("bithu.chibo"),
+      memberName: accountName("dangvien"),
+    },
+  };
+}
 
 export function demoProvince(): ProvinceDef {
   const province = PROVINCES.find((p) => p.code === DEMO_ROOT_CODE);
@@ -252,6 +280,9 @@ async function seedDemo(
   }));
   await loadAccounts(trx, accounts, passwordHash);
 
+  const members = await seedMembers(trx, demoMemberOptions(todayInVietnam(clock.now()), cell.code));
+  log(`  ${members.members} đảng viên, ${members.posts} chức vụ (members, posts)`);
+
   const counts = await trx
     .selectFrom("organisations")
     .select((eb) => eb.fn.countAll<number>().as("count"))
@@ -278,6 +309,7 @@ async function seedDemo(
       after: {
         organisations: Number(counts.count),
         accounts: accounts.map((a) => a.username),
+        members: members.members,
         mergeEventId: merge.eventId,
       },
     },

@@ -4,16 +4,29 @@
 //   national  the above plus the other 33 provincial units at national density (~3,300 communes,
 //             ~60k grassroots organisations, ~300k cells) with staff and leader accounts per province
 //             and per commune.
-// Each province is one transaction and is skipped when its committee exists, so an interrupted run
-// continues where it stopped and a finished one is a no-op.
+// Members come on top, by bulk loading (seed-members.ts):
+//   province  ~200,000 members in the demo province (the demo's 20,000 and 180,000 more);
+//   national  the above plus ~18 members per cell in every other province (~5.6 million in all).
+// Each province is one transaction and is skipped when its committee exists (organisations) or its
+// members' run is recorded (members), so an interrupted run continues where it stopped and a finished
+// one is a no-op.
+import { todayInVietnam } from "@namro/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { recordAudit, SYSTEM_AUDIT_CONTEXT } from "../platform/audit/audit-writer.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
 import { type Anchor, loadAccounts, loadPlannedOrgs, type PlannedAccount } from "./bulk-load.ts";
-import { DEMO_PASSWORD, DEMO_ROOT_CODE, type DemoSeedResult, seedDemoIfEmpty } from "./demo-seed.ts";
+import {
+  DEMO_PASSWORD,
+  DEMO_ROOT_CODE,
+  DEMO_SETTING_KEY,
+  type DemoSeedResult,
+  demoMemberOptions,
+  seedDemoIfEmpty,
+} from "./demo-seed.ts";
 import { generateCommunes, NATIONAL_DENSITY, planProvince } from "./province-plan.ts";
 import { createRandom } from "./random.ts";
+import { membersSeeded, seedMembers } from "./seed-members.ts";
 import {
   FAMILY_NAMES,
   GIVEN_NAMES_FEMALE,
@@ -33,6 +46,7 @@ export interface SeedScaleResult {
   demo: DemoSeedResult;
   organisationsCreated: number;
   accountsCreated: number;
+  membersCreated: number;
   provincesSkipped: number;
   /** The password every generated account shares. */
   password: string;
@@ -136,6 +150,50 @@ async function recordProgress(db: Kysely<Database>, scale: SeedScale): Promise<v
     .execute();
 }
 
+/** Members added to the demo province at scale "province" (the demo itself has ~20,000). */
+export const PROVINCE_SCALE_MEMBERS = 180_000;
+/** Members per cell, on average, in the other provinces at scale "national". */
+export const NATIONAL_MEMBERS_PER_CELL = 18;
+
+/** A database whose demo was seeded before members existed gets the demo's members first. */
+async function ensureDemoMembers(db: Kysely<Database>): Promise<number> {
+  if (await membersSeeded(db, DEMO_ROOT_CODE, "demo")) return 0;
+  const setting = await db
+    .selectFrom("systemSettings")
+    .select("value")
+    .where("key", "=", DEMO_SETTING_KEY)
+    .executeTakeFirst();
+  const value = (typeof setting?.value === "string" ? JSON.parse(setting.value) : setting?.value) as
+    | { demoCell?: string }
+    | undefined;
+  if (!value?.demoCell) return 0;
+  const options = demoMemberOptions(todayInVietnam(new Date()), value.demoCell);
+  const done = await db.transaction().execute((trx) => seedMembers(trx, options));
+  return done.members;
+}
+
+async function seedProvinceMembers(
+  db: Kysely<Database>,
+  rootCode: string,
+  run: "province" | "national",
+): Promise<number | null> {
+  if (await membersSeeded(db, rootCode, run)) return null;
+  const done = await db.transaction().execute((trx) =>
+    seedMembers(trx, {
+      rootCode,
+      provinceCode: rootCode,
+      run,
+      total: run === "province" ? PROVINCE_SCALE_MEMBERS : { perCell: NATIONAL_MEMBERS_PER_CELL },
+      today: todayInVietnam(new Date()),
+      // The demo used the block from 0; the province run of the demo province numbers from 200,000.
+      numberBlock: run === "province" ? 200_000 : 0,
+      posts: run === "national",
+      fullHistory: false,
+    }),
+  );
+  return done.members;
+}
+
 export async function seedScale(
   db: Kysely<Database>,
   scale: SeedScale,
@@ -148,6 +206,7 @@ export async function seedScale(
     demo,
     organisationsCreated: 0,
     accountsCreated: 0,
+    membersCreated: 0,
     provincesSkipped: 0,
     password: DEMO_PASSWORD,
   };
@@ -166,26 +225,41 @@ export async function seedScale(
     .execute((trx) => loadAccounts(trx, communeAccounts, passwordHash));
   log(`Tỉnh ủy Bắc Ninh: tài khoản cấp xã sẵn sàng (commune accounts ready) — ${elapsed()}`);
 
+  result.membersCreated += await ensureDemoMembers(db);
+  const provinceMembers = await seedProvinceMembers(db, DEMO_ROOT_CODE, "province");
+  if (provinceMembers === null)
+    log("Tỉnh ủy Bắc Ninh: đảng viên đã có, bỏ qua (members already there, skipped)");
+  else {
+    result.membersCreated += provinceMembers;
+    log(`Tỉnh ủy Bắc Ninh: ${provinceMembers} đảng viên (members) — ${elapsed()}`);
+  }
+
   if (scale === "national") {
     const others = PROVINCES.filter((p) => p.code !== DEMO_ROOT_CODE);
     for (const [i, province] of others.entries()) {
       const label = `[${i + 1}/${others.length}] ${province.name}`;
       if (await rootExists(db, province.code)) {
         result.provincesSkipped++;
-        log(`${label}: đã có, bỏ qua (already there, skipped)`);
-        continue;
+        log(`${label}: tổ chức đã có, bỏ qua (organisations already there, skipped)`);
+      } else {
+        const done = await seedNationalProvince(db, province, passwordHash);
+        result.organisationsCreated += done.organisations;
+        result.accountsCreated += done.accounts;
+        log(
+          `${label}: ${done.organisations} tổ chức, ${done.accounts} tài khoản (organisations, accounts) — ${elapsed()}`,
+        );
       }
-      const done = await seedNationalProvince(db, province, passwordHash);
-      result.organisationsCreated += done.organisations;
-      result.accountsCreated += done.accounts;
-      log(
-        `${label}: ${done.organisations} tổ chức, ${done.accounts} tài khoản (organisations, accounts) — ${elapsed()}`,
-      );
+      const members = await seedProvinceMembers(db, province.code, "national");
+      if (members === null) log(`${label}: đảng viên đã có, bỏ qua (members already there, skipped)`);
+      else {
+        result.membersCreated += members;
+        log(`${label}: ${members} đảng viên (members) — ${elapsed()}`);
+      }
     }
   }
   await recordProgress(db, scale);
   log(
-    `Xong (done): ${result.organisationsCreated} tổ chức, ${result.accountsCreated} tài khoản mới — ${elapsed()}`,
+    `Xong (done): ${result.organisationsCreated} tổ chức, ${result.accountsCreated} tài khoản, ${result.membersCreated} đảng viên mới (new organisations, accounts, members) — ${elapsed()}`,
   );
   return result;
 }
