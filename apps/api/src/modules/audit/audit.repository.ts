@@ -46,6 +46,7 @@ export type AuditListRow = Pick<
   | "entityType"
   | "entityId"
   | "orgId"
+  | "orgPath"
   | "before"
   | "after"
 > & { orgName: string | null };
@@ -66,6 +67,7 @@ export async function listAuditEntries(
       "l.entityType",
       "l.entityId",
       "l.orgId",
+      "l.orgPath",
       "l.before",
       "l.after",
       "o.name as orgName",

@@ -2,7 +2,7 @@
 import type { AuditEntry } from "@namro/contracts";
 import type { AuditLogRow } from "../../db/schema.ts";
 import { auditRowHash, GENESIS_HASH } from "../../platform/audit/audit-hash.ts";
-import { type Actor, scopePaths } from "../../platform/auth/actor.ts";
+import { type Actor, holdsPermissionAt, scopePaths } from "../../platform/auth/actor.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import type { OrganisationsService } from "../organisations/organisations.service.ts";
 import { presentAuditEntry } from "./audit.presenter.ts";
@@ -76,7 +76,15 @@ export class AuditService {
       },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
     );
-    return { items: rows.map(presentAuditEntry), page: query.page, pageSize: query.pageSize, total };
+    // Sensitive member data in the details is shown only to readers holding member.sensitive over the
+    // entry's organisation (entries filed under none count as outside every scope).
+    const items = rows.map((row) =>
+      presentAuditEntry(
+        row,
+        row.orgPath !== null && holdsPermissionAt(actor, "member.sensitive", row.orgPath),
+      ),
+    );
+    return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
   /**
