@@ -67,7 +67,11 @@ function Sensitive({ member, value }: { member: MemberDetail; value: string | nu
 
 function CellBreadcrumb({ member }: { member: MemberDetail }) {
   const { t } = useTranslation();
-  const path = member.orgPath.length > 0 ? member.orgPath : [{ id: member.orgId, name: member.orgName }];
+  // orgPath holds the ancestors; the cell itself comes last.
+  const path = [
+    ...member.orgPath.filter((org) => org.id !== member.orgId),
+    { id: member.orgId, name: member.orgName },
+  ];
   return (
     <nav aria-label={t("members.record.cellPath")} data-testid="member-cell-path">
       <Breadcrumb
@@ -258,7 +262,12 @@ export function MemberPage() {
               {row(t("members.fields.homeTown"), detail.homeTown)}
               {row(t("members.fields.ethnicity"), detail.ethnicity)}
               {row(t("members.fields.religion"), <Sensitive member={detail} value={detail.religion} />)}
-              {row(t("members.fields.citizenId"), <Sensitive member={detail} value={detail.citizenId} />)}
+              {row(
+                t("members.fields.citizenId"),
+                <span className="nowrap">
+                  <Sensitive member={detail} value={detail.citizenId} />
+                </span>,
+              )}
               {row(t("members.fields.occupation"), detail.occupation)}
               {row(t("members.fields.educationGeneral"), detail.educationGeneral)}
               {row(

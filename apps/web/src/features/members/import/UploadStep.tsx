@@ -10,7 +10,7 @@ import { isApiError } from "../../../lib/api.ts";
 import { formatNumber } from "../../../lib/dates.ts";
 import { errorText } from "../../../lib/errors.ts";
 import { OrgPicker } from "../../../ui/OrgPicker.tsx";
-import { ME_QUERY_KEY } from "../../auth/session.ts";
+import { ME_QUERY_KEY, useMe } from "../../auth/session.ts";
 import { useOrg } from "../../organisations/org-queries.ts";
 import { downloadFile } from "../download.ts";
 import { type UploadHandle, uploadMemberFile } from "./upload.ts";
@@ -22,7 +22,8 @@ export function UploadStep({ onUploaded }: { onUploaded: (memberImport: MemberIm
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const scope = useCurrentScope();
-  const [orgId, setOrgId] = useState<number | undefined>(scope ?? undefined);
+  const { data: me } = useMe();
+  const [orgId, setOrgId] = useState<number | undefined>(scope ?? me?.roles[0]?.orgId);
   const org = useOrg(orgId);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
