@@ -52,12 +52,12 @@ function Sensitive({ member, value }: { member: MemberDetail; value: string | nu
   if (!member.canSeeSensitive) {
     // The citizen ID comes masked ("0xx*******89"); religion and discipline come empty.
     return value ? (
-      <Space size={4} wrap>
-        <span>{value}</span>
-        <Tooltip title={t("members.masked.noPermission")}>
-          <LockOutlined aria-label={t("members.masked.noPermission")} data-testid="member-masked" />
-        </Tooltip>
-      </Space>
+      <Tooltip title={t("members.masked.noPermission")}>
+        <span className="nowrap" data-testid="member-masked">
+          {value} <LockOutlined />
+          <span className="sr-only"> — {t("members.masked.noPermission")}</span>
+        </span>
+      </Tooltip>
     ) : (
       <Masked />
     );
@@ -252,7 +252,18 @@ export function MemberPage() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card title={t("members.sections.personal")} size="small" data-testid="member-personal">
+          <Card
+            title={t("members.sections.personal")}
+            size="small"
+            data-testid="member-personal"
+            extra={
+              detail.canSeeSensitive ? null : (
+                <span className="muted" style={{ fontSize: 12 }} data-testid="member-masked-note">
+                  <LockOutlined /> {t("members.masked.note")}
+                </span>
+              )
+            }
+          >
             <Descriptions column={{ xs: 1, sm: 2 }} size="small">
               {row(t("members.fields.fullName"), detail.fullName)}
               {row(t("members.fields.otherNames"), detail.otherNames)}
@@ -262,12 +273,7 @@ export function MemberPage() {
               {row(t("members.fields.homeTown"), detail.homeTown)}
               {row(t("members.fields.ethnicity"), detail.ethnicity)}
               {row(t("members.fields.religion"), <Sensitive member={detail} value={detail.religion} />)}
-              {row(
-                t("members.fields.citizenId"),
-                <span className="nowrap">
-                  <Sensitive member={detail} value={detail.citizenId} />
-                </span>,
-              )}
+              {row(t("members.fields.citizenId"), <Sensitive member={detail} value={detail.citizenId} />)}
               {row(t("members.fields.occupation"), detail.occupation)}
               {row(t("members.fields.educationGeneral"), detail.educationGeneral)}
               {row(
