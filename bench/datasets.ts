@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { type DatabaseHandle, openDatabase } from "../apps/api/src/db/database.ts";
 import { migrateToLatest } from "../apps/api/src/db/migrator.ts";
-import { type SeedScale, seedScale } from "../apps/api/src/seed/seed-scale.ts";
+import { type SeedScale, seedScale, seedScaleMembers } from "../apps/api/src/seed/seed-scale.ts";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../apps/api/test/postgres-server.ts";
 
 export const DATASETS_DIR = join(import.meta.dirname, ".datasets");
@@ -18,27 +18,57 @@ export interface Dataset {
 
 export interface PostgresDataset extends Dataset {
   label: "postgres";
-  server: ThrowawayPostgres;
+  /** null when an existing server was reused (BENCH_POSTGRES_URL). */
+  server: ThrowawayPostgres | null;
+  /** Organisations and accounts (seedScale without members); 0 when nothing was left to seed. */
   seedMs: number;
+  /** Members (seedScaleMembers); null when not asked for. */
+  membersSeedMs: number | null;
+  /** Whether the seed ran in this run (false: the data was there already). */
+  seeded: boolean;
   serverVersion: string;
+}
+
+export interface DatasetOptions {
+  /** Seed the members of the scale too (resumable: nothing happens when they are there). */
+  members: boolean;
 }
 
 const log = (message: string) => console.error(`  ${message}`);
 
-/** Starts a server, migrates it and seeds `scale`, timing the seed. */
-export async function postgresDataset(scale: SeedScale): Promise<PostgresDataset> {
-  console.error("PostgreSQL: starting a throwaway server …");
-  const server = await startThrowawayPostgres();
+/**
+ * Starts a server, migrates it and seeds `scale`, timing the seed (organisations, then members). With
+ * BENCH_POSTGRES_URL set, that server is used instead and only what is missing is seeded (a national
+ * member seed takes minutes: seed once with `npx namro seed --scale national`, then reuse).
+ */
+export async function postgresDataset(
+  scale: SeedScale,
+  options: DatasetOptions = { members: false },
+): Promise<PostgresDataset> {
+  const reuse = process.env.BENCH_POSTGRES_URL;
+  let server: ThrowawayPostgres | null = null;
+  if (reuse) console.error("PostgreSQL: reusing the server at BENCH_POSTGRES_URL …");
+  else {
+    console.error("PostgreSQL: starting a throwaway server …");
+    server = await startThrowawayPostgres();
+  }
+  const url = reuse ?? (server as ThrowawayPostgres).url;
   try {
-    const database = await openDatabase(
-      { kind: "server", url: server.url, poolSize: 4 },
-      { statementTimeoutMs: 0 },
-    );
+    const database = await openDatabase({ kind: "server", url, poolSize: 4 }, { statementTimeoutMs: 0 });
     await migrateToLatest(database.db);
+    const before = await sql<{ n: number }>`SELECT count(*)::int AS n FROM organisations`.execute(
+      database.db,
+    );
     console.error(`PostgreSQL: seeding scale ${scale} …`);
     const started = performance.now();
-    await seedScale(database.db, scale, log);
+    await seedScale(database.db, scale, log, { members: false });
     const seedMs = performance.now() - started;
+    let membersSeedMs: number | null = null;
+    if (options.members) {
+      const membersStarted = performance.now();
+      await seedScaleMembers(database.db, scale, log);
+      membersSeedMs = performance.now() - membersStarted;
+    }
     await sql`ANALYZE`.execute(database.db);
     const version = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(
       database.db,
@@ -48,20 +78,25 @@ export async function postgresDataset(scale: SeedScale): Promise<PostgresDataset
       database,
       server,
       seedMs,
+      membersSeedMs,
+      seeded: Number(before.rows[0]?.n ?? 0) === 0,
       serverVersion: version.rows[0]?.v ?? "?",
       async close() {
         await database.close();
-        server.stop();
+        server?.stop();
       },
     };
   } catch (error) {
-    server.stop();
+    server?.stop();
     throw error;
   }
 }
 
 /** The cached PGlite folder for `scale`, seeded on first use (a marker file says it finished). */
-export async function pgliteDataset(scale: SeedScale): Promise<Dataset> {
+export async function pgliteDataset(
+  scale: SeedScale,
+  options: DatasetOptions = { members: false },
+): Promise<Dataset> {
   const dir = join(DATASETS_DIR, `pglite-${scale}`);
   const marker = join(dir, "seeded.json");
   if (existsSync(dir) && !existsSync(marker)) {
@@ -76,7 +111,7 @@ export async function pgliteDataset(scale: SeedScale): Promise<Dataset> {
     await migrateToLatest(database.db);
     if (!existsSync(marker)) {
       const started = performance.now();
-      await seedScale(database.db, scale, log);
+      await seedScale(database.db, scale, log, { members: false });
       await sql`ANALYZE`.execute(database.db);
       const temp = `${marker}.tmp`;
       writeFileSync(temp, JSON.stringify({ scale, seedMs: performance.now() - started, at: new Date() }));
@@ -84,6 +119,10 @@ export async function pgliteDataset(scale: SeedScale): Promise<Dataset> {
     } else {
       const info = JSON.parse(readFileSync(marker, "utf8")) as { at: string };
       console.error(`PGlite: reusing ${dir} (seeded ${info.at})`);
+    }
+    // Members are seeded on demand and resume per province; a finished run is a no-op.
+    if (options.members && (await seedScaleMembers(database.db, scale, log)) > 0) {
+      await sql`ANALYZE`.execute(database.db);
     }
   } catch (error) {
     await database.close();

@@ -6,23 +6,39 @@ import { parseArgs } from "node:util";
 import { SEED_SCALES, type SeedScale } from "../apps/api/src/seed/seed-scale.ts";
 import { openAppFixture } from "./benchmarks/app-fixture.ts";
 import { idleRss } from "./benchmarks/idle-rss.ts";
+import { memberSearch, memberSearchSamples } from "./benchmarks/member-search.ts";
+import { memberStatistics } from "./benchmarks/member-statistics.ts";
 import { orgPage } from "./benchmarks/org-page.ts";
 import { refsBenchmark } from "./benchmarks/refs.ts";
 import { search, searchSamples } from "./benchmarks/search.ts";
-import { seedBenchmark } from "./benchmarks/seed.ts";
+import { memberSeedBenchmark, seedBenchmark } from "./benchmarks/seed.ts";
 import { treeChecks } from "./benchmarks/tree-checks.ts";
 import { type Dataset, pgliteDataset, postgresDataset } from "./datasets.ts";
 import { describeMachine, machineLine } from "./machine.ts";
 import { writeScaleSection } from "./report.ts";
 import { formatTable, type Measurement } from "./stats.ts";
 
-const NAMES = ["tree-checks", "org-page", "search", "seed", "idle-rss", "refs"] as const;
+const NAMES = [
+  "tree-checks",
+  "org-page",
+  "search",
+  "seed",
+  "idle-rss",
+  "refs",
+  "member-search",
+  "member-statistics",
+] as const;
+/** Benchmarks that need the scale's members (seeded on demand; minutes at national scale). */
+const MEMBER_NAMES: readonly Name[] = ["member-search", "member-statistics"];
 type Name = (typeof NAMES)[number];
 
 const HELP = `Usage: npm run bench -- [--scale demo|province|national] [--db postgres|pglite|both] [--write] [name…]
 Benchmarks: ${NAMES.join(", ")} (default: all). Default scale national, databases both.
-PostgreSQL runs on a throwaway server seeded in this run (the seed is the "seed" benchmark); PGlite
-reuses bench/.datasets/pglite-<scale>, seeded on first use. --write updates docs/BENCHMARKS.md.`;
+PostgreSQL runs on a throwaway server seeded in this run (the seed is the "seed" benchmark), or on the
+server at BENCH_POSTGRES_URL (seeded there once; only what is missing is added). PGlite reuses
+bench/.datasets/pglite-<scale>, seeded on first use. Member benchmarks seed the scale's members (5.6
+million at national scale: minutes on PostgreSQL; not done on PGlite at national scale).
+--write updates docs/BENCHMARKS.md.`;
 
 const { values, positionals } = parseArgs({
   options: {
@@ -74,13 +90,20 @@ async function guarded(label: string, database: string, run: () => Promise<Measu
   }
 }
 
-async function runOn(dataset: Dataset): Promise<void> {
+const wantsMembers = MEMBER_NAMES.some((n) => selected.has(n));
+
+async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
   if (selected.has("tree-checks")) await guarded("tree-checks", dataset.label, () => treeChecks(dataset));
-  if (selected.has("org-page") || selected.has("search")) {
+  const inApp: Name[] = ["org-page", "search", ...(withMembers ? MEMBER_NAMES : [])];
+  if (inApp.some((n) => selected.has(n))) {
     const fixture = await openAppFixture(dataset);
     try {
       if (selected.has("org-page")) await guarded("org-page", dataset.label, () => orgPage(dataset, fixture));
       if (selected.has("search")) await guarded("search", dataset.label, () => search(dataset, fixture));
+      if (withMembers && selected.has("member-search"))
+        await guarded("member-search", dataset.label, () => memberSearch(dataset, fixture));
+      if (withMembers && selected.has("member-statistics"))
+        await guarded("member-statistics", dataset.label, () => memberStatistics(dataset, fixture));
     } finally {
       await fixture.close();
     }
@@ -90,14 +113,22 @@ async function runOn(dataset: Dataset): Promise<void> {
 // Pure text processing: no dataset, no database.
 if (selected.has("refs")) await guarded("refs", "—", async () => [refsBenchmark()]);
 
-const needsDataset = ["tree-checks", "org-page", "search"].some((n) => selected.has(n as Name));
+const needsDataset = ["tree-checks", "org-page", "search", ...MEMBER_NAMES].some((n) =>
+  selected.has(n as Name),
+);
+// Millions of members on PGlite take too long to seed for a benchmark run; PostgreSQL carries that scale.
+const pgliteMembers = wantsMembers && scale !== "national";
+if (wantsMembers && !pgliteMembers && databases.includes("pglite" as never))
+  notes.push("Member benchmarks were not run on PGlite at national scale (5.6 million members).");
 let postgresVersion: string | null = null;
 for (const database of databases) {
   if (database === "postgres" && (needsDataset || selected.has("seed"))) {
-    const dataset = await postgresDataset(scale);
+    const dataset = await postgresDataset(scale, { members: wantsMembers });
     postgresVersion = dataset.serverVersion;
     try {
-      if (selected.has("seed")) {
+      if (selected.has("seed") && !dataset.seeded) {
+        notes.push("seed: not measured (BENCH_POSTGRES_URL: the server was seeded before this run).");
+      } else if (selected.has("seed")) {
         await guarded("seed", "postgres", async () => {
           const result = await seedBenchmark(dataset, scale);
           notes.push(
@@ -105,16 +136,19 @@ for (const database of databases) {
           );
           return [result.measurement];
         });
+        if (dataset.membersSeedMs !== null) {
+          await guarded("seed members", "postgres", async () => [await memberSeedBenchmark(dataset, scale)]);
+        }
       }
-      await runOn(dataset);
+      await runOn(dataset, true);
     } finally {
       await dataset.close();
     }
   }
   if (database === "pglite" && needsDataset) {
-    const dataset = await pgliteDataset(scale);
+    const dataset = await pgliteDataset(scale, { members: pgliteMembers });
     try {
-      await runOn(dataset);
+      await runOn(dataset, pgliteMembers);
     } finally {
       await dataset.close();
     }
@@ -124,6 +158,9 @@ if (selected.has("idle-rss") && databases.includes("pglite" as never)) {
   await guarded("idle-rss", "pglite", async () => [await idleRss()]);
 }
 
+if (memberSearchSamples.length > 0) {
+  notes.push(`First member search hits:\n\n${memberSearchSamples.map((line) => `- ${line}`).join("\n")}`);
+}
 if (searchSamples.length > 0) {
   notes.push(
     `First search hits (national administrator):\n\n${searchSamples.map((line) => `- ${line}`).join("\n")}`,

@@ -12,6 +12,11 @@ import {
   GIVEN_NAMES_MALE,
   MIDDLE_NAMES_FEMALE,
   MIDDLE_NAMES_MALE,
+  MORE_FAMILY_NAMES,
+  MORE_GIVEN_NAMES_FEMALE,
+  MORE_GIVEN_NAMES_MALE,
+  MORE_MIDDLE_NAMES_FEMALE,
+  MORE_MIDDLE_NAMES_MALE,
   PROVINCES,
 } from "./vietnamese-names.ts";
 
@@ -150,10 +155,27 @@ function weighted<T>(random: Random, table: Weighted<T>): T {
 }
 
 /** Family names by their rough share in Vietnam (Nguyễn about a third); the rest share the remainder. */
-const FAMILY_WEIGHTS: Weighted<string> = FAMILY_NAMES.map((name, i) => [
-  name,
-  [32, 11, 9, 7, 5, 2, 4.5, 4, 2, 2.5, 2.5, 2.5, 1.5, 1.5, 1.5, 0.8, 1.5, 1.5, 1, 1][i] ?? 1,
-]);
+const FAMILY_WEIGHTS: Weighted<string> = [
+  ...FAMILY_NAMES.map(
+    (name, i) =>
+      [
+        name,
+        [32, 11, 9, 7, 5, 2, 4.5, 4, 2, 2.5, 2.5, 2.5, 1.5, 1.5, 1.5, 0.8, 1.5, 1.5, 1, 1][i] ?? 1,
+      ] as const,
+  ),
+  ...MORE_FAMILY_NAMES.map((name) => [name, 0.4] as const),
+];
+// Common middle names (Văn, Thị, …) come first and are drawn more often; given names evenly.
+const MIDDLE_MALE: Weighted<string> = [
+  ...MIDDLE_NAMES_MALE.map((name, i) => [name, i === 0 ? 30 : 5] as const),
+  ...MORE_MIDDLE_NAMES_MALE.map((name) => [name, 2] as const),
+];
+const MIDDLE_FEMALE: Weighted<string> = [
+  ...MIDDLE_NAMES_FEMALE.map((name, i) => [name, i === 0 ? 30 : 5] as const),
+  ...MORE_MIDDLE_NAMES_FEMALE.map((name) => [name, 2] as const),
+];
+const GIVEN_MALE = [...new Set([...GIVEN_NAMES_MALE, ...MORE_GIVEN_NAMES_MALE])];
+const GIVEN_FEMALE = [...new Set([...GIVEN_NAMES_FEMALE, ...MORE_GIVEN_NAMES_FEMALE])];
 
 const ETHNICITY_DEFAULT: Weighted<string> = [
   ["Kinh", 95.5],
@@ -429,9 +451,15 @@ export function planMembers(
 
   const pickName = (sex: "male" | "female") => {
     const family = weighted(random, FAMILY_WEIGHTS);
-    const middle = random.pick(sex === "female" ? MIDDLE_NAMES_FEMALE : MIDDLE_NAMES_MALE);
-    const given = random.pick(sex === "female" ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE);
-    return `${family} ${middle} ${given}`.normalize("NFC");
+    const middle = weighted(random, sex === "female" ? MIDDLE_FEMALE : MIDDLE_MALE);
+    const given = random.pick(sex === "female" ? GIVEN_FEMALE : GIVEN_MALE);
+    // Some people carry two middle names ("Nguyễn Thị Thu Hà").
+    const second = random.chance(0.12)
+      ? ` ${weighted(random, sex === "female" ? MIDDLE_FEMALE : MIDDLE_MALE)}`
+      : "";
+    return second === ` ${middle}`
+      ? `${family} ${middle} ${given}`.normalize("NFC")
+      : `${family} ${middle}${second} ${given}`.normalize("NFC");
   };
 
   const addEvent = (

@@ -194,10 +194,56 @@ async function seedProvinceMembers(
   return done.members;
 }
 
+/**
+ * The members of a scale, province by province (each one transaction, skipped when recorded): the
+ * demo's if missing, the demo province's 180,000 more, and at national scale every other province's.
+ * The organisations must be there (seedScale). Returns how many members were added.
+ */
+export async function seedScaleMembers(
+  db: Kysely<Database>,
+  scale: SeedScale,
+  log: (message: string) => void,
+): Promise<number> {
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  let created = await ensureDemoMembers(db);
+  if (scale === "demo") return created;
+  const provinces = [
+    { code: DEMO_ROOT_CODE, name: "Bắc Ninh", run: "province" as const },
+    ...(scale === "national"
+      ? PROVINCES.filter((p) => p.code !== DEMO_ROOT_CODE).map((p) => ({
+          code: p.code,
+          name: p.name,
+          run: "national" as const,
+        }))
+      : []),
+  ];
+  for (const [i, province] of provinces.entries()) {
+    const label = `[${i + 1}/${provinces.length}] ${province.name}`;
+    if (!(await rootExists(db, province.code))) {
+      log(`${label}: chưa có tổ chức, bỏ qua (no organisations yet, skipped)`);
+      continue;
+    }
+    const members = await seedProvinceMembers(db, province.code, province.run);
+    if (members === null) log(`${label}: đảng viên đã có, bỏ qua (members already there, skipped)`);
+    else {
+      created += members;
+      log(`${label}: ${members} đảng viên (members) — ${elapsed()}`);
+    }
+  }
+  return created;
+}
+
+export interface SeedScaleOptions {
+  /** Members too (default); false seeds the organisations and accounts only (see seedScaleMembers). */
+  members?: boolean;
+}
+
 export async function seedScale(
   db: Kysely<Database>,
   scale: SeedScale,
   log: (message: string) => void,
+  options: SeedScaleOptions = {},
 ): Promise<SeedScaleResult> {
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -210,7 +256,10 @@ export async function seedScale(
     provincesSkipped: 0,
     password: DEMO_PASSWORD,
   };
-  if (scale === "demo") return result;
+  if (scale === "demo") {
+    if (options.members !== false) result.membersCreated += await seedScaleMembers(db, scale, log);
+    return result;
+  }
   if (!(await rootExists(db, DEMO_ROOT_CODE))) {
     throw new Error(
       "Cơ sở dữ liệu đã có dữ liệu khác, không phải dữ liệu mẫu; không thể tạo thêm. " +
@@ -225,38 +274,24 @@ export async function seedScale(
     .execute((trx) => loadAccounts(trx, communeAccounts, passwordHash));
   log(`Tỉnh ủy Bắc Ninh: tài khoản cấp xã sẵn sàng (commune accounts ready) — ${elapsed()}`);
 
-  result.membersCreated += await ensureDemoMembers(db);
-  const provinceMembers = await seedProvinceMembers(db, DEMO_ROOT_CODE, "province");
-  if (provinceMembers === null)
-    log("Tỉnh ủy Bắc Ninh: đảng viên đã có, bỏ qua (members already there, skipped)");
-  else {
-    result.membersCreated += provinceMembers;
-    log(`Tỉnh ủy Bắc Ninh: ${provinceMembers} đảng viên (members) — ${elapsed()}`);
-  }
-
   if (scale === "national") {
     const others = PROVINCES.filter((p) => p.code !== DEMO_ROOT_CODE);
     for (const [i, province] of others.entries()) {
       const label = `[${i + 1}/${others.length}] ${province.name}`;
       if (await rootExists(db, province.code)) {
         result.provincesSkipped++;
-        log(`${label}: tổ chức đã có, bỏ qua (organisations already there, skipped)`);
-      } else {
-        const done = await seedNationalProvince(db, province, passwordHash);
-        result.organisationsCreated += done.organisations;
-        result.accountsCreated += done.accounts;
-        log(
-          `${label}: ${done.organisations} tổ chức, ${done.accounts} tài khoản (organisations, accounts) — ${elapsed()}`,
-        );
+        log(`${label}: đã có, bỏ qua (already there, skipped)`);
+        continue;
       }
-      const members = await seedProvinceMembers(db, province.code, "national");
-      if (members === null) log(`${label}: đảng viên đã có, bỏ qua (members already there, skipped)`);
-      else {
-        result.membersCreated += members;
-        log(`${label}: ${members} đảng viên (members) — ${elapsed()}`);
-      }
+      const done = await seedNationalProvince(db, province, passwordHash);
+      result.organisationsCreated += done.organisations;
+      result.accountsCreated += done.accounts;
+      log(
+        `${label}: ${done.organisations} tổ chức, ${done.accounts} tài khoản (organisations, accounts) — ${elapsed()}`,
+      );
     }
   }
+  if (options.members !== false) result.membersCreated += await seedScaleMembers(db, scale, log);
   await recordProgress(db, scale);
   log(
     `Xong (done): ${result.organisationsCreated} tổ chức, ${result.accountsCreated} tài khoản, ${result.membersCreated} đảng viên mới (new organisations, accounts, members) — ${elapsed()}`,

@@ -1,0 +1,42 @@
+// The statistics page of a province (GET /api/member-statistics?orgId=<province>: every breakdown,
+// admissions and losses per year, posts and concurrent posts) as the national administrator, in
+// process with app.inject, against one bare aggregate over the same members (count by status).
+import { sql } from "kysely";
+import type { Dataset } from "../datasets.ts";
+import { type Measurement, measurement, time } from "../stats.ts";
+import type { AppFixture } from "./app-fixture.ts";
+
+const ITERATIONS = 20;
+
+export async function memberStatistics(dataset: Dataset, fixture: AppFixture): Promise<Measurement[]> {
+  const db = dataset.database.db;
+  // The province with the most members (the demo province at the province and national scales).
+  const { rows } = await sql<{ id: number; name: string; path: string; n: number }>`
+    SELECT r.id, r.name, r.path::text AS path, count(*)::int AS n
+    FROM members m JOIN organisations o ON o.id = m.org_id
+    JOIN organisations r ON r.parent_id IS NULL AND o.path <@ r.path
+    WHERE r.code = 'BN' AND m.status IN ('probationary', 'full')
+    GROUP BY r.id, r.name, r.path`.execute(db);
+  const province = rows[0];
+  if (!province) throw new Error("no members in the demo province: seed with members first");
+  const baseline = await time(
+    () =>
+      sql`SELECT m.status, count(*) FROM members m JOIN organisations o ON o.id = m.org_id
+          WHERE o.path <@ ${province.path}::ltree GROUP BY m.status`.execute(db),
+    ITERATIONS,
+    3,
+  );
+  const url = `/api/member-statistics?orgId=${province.id}`;
+  const timing = await time(() => fixture.get(fixture.admin, url), ITERATIONS, 3);
+  const target = dataset.label === "postgres" ? 300 : null;
+  return [
+    measurement(
+      `member statistics, ${province.name} (${Number(province.n).toLocaleString("en")} active members)`,
+      dataset.label,
+      timing,
+      "bare count by status, same subtree",
+      baseline,
+      target,
+    ),
+  ];
+}
