@@ -26,6 +26,13 @@ export interface MemberFilterOptions {
   today: string;
   /** Whether `q` may match citizen ID numbers (the actor holds member.sensitive over the scope). */
   canSearchCitizenId: boolean;
+  /**
+   * The ltree path of `filter.orgId`, when the caller has it (MembersService.filterOptions does). As a
+   * constant the planner can estimate the subtree's size and start from its cells for a small subtree;
+   * without it the path is looked up in a subquery, which is correct but plans as if the subtree were
+   * the whole scope.
+   */
+  subtreePath?: string | undefined;
 }
 
 /**
@@ -71,7 +78,9 @@ export function selectFilteredMembers(
 function filterConditions(options: MemberFilterOptions): Expression<SqlBool>[] {
   const { filter, today } = options;
   const conditions: Expression<SqlBool>[] = [];
-  if (filter.orgId !== undefined) {
+  if (options.subtreePath !== undefined) {
+    conditions.push(sql<SqlBool>`o.path <@ ${options.subtreePath}::ltree`);
+  } else if (filter.orgId !== undefined) {
     conditions.push(
       sql<SqlBool>`o.path <@ (SELECT s.path FROM organisations s WHERE s.id = ${filter.orgId})`,
     );

@@ -63,18 +63,18 @@ export class MembersService {
    */
   async filterOptions(actor: Actor, filter: MemberFilter): Promise<MemberFilterOptions> {
     const scopePaths = memberReadPaths(actor);
-    let searchPaths = scopePaths;
+    let subtreePath: string | undefined;
     if (filter.orgId !== undefined) {
       const org = await repo.findOrgsByIds(this.#deps.db, [filter.orgId]);
-      const path = org[0]?.path;
-      if (!path || !mayReadMemberIn(actor, path)) throw new AppError("ORG_NOT_FOUND");
-      searchPaths = [path];
+      subtreePath = org[0]?.path;
+      if (!subtreePath || !mayReadMemberIn(actor, subtreePath)) throw new AppError("ORG_NOT_FOUND");
     }
     return {
       filter,
       scopePaths,
       today: this.#today(),
-      canSearchCitizenId: maySearchCitizenIdIn(actor, searchPaths),
+      canSearchCitizenId: maySearchCitizenIdIn(actor, subtreePath ? [subtreePath] : scopePaths),
+      subtreePath,
     };
   }
 
