@@ -19,6 +19,7 @@ import type { DatabaseHandle } from "./db/database.ts";
 import { registerAccountRoutes } from "./modules/accounts/accounts.routes.ts";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
+import { registerMemberImportRoutes } from "./modules/members/members.import.routes.ts";
 import { registerMemberRoutes } from "./modules/members/members.routes.ts";
 import { registerMemberStatisticsRoutes } from "./modules/members/members.statistics.routes.ts";
 import { registerOrganisationRoutes } from "./modules/organisations/organisations.routes.ts";
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAuditRoutes(api);
     registerMemberRoutes(api);
     registerMemberStatisticsRoutes(api);
+    registerMemberImportRoutes(api);
   });
 
   const indexHtml = join(config.webDistDir, "index.html");

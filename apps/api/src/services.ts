@@ -3,6 +3,8 @@ import type { AppConfig } from "./config.ts";
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { AuditService } from "./modules/audit/audit.service.ts";
 import { AuthService } from "./modules/auth/auth.service.ts";
+import { MemberExportService } from "./modules/members/members.export.ts";
+import { MemberImportsService } from "./modules/members/members.import.service.ts";
 import { MembersService } from "./modules/members/members.service.ts";
 import { MemberStatisticsService } from "./modules/members/members.statistics.ts";
 import { OrganisationsService } from "./modules/organisations/organisations.service.ts";
@@ -17,6 +19,8 @@ export interface Services {
   system: SystemService;
   members: MembersService;
   memberStatistics: MemberStatisticsService;
+  memberImports: MemberImportsService;
+  memberExport: MemberExportService;
 }
 
 export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessionTtlHours">): Services {
@@ -33,5 +37,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     system: new SystemService(deps),
     members: new MembersService(deps),
     memberStatistics,
+    memberImports: new MemberImportsService(deps),
+    memberExport: new MemberExportService(deps, organisations, memberStatistics),
   };
 }

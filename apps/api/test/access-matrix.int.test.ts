@@ -7,6 +7,7 @@ import {
   accountRoutes,
   auditRoutes,
   authRoutes,
+  memberImportRoutes,
   memberRoutes,
   memberStatisticsRoutes,
   organisationRoutes,
@@ -23,6 +24,7 @@ import { ROLE_PERMISSIONS } from "../src/platform/auth/permissions.ts";
 import type { RouteAccess } from "../src/platform/auth/route-access.ts";
 import { createOrg, createProvince, uniqueSuffix } from "./factories.ts";
 import { createMember } from "./member-factories.ts";
+import { simpleWorkbook } from "./spreadsheet-fixtures.ts";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestSession } from "./test-app.ts";
 
 type Scope = "inside" | "outside";
@@ -618,7 +620,109 @@ const SAMPLES = new Map<string, Sample>([
       }),
     },
   ],
+
+  // member import and export
+  [
+    key(memberImportRoutes.createMemberImport),
+    {
+      scoped: true,
+      build: async (scope) => {
+        const boundary = `----matrix${uniqueSuffix()}`;
+        const bytes = await simpleWorkbook([
+          ["Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng"],
+          ["Đinh Văn Mẫu", "Nam", "01/01/1980", "01/01/2005"],
+        ]);
+        const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="m.xlsx"\r\n\r\n`;
+        const request = {
+          method: "POST" as const,
+          url: `/api/member-imports?orgId=${cell(scope).id}`,
+          headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+          payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+        };
+        return request;
+      },
+    },
+  ],
+  [
+    key(memberImportRoutes.getMemberImport),
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/member-imports/${await importIn(scope)}` }),
+    },
+  ],
+  [
+    key(memberImportRoutes.listMemberImportRows),
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/member-imports/${await importIn(scope)}/rows` }),
+    },
+  ],
+  [
+    key(memberImportRoutes.updateMemberImportMapping),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "PUT",
+        url: `/api/member-imports/${await importIn(scope)}/mapping`,
+        payload: { columns: [] },
+      }),
+    },
+  ],
+  [
+    key(memberImportRoutes.updateMemberImportDecisions),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "PUT",
+        url: `/api/member-imports/${await importIn(scope)}/decisions`,
+        payload: { matchDecision: "skip" },
+      }),
+    },
+  ],
+  [
+    key(memberImportRoutes.commitMemberImport),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/member-imports/${await importIn(scope)}/commit`,
+      }),
+    },
+  ],
+  [
+    key(memberImportRoutes.downloadMemberImportReport),
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/member-imports/${await importIn(scope)}/report` }),
+    },
+  ],
+  [
+    key(memberImportRoutes.downloadMemberImportTemplate),
+    { scoped: false, build: async () => ({ method: "GET", url: "/api/member-imports/template" }) },
+  ],
+  [
+    key(memberImportRoutes.exportMembers),
+    {
+      scoped: true,
+      build: async (scope) => ({ method: "GET", url: `/api/members/export?orgId=${commune(scope).id}` }),
+    },
+  ],
 ]);
+
+/** A read (ready, empty) member import into the scope's cell. */
+async function importIn(scope: Scope): Promise<number> {
+  const row = await t.database.db
+    .insertInto("memberImports")
+    .values({ orgId: cell(scope).id, accountId: null, fileName: "m.xlsx", sha256: "0", format: "xlsx" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await t.database.db
+    .updateTable("memberImports")
+    .set({ status: "ready" })
+    .where("id", "=", row.id)
+    .execute();
+  return row.id;
+}
 
 function expectedOutcome(
   access: RouteAccess,

@@ -312,7 +312,7 @@ export interface MemberImportRowsTable {
   importId: number;
   rowNumber: number;
   raw: ColumnType<unknown[], string, string>;
-  record: ColumnType<Record<string, string | number | null> | null, string | null, string | null>;
+  record: ColumnType<unknown, string | null, string | null>;
   problems: ColumnType<unknown[], string | undefined, string>;
   matchKind: "citizen_id" | "card_number" | "name_birth" | null;
   matchMemberId: number | null;

@@ -165,6 +165,15 @@ describe("openSpreadsheet", () => {
     expect(error.reason).toBe("TOO_MANY_ROWS");
     expect(error.count).toBe(30);
     const csv = await fileOf(rows.map((r) => r[0]).join("\n"));
-    expect((await failure(csv, 25)).reason).toBe("TOO_MANY_ROWS");
+    const csvError = await failure(csv, 25);
+    expect([csvError.reason, csvError.count]).toEqual(["TOO_MANY_ROWS", 30]);
+    // Line breaks inside quotes are not rows.
+    const quoted = await fileOf(
+      rows
+        .map((r) => `"${r[0]}\nmore"`)
+        .slice(0, 20)
+        .join("\n"),
+    );
+    expect((await readAll(quoted, 25)).rows).toHaveLength(20);
   });
 });

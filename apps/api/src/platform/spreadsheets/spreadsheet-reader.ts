@@ -88,13 +88,22 @@ export async function openSpreadsheet(
   const format = sniffFormat(head);
   if (format === "csv") {
     const encoding = isUtf8(head) ? "utf-8" : "windows-1252";
+    const delimiter = delimiterOf(head);
+    // Line breaks bound the records from above; only when they exceed the cap are records counted
+    // (quoted fields may hold line breaks), so a million rows is refused before any is read.
+    let rowCount = await countLines(path);
+    if (rowCount > all.maxRows) {
+      rowCount = 0;
+      for await (const _ of csvRows(path, encoding, delimiter, Number.POSITIVE_INFINITY)) rowCount++;
+      if (rowCount > all.maxRows) throw new SpreadsheetError("TOO_MANY_ROWS", `${rowCount} rows`, rowCount);
+    }
     return {
       format,
       sheetName: null,
       hiddenSheets: [],
       merges: [],
-      rowCount: null,
-      rows: () => csvRows(path, encoding, delimiterOf(head), all.maxRows),
+      rowCount,
+      rows: () => csvRows(path, encoding, delimiter, all.maxRows),
     };
   }
   const inspection = await inspectXlsx(path, all, all.maxRows);
@@ -187,6 +196,21 @@ function isUtf8(bytes: Uint8Array): boolean {
     }
   }
   return false;
+}
+
+/** Non-empty lines of a text file (an upper bound of its CSV records). */
+async function countLines(path: string): Promise<number> {
+  let lines = 0;
+  let lineHasContent = false;
+  for await (const chunk of createReadStream(path)) {
+    for (const byte of chunk as Buffer) {
+      if (byte === 0x0a) {
+        if (lineHasContent) lines++;
+        lineHasContent = false;
+      } else if (byte !== 0x0d && byte !== 0x20) lineHasContent = true;
+    }
+  }
+  return lineHasContent ? lines + 1 : lines;
 }
 
 /** The separator of the first line: the most frequent of , ; and tab outside quotes. */

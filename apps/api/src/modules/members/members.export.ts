@@ -1,0 +1,178 @@
+// Export of a filtered member list as .xlsx in exactly the template the import reads (so exporting and
+// importing again changes nothing), streamed in keyset batches through the streaming writer, with the
+// statistics of the same filter as a second sheet. Sensitive columns are masked for actors without
+// member.sensitive; the importer recognises masked cells and keeps the stored values.
+import type { Writable } from "node:stream";
+import type { MemberFilter, MemberStatus } from "@namro/contracts";
+import {
+  formatFieldValue,
+  MEMBER_COLUMNS,
+  MEMBER_INFO_HEADERS,
+  type MemberImportField,
+  maskCitizenId,
+  todayInVietnam,
+} from "@namro/domain";
+import { sql } from "kysely";
+import { type Actor, holdsPermissionAt, isWithin, scopePaths } from "../../platform/auth/actor.ts";
+import type { ServiceDeps } from "../../platform/service-deps.ts";
+import { createXlsxWriter, type WrittenCell } from "../../platform/spreadsheets/spreadsheet-writer.ts";
+import type { OrganisationsService } from "../organisations/organisations.service.ts";
+import { selectFilteredMembers } from "./members.filter.repository.ts";
+import type { MemberStatisticsService } from "./members.statistics.ts";
+import { writeMemberStatisticsSheet } from "./members.statistics-sheet.ts";
+
+const BATCH = 2000;
+/** What a masked sensitive cell holds: the importer reads any cell with "*" as "keep the stored value". */
+const MASK = "***";
+
+export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
+  probationary: "Dự bị",
+  full: "Chính thức",
+  transferred_out: "Đã chuyển sinh hoạt",
+  deceased: "Đã từ trần",
+  name_deleted: "Đã xóa tên",
+  expelled: "Đã khai trừ",
+  left: "Đã ra khỏi Đảng",
+};
+
+export interface ExportPlan {
+  actor: Actor;
+  filter: MemberFilter;
+  readScope: string[];
+  canSeeSensitive: boolean;
+  today: string;
+  fileName: string;
+}
+
+interface ExportRow {
+  id: number;
+  sortKey: string;
+  orgName: string;
+  status: MemberStatus;
+  [field: string]: string | number | null;
+}
+
+export class MemberExportService {
+  readonly #deps: ServiceDeps;
+  readonly #organisations: Pick<OrganisationsService, "requireVisible">;
+  readonly #statistics: Pick<MemberStatisticsService, "getStatistics">;
+
+  constructor(
+    deps: ServiceDeps,
+    organisations: Pick<OrganisationsService, "requireVisible">,
+    statistics: Pick<MemberStatisticsService, "getStatistics">,
+  ) {
+    this.#deps = deps;
+    this.#organisations = organisations;
+    this.#statistics = statistics;
+  }
+
+  /** Checks what the actor may export (404 outside the scope) before anything is streamed. */
+  async plan(actor: Actor, filter: MemberFilter): Promise<ExportPlan> {
+    const readScope = scopePaths(actor, "member.read");
+    const org =
+      filter.orgId === undefined
+        ? null
+        : await this.#organisations.requireVisible(actor, "member.read", filter.orgId);
+    const sensitiveScope = scopePaths(actor, "member.sensitive");
+    const canSeeSensitive = org
+      ? holdsPermissionAt(actor, "member.sensitive", org.path)
+      : readScope.length > 0 &&
+        readScope.every((path) => sensitiveScope.some((root) => isWithin(path, root)));
+    const today = todayInVietnam(this.#deps.clock.now());
+    // Filtering by religion would reveal it: only for those who may see it.
+    const { religion, ...rest } = filter;
+    const allowed = canSeeSensitive && religion !== undefined ? { ...rest, religion } : rest;
+    return {
+      actor,
+      filter: allowed,
+      readScope,
+      canSeeSensitive,
+      today,
+      fileName: `danh-sach-dang-vien-${today}.xlsx`,
+    };
+  }
+
+  async write(plan: ExportPlan, output: Writable): Promise<void> {
+    const writer = createXlsxWriter(output);
+    const headers = [
+      MEMBER_INFO_HEADERS.rowNumber,
+      ...MEMBER_COLUMNS.map((c) => c.header),
+      MEMBER_INFO_HEADERS.status,
+    ];
+    const sheet = writer.addSheet("Danh sách đảng viên", headers, {
+      widths: [
+        6,
+        ...MEMBER_COLUMNS.map((c) => (c.field === "fullName" ? 28 : c.kind === "date" ? 13 : 18)),
+        16,
+      ],
+    });
+    let number = 0;
+    let after: { sortKey: string; id: number } | null = null;
+    for (;;) {
+      let query = selectFilteredMembers(this.#deps.db, {
+        filter: plan.filter,
+        scopePaths: plan.readScope,
+        today: plan.today,
+        canSearchCitizenId: plan.canSeeSensitive,
+      }).select([
+        "m.id",
+        "m.sortKey",
+        "o.name as orgName",
+        "m.status",
+        "m.fullName",
+        "m.otherNames",
+        "m.sex",
+        sql<string>`m.birth_date::text`.as("birthDate"),
+        "m.birthPlace",
+        "m.homeTown",
+        "m.ethnicity",
+        "m.religion",
+        "m.citizenId",
+        "m.cardNumber",
+        sql<string>`m.admitted_on::text`.as("admittedOn"),
+        sql<string | null>`m.full_member_on::text`.as("fullMemberOn"),
+        "m.educationGeneral",
+        "m.educationProfessional",
+        "m.theoryLevel",
+        "m.occupation",
+        "m.awards",
+        "m.discipline",
+      ]);
+      if (after) query = query.where(sql<boolean>`(m.sort_key, m.id) > (${after.sortKey}, ${after.id})`);
+      const rows = (await query
+        .orderBy(sql`m.sort_key`)
+        .orderBy("m.id")
+        .limit(BATCH)
+        .execute()) as unknown as ExportRow[];
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        number += 1;
+        sheet.addRow([
+          number,
+          ...MEMBER_COLUMNS.map((c) => this.cell(c.field, row, plan)),
+          MEMBER_STATUS_LABELS[row.status],
+        ]);
+      }
+      const last = rows[rows.length - 1] as ExportRow;
+      after = { sortKey: last.sortKey, id: last.id };
+      if (rows.length < BATCH) break;
+    }
+    sheet.end();
+    const statistics = await this.#statistics.getStatistics(plan.actor, { ...plan.filter, period: "year" });
+    writeMemberStatisticsSheet(writer, statistics, { locale: plan.actor.locale });
+    await writer.finish();
+  }
+
+  private cell(field: MemberImportField, row: ExportRow, plan: ExportPlan): WrittenCell {
+    if (field === "cell") return row.orgName;
+    const value = row[field];
+    const text = value === null || value === undefined ? null : String(value);
+    const column = MEMBER_COLUMNS.find((c) => c.field === field);
+    if (column?.sensitive && !plan.canSeeSensitive) {
+      if (field === "citizenId") return text ? maskCitizenId(text) : "";
+      return MASK;
+    }
+    return formatFieldValue(field, text);
+  }
+}

@@ -1,0 +1,544 @@
+// Member imports: an upload is checked and its header read at once; its rows are then read, validated and
+// stored in the background (the web polls the import for progress), a corrected mapping or match
+// decision validates them again, and the commit lands every accepted row in one transaction.
+import { rm } from "node:fs/promises";
+import type { Writable } from "node:stream";
+import {
+  ERROR_CATALOGUE,
+  MEMBER_IMPORT_MAX_ROWS,
+  type MemberImport,
+  type MemberImportMatchDecision,
+  type MemberImportRow,
+} from "@namro/contracts";
+import { checkMemberRecord, type MemberImportField, todayInVietnam } from "@namro/domain";
+import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
+import { type Actor, holdsPermissionAt, isWithin, scopePaths } from "../../platform/auth/actor.ts";
+import { AppError } from "../../platform/errors.ts";
+import type { ServiceDeps } from "../../platform/service-deps.ts";
+import { createXlsxWriter } from "../../platform/spreadsheets/spreadsheet-writer.ts";
+import {
+  displayCell,
+  type ImportColumn,
+  type ImportFileReader,
+  importErrorOf,
+  openImportFile,
+  type StoredCell,
+} from "./members.import.reader.ts";
+import {
+  allocateMemberIds,
+  cellsInSubtree,
+  countRows,
+  deleteRows,
+  findImport,
+  findOrgForImport,
+  findOrgIdByCode,
+  type ImportRowData,
+  insertImport,
+  insertMembers,
+  membersByIdForUpdate,
+  type NewMemberRow,
+  pageOfRows,
+  type RowFilter,
+  rowsAfter,
+  type StoredImport,
+  setRowDecisions,
+  updateImport,
+  updateMembers,
+  upsertRows,
+} from "./members.import.repository.ts";
+import {
+  CellDirectory,
+  changedMember,
+  type MatchDecision,
+  memberRowOf,
+  type RowRecord,
+  type ValidationContext,
+  validateBatch,
+} from "./members.import.validation.ts";
+
+const BATCH = 1000;
+
+export interface UploadedFile {
+  /** A temporary file the service owns from now on (it deletes it). */
+  path: string;
+  fileName: string;
+  sha256: string;
+}
+
+export interface ImportSummary {
+  rows: number;
+  accepted: number;
+  problems: { row: number; column: string; code: string; message: string }[];
+  members: Record<string, string | number | null>[];
+}
+
+export class MemberImportsService {
+  private readonly tasks = new Map<number, Promise<void>>();
+  private readonly deps: ServiceDeps;
+  constructor(deps: ServiceDeps) {
+    this.deps = deps;
+  }
+
+  private get db() {
+    return this.deps.db;
+  }
+
+  private today(): string {
+    return todayInVietnam(this.deps.clock.now());
+  }
+
+  /** Checks the file, reads its header and starts reading the rows in the background. */
+  async create(actor: Actor, orgId: number, file: UploadedFile): Promise<MemberImport> {
+    let reader: ImportFileReader;
+    let org: Awaited<ReturnType<typeof findOrgForImport>>;
+    try {
+      org = await findOrgForImport(this.db, orgId);
+      if (!org || !org.active || !holdsPermissionAt(actor, "member.manage", org.path)) {
+        throw new AppError("NOT_FOUND");
+      }
+      reader = await openImportFile(file.path, MEMBER_IMPORT_MAX_ROWS);
+    } catch (error) {
+      await rm(file.path, { force: true });
+      throw error;
+    }
+    const cells = await cellsInSubtree(this.db, org.path);
+    if (cells.length === 0) {
+      await rm(file.path, { force: true });
+      throw new AppError("MEMBER_IMPORT_ORG_HAS_NO_CELLS");
+    }
+    const { header } = reader;
+    const id = await insertImport(this.db, {
+      orgId,
+      accountId: actor.accountId > 0 ? actor.accountId : null,
+      fileName: file.fileName,
+      sha256: file.sha256,
+      format: header.format,
+    });
+    await updateImport(this.db, id, {
+      sheetName: header.sheetName,
+      notes: header.notes,
+      headerRow: header.headerRow,
+      headerCells: header.headerCells,
+      encoding: header.encoding,
+      mapping: header.columns,
+    });
+    const context = this.context(actor, { ...org, cells }, header.columns, header.encoding, "update");
+    this.track(
+      id,
+      this.readRows(id, reader, context, header.totalRows).finally(() => rm(file.path, { force: true })),
+    );
+    return this.get(actor, id);
+  }
+
+  /** Resolves when the background work on the import (if any) is over. */
+  async settled(id: number): Promise<void> {
+    await this.tasks.get(id);
+  }
+
+  private track(id: number, work: Promise<void>): void {
+    const task = work
+      .catch(async (error: unknown) => {
+        const known = importErrorOf(error);
+        if (!known) console.error(error);
+        const code = known?.code ?? "MEMBER_IMPORT_CORRUPTED";
+        const issues = known?.issues?.map((i) => i.message).join(" ") ?? "";
+        await deleteRows(this.db, id).catch(() => undefined);
+        await updateImport(this.db, id, {
+          status: "failed",
+          errorCode: code,
+          errorMessage: `${ERROR_CATALOGUE[code].vi}${issues ? ` ${issues}` : ""}`,
+        }).catch(() => undefined);
+      })
+      .finally(() => this.tasks.delete(id));
+    this.tasks.set(id, task);
+  }
+
+  private context(
+    actor: Actor,
+    org: {
+      id: number;
+      path: string;
+      holdsMembers: boolean;
+      cells: Awaited<ReturnType<typeof cellsInSubtree>>;
+    },
+    columns: ImportColumn[],
+    encoding: "tcvn3" | "vni" | null,
+    matchDecision: MatchDecision,
+  ): ValidationContext {
+    const today = this.today();
+    return {
+      db: this.db,
+      columns,
+      encoding,
+      today,
+      referenceYear: Number(today.slice(0, 4)),
+      cells: new CellDirectory(org, org.cells),
+      canSeeSensitive: holdsPermissionAt(actor, "member.sensitive", org.path),
+      manageScope: scopePaths(actor, "member.manage"),
+      matchDecision,
+      seen: new Map(),
+    };
+  }
+
+  private async readRows(
+    id: number,
+    reader: ImportFileReader,
+    context: ValidationContext,
+    totalRows: number | null,
+  ): Promise<void> {
+    let done = 0;
+    for await (const batch of reader.batches(BATCH)) {
+      const rows = await validateBatch(
+        context,
+        batch.map((r) => ({ ...r, decision: null })),
+      );
+      await upsertRows(this.db, id, rows);
+      done += batch.length;
+      await updateImport(this.db, id, { progress: totalRows ? Math.min(0.99, done / totalRows) : 0 });
+    }
+    await this.finishValidation(id);
+  }
+
+  private async finishValidation(id: number): Promise<void> {
+    await updateImport(this.db, id, { status: "ready", progress: 1, counts: await countRows(this.db, id) });
+  }
+
+  /** Validates every stored row again (after a mapping or decision change). */
+  private async revalidate(id: number, context: ValidationContext): Promise<void> {
+    let after = 0;
+    for (;;) {
+      const rows = await rowsAfter(this.db, id, after, BATCH);
+      if (rows.length === 0) break;
+      const validated = await validateBatch(
+        context,
+        rows.map((r) => ({ rowNumber: r.rowNumber, raw: r.raw as StoredCell[], decision: r.decision })),
+      );
+      await upsertRows(this.db, id, validated);
+      after = rows[rows.length - 1]?.rowNumber ?? after;
+    }
+    await this.finishValidation(id);
+  }
+
+  private async load(actor: Actor, id: number): Promise<StoredImport> {
+    const stored = await findImport(this.db, id);
+    if (!stored || !scopePaths(actor, "member.manage").some((root) => isWithin(stored.orgPath, root))) {
+      throw new AppError("MEMBER_IMPORT_NOT_FOUND");
+    }
+    return stored;
+  }
+
+  async get(actor: Actor, id: number): Promise<MemberImport> {
+    return presentImport(await this.load(actor, id));
+  }
+
+  async listRows(
+    actor: Actor,
+    id: number,
+    query: { show: RowFilter; page: number; pageSize: number },
+  ): Promise<{ items: MemberImportRow[]; page: number; pageSize: number; total: number }> {
+    const stored = await this.load(actor, id);
+    const { rows, total } = await pageOfRows(this.db, id, query.show, query.page, query.pageSize);
+    const columns = stored.mapping as ImportColumn[];
+    return {
+      items: rows.map((row) => presentRow(row, columns, stored.encoding)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+
+  private async restart(
+    actor: Actor,
+    stored: StoredImport,
+    columns: ImportColumn[],
+    decision: MatchDecision,
+  ) {
+    const org = await findOrgForImport(this.db, stored.orgId);
+    if (!org) throw new AppError("MEMBER_IMPORT_NOT_FOUND");
+    const cells = await cellsInSubtree(this.db, org.path);
+    const context = this.context(actor, { ...org, cells }, columns, stored.encoding, decision);
+    await updateImport(this.db, stored.id, { status: "validating", progress: 0 });
+    this.track(stored.id, this.revalidate(stored.id, context));
+  }
+
+  private assertEditable(stored: StoredImport): void {
+    if (stored.status === "committed") throw new AppError("MEMBER_IMPORT_COMMITTED");
+    if (stored.status !== "ready") throw new AppError("MEMBER_IMPORT_NOT_READY");
+  }
+
+  async updateMapping(
+    actor: Actor,
+    id: number,
+    body: { columns: { index: number; field: MemberImportField | null }[] },
+  ): Promise<MemberImport> {
+    const stored = await this.load(actor, id);
+    this.assertEditable(stored);
+    const columns = (stored.mapping as ImportColumn[]).map((c) => ({ ...c }));
+    for (const change of body.columns) {
+      const column = columns.find((c) => c.index === change.index);
+      if (!column) throw new AppError("MEMBER_IMPORT_MAPPING_INVALID");
+      column.field = change.field;
+    }
+    const fields = columns.flatMap((c) => (c.field ? [c.field] : []));
+    if (new Set(fields).size !== fields.length) throw new AppError("MEMBER_IMPORT_MAPPING_INVALID");
+    await updateImport(this.db, id, { mapping: columns });
+    await this.restart(actor, stored, columns, stored.matchDecision);
+    return this.get(actor, id);
+  }
+
+  async updateDecisions(
+    actor: Actor,
+    id: number,
+    body: {
+      matchDecision?: MemberImportMatchDecision | undefined;
+      rows?: { row: number; decision: MatchDecision | null }[] | undefined;
+    },
+  ): Promise<MemberImport> {
+    const stored = await this.load(actor, id);
+    this.assertEditable(stored);
+    const decision = body.matchDecision ?? stored.matchDecision;
+    await updateImport(this.db, id, { matchDecision: decision });
+    await setRowDecisions(this.db, id, body.rows ?? []);
+    await this.restart(actor, stored, stored.mapping as ImportColumn[], decision);
+    return this.get(actor, id);
+  }
+
+  /** Lands every accepted row in one transaction: new members, updates of matched ones, one audit row. */
+  async commit(actor: Actor, id: number, audit: AuditContext): Promise<MemberImport> {
+    const stored = await this.load(actor, id);
+    this.assertEditable(stored);
+    const columns = stored.mapping as ImportColumn[];
+    const today = this.today();
+    const event = {
+      occurredOn: today,
+      accountId: actor.accountId > 0 ? actor.accountId : null,
+      note: `Nhập từ tệp ${stored.fileName}`,
+    };
+    const result = { created: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0 };
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const locked = await trx
+          .selectFrom("memberImports")
+          .select("status")
+          .where("id", "=", id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        if (locked.status !== "ready") throw new AppError("MEMBER_IMPORT_NOT_READY");
+
+        for (let after = 0; ; ) {
+          const rows = await rowsAfter(trx, id, after, BATCH, ["create"]);
+          if (rows.length === 0) break;
+          const ids = await allocateMemberIds(trx, rows.length);
+          const members = rows.map((row, i) => {
+            const record = row.record as RowRecord;
+            const values = record.values as Record<string, string | null>;
+            return memberRowOf(
+              ids[i] as number,
+              record.orgId as number,
+              values as never,
+              values.fullMemberOn ? "full" : "probationary",
+            );
+          });
+          await insertMembers(trx, members, event);
+          result.created += members.length;
+          after = rows[rows.length - 1]?.rowNumber ?? after;
+        }
+
+        for (let after = 0; ; ) {
+          const rows = await rowsAfter(trx, id, after, BATCH, ["update", "merge", "unchanged"]);
+          if (rows.length === 0) break;
+          const existing = new Map(
+            (
+              await membersByIdForUpdate(
+                trx,
+                rows.map((r) => r.matchMemberId as number),
+              )
+            ).map((m) => [m.id, m]),
+          );
+          const updates: NewMemberRow[] = [];
+          const touched = new Set<number>();
+          for (const row of rows) {
+            const member = existing.get(row.matchMemberId as number);
+            const decision = row.decision ?? stored.matchDecision;
+            if (!member || decision === "skip" || touched.has(member.id)) {
+              result.skipped++;
+              continue;
+            }
+            const next = changedMember(member, row.record as RowRecord, decision, columns);
+            if (!next) {
+              result.unchanged++;
+              continue;
+            }
+            // The member may have changed since the preview: the merged record must still be valid.
+            const broken = checkMemberRecord(next, today);
+            if (broken.length > 0) {
+              throw new AppError(broken[0]?.code ?? "VALIDATION_FAILED", {
+                issues: [{ path: `row.${row.rowNumber}`, message: `Dòng ${row.rowNumber}` }],
+              });
+            }
+            touched.add(member.id);
+            updates.push(memberRowOf(member.id, member.orgId, next, member.status));
+          }
+          await updateMembers(trx, updates, event);
+          result.updated += updates.length;
+          after = rows[rows.length - 1]?.rowNumber ?? after;
+        }
+
+        const counts = await countRows(trx, id);
+        result.rejected = counts.rejected ?? 0;
+        const skippedRows = await trx
+          .selectFrom("memberImportRows")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("importId", "=", id)
+          .where("outcome", "=", "skip")
+          .executeTakeFirstOrThrow();
+        result.skipped += Number(skippedRows.n);
+
+        await recordAudit(
+          trx,
+          audit,
+          {
+            action: "member.import",
+            entityType: "member_import",
+            entityId: id,
+            orgId: stored.orgId,
+            after: { fileName: stored.fileName, sha256: stored.sha256, ...result },
+          },
+          this.deps.clock.now(),
+        );
+        await trx
+          .updateTable("memberImports")
+          .set({
+            status: "committed",
+            progress: 1,
+            result: JSON.stringify(result),
+            committedAt: this.deps.clock.now(),
+          })
+          .where("id", "=", id)
+          .execute();
+      });
+    } catch (error) {
+      throw uniqueViolation(error) ?? error;
+    }
+    return this.get(actor, id);
+  }
+
+  /** The file's rows as read, with an added error column ("Lỗi"), as .xlsx. */
+  async writeReport(actor: Actor, id: number, output: Writable): Promise<void> {
+    const stored = await this.load(actor, id);
+    const headers = [...stored.headerCells, "Lỗi"];
+    const writer = createXlsxWriter(output);
+    const sheet = writer.addSheet(stored.sheetName ?? "Danh sách", headers);
+    for (let after = 0; ; ) {
+      const rows = await rowsAfter(this.db, id, after, BATCH);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const raw = row.raw as StoredCell[];
+        const cells = stored.headerCells.map((_, i) => {
+          const cell = raw[i];
+          return typeof cell === "number" ? cell : displayCell(cell, stored.encoding);
+        });
+        const problems = (row.problems as { column: string; message: string }[])
+          .map((p) => (p.column ? `${p.column}: ${p.message}` : p.message))
+          .join("; ");
+        sheet.addRow([...cells, problems]);
+      }
+      after = rows[rows.length - 1]?.rowNumber ?? after;
+    }
+    sheet.end();
+    await writer.finish();
+  }
+
+  // --------------------------------------------------------------------------------- command line
+
+  /** The organisation named on the command line by id or code. */
+  async orgIdOf(codeOrId: string): Promise<number> {
+    if (/^\d+$/.test(codeOrId)) return Number(codeOrId);
+    const id = await findOrgIdByCode(this.db, codeOrId);
+    if (id === undefined) throw new AppError("NOT_FOUND", { detail: `organisation ${codeOrId}` });
+    return id;
+  }
+
+  /** The outcome of a finished (ready) import as the command line prints it. */
+  async summary(actor: Actor, id: number): Promise<ImportSummary> {
+    const stored = await this.load(actor, id);
+    if (stored.status === "failed") {
+      throw new AppError((stored.errorCode ?? "MEMBER_IMPORT_CORRUPTED") as keyof typeof ERROR_CATALOGUE, {
+        issues: [{ path: "file", message: stored.errorMessage ?? "" }],
+      });
+    }
+    const summary: ImportSummary = { rows: 0, accepted: 0, problems: [], members: [] };
+    for (let after = 0; ; ) {
+      const rows = await rowsAfter(this.db, id, after, BATCH);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        summary.rows++;
+        summary.problems.push(...(row.problems as ImportSummary["problems"]));
+        if (row.outcome === "reject") continue;
+        summary.accepted++;
+        const record = row.record as RowRecord;
+        summary.members.push({ ...record.values, orgId: record.orgId });
+      }
+      after = rows[rows.length - 1]?.rowNumber ?? after;
+    }
+    return summary;
+  }
+}
+
+function uniqueViolation(error: unknown): AppError | null {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  if (e?.code !== "23505") return null;
+  const text = `${e.constraint ?? ""} ${e.message ?? ""}`;
+  if (text.includes("citizen_id")) return new AppError("MEMBER_CITIZEN_ID_TAKEN");
+  if (text.includes("card_number")) return new AppError("MEMBER_CARD_NUMBER_TAKEN");
+  return null;
+}
+
+// ------------------------------------------------------------------------------------------ present
+
+const EMPTY_COUNTS = { rows: 0, accepted: 0, rejected: 0, new: 0, matched: 0, duplicates: 0, problems: 0 };
+
+export function presentImport(stored: StoredImport): MemberImport {
+  const result = stored.result as MemberImport["result"];
+  return {
+    id: stored.id,
+    orgId: stored.orgId,
+    orgName: stored.orgName,
+    fileName: stored.fileName,
+    status: stored.status,
+    progress: Number(stored.progress),
+    error: stored.errorCode ? { code: stored.errorCode, message: stored.errorMessage ?? "" } : null,
+    sheetName: stored.sheetName,
+    notes: stored.notes,
+    headerRow: stored.headerRow,
+    encoding: stored.encoding,
+    columns: stored.mapping as ImportColumn[],
+    matchDecision: stored.matchDecision,
+    counts: { ...EMPTY_COUNTS, ...stored.counts },
+    result: result ?? null,
+    createdAt: new Date(stored.createdAt).toISOString(),
+    committedAt: stored.committedAt ? new Date(stored.committedAt).toISOString() : null,
+  };
+}
+
+function presentRow(
+  row: ImportRowData & { memberName: string | null },
+  columns: ImportColumn[],
+  encoding: "tcvn3" | "vni" | null,
+): MemberImportRow {
+  const raw = row.raw as StoredCell[];
+  const record = row.record as RowRecord | null;
+  return {
+    row: row.rowNumber,
+    values: columns.map((c) => displayCell(raw[c.index], encoding)),
+    record: record ? { ...record.values } : null,
+    problems: row.problems as MemberImportRow["problems"],
+    match:
+      row.matchKind && row.matchMemberId !== null
+        ? { kind: row.matchKind, memberId: row.matchMemberId, memberName: row.memberName ?? "" }
+        : null,
+    duplicateOf: row.duplicateOf,
+    decision: row.decision,
+    outcome: row.outcome,
+  };
+}
