@@ -103,13 +103,14 @@ describe("importing members from a workbook", () => {
     const demoCell = await api.get<{ typeCode: string; ancestors: OrgRef[] }>(
       `/api/organisations/${someone.items[0]?.orgId}`,
     );
-    const parent = demoCell.ancestors.at(-1);
-    expect(parent).toBeDefined();
+    const parentRef = demoCell.ancestors.at(-1);
+    expect(parentRef).toBeDefined();
+    const parent = await api.get<{ id: number; validFrom: string }>(`/api/organisations/${parentRef?.id}`);
     const created = await api.post<{ organisations: OrgRef[] }>("/api/organisations", {
       name: `Chi bộ nhập thử ${tag}`,
       typeCode: demoCell.typeCode,
-      parentId: parent?.id,
-      effectiveDate: "2000-01-01",
+      parentId: parent.id,
+      effectiveDate: parent.validFrom,
       decisionRef: `Quyết định số ${tag}-QĐ/ĐU`,
     });
     const cell = created.organisations[0] as OrgRef;

@@ -5,7 +5,7 @@ import { CheckCircleOutlined } from "@ant-design/icons";
 import type { MemberImport } from "@namro/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import { Alert, Button, Card, Descriptions, Progress, Result, Space, Spin, Steps } from "antd";
+import { Alert, Button, Card, Descriptions, Grid, Progress, Result, Space, Spin, Steps } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../../lib/dates.ts";
@@ -18,6 +18,8 @@ import type { ImportSearch } from "./import-search.ts";
 import { MappingStep } from "./MappingStep.tsx";
 import { PreviewStep } from "./PreviewStep.tsx";
 import { UploadStep } from "./UploadStep.tsx";
+
+const STEPS = ["upload", "read", "mapping", "preview", "result"] as const;
 
 function Working({ memberImport }: { memberImport: MemberImport }) {
   const { t } = useTranslation();
@@ -73,6 +75,7 @@ export function ImportWizardPage() {
   const search = useSearch({ from: "/shell/members/import" });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const isDesktop = Grid.useBreakpoint().md ?? true;
   const memberImport = useMemberImport(search.id);
   const committedId = memberImport.data?.status === "committed" ? memberImport.data.id : null;
   useEffect(() => {
@@ -177,16 +180,23 @@ export function ImportWizardPage() {
         </Link>
       </PageHeader>
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Steps
-          size="small"
-          current={current}
-          status={data?.status === "failed" ? "error" : "process"}
-          responsive
-          data-testid="import-steps"
-          items={(["upload", "read", "mapping", "preview", "result"] as const).map((key) => ({
-            title: t(`memberImport.steps.${key}`),
-          }))}
-        />
+        {isDesktop ? (
+          <Steps
+            size="small"
+            current={current}
+            status={data?.status === "failed" ? "error" : "process"}
+            data-testid="import-steps"
+            items={STEPS.map((key) => ({ title: t(`memberImport.steps.${key}`) }))}
+          />
+        ) : (
+          <div data-testid="import-steps">
+            {t("memberImport.stepOf", {
+              n: current + 1,
+              total: STEPS.length,
+              title: t(`memberImport.steps.${STEPS[current] ?? "upload"}`),
+            })}
+          </div>
+        )}
       </Card>
       {data && (
         <div className="muted" style={{ marginBottom: 12 }} data-testid="import-file-name">

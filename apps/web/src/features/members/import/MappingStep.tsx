@@ -37,6 +37,12 @@ export function MappingStep({ memberImport, onDone, onRestart }: Props) {
   const serverMapping = useMemo(() => mappingOf(memberImport), [memberImport]);
   useEffect(() => setMapping(serverMapping), [serverMapping]);
 
+  const sampleOf = (index: number) =>
+    (sample.data?.items ?? [])
+      .map((row) => row.values[index] ?? "")
+      .filter((value) => value !== "")
+      .join(" · ");
+
   const chosen = Object.values(mapping).filter((field): field is MemberImportField => field !== null);
   const duplicated = new Set(chosen.filter((field, index) => chosen.indexOf(field) !== index));
   const missing = MEMBER_COLUMNS.filter((column) => column.required && !chosen.includes(column.field));
@@ -113,7 +119,6 @@ export function MappingStep({ memberImport, onDone, onRestart }: Props) {
         rowKey="index"
         pagination={false}
         dataSource={memberImport.columns}
-        scroll={{ x: "max-content" }}
         onRow={(column) =>
           ({
             "data-testid": "import-mapping-row",
@@ -127,6 +132,7 @@ export function MappingStep({ memberImport, onDone, onRestart }: Props) {
             render: (_, column) => (
               <div>
                 <strong>{column.header || t("memberImport.mapping.noHeader")}</strong>
+                <div className="muted import-sample import-sample-inline">{sampleOf(column.index)}</div>
                 {column.proposed === null && (
                   <div>
                     <Tag color="warning" style={{ marginTop: 4 }}>
@@ -155,7 +161,7 @@ export function MappingStep({ memberImport, onDone, onRestart }: Props) {
                   showSearch={{ optionFilterProp: "label" }}
                   status={value !== null && duplicated.has(value) ? "error" : ""}
                   aria-label={t("memberImport.mapping.fieldFor", { header: column.header })}
-                  style={{ width: 240 }}
+                  style={{ width: "100%", minWidth: 150, maxWidth: 260 }}
                   data-testid={`import-map-${column.index}`}
                 />
               );
@@ -164,14 +170,8 @@ export function MappingStep({ memberImport, onDone, onRestart }: Props) {
           {
             title: t("memberImport.mapping.sample"),
             key: "sample",
-            render: (_, column) => (
-              <span className="muted import-sample">
-                {(sample.data?.items ?? [])
-                  .map((row) => row.values[column.index] ?? "")
-                  .filter((value) => value !== "")
-                  .join(" · ")}
-              </span>
-            ),
+            responsive: ["md"],
+            render: (_, column) => <span className="muted import-sample">{sampleOf(column.index)}</span>,
           },
         ]}
       />

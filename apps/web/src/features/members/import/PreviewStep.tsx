@@ -46,7 +46,6 @@ function ProblemsTable({ memberImport }: { memberImport: MemberImport }) {
       rowKey="key"
       loading={rows.isFetching}
       dataSource={lines}
-      scroll={{ x: "max-content" }}
       locale={{ emptyText: t("memberImport.preview.noProblems") }}
       onRow={() => ({ "data-testid": "import-problem" }) as React.HTMLAttributes<HTMLElement>}
       pagination={
