@@ -28,7 +28,7 @@ import type { ServiceDeps } from "../../platform/service-deps.ts";
 import type { OrganisationsService } from "../organisations/organisations.service.ts";
 import {
   queryMemberStatistics,
-  type StatisticsDimension,
+  type StatisticsCombinationRow,
   type StatisticsRows,
 } from "./members.statistics.repository.ts";
 import { writeMemberStatisticsSheet } from "./members.statistics-sheet.ts";
@@ -70,7 +70,14 @@ export class MemberStatisticsService {
       ...(query.status?.length || query.asOf ? {} : { status: [...MemberStatusSchema.options] }),
     };
     const rows = await queryMemberStatistics(this.#deps.db, {
-      filterOptions: { filter, scopePaths: readScope, today, canSearchCitizenId: canSeeSensitive },
+      filterOptions: {
+        filter,
+        scopePaths: readScope,
+        today,
+        canSearchCitizenId: canSeeSensitive,
+        // A constant subtree path lets the planner size the subtree (members.filter.repository.ts).
+        ...(org ? { subtreePath: org.path } : {}),
+      },
       referenceDate,
       countAllStatuses: Boolean(query.status?.length || query.asOf),
       withReligion: canSeeSensitive,
@@ -166,20 +173,22 @@ interface PresentContext {
 }
 
 export function presentStatistics(rows: StatisticsRows, context: PresentContext): MemberStatistics {
-  const byDim = new Map<StatisticsDimension, Map<string, { all: number; counted: number }>>();
-  for (const group of rows.groups) {
-    const values = byDim.get(group.dim) ?? new Map<string, { all: number; counted: number }>();
-    byDim.set(group.dim, values);
-    values.set(group.key, { all: group.all, counted: group.counted });
-  }
-  const counted = (dim: StatisticsDimension, key: string) => byDim.get(dim)?.get(key)?.counted ?? 0;
+  /** Per value of one closed list: members counted in totals (or, for statuses, every filtered member). */
+  const rollUp = (pick: (row: StatisticsCombinationRow) => string, all = false) => {
+    const totals = new Map<string, number>();
+    for (const row of rows.combinations) {
+      const key = pick(row);
+      totals.set(key, (totals.get(key) ?? 0) + (all ? row.all : row.counted));
+    }
+    return totals;
+  };
   /** Every value of a closed list, zeros included, in catalogue order. */
-  const listed = (dim: StatisticsDimension, keys: readonly string[]): StatisticsCount[] =>
-    keys.map((key) => ({ key, count: counted(dim, key) }));
+  const listed = (totals: Map<string, number>, keys: readonly string[]): StatisticsCount[] =>
+    keys.map((key) => ({ key, count: totals.get(key) ?? 0 }));
   /** An open list: most frequent first, the tail summed. */
-  const ranked = (dim: StatisticsDimension) => {
-    const all = [...(byDim.get(dim) ?? new Map())]
-      .map(([key, value]) => ({ key, count: value.counted }))
+  const ranked = (values: { key: string; counted: number }[]) => {
+    const all = values
+      .map((value) => ({ key: value.key, count: value.counted }))
       .filter((item) => item.count > 0)
       .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key, "vi"));
     const top = all.slice(0, STATISTICS_TOP_VALUES);
@@ -187,31 +196,40 @@ export function presentStatistics(rows: StatisticsRows, context: PresentContext)
     return { top, other };
   };
 
-  const bySex = listed("sex", MemberSexSchema.options);
-  const members = bySex.reduce((sum, item) => sum + item.count, 0);
-  const ethnicity = ranked("ethnicity");
-  const religion = context.canSeeSensitive ? ranked("religion") : null;
+  const statuses = rollUp((row) => row.status, true);
+  const countedStatuses = rollUp((row) => row.status);
+  const sexes = rollUp((row) => row.sex);
+  const ageBands = rollUp((row) => row.ageBand);
+  const bySex = listed(sexes, MemberSexSchema.options);
+  const ethnicity = ranked(rows.ethnicities);
+  const religion = context.canSeeSensitive ? ranked(rows.religions) : null;
 
   return {
     orgId: context.org?.id ?? null,
     orgName: context.org?.name ?? null,
     referenceDate: context.referenceDate,
     totals: {
-      members,
-      probationary: counted("status", "probationary"),
-      full: counted("status", "full"),
-      female: counted("sex", "female"),
-      under31: counted("age_band", "under_31"),
+      members: bySex.reduce((sum, item) => sum + item.count, 0),
+      probationary: countedStatuses.get("probationary") ?? 0,
+      full: countedStatuses.get("full") ?? 0,
+      female: sexes.get("female") ?? 0,
+      under31: ageBands.get("under_31") ?? 0,
     },
-    byStatus: MemberStatusSchema.options.map((key) => ({
-      key,
-      count: byDim.get("status")?.get(key)?.all ?? 0,
-    })),
+    byStatus: listed(statuses, MemberStatusSchema.options),
     bySex,
-    byAgeBand: listed("age_band", AgeBandSchema.options),
-    byEducation: listed("education", ProfessionalEducationSchema.options),
-    byTheoryLevel: listed("theory", TheoryLevelSchema.options),
-    byMembershipYears: listed("years", MembershipYearsBandSchema.options),
+    byAgeBand: listed(ageBands, AgeBandSchema.options),
+    byEducation: listed(
+      rollUp((row) => row.education),
+      ProfessionalEducationSchema.options,
+    ),
+    byTheoryLevel: listed(
+      rollUp((row) => row.theory),
+      TheoryLevelSchema.options,
+    ),
+    byMembershipYears: listed(
+      rollUp((row) => row.years),
+      MembershipYearsBandSchema.options,
+    ),
     byEthnicity: ethnicity.top,
     ethnicityOther: ethnicity.other,
     byReligion: religion?.top ?? null,
@@ -228,7 +246,7 @@ export function presentStatistics(rows: StatisticsRows, context: PresentContext)
       postTypes: [...combo.postTypes],
       nameVi: combo.nameVi,
       nameEn: combo.nameEn,
-      count: rows.combinations[index] ?? 0,
+      count: rows.postCombinations[index] ?? 0,
     })),
     flows: {
       period: context.window.period,
