@@ -218,6 +218,34 @@ export function buildProgram(): Command {
       }),
     );
 
+  const importCommand = program
+    .command("import")
+    .description("Nhập dữ liệu từ tệp (import data from a file)")
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)");
+  importCommand
+    .command("members")
+    .description(
+      "Nhập đảng viên từ tệp .xlsx hoặc .csv vào một tổ chức, như trang Nhập danh sách; --dry-run chỉ kiểm tra " +
+        "(import members from an .xlsx or .csv into an organisation, as the web import does; --dry-run only checks)",
+    )
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)")
+    .argument("<file>", "tệp .xlsx hoặc .csv (the .xlsx or .csv file)")
+    .requiredOption(
+      "--org <org>",
+      "mã hoặc số hiệu tổ chức: một chi bộ, hoặc tổ chức cấp trên khi tệp có cột Chi bộ (organisation code or id)",
+    )
+    .option("--dry-run", "chỉ đọc và kiểm tra, không ghi gì (read and check only, write nothing)", false)
+    .option("--json", "in kết quả dạng JSON (print the result as JSON)", false)
+    .action((file: string, options: { org: string; dryRun: boolean; json: boolean }) =>
+      withDatabase(async (database) => {
+        const { systemClock } = await import("./platform/clock.ts");
+        const { runMemberImportCommand } = await import("./modules/members/members.import.command.ts");
+        return runMemberImportCommand({ db: database.db, clock: systemClock }, file, options, (line) =>
+          console.log(line),
+        );
+      }),
+    );
+
   const audit = program
     .command("audit")
     .description("Nhật ký kiểm toán (audit log)")

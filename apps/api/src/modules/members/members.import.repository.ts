@@ -79,6 +79,34 @@ export async function deleteRows(db: Db, importId: number): Promise<void> {
   await db.deleteFrom("memberImportRows").where("importId", "=", importId).execute();
 }
 
+export async function deleteImport(db: Db, importId: number): Promise<void> {
+  await db.deleteFrom("memberImports").where("id", "=", importId).execute();
+}
+
+/**
+ * For the command line: the root above an organisation and the first system administrator of that
+ * root (who is recorded as the author), if any.
+ */
+export async function installerOf(
+  db: Db,
+  orgId: number,
+): Promise<
+  { accountId: number | null; root: { id: number; code: string; name: string; path: string } } | undefined
+> {
+  const rows = await sql<{ id: number; code: string; name: string; path: string; accountId: number | null }>`
+    SELECT r.id, r.code, r.name, r.path::text AS path,
+      (SELECT ra.account_id FROM role_assignments ra
+        WHERE ra.org_id = r.id AND ra.role = 'system_admin' ORDER BY ra.account_id LIMIT 1) AS "accountId"
+    FROM organisations o JOIN organisations r ON r.path = subpath(o.path, 0, 1)
+    WHERE o.id = ${orgId}`.execute(db);
+  const row = rows.rows[0];
+  if (!row) return undefined;
+  return {
+    accountId: row.accountId === null ? null : Number(row.accountId),
+    root: { id: row.id, code: row.code, name: row.name, path: row.path },
+  };
+}
+
 export async function findImport(db: Db, id: number): Promise<StoredImport | undefined> {
   const row = await db
     .selectFrom("memberImports as i")

@@ -69,7 +69,8 @@ export interface ImportSummary {
   rows: number;
   accepted: number;
   problems: { row: number; column: string; code: string; message: string }[];
-  members: Record<string, string | number | null>[];
+  /** Accepted rows: what they would create or change. */
+  members: (RowRecord & { outcome: string })[];
 }
 
 export class MemberImportsService {
@@ -477,7 +478,7 @@ export class MemberImportsService {
         if (row.outcome === "reject") continue;
         summary.accepted++;
         const record = row.record as RowRecord;
-        summary.members.push({ ...record.values, orgId: record.orgId });
+        summary.members.push({ ...record, outcome: row.outcome });
       }
       after = rows[rows.length - 1]?.rowNumber ?? after;
     }
