@@ -3,6 +3,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   ClusterOutlined,
   IdcardOutlined,
   LogoutOutlined,
@@ -37,6 +38,12 @@ function useNavItems(): NonNullable<MenuProps["items"]> {
   ];
   if (hasPermission(me, "member.read"))
     items.push({ key: "/members", icon: <IdcardOutlined />, label: t("members.navLabel") });
+  if (hasPermission(me, "member.read"))
+    items.push({
+      key: "/member-statistics",
+      icon: <BarChartOutlined />,
+      label: t("memberStatistics.navLabel"),
+    });
   if (hasPermission(me, "account.manage"))
     items.push({ key: "/accounts", icon: <TeamOutlined />, label: t("nav.accounts") });
   if (hasPermission(me, "audit.read"))

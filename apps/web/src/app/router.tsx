@@ -114,6 +114,15 @@ const memberTransfersRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/members/TransfersPage.tsx"), "TransfersPage"),
 });
 
+const memberStatisticsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/member-statistics",
+  component: lazyRouteComponent(
+    () => import("../features/member-statistics/MemberStatisticsPage.tsx"),
+    "MemberStatisticsPage",
+  ),
+});
+
 const accountsRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/accounts",
@@ -149,6 +158,7 @@ const routeTree = rootRoute.addChildren([
     memberImportRoute,
     memberRoute,
     memberTransfersRoute,
+    memberStatisticsRoute,
     accountsRoute,
     auditRoute,
     orgTypesRoute,
