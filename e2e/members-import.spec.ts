@@ -58,8 +58,11 @@ async function readSheet(download: Download): Promise<string[][]> {
   expect(sheet, "a visible sheet").toBeDefined();
   const rows: string[][] = [];
   sheet?.eachRow((row) => {
-    const values = (row.values as unknown[]).slice(1);
-    rows.push(values.map((value) => (value === null || value === undefined ? "" : String(value))));
+    const texts: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      texts[column - 1] = cell.text;
+    });
+    rows.push(Array.from(texts, (text) => text ?? ""));
   });
   return rows;
 }

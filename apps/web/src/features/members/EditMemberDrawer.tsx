@@ -7,6 +7,7 @@ import { Alert, App, Button, Drawer, Form, Grid, Space, Table } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall, isApiError } from "../../lib/api.ts";
+import { formatDate } from "../../lib/dates.ts";
 import { applyFieldErrors, errorText } from "../../lib/errors.ts";
 import {
   formValuesOf,
@@ -25,24 +26,27 @@ interface Props {
 
 type Body = ReturnType<typeof personalDataOf>;
 
-function describe(value: unknown, t: (key: string) => string, field: string): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (field === "sex") return t(`members.sex.${String(value)}`);
-  if (field === "educationProfessional") return t(`members.education.${String(value)}`);
-  if (field === "theoryLevel") return t(`members.theory.${String(value)}`);
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split("-");
-    return `${d}/${m}/${y}`;
-  }
-  return String(value);
+function describe(value: string | null, t: (key: string) => string, field: string): string {
+  if (value === null || value === "") return "—";
+  if (field === "sex") return t(`members.sex.${value}`);
+  if (field === "educationProfessional") return t(`members.education.${value}`);
+  if (field === "theoryLevel") return t(`members.theory.${value}`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  return value;
 }
 
 /** The fields where what the person typed differs from what is now saved. */
-function differences(mine: Body, theirs: Body): { field: string; mine: unknown; theirs: unknown }[] {
-  const out: { field: string; mine: unknown; theirs: unknown }[] = [];
-  for (const [field, value] of Object.entries(mine)) {
-    const other = (theirs as Record<string, unknown>)[field];
-    if ((value ?? null) !== (other ?? null)) out.push({ field, mine: value, theirs: other });
+interface Difference {
+  field: string;
+  mine: string | null;
+  theirs: string | null;
+}
+function differences(mine: Body, theirs: Body): Difference[] {
+  const out: Difference[] = [];
+  const other = theirs as Record<string, string | null | undefined>;
+  for (const [field, value] of Object.entries(mine as Record<string, string | null | undefined>)) {
+    const theirValue = other[field] ?? null;
+    if ((value ?? null) !== theirValue) out.push({ field, mine: value ?? null, theirs: theirValue });
   }
   return out;
 }
