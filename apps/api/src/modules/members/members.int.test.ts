@@ -91,6 +91,35 @@ describe("GET /api/members", () => {
     expect((desc.json() as { items: { fullName: string }[] }).items[0]?.fullName).not.toBe("Lê Văn Anh");
   });
 
+  it("sorts by birth date and admission date, and answers an empty page past the end", async () => {
+    const cell = await newCell();
+    await createMember(t.database.db, cell.id, {
+      fullName: "Ông Văn Già",
+      birthDate: "1960-01-01",
+      admittedOn: "1990-01-01",
+    });
+    await createMember(t.database.db, cell.id, {
+      fullName: "Âu Thị Trẻ",
+      birthDate: "1995-01-01",
+      admittedOn: "2020-01-01",
+    });
+    await createMember(t.database.db, cell.id, {
+      fullName: "Ấu Văn Giữa",
+      birthDate: "1980-01-01",
+      admittedOn: "2005-01-01",
+    });
+    const names = async (query: string) =>
+      (
+        (await t.call(staff, { method: "GET", url: `/api/members?orgId=${cell.id}&${query}` })).json() as {
+          items: { fullName: string }[];
+        }
+      ).items.map((m) => m.fullName);
+    expect(await names("sort=birthDate")).toEqual(["Ông Văn Già", "Ấu Văn Giữa", "Âu Thị Trẻ"]);
+    expect(await names("sort=-admittedOn")).toEqual(["Âu Thị Trẻ", "Ấu Văn Giữa", "Ông Văn Già"]);
+    expect(await names("page=2&pageSize=3")).toEqual([]);
+    expect(await names("page=2&pageSize=2")).toHaveLength(1);
+  });
+
   it("masks citizen IDs for a cell secretary and shows them to committee staff", async () => {
     await createMember(t.database.db, p.cellA.id, { fullName: "Phan Văn Khải", citizenId: "001085099999" });
     const asStaff = await t.call(staff, { method: "GET", url: `/api/members?orgId=${p.cellA.id}&q=khai` });
@@ -370,7 +399,7 @@ describe("PUT /api/members/:id", () => {
     expect(audit).toEqual({ before: { fullName: "Lý Thị Hai" }, after: { fullName: "Lý Thị Hai Hà" } });
   });
 
-  it("validates with field paths, 404s outside the scope and 403s a reader", async () => {
+  it("validates with field paths; 404 outside the scope or without member.manage", async () => {
     const member = await createMember(t.database.db, p.cellA.id, { fullName: "Tạ Văn Ba" });
     const seen = await detail(staff, member.id);
     const bad = await t.call(staff, {
