@@ -51,9 +51,16 @@ type Query = Partial<Pick<MemberStatisticsQuery, "orgId" | "asOf" | "from" | "to
   period: StatisticsPeriod;
 };
 
+const shareFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+
+/** A share already in percent, written the Vietnamese way ("37,9 %"). */
+function shareText(value: number): string {
+  return `${shareFormat.format(value)} %`;
+}
+
 function percent(part: number, whole: number): string {
   if (whole === 0) return "0 %";
-  return `${new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 }).format((part / whole) * 100)} %`;
+  return shareText((part / whole) * 100);
 }
 
 function barOption(rows: CountRow[], options: { horizontal?: boolean; name: string }): ChartOption {
@@ -90,7 +97,7 @@ function pieOption(rows: CountRow[], name: string): ChartOption {
         name,
         radius: ["35%", "65%"],
         center: ["50%", "45%"],
-        label: { formatter: "{d}%" },
+        label: { formatter: (params: { percent?: number }) => shareText(params.percent ?? 0) },
         data: rows.map((row) => ({ name: row.label, value: row.count })),
       },
     ],
