@@ -6,6 +6,8 @@ import { parseArgs } from "node:util";
 import { SEED_SCALES, type SeedScale } from "../apps/api/src/seed/seed-scale.ts";
 import { openAppFixture } from "./benchmarks/app-fixture.ts";
 import { idleRss } from "./benchmarks/idle-rss.ts";
+import { memberExport } from "./benchmarks/member-export.ts";
+import { memberImport } from "./benchmarks/member-import.ts";
 import { memberSearch, memberSearchSamples } from "./benchmarks/member-search.ts";
 import { memberStatistics } from "./benchmarks/member-statistics.ts";
 import { orgPage } from "./benchmarks/org-page.ts";
@@ -27,9 +29,11 @@ const NAMES = [
   "refs",
   "member-search",
   "member-statistics",
+  "member-export",
+  "member-import",
 ] as const;
 /** Benchmarks that need the scale's members (seeded on demand; minutes at national scale). */
-const MEMBER_NAMES: readonly Name[] = ["member-search", "member-statistics"];
+const MEMBER_NAMES: readonly Name[] = ["member-search", "member-statistics", "member-export"];
 type Name = (typeof NAMES)[number];
 
 const HELP = `Usage: npm run bench -- [--scale demo|province|national] [--db postgres|pglite|both] [--write] [name…]
@@ -94,7 +98,7 @@ const wantsMembers = MEMBER_NAMES.some((n) => selected.has(n));
 
 async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
   if (selected.has("tree-checks")) await guarded("tree-checks", dataset.label, () => treeChecks(dataset));
-  const inApp: Name[] = ["org-page", "search", ...(withMembers ? MEMBER_NAMES : [])];
+  const inApp: Name[] = ["org-page", "search", "member-import", ...(withMembers ? MEMBER_NAMES : [])];
   if (inApp.some((n) => selected.has(n))) {
     const fixture = await openAppFixture(dataset);
     try {
@@ -104,6 +108,15 @@ async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
         await guarded("member-search", dataset.label, () => memberSearch(dataset, fixture));
       if (withMembers && selected.has("member-statistics"))
         await guarded("member-statistics", dataset.label, () => memberStatistics(dataset, fixture));
+      if (withMembers && selected.has("member-export"))
+        await guarded("member-export", dataset.label, () => memberExport(dataset, fixture));
+      // Last: it adds 150,000 members, then deletes them again.
+      if (selected.has("member-import"))
+        await guarded("member-import", dataset.label, async () => {
+          const result = await memberImport(dataset, fixture);
+          notes.push(...result.notes);
+          return result.rows;
+        });
     } finally {
       await fixture.close();
     }

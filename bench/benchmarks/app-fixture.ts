@@ -13,6 +13,8 @@ import type { Dataset } from "../datasets.ts";
 export interface BenchSession {
   username: string;
   cookie: string;
+  /** For state-changing requests (X-CSRF-Token). */
+  csrfToken: string;
   /** Root of the account's scope. */
   scopeOrgId: number;
 }
@@ -53,7 +55,10 @@ async function ensureNationalAdmin(dataset: Dataset): Promise<void> {
   );
 }
 
-async function signIn(app: FastifyInstance, username: string): Promise<string> {
+async function signIn(
+  app: FastifyInstance,
+  username: string,
+): Promise<{ cookie: string; csrfToken: string }> {
   const response = await app.inject({
     method: "POST",
     url: "/api/auth/sign-in",
@@ -63,7 +68,10 @@ async function signIn(app: FastifyInstance, username: string): Promise<string> {
     throw new Error(`sign-in ${username}: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name.endsWith("namro_session"));
   if (!cookie) throw new Error("sign-in set no session cookie");
-  return `${cookie.name}=${cookie.value}`;
+  return {
+    cookie: `${cookie.name}=${cookie.value}`,
+    csrfToken: (response.json() as { csrfToken: string }).csrfToken,
+  };
 }
 
 export async function openAppFixture(dataset: Dataset): Promise<AppFixture> {
@@ -86,10 +94,10 @@ export async function openAppFixture(dataset: Dataset): Promise<AppFixture> {
     .where("parentId", "is", null)
     .orderBy("id")
     .executeTakeFirstOrThrow();
-  const admin = { username: ADMIN_USERNAME, cookie: await signIn(app, ADMIN_USERNAME), scopeOrgId: root.id };
+  const admin = { username: ADMIN_USERNAME, ...(await signIn(app, ADMIN_USERNAME)), scopeOrgId: root.id };
   const communeStaff = {
     username: staff.username,
-    cookie: await signIn(app, staff.username),
+    ...(await signIn(app, staff.username)),
     scopeOrgId: staff.orgId,
   };
   return {

@@ -93,7 +93,10 @@ export async function provinceCells(
   return { cells, communes };
 }
 
-async function nextIds(trx: Transaction<Database>, table: "members" | "member_events"): Promise<number> {
+export async function nextIds(
+  trx: Transaction<Database>,
+  table: "members" | "member_events",
+): Promise<number> {
   await sql`LOCK TABLE ${sql.table(table)} IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
   const { rows } = await sql<{
     maxId: number | null;
@@ -101,8 +104,8 @@ async function nextIds(trx: Transaction<Database>, table: "members" | "member_ev
   return Number(rows[0]?.maxId ?? 0) + 1;
 }
 
-/** Writes a plan; member and event ids start at the given bases. */
-async function writePlan(
+/** Writes a plan; member and event ids start at the given bases (see nextMemberIds). */
+export async function writeMemberPlan(
   trx: Transaction<Database>,
   plan: MemberPlan,
   memberBase: number,
@@ -227,7 +230,7 @@ export async function seedMembers(
   });
   const memberBase = await nextIds(trx, "members");
   const eventBase = await nextIds(trx, "member_events");
-  await writePlan(trx, plan, memberBase, eventBase);
+  await writeMemberPlan(trx, plan, memberBase, eventBase);
   const result = {
     skipped: false,
     members: plan.members.orgId.length,

@@ -6,7 +6,7 @@
 //             and per commune.
 // Members come on top, by bulk loading (seed-members.ts):
 //   province  ~200,000 members in the demo province (the demo's 20,000 and 180,000 more);
-//   national  the above plus ~18 members per cell in every other province (~5.6 million in all).
+//   national  the above plus ~15.5 members per cell in the other 33 provinces (~5.6 million in all).
 // Each province is one transaction and is skipped when its committee exists (organisations) or its
 // members' run is recorded (members), so an interrupted run continues where it stopped and a finished
 // one is a no-op.
@@ -153,7 +153,7 @@ async function recordProgress(db: Kysely<Database>, scale: SeedScale): Promise<v
 /** Members added to the demo province at scale "province" (the demo itself has ~20,000). */
 export const PROVINCE_SCALE_MEMBERS = 180_000;
 /** Members per cell, on average, in the other provinces at scale "national". */
-export const NATIONAL_MEMBERS_PER_CELL = 18;
+export const NATIONAL_MEMBERS_PER_CELL = 15.5;
 
 /** A database whose demo was seeded before members existed gets the demo's members first. */
 async function ensureDemoMembers(db: Kysely<Database>): Promise<number> {
