@@ -36,6 +36,11 @@ export async function apiSession(request: APIRequestContext, username: string) {
       expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
       return (await response.json()) as T;
     },
+    async put<T>(url: string, data: unknown): Promise<T> {
+      const response = await request.put(url, { data, headers });
+      expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
+      return (await response.json()) as T;
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import type { Download, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type BrowserSession, openPage } from "./browser.ts";
 import { apiSession, pickOption, signInThroughPage } from "./journey-steps.ts";
+import { createEmptyCell, type OrgRef } from "./member-steps.ts";
 
 let session: BrowserSession;
 beforeEach(async () => {
@@ -18,11 +19,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await session.close();
 });
-
-interface OrgRef {
-  id: number;
-  name: string;
-}
 
 /** A header no office uses for the admission date: the importer must not guess it. */
 const ODD_HEADER = "Đứng vào hàng ngũ của Đảng";
@@ -102,21 +98,7 @@ describe("importing members from a workbook", () => {
 
     // A new, empty cell for this run, so counts do not depend on the demo data.
     const api = await apiSession(context.request, "vanphong");
-    const someone = await api.get<{ items: { orgId: number }[] }>("/api/members?pageSize=1");
-    const demoCell = await api.get<{ typeCode: string; ancestors: OrgRef[] }>(
-      `/api/organisations/${someone.items[0]?.orgId}`,
-    );
-    const parentRef = demoCell.ancestors.at(-1);
-    expect(parentRef).toBeDefined();
-    const parent = await api.get<{ id: number; validFrom: string }>(`/api/organisations/${parentRef?.id}`);
-    const created = await api.post<{ organisations: OrgRef[] }>("/api/organisations", {
-      name: `Chi bộ nhập thử ${tag}`,
-      typeCode: demoCell.typeCode,
-      parentId: parent.id,
-      effectiveDate: parent.validFrom,
-      decisionRef: `Quyết định số ${tag}-QĐ/ĐU`,
-    });
-    const cell = created.organisations[0] as OrgRef;
+    const cell = await createEmptyCell(api, `Chi bộ nhập thử ${tag}`);
 
     await signInThroughPage(page, "vanphong");
     await uploadThroughWizard(page, cell, {
