@@ -139,6 +139,9 @@ export function ImportWizardPage() {
   } else if (data.status === "committed") {
     current = 4;
     body = <ResultStep memberImport={data} onRestart={restart} />;
+  } else if (data.status === "committing") {
+    current = 3;
+    body = <Working memberImport={data} />;
   } else if (search.step !== "preview") {
     current = 2;
     body =
@@ -160,7 +163,7 @@ export function ImportWizardPage() {
             <Working memberImport={data} />
           </div>
         )}
-        {data.status === "ready" || data.status === "committing" ? (
+        {data.status === "ready" ? (
           <PreviewStep
             memberImport={data}
             busy={isBusy(data)}
