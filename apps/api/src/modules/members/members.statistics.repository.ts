@@ -85,18 +85,25 @@ function dayAfter(iso: string): string {
   return date.toISOString().slice(0, 10);
 }
 
+interface Banding {
+  /** width_bucket(column, thresholds): 0 for the oldest band … n−1 for the youngest. */
+  bucket: RawBuilder<number>;
+  /** Band name by bucket number. */
+  names: string[];
+}
+
 /**
- * The band of the years elapsed from a date column to `on`, by width_bucket over ascending thresholds
- * (one call per row instead of a CASE chain). `ranges` go from the youngest band to the oldest, with
- * inclusive whole-year bounds; someone is at least `y` years in on `on` ⇔ date ≤ on − y years.
+ * The band of the years elapsed from a date column to `on`, as a width_bucket number over ascending
+ * thresholds (an integer per row: cheaper to compute and to group than a CASE chain giving text).
+ * `ranges` go from the youngest band to the oldest, with inclusive whole-year bounds; someone is at
+ * least `y` years in on `on` ⇔ date ≤ on − y years.
  */
-function bandOf(
+function banding(
   column: RawBuilder<unknown>,
   ranges: Readonly<Record<string, readonly [number | null, number | null]>>,
   on: string,
-): RawBuilder<string> {
+): Banding {
   const bands = Object.entries(ranges);
-  // Lower bounds (exclusive of the older band) as dates, oldest band's edge first.
   const thresholds = bands
     .slice(0, -1)
     .map(([band, [, max]]) => {
@@ -104,8 +111,10 @@ function bandOf(
       return dayAfter(addMonths(on, -12 * (max + 1)));
     })
     .reverse();
-  const names = bands.map(([band]) => band).reverse();
-  return sql<string>`((${names}::text[])[width_bucket(${column}, ${thresholds}::date[]) + 1])`;
+  return {
+    bucket: sql<number>`width_bucket(${column}, ${thresholds}::date[])`,
+    names: bands.map(([band]) => band).reverse(),
+  };
 }
 
 async function queryBreakdowns(
@@ -121,14 +130,16 @@ async function queryBreakdowns(
   const counted = input.countAllStatuses
     ? sql<boolean>`true`
     : sql<boolean>`(m.status IN ('probationary', 'full'))`;
+  const age = banding(sql`m.birth_date`, AGE_BAND_RANGES, ref);
+  const years = banding(sql`m.admitted_on`, MEMBERSHIP_YEARS_RANGES, ref);
   const filtered = selectFilteredMembers(db, input.filterOptions).select([
     status.as("st"),
     counted.as("counted"),
     "m.sex",
     "m.educationProfessional as edu",
     "m.theoryLevel as theory",
-    bandOf(sql`m.birth_date`, AGE_BAND_RANGES, ref).as("age_band"),
-    bandOf(sql`m.admitted_on`, MEMBERSHIP_YEARS_RANGES, ref).as("years"),
+    age.bucket.as("age_band"),
+    years.bucket.as("years"),
     "m.ethnicity",
     "m.religion",
   ]);
@@ -139,8 +150,8 @@ async function queryBreakdowns(
     sex: string | null;
     edu: string | null;
     theory: string | null;
-    ageBand: string | null;
-    years: string | null;
+    ageBand: number | null;
+    years: number | null;
     ethnicity: string | null;
     religion: string | null;
     all: number;
@@ -163,8 +174,8 @@ async function queryBreakdowns(
         sex: row.sex ?? "",
         education: row.edu ?? "",
         theory: row.theory ?? "",
-        ageBand: row.ageBand ?? "",
-        years: row.years ?? "",
+        ageBand: age.names[row.ageBand ?? -1] ?? "",
+        years: years.names[row.years ?? -1] ?? "",
         all: row.all,
         counted: row.counted,
       });
