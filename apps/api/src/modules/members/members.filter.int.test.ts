@@ -1,12 +1,15 @@
 // The shared member filter on a real database: scope, subtree, default statuses, name and number
 // search, age bands, posts and membership on a date.
 import type { MemberFilter } from "@namro/contracts";
+import { toSearchKey, vietnameseNameSortKey } from "@namro/domain";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrg, createProvince } from "../../../test/factories.ts";
 import { createMember } from "../../../test/member-factories.ts";
 import { openTestDatabase } from "../../../test/test-database.ts";
 import type { DatabaseHandle } from "../../db/database.ts";
 import { selectFilteredMembers } from "./members.filter.repository.ts";
+import { listMembers, MEMBER_COUNT_CAP } from "./members.list.repository.ts";
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -127,5 +130,48 @@ describe("selectFilteredMembers", () => {
     expect(await names({ orgId: p.cellA.id, asOf: "2024-03-01" }, scope)).toEqual([]);
     expect(await names({ orgId: cellC.id, asOf: "2024-03-01" }, scope)).toEqual(["Vũ Văn Giang"]);
     expect(await names({ orgId: cellC.id, asOf: "2010-01-01" }, scope)).toEqual([]);
+  });
+});
+
+describe("listMembers", () => {
+  it("counts exactly up to the cap, then reports a capped total and still pages in name order", async () => {
+    const p = await createProvince(database.db);
+    const names = ["Anh", "Bình", "Chi", "Dũng", "Hoa"];
+    await sql`INSERT INTO members (org_id, full_name, search_key, sort_key, sex, birth_date, admitted_on, status, status_since)
+      SELECT ${p.cellA.id}::bigint, 'Lê Văn ' || n.name, 'le van ' || n.key, n.sort, 'male', date '1980-01-01', date '2010-01-01', 'full', date '2010-01-01'
+      FROM generate_series(1, ${MEMBER_COUNT_CAP + 50}) g
+      JOIN (VALUES ${sql.join(
+        names.map(
+          (name, i) =>
+            sql`(${i}::int, ${name}::text, ${toSearchKey(name)}::text, ${vietnameseNameSortKey(`Lê Văn ${name}`)})`,
+        ),
+      )}) AS n(i, name, key, sort) ON n.i = g % ${names.length}`.execute(database.db);
+    const options = {
+      filter: { orgId: p.cellA.id },
+      scopePaths: [p.province.path],
+      today: TODAY,
+      canSearchCitizenId: false,
+    };
+    const broad = await listMembers(database.db, options, { sort: "name", page: 1, pageSize: 3 });
+    expect(broad).toMatchObject({ total: MEMBER_COUNT_CAP, totalCapped: true });
+    expect(broad.rows.map((row) => row.fullName)).toEqual(["Lê Văn Anh", "Lê Văn Anh", "Lê Văn Anh"]);
+    const last = await listMembers(database.db, options, { sort: "-name", page: 1, pageSize: 1 });
+    expect(last.rows[0]?.fullName).toBe("Lê Văn Hoa");
+    const narrow = await listMembers(
+      database.db,
+      { ...options, filter: { orgId: p.cellA.id, q: "chi" } },
+      { sort: "name", page: 1, pageSize: 2 },
+    );
+    expect(narrow).toMatchObject({ total: (MEMBER_COUNT_CAP + 50) / names.length, totalCapped: false });
+    const past = await listMembers(
+      database.db,
+      { ...options, filter: { orgId: p.cellA.id, q: "chi" } },
+      { sort: "name", page: 5000, pageSize: 2 },
+    );
+    expect(past).toMatchObject({
+      rows: [],
+      total: (MEMBER_COUNT_CAP + 50) / names.length,
+      totalCapped: false,
+    });
   });
 });

@@ -47,31 +47,18 @@ const LIST_COLUMNS = [
 /**
  * One page of the filtered members and the total (exact up to MEMBER_COUNT_CAP).
  *
- * The total is counted first because it decides the plan of the page. With few matches (a cell, a
- * rare name) the matches are collected whole behind an optimisation fence (OFFSET 0) and sorted: left
- * to itself the planner may walk the members_sort index hoping to meet 50 matches early, which is slow
- * when the matches cluster in the order — "nguyen van hoa" matches only given names around "Hoa", far
- * down a name-ordered index. With many matches the index walk is the fast plan and is left to the planner.
+ * First pass: at most CAP + 1 matches, in whatever order is cheapest, counted and sorted in the same
+ * query. With few matches (a cell, a rare name) that pass holds them all, so it is the answer: the
+ * planner never gets to walk the members_sort index hoping to meet 50 matches early, which is slow
+ * when the matches cluster in the order ("nguyen van hoa" matches only given names around "Hoa", far
+ * down a name-ordered index). With more matches than the cap, a second query reads the page in index
+ * order — fast exactly then, because matches are dense.
  */
 export async function listMembers(
   executor: Executor,
   options: MemberFilterOptions,
   page: Pick<ListMembersQuery, "sort" | "page" | "pageSize">,
 ): Promise<{ rows: MemberListRow[]; total: number; totalCapped: boolean }> {
-  const base = () => selectFilteredMembers(executor, options);
-  const limited = base()
-    .select(sql<number>`1`.as("one"))
-    .limit(MEMBER_COUNT_CAP + 1);
-  const counted = await executor
-    .selectFrom(limited.as("x"))
-    .select(sql<number>`count(*)::int`.as("n"))
-    .executeTakeFirstOrThrow();
-  const n = Number(counted.n);
-  const total = Math.min(n, MEMBER_COUNT_CAP);
-  const totalCapped = n > MEMBER_COUNT_CAP;
-  const offset = (page.page - 1) * page.pageSize;
-  if (offset >= n && !totalCapped) return { rows: [], total, totalCapped };
-
   const direction = page.sort.startsWith("-") ? "desc" : "asc";
   const field = page.sort.replace(/^-/, "");
   // Name order is the byte order of sort_key (COLLATE "C"), ties by id: the members_sort index.
@@ -80,16 +67,42 @@ export async function listMembers(
     "sort_key",
     "id",
   ];
-  const columns = base().select([...LIST_COLUMNS]);
-  const orderBy = (alias: string) =>
-    sql.join(
-      order.map((column) => sql`${sql.ref(`${alias}.${column}`)} ${sql.raw(direction)}`),
-      sql`, `,
-    );
-  const source = totalCapped ? columns.as("x") : columns.offset(0).as("x");
+  const orderBy = sql.join(
+    order.map((column) => sql`${sql.ref(`x.${column}`)} ${sql.raw(direction)}`),
+    sql`, `,
+  );
+  const offset = (page.page - 1) * page.pageSize;
+  const columns = () => selectFilteredMembers(executor, options).select([...LIST_COLUMNS]);
+
+  const first = await sql<MemberListRow & { matches: number }>`
+    SELECT x.*, count(*) OVER ()::int AS matches
+    FROM ${columns()
+      .limit(MEMBER_COUNT_CAP + 1)
+      .as("x")}
+    ORDER BY ${orderBy}
+    LIMIT ${page.pageSize} OFFSET ${offset}`.execute(executor);
+  const firstRow = first.rows[0];
+  let matches = firstRow ? Number(firstRow.matches) : null;
+  if (matches === null) {
+    // Past the last page: the window had no row to report the count on.
+    const counted = await executor
+      .selectFrom(
+        selectFilteredMembers(executor, options)
+          .select(sql<number>`1`.as("one"))
+          .limit(MEMBER_COUNT_CAP + 1)
+          .as("c"),
+      )
+      .select(sql<number>`count(*)::int`.as("n"))
+      .executeTakeFirstOrThrow();
+    matches = Number(counted.n);
+  }
+  const total = Math.min(matches, MEMBER_COUNT_CAP);
+  const totalCapped = matches > MEMBER_COUNT_CAP;
+  if (!totalCapped) return { rows: first.rows.map(({ matches: _, ...row }) => row), total, totalCapped };
+
   const result = await sql<MemberListRow>`
-    SELECT * FROM ${source}
-    ORDER BY ${orderBy("x")}
+    SELECT * FROM ${columns().as("x")}
+    ORDER BY ${orderBy}
     LIMIT ${page.pageSize} OFFSET ${offset}`.execute(executor);
   return { rows: result.rows, total, totalCapped };
 }
