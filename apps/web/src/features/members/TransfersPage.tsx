@@ -1,10 +1,10 @@
 // Transfers of Party activity awaiting a decision: incoming ones the receiving cell confirms or
 // refuses, outgoing ones the sending cell may withdraw.
-import { CheckOutlined, CloseOutlined, RollbackOutlined } from "@ant-design/icons";
+import { CheckOutlined, CloseOutlined, RollbackOutlined, TeamOutlined } from "@ant-design/icons";
 import { type MemberTransfer, memberRoutes } from "@namro/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Alert, App, Button, Card, DatePicker, Input, Modal, Space, Table } from "antd";
+import { Alert, App, Breadcrumb, Button, Card, DatePicker, Input, Modal, Space, Table } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -201,6 +201,20 @@ export function TransfersPage() {
   const onDecide = (transfer: MemberTransfer, decision: Decision) => setDeciding({ transfer, decision });
   return (
     <div>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[
+          {
+            key: "list",
+            title: (
+              <Link to="/members">
+                <TeamOutlined /> {t("members.title")}
+              </Link>
+            ),
+          },
+          { key: "self", title: <span aria-current="page">{t("members.transfers.title")}</span> },
+        ]}
+      />
       <PageHeader title={t("members.transfers.title")} titleTestId="transfers-title" />
       <p className="muted" style={{ marginTop: 0 }}>
         {t("members.transfers.explain")}
