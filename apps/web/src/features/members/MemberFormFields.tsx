@@ -172,6 +172,7 @@ export function MemberFormFields<V extends MemberFormValues>({
     <DatePicker
       format={DATE_FORMAT}
       disabledDate={isAfterToday}
+      placeholder={t("members.hints.date")}
       style={{ width: "100%" }}
       data-testid={testId}
     />
