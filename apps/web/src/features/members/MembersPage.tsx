@@ -160,7 +160,7 @@ export function MembersPage() {
       <Table<MemberSummary>
         data-testid="member-table"
         rowKey="id"
-        size="middle"
+        size="small"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         scroll={{ x: "max-content" }}
