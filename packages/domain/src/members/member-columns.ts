@@ -438,6 +438,32 @@ export interface ReadRowResult {
 export interface ReadRowOptions extends ParseOptions {
   /** Today in Vietnam, for the rule that dates are not in the future. */
   today: string;
+  /**
+   * Reuse of parsed values across rows (from createParseCache): columns such as sex, ethnicity, cell
+   * or dates repeat the same few values over thousands of rows.
+   */
+  cache?: ParseCache;
+}
+
+/** Parsed values by field and cell text; each field keeps at most `limit` entries. */
+export interface ParseCache {
+  get(field: MemberImportField, cell: string | number): FieldValueResult | undefined;
+  set(field: MemberImportField, cell: string | number, result: FieldValueResult): void;
+}
+
+export function createParseCache(limit = 5000): ParseCache {
+  const byField = new Map<MemberImportField, Map<string | number, FieldValueResult>>();
+  return {
+    get: (field, cell) => byField.get(field)?.get(cell),
+    set(field, cell, result) {
+      let entries = byField.get(field);
+      if (!entries) {
+        entries = new Map();
+        byField.set(field, entries);
+      }
+      if (entries.size < limit) entries.set(cell, result);
+    },
+  };
 }
 
 const isFormulaCell = (cell: ImportCell): cell is FormulaCell =>
@@ -466,7 +492,12 @@ export function readMemberRow(
       record[column.field] = null;
       continue;
     }
-    const parsed = parseFieldValue(column.field, cell, options);
+    const cacheable = options.cache && (typeof cell === "string" || typeof cell === "number");
+    let parsed = cacheable ? options.cache?.get(column.field, cell as string | number) : undefined;
+    if (!parsed) {
+      parsed = parseFieldValue(column.field, cell, options);
+      if (cacheable) options.cache?.set(column.field, cell as string | number, parsed);
+    }
     if (!parsed.ok) {
       problems.push({ column: column.header, code: parsed.code, message: parsed.message });
       record[column.field] = null;

@@ -163,6 +163,25 @@ function snakeRow(row: ImportRowData) {
   };
 }
 
+/** What a commit reads of accepted rows (not the cells as written). */
+export async function rowsToCommit(
+  db: Db,
+  importId: number,
+  afterRow: number,
+  limit: number,
+  outcomes: readonly ImportRowData["outcome"][],
+): Promise<Pick<ImportRowData, "rowNumber" | "record" | "matchMemberId" | "decision">[]> {
+  return db
+    .selectFrom("memberImportRows")
+    .select(["rowNumber", "record", "matchMemberId", "decision"])
+    .where("importId", "=", importId)
+    .where("rowNumber", ">", afterRow)
+    .where("outcome", "in", outcomes)
+    .orderBy("rowNumber")
+    .limit(limit)
+    .execute();
+}
+
 /** Rows after `afterRow` in row order (keyset), optionally only some outcomes. */
 export async function rowsAfter(
   db: Db,
@@ -334,15 +353,16 @@ export async function findCandidates(
   keys: { citizenIds: string[]; cardNumbers: string[]; nameBirths: { k: string; b: string }[] },
 ): Promise<ExistingMember[]> {
   if (keys.citizenIds.length + keys.cardNumbers.length + keys.nameBirths.length === 0) return [];
+  // Three index lookups joined by UNION (an OR across them would defeat the indexes).
   const rows = await sql<ExistingMember>`
     SELECT ${MEMBER_COLUMNS_SQL}
     FROM members m JOIN organisations o ON o.id = m.org_id
-    WHERE m.citizen_id = ANY(${keys.citizenIds}::text[])
-       OR m.card_number = ANY(${keys.cardNumbers}::text[])
-       OR (m.search_key, m.birth_date) IN (
-         SELECT r.k, r.b FROM jsonb_to_recordset(${JSON.stringify(keys.nameBirths)}::jsonb) AS r(k text, b date))`.execute(
-    db,
-  );
+    WHERE m.id IN (
+      SELECT id FROM members WHERE citizen_id = ANY(${keys.citizenIds}::text[])
+      UNION SELECT id FROM members WHERE card_number = ANY(${keys.cardNumbers}::text[])
+      UNION SELECT mm.id FROM members mm
+        JOIN jsonb_to_recordset(${JSON.stringify(keys.nameBirths)}::jsonb) AS r(k text, b date)
+          ON mm.search_key = r.k AND mm.birth_date = r.b)`.execute(db);
   return rows.rows;
 }
 
@@ -406,18 +426,19 @@ export async function insertMembers(
   event: { occurredOn: string; accountId: number | null; note: string },
 ): Promise<void> {
   if (rows.length === 0) return;
-  const json = JSON.stringify(rows);
+  // One statement: the member rows, their import event and their open cell span. Foreign keys are
+  // checked at the end of the statement, when the members exist.
   await sql`
-    INSERT INTO members (id, org_id, full_name, search_key, sort_key, other_names, sex, birth_date, birth_place,
-      home_town, ethnicity, religion, citizen_id, card_number, admitted_on, full_member_on, education_general,
-      education_professional, theory_level, occupation, status, status_since, awards, discipline)
-    OVERRIDING SYSTEM VALUE
-    SELECT id, org_id, full_name, search_key, sort_key, other_names, sex, birth_date, birth_place, home_town,
-      ethnicity, religion, citizen_id, card_number, admitted_on, full_member_on, education_general,
-      education_professional, theory_level, occupation, status, status_since, awards, discipline
-    FROM jsonb_to_recordset(${json}::jsonb) AS r(${MEMBER_RECORD_TYPES})`.execute(db);
-  await sql`
-    WITH r AS (SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS r(${MEMBER_RECORD_TYPES})),
+    WITH r AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${MEMBER_RECORD_TYPES})),
+    m AS (
+      INSERT INTO members (id, org_id, full_name, search_key, sort_key, other_names, sex, birth_date, birth_place,
+        home_town, ethnicity, religion, citizen_id, card_number, admitted_on, full_member_on, education_general,
+        education_professional, theory_level, occupation, status, status_since, awards, discipline)
+      OVERRIDING SYSTEM VALUE
+      SELECT id, org_id, full_name, search_key, sort_key, other_names, sex, birth_date, birth_place, home_town,
+        ethnicity, religion, citizen_id, card_number, admitted_on, full_member_on, education_general,
+        education_professional, theory_level, occupation, status, status_since, awards, discipline
+      FROM r),
     ev AS (
       INSERT INTO member_events (member_id, kind, occurred_on, to_org_id, status_after, recorded_by, note)
       SELECT r.id, 'import', ${event.occurredOn}::date, r.org_id, r.status, ${event.accountId}::bigint, ${event.note}

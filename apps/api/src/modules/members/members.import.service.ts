@@ -10,7 +10,7 @@ import {
   type MemberImportMatchDecision,
   type MemberImportRow,
 } from "@namro/contracts";
-import { checkMemberRecord, type MemberImportField, todayInVietnam } from "@namro/domain";
+import { checkMemberRecord, createParseCache, type MemberImportField, todayInVietnam } from "@namro/domain";
 import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
 import { type Actor, holdsPermissionAt, isWithin, scopePaths } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -40,6 +40,7 @@ import {
   pageOfRows,
   type RowFilter,
   rowsAfter,
+  rowsToCommit,
   type StoredImport,
   setRowDecisions,
   updateImport,
@@ -57,6 +58,8 @@ import {
 } from "./members.import.validation.ts";
 
 const BATCH = 1000;
+/** Rows per statement of a commit: larger batches, fewer statements in the one transaction. */
+const COMMIT_BATCH = 2000;
 
 export interface UploadedFile {
   /** A temporary file the service owns from now on (it deletes it). */
@@ -178,6 +181,7 @@ export class MemberImportsService {
       manageScope: scopePaths(actor, "member.manage"),
       matchDecision,
       seen: new Map(),
+      cache: createParseCache(),
     };
   }
 
@@ -188,15 +192,26 @@ export class MemberImportsService {
     totalRows: number | null,
   ): Promise<void> {
     let done = 0;
-    for await (const batch of reader.batches(BATCH)) {
-      const rows = await validateBatch(
-        context,
-        batch.map((r) => ({ ...r, decision: null })),
-      );
-      await upsertRows(this.db, id, rows);
-      done += batch.length;
-      await updateImport(this.db, id, { progress: totalRows ? Math.min(0.99, done / totalRows) : 0 });
+    // One write in flight while the next batch is read and validated (the file and the database
+    // work in parallel); writes stay in order.
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for await (const batch of reader.batches(BATCH)) {
+        const rows = await validateBatch(
+          context,
+          batch.map((r) => ({ ...r, decision: null })),
+        );
+        await writing;
+        done += batch.length;
+        const progress = totalRows ? Math.min(0.99, done / totalRows) : 0;
+        writing = upsertRows(this.db, id, rows).then(() => updateImport(this.db, id, { progress }));
+        // Handled here so a failed write never counts as unhandled; the next await still throws.
+        writing.catch(() => undefined);
+      }
+    } finally {
+      await writing.catch(() => undefined);
     }
+    await writing;
     await this.finishValidation(id);
   }
 
@@ -327,7 +342,7 @@ export class MemberImportsService {
         if (locked.status !== "ready") throw new AppError("MEMBER_IMPORT_NOT_READY");
 
         for (let after = 0; ; ) {
-          const rows = await rowsAfter(trx, id, after, BATCH, ["create"]);
+          const rows = await rowsToCommit(trx, id, after, COMMIT_BATCH, ["create"]);
           if (rows.length === 0) break;
           const ids = await allocateMemberIds(trx, rows.length);
           const members = rows.map((row, i) => {
@@ -346,7 +361,7 @@ export class MemberImportsService {
         }
 
         for (let after = 0; ; ) {
-          const rows = await rowsAfter(trx, id, after, BATCH, ["update", "merge", "unchanged"]);
+          const rows = await rowsToCommit(trx, id, after, COMMIT_BATCH, ["update", "merge", "unchanged"]);
           if (rows.length === 0) break;
           const existing = new Map(
             (

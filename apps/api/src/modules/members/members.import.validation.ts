@@ -8,6 +8,7 @@ import {
   type LegacyEncoding,
   type MappedColumn,
   type MemberImportField,
+  type ParseCache,
   readMemberRow,
   toSearchKey,
   vietnameseNameSortKey,
@@ -90,6 +91,7 @@ export interface ValidationContext {
   matchDecision: MatchDecision;
   /** Keys of earlier rows of the file → their row number (grows across batches). */
   seen: Map<string, number>;
+  cache: ParseCache;
 }
 
 export interface RowInput {
@@ -127,6 +129,7 @@ export async function validateBatch(ctx: ValidationContext, rows: RowInput[]): P
       referenceYear: ctx.referenceYear,
       today: ctx.today,
       encoding: ctx.encoding,
+      cache: ctx.cache,
     });
     const keep = new Set<MemberImportField>(read.masked);
     if (!ctx.canSeeSensitive) {
