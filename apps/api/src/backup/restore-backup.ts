@@ -30,7 +30,11 @@ const BATCH_ROWS = 2_000;
 const BATCH_CHARS = 8_000_000;
 
 /** Filled by migrations (default organisation types and rules), so present in a fresh database. */
-export const REFERENCE_TABLES: ReadonlySet<string> = new Set(["org_types", "org_type_rules"]);
+export const REFERENCE_TABLES: ReadonlySet<string> = new Set([
+  "org_types",
+  "org_type_rules",
+  "member_post_types",
+]);
 
 export interface RestoreOptions {
   /** Empty a database that already holds data before restoring into it. */
