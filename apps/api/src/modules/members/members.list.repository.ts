@@ -74,11 +74,12 @@ export async function listMembers(
   const offset = (page.page - 1) * page.pageSize;
   const columns = () => selectFilteredMembers(executor, options).select([...LIST_COLUMNS]);
 
-  const first = await sql<MemberListRow & { matches: number }>`
-    SELECT x.*, count(*) OVER ()::int AS matches
-    FROM ${columns()
-      .limit(MEMBER_COUNT_CAP + 1)
-      .as("x")}
+  // Narrow rows (id and order keys) keep the count and the sort of up to CAP + 1 matches cheap.
+  const first = await sql<{ id: number; matches: number }>`
+    SELECT x.id, count(*) OVER ()::int AS matches
+    FROM (${selectFilteredMembers(executor, options)
+      .select(order.map((column) => sql.ref(`m.${column}`).as(column)))
+      .limit(MEMBER_COUNT_CAP + 1)}) AS x
     ORDER BY ${orderBy}
     LIMIT ${page.pageSize} OFFSET ${offset}`.execute(executor);
   const firstRow = first.rows[0];
@@ -98,7 +99,14 @@ export async function listMembers(
   }
   const total = Math.min(matches, MEMBER_COUNT_CAP);
   const totalCapped = matches > MEMBER_COUNT_CAP;
-  if (!totalCapped) return { rows: first.rows.map(({ matches: _, ...row }) => row), total, totalCapped };
+  if (!totalCapped) {
+    const ids = first.rows.map((row) => row.id);
+    if (ids.length === 0) return { rows: [], total, totalCapped };
+    const found = (await columns().where("m.id", "in", ids).execute()) as MemberListRow[];
+    const byId = new Map(found.map((row) => [row.id, row]));
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
+    return { rows, total, totalCapped };
+  }
 
   const result = await sql<MemberListRow>`
     SELECT * FROM ${columns().as("x")}
