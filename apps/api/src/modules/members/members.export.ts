@@ -21,7 +21,7 @@ import { selectFilteredMembers } from "./members.filter.repository.ts";
 import type { MemberStatisticsService } from "./members.statistics.ts";
 import { writeMemberStatisticsSheet } from "./members.statistics-sheet.ts";
 
-const BATCH = 2000;
+const BATCH = 5000;
 /** What a masked sensitive cell holds: the importer reads any cell with "*" as "keep the stored value". */
 const MASK = "***";
 
@@ -154,6 +154,8 @@ export class MemberExportService {
           MEMBER_STATUS_LABELS[row.status],
         ]);
       }
+      // Wait for a slow reader (the download) rather than buffering the file in memory.
+      await writer.drained();
       const last = rows[rows.length - 1] as ExportRow;
       after = { sortKey: last.sortKey, id: last.id };
       if (rows.length < BATCH) break;
