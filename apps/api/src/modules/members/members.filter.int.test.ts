@@ -50,6 +50,27 @@ describe("selectFilteredMembers", () => {
     expect(await names({}, [])).toEqual([]);
   });
 
+  it("filters by a list of organisation ids instead of paths when given (also on a date)", async () => {
+    const p = await createProvince(database.db);
+    await createMember(database.db, p.cellA.id, { fullName: "Trần Văn Ích" });
+    await createMember(database.db, p.cellB.id, { fullName: "Lê Thị Ích" });
+    const byIds = async (orgIds: number[], filter: MemberFilter = {}) =>
+      (
+        await selectFilteredMembers(database.db, {
+          filter,
+          scopePaths: [p.province.path],
+          today: TODAY,
+          canSearchCitizenId: false,
+          orgIds,
+        })
+          .select(["m.fullName"])
+          .execute()
+      ).map((row) => row.fullName);
+    expect(await byIds([p.communeA.id, p.cellA.id], { q: "ich" })).toEqual(["Trần Văn Ích"]);
+    expect(await byIds([p.cellB.id], { asOf: "2020-01-01" })).toEqual(["Lê Thị Ích"]);
+    expect(await byIds([])).toEqual([]);
+  });
+
   it("finds names typed without diacritics, whatever the tone placement or normal form", async () => {
     const p = await createProvince(database.db);
     await createMember(database.db, p.cellA.id, { fullName: "Nguyễn Thị Hoà" });

@@ -180,6 +180,18 @@ export async function findOrgsByIds(
   return executor.selectFrom("organisations").select(["id", "name", "path"]).where("id", "in", ids).execute();
 }
 
+/** Ids of the organisations under any of `paths` (at most `limit`). */
+export async function findOrgIdsUnder(executor: Executor, paths: string[], limit: number): Promise<number[]> {
+  if (paths.length === 0) return [];
+  const rows = await executor
+    .selectFrom("organisations as o")
+    .select("o.id")
+    .where(sql<boolean>`o.path <@ ANY(${paths}::ltree[])`)
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 /** An organisation with whether it is active and its type holds members (a cell). */
 export async function findCellCandidate(
   executor: Executor,

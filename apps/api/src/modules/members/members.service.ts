@@ -16,7 +16,7 @@ import type { Actor } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { recordMemberEvent } from "./members.events.ts";
-import type { MemberFilterOptions } from "./members.filter.repository.ts";
+import { MEMBER_FILTER_ORG_ID_LIMIT, type MemberFilterOptions } from "./members.filter.repository.ts";
 import { listMembers } from "./members.list.repository.ts";
 import { changedFields, checkPersonalColumns, toColumns } from "./members.personal-data.ts";
 import {
@@ -69,12 +69,19 @@ export class MembersService {
       subtreePath = org[0]?.path;
       if (!subtreePath || !mayReadMemberIn(actor, subtreePath)) throw new AppError("ORG_NOT_FOUND");
     }
+    const paths = subtreePath ? [subtreePath] : scopePaths;
+    // A whole tree is cheaper to filter by path (every member matches it); a part of one, by ids.
+    const wholeTree = paths.some((path) => !path.includes("."));
+    const ids = wholeTree
+      ? []
+      : await repo.findOrgIdsUnder(this.#deps.db, paths, MEMBER_FILTER_ORG_ID_LIMIT + 1);
     return {
       filter,
       scopePaths,
       today: this.#today(),
-      canSearchCitizenId: maySearchCitizenIdIn(actor, subtreePath ? [subtreePath] : scopePaths),
+      canSearchCitizenId: maySearchCitizenIdIn(actor, paths),
       subtreePath,
+      orgIds: !wholeTree && ids.length <= MEMBER_FILTER_ORG_ID_LIMIT ? ids : undefined,
     };
   }
 
