@@ -34,6 +34,8 @@ export const RoleGrantSchema = z.object({
   orgId: z.number(),
   orgName: z.string(),
   orgCode: z.string(),
+  /** Type of the organisation (e.g. to offer a cell secretary their own cell where a cell is needed). */
+  orgTypeCode: z.string(),
   /** False when the organisation has since been merged, split or dissolved: the role needs reassigning. */
   orgActive: z.boolean(),
 });

@@ -9,6 +9,8 @@ export const OrgTypeSchema = z.object({
   nameVi: z.string(),
   nameEn: z.string(),
   isDepartment: z.boolean(),
+  /** Members belong directly to organisations of this type (cells). */
+  holdsMembers: z.boolean(),
   sortOrder: z.number(),
   /** Types allowed directly under this one. */
   allowedChildTypes: z.array(z.string()),
@@ -30,6 +32,8 @@ export const UpdateOrgTypeBodySchema = z.object({
   nameVi: OrgTypeNameSchema,
   nameEn: OrgTypeNameSchema,
   isDepartment: z.boolean(),
+  /** Members belong directly to organisations of this type; unchanged when absent. */
+  holdsMembers: z.boolean().optional(),
   sortOrder: z.number().int().min(0).max(1_000_000),
   /** Replaces the set of types allowed directly under this one. */
   allowedChildTypes: OrgTypeCodeListSchema,
@@ -39,6 +43,7 @@ export type UpdateOrgTypeBody = z.infer<typeof UpdateOrgTypeBodySchema>;
 
 export const CreateOrgTypeBodySchema = UpdateOrgTypeBodySchema.omit({ version: true }).extend({
   code: OrgTypeCodeSchema,
+  holdsMembers: z.boolean().default(false),
   /** Types under which the new type may sit. */
   allowedParentTypes: OrgTypeCodeListSchema.default([]),
   allowedChildTypes: OrgTypeCodeListSchema.default([]),
@@ -135,6 +140,13 @@ export const OrgSearchQuerySchema = AsOfQuerySchema.extend({
   q: z.string().trim().min(1).max(200),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   includeClosed: z.stringbool().default(false),
+  /** Only organisations of these types (comma-separated codes), e.g. the cells members belong to. */
+  types: z
+    .preprocess(
+      (value) => (typeof value === "string" ? value.split(",").filter((v) => v !== "") : value),
+      z.array(OrgTypeCodeSchema).max(50),
+    )
+    .optional(),
 });
 
 /** Legal basis every restructuring carries: at least one of reason or decision reference. */

@@ -27,6 +27,8 @@ interface CommonProps {
   /** Show the person's role organisations before they type. */
   suggestRoleOrgs?: boolean;
   variant?: "outlined" | "borderless" | "filled";
+  /** Only organisations of these types may be chosen (e.g. cells where members belong). */
+  typeCodes?: readonly string[] | undefined;
   /** Labels for values chosen elsewhere (e.g. the page's organisation). */
   knownLabels?: Readonly<Record<number, string>>;
 }
@@ -58,23 +60,35 @@ export function OrgPicker(props: SingleProps | MultipleProps) {
   const q = useDebounced(text.trim(), 250);
   const known = useRef(new Map<number, Option>());
   const search = useQuery({
-    queryKey: ["organisations", "search", q, props.asOf ?? null, "picker"],
-    queryFn: () => apiCall(organisationRoutes.searchOrgs, { query: { q, limit: 20, asOf: props.asOf } }),
+    queryKey: [
+      "organisations",
+      "search",
+      q,
+      props.asOf ?? null,
+      "picker",
+      props.typeCodes?.join(",") ?? null,
+    ],
+    queryFn: () =>
+      apiCall(organisationRoutes.searchOrgs, {
+        query: { q, limit: 20, asOf: props.asOf, types: props.typeCodes?.join(",") },
+      }),
     enabled: q.length > 0,
     staleTime: 60_000,
   });
 
   const options = useMemo(() => {
     const exclude = new Set(props.excludeIds ?? []);
+    const types = props.typeCodes ? new Set(props.typeCodes) : null;
     const list: Option[] = [];
     if (q.length > 0) {
       for (const hit of search.data?.items ?? []) {
+        if (types && !types.has(hit.typeCode)) continue;
         list.push({ value: hit.id, label: hit.name, path: hit.pathNames.join(" › ") });
       }
     } else if (props.suggestRoleOrgs !== false) {
       const seen = new Set<number>();
       for (const grant of me?.roles ?? []) {
-        if (seen.has(grant.orgId)) continue;
+        if (seen.has(grant.orgId) || (types && !types.has(grant.orgTypeCode))) continue;
         seen.add(grant.orgId);
         list.push({ value: grant.orgId, label: grant.orgName, path: "" });
       }
@@ -102,6 +116,7 @@ export function OrgPicker(props: SingleProps | MultipleProps) {
     props.value,
     props.suggestRoleOrgs,
     props.knownLabels,
+    props.typeCodes,
   ]);
 
   const common = {

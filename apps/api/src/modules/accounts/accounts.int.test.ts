@@ -217,6 +217,7 @@ describe("list and get", () => {
           orgId: province.cellA.id,
           orgName: province.cellA.name,
           orgCode: province.cellA.code,
+          orgTypeCode: province.cellA.typeCode,
           orgActive: true,
         },
       ],

@@ -18,6 +18,7 @@ export function presentAccount(row: AccountRow, visibleGrants: readonly GrantRow
       orgId: grant.orgId,
       orgName: grant.orgName,
       orgCode: grant.orgCode,
+      orgTypeCode: grant.orgTypeCode,
       orgActive: grant.orgStatus === "active",
     })),
     version: row.version,

@@ -86,6 +86,7 @@ export interface GrantRow {
   orgId: number;
   orgName: string;
   orgCode: string;
+  orgTypeCode: string;
   orgStatus: OrgStatus;
   orgPath: string;
 }
@@ -102,6 +103,7 @@ export async function listGrants(executor: Executor, accountIds: readonly number
       "ra.orgId",
       "o.name as orgName",
       "o.code as orgCode",
+      "o.typeCode as orgTypeCode",
       "o.status as orgStatus",
       sql<string>`o.path::text`.as("orgPath"),
     ])

@@ -18,6 +18,7 @@ export function presentMe(actor: Actor): Me {
       orgId: grant.orgId,
       orgName: grant.orgName,
       orgCode: grant.orgCode,
+      orgTypeCode: grant.orgTypeCode,
       orgActive: grant.orgActive,
     })),
     permissions: permissionsOf(actor),

@@ -19,6 +19,7 @@ export interface SessionActorRow {
   orgId: number | null;
   orgName: string | null;
   orgCode: string | null;
+  orgTypeCode: string | null;
   orgStatus: OrgStatus | null;
   orgPath: string | null;
 }
@@ -51,6 +52,7 @@ export async function findSessionActorRows(
       "o.id as orgId",
       "o.name as orgName",
       "o.code as orgCode",
+      "o.typeCode as orgTypeCode",
       "o.status as orgStatus",
       sql<string | null>`o.path::text`.as("orgPath"),
     ])

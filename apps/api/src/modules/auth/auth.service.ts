@@ -69,6 +69,7 @@ export class AuthService implements ActorResolver {
         orgId: row.orgId,
         orgName: row.orgName ?? "",
         orgCode: row.orgCode ?? "",
+        orgTypeCode: row.orgTypeCode ?? "",
         orgActive: row.orgStatus === "active",
         orgPath: row.orgPath,
       });

@@ -205,6 +205,7 @@ describe("organisation types: changing the rules", () => {
       nameVi: "Tổ công tác thử",
       nameEn: "Trial working group",
       isDepartment: false,
+      holdsMembers: false,
       sortOrder: 90,
       allowedChildTypes: ["to_dang"],
       version: 1,
@@ -269,6 +270,7 @@ describe("organisation types: changing the rules", () => {
       nameVi: "Ban công tác thử",
       nameEn: "Trial commission",
       isDepartment: true,
+      holdsMembers: true,
       sortOrder: 85,
       allowedChildTypes: ["van_phong", "van_phong"],
       version: 1,
@@ -279,13 +281,24 @@ describe("organisation types: changing the rules", () => {
       nameVi: "Ban công tác thử",
       nameEn: "Trial commission",
       isDepartment: true,
+      holdsMembers: true,
       sortOrder: 85,
       allowedChildTypes: ["van_phong"],
       version: 2,
     });
+    // Leaving the flag out of an update keeps it.
+    const kept = await update(rootAdmin, code, {
+      nameVi: "Ban công tác thử",
+      nameEn: "Trial commission",
+      isDepartment: true,
+      sortOrder: 85,
+      allowedChildTypes: ["van_phong"],
+      version: 2,
+    });
+    expect(kept.json()).toMatchObject({ holdsMembers: true, version: 3 });
 
     const rows = await auditRows(code);
-    expect(rows.map((row) => row.action)).toEqual(["org_type.create", "org_type.update"]);
+    expect(rows.map((row) => row.action)).toEqual(["org_type.create", "org_type.update", "org_type.update"]);
     const [createdRow, updatedRow] = rows;
     expect(createdRow?.orgId).toBeNull();
     expect(createdRow?.actorId).toBe(rootAdmin.accountId);
@@ -309,6 +322,6 @@ describe("organisation types: changing the rules", () => {
       url: `/api/audit?entityType=org_type&entityId=${code}`,
     });
     expect(log.statusCode).toBe(200);
-    expect(log.json().total).toBe(2);
+    expect(log.json().total).toBe(3);
   });
 });

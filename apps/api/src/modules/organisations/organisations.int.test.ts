@@ -250,6 +250,14 @@ describe("reading the tree", () => {
     const cells = (await get(w.staffA, "/api/organisations/search?q=chi%20bo")).json();
     expect(cells.items.map((h: { id: number }) => h.id)).toEqual([w.p.cellA.id]);
     expect(cells.items[0].pathNames).toEqual([w.p.communeA.name]);
+    // Restricted to types (the cell pickers of the member registry).
+    const onlyCommunes = (await get(w.admin, "/api/organisations/search?q=chi%20bo&types=dang_uy_xa")).json();
+    expect(onlyCommunes.items).toEqual([]);
+    const onlyCells = (
+      await get(w.admin, `/api/organisations/search?q=chi%20bo&types=${w.p.cellA.typeCode},tinh_uy`)
+    ).json();
+    expect(onlyCells.items.map((h: { id: number }) => h.id)).toContain(w.p.cellA.id);
+    for (const hit of onlyCells.items) expect(hit.typeCode).toBe(w.p.cellA.typeCode);
   });
 
   it("answers 400 with field paths for bad queries", async () => {

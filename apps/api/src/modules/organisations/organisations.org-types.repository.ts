@@ -54,7 +54,14 @@ export async function listExistingOrgTypeCodes(executor: Executor, codes: string
 
 export async function insertOrgType(
   executor: Executor,
-  input: { code: string; nameVi: string; nameEn: string; isDepartment: boolean; sortOrder: number },
+  input: {
+    code: string;
+    nameVi: string;
+    nameEn: string;
+    isDepartment: boolean;
+    holdsMembers: boolean;
+    sortOrder: number;
+  },
 ): Promise<OrgTypeRow> {
   return executor.insertInto("orgTypes").values(input).returningAll().executeTakeFirstOrThrow();
 }
@@ -62,7 +69,7 @@ export async function insertOrgType(
 export async function updateOrgType(
   executor: Executor,
   code: string,
-  input: { nameVi: string; nameEn: string; isDepartment: boolean; sortOrder: number },
+  input: { nameVi: string; nameEn: string; isDepartment: boolean; holdsMembers: boolean; sortOrder: number },
 ): Promise<OrgTypeRow> {
   return executor
     .updateTable("orgTypes")

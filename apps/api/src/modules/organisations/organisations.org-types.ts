@@ -43,6 +43,7 @@ export async function createOrgType(
         nameVi: input.nameVi,
         nameEn: input.nameEn,
         isDepartment: input.isDepartment,
+        holdsMembers: input.holdsMembers,
         sortOrder: input.sortOrder,
       });
       await typesRepo.insertOrgTypeRules(trx, [
@@ -112,6 +113,7 @@ export async function updateOrgType(
       nameVi: input.nameVi,
       nameEn: input.nameEn,
       isDepartment: input.isDepartment,
+      holdsMembers: input.holdsMembers ?? before.holdsMembers,
       sortOrder: input.sortOrder,
     });
     await recordAudit(

@@ -38,6 +38,7 @@ export function presentOrgType(row: OrgTypeRow, allowedChildTypes: string[]): Or
     nameVi: row.nameVi,
     nameEn: row.nameEn,
     isDepartment: row.isDepartment,
+    holdsMembers: row.holdsMembers,
     sortOrder: row.sortOrder,
     allowedChildTypes,
     version: row.version,

@@ -30,6 +30,8 @@ interface SearchSource {
   columns: RawBuilder<unknown>;
   from: RawBuilder<unknown>;
   key: RawBuilder<unknown>;
+  /** The type code column of the source (current or as of the date). */
+  type: RawBuilder<unknown>;
   filter: RawBuilder<unknown>;
 }
 
@@ -38,6 +40,8 @@ interface SearchInput {
   code: string;
   paths: string[];
   limit: number;
+  /** Only these organisation types; null for any. */
+  types: readonly string[] | null;
 }
 
 function tierCondition(source: SearchSource, tier: SearchTier, key: string, code: string) {
@@ -71,6 +75,7 @@ async function searchByTiers(
            WHEN ${source.key} LIKE ${`${k}%`} OR lower(o.code) LIKE ${`${c}%`} THEN 1
            WHEN ${source.key} LIKE ${`% ${k}%`} THEN 2
            ELSE 3 END`;
+  const typeFilter = input.types ? sql`AND ${source.type} = ANY(${[...input.types]}::text[])` : sql``;
   const found = new Map<number, SearchRow>();
   for (const tier of SEARCH_TIERS) {
     if (found.size >= input.limit) break;
@@ -78,7 +83,7 @@ async function searchByTiers(
       SELECT ${source.columns}, ${rank} AS rank
       FROM ${source.from}
       WHERE ${tierCondition(source, tier, input.key, code)}
-        AND ${withinPaths(input.paths)} ${source.filter}
+        AND ${withinPaths(input.paths)} ${source.filter} ${typeFilter}
       LIMIT ${input.limit}`.execute(executor);
     for (const row of result.rows) if (!found.has(row.id)) found.set(row.id, row);
   }
@@ -97,6 +102,7 @@ export async function searchOrganisations(
       columns: sql`o.id, o.code, o.name, o.type_code, o.parent_id, o.path, o.status, o.valid_from, o.valid_to, o.version`,
       from: sql`organisations o`,
       key: sql`o.search_key`,
+      type: sql`o.type_code`,
       filter: input.includeClosed ? sql`` : sql`AND o.status = 'active'`,
     },
     input,
@@ -114,6 +120,7 @@ export async function searchOrganisationsAsOf(
       columns: AS_OF_COLUMNS,
       from: sql`org_versions v JOIN organisations o ON o.id = v.org_id`,
       key: sql`v.search_key`,
+      type: sql`v.type_code`,
       filter: sql`AND ${validOn(input.date)}`,
     },
     input,

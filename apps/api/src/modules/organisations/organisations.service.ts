@@ -50,6 +50,7 @@ export interface SearchOptions {
   limit: number;
   includeClosed: boolean;
   asOf?: string | undefined;
+  types?: readonly string[] | undefined;
 }
 
 export class OrganisationsService {
@@ -141,7 +142,8 @@ export class OrganisationsService {
     if (key === "" || paths.length === 0) return [];
     // A few more candidates than asked, so ties at the cut are ordered by Vietnamese rules.
     const candidates = Math.min(options.limit + 50, 200);
-    const input = { key, code: options.q.trim(), paths, limit: candidates };
+    const types = options.types?.length ? options.types : null;
+    const input = { key, code: options.q.trim(), paths, limit: candidates, types };
     const rows = options.asOf
       ? await searchRepo.searchOrganisationsAsOf(this.#deps.db, { ...input, date: options.asOf })
       : await searchRepo.searchOrganisations(this.#deps.db, {

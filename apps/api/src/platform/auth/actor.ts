@@ -8,6 +8,7 @@ export interface ActorGrant {
   orgId: number;
   orgName: string;
   orgCode: string;
+  orgTypeCode: string;
   /** The organisation still exists (not merged, split or dissolved). */
   orgActive: boolean;
   /** ltree path of the organisation the role is held over. */
@@ -69,7 +70,7 @@ export function permissionsOf(actor: Actor): Permission[] {
 export function installerActor(
   accountId: number,
   displayName: string,
-  root: { id: number; code: string; name: string; path: string },
+  root: { id: number; code: string; name: string; path: string; typeCode?: string },
 ): Actor {
   return {
     accountId,
@@ -85,6 +86,7 @@ export function installerActor(
         orgId: root.id,
         orgName: root.name,
         orgCode: root.code,
+        orgTypeCode: root.typeCode ?? "",
         orgActive: true,
         orgPath: root.path,
       },

@@ -8,6 +8,7 @@ import { apiCall } from "../../lib/api.ts";
 import { applyFieldErrors, errorText } from "../../lib/errors.ts";
 import { OrgPicker } from "../../ui/OrgPicker.tsx";
 import { hasPermission, useMe } from "../auth/session.ts";
+import { useCellTypeCodes } from "../organisations/org-types.ts";
 import {
   MEMBER_FIELD_NAMES,
   MemberFormFields,
@@ -23,6 +24,7 @@ interface AdmitValues extends MemberFormValues {
 
 export function AdmitMemberDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const cellTypeCodes = useCellTypeCodes();
   const { message } = App.useApp();
   const { data: me } = useMe();
   const navigate = useNavigate();
@@ -98,6 +100,7 @@ export function AdmitMemberDialog({ open, onClose }: { open: boolean; onClose: (
             >
               <OrgPicker
                 testId="member-admit-org"
+                typeCodes={cellTypeCodes}
                 ariaLabel={t("members.admit.cell")}
                 style={{ width: "100%" }}
               />

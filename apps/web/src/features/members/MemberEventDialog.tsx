@@ -15,6 +15,7 @@ import { apiCall, isApiError } from "../../lib/api.ts";
 import { DATE_FORMAT, isAfterToday, toIsoDate } from "../../lib/dates.ts";
 import { applyFieldErrors, errorText } from "../../lib/errors.ts";
 import { OrgPicker } from "../../ui/OrgPicker.tsx";
+import { useCellTypeCodes } from "../organisations/org-types.ts";
 import { DESTRUCTIVE_EVENTS } from "./member-labels.ts";
 import { useMemberSaved } from "./member-queries.ts";
 
@@ -51,6 +52,7 @@ interface Props {
 
 export function MemberEventDialog({ member, kind, onClose }: Props) {
   const { t } = useTranslation();
+  const cellTypeCodes = useCellTypeCodes();
   const { message, modal } = App.useApp();
   const saved = useMemberSaved();
   const [form] = Form.useForm<Values>();
@@ -159,6 +161,7 @@ export function MemberEventDialog({ member, kind, onClose }: Props) {
           >
             <OrgPicker
               testId="member-event-to-cell"
+              typeCodes={cellTypeCodes}
               ariaLabel={t("members.events.toCell")}
               excludeIds={[member.orgId]}
               suggestRoleOrgs={false}

@@ -14,6 +14,7 @@ interface Values {
   nameVi: string;
   nameEn: string;
   isDepartment: boolean;
+  holdsMembers: boolean;
   sortOrder: number;
   allowedChildTypes: string[];
   allowedParentTypes: string[];
@@ -24,6 +25,7 @@ const FIELDS = [
   "nameVi",
   "nameEn",
   "isDepartment",
+  "holdsMembers",
   "sortOrder",
   "allowedChildTypes",
   "allowedParentTypes",
@@ -56,6 +58,7 @@ export function OrgTypeDialog({ open, editing, types, onClose }: Props) {
         nameVi: editing.nameVi,
         nameEn: editing.nameEn,
         isDepartment: editing.isDepartment,
+        holdsMembers: editing.holdsMembers,
         sortOrder: editing.sortOrder,
         allowedChildTypes: editing.allowedChildTypes,
       });
@@ -73,6 +76,7 @@ export function OrgTypeDialog({ open, editing, types, onClose }: Props) {
       nameVi: values.nameVi,
       nameEn: values.nameEn,
       isDepartment: values.isDepartment,
+      holdsMembers: values.holdsMembers,
       sortOrder: values.sortOrder,
       allowedChildTypes: values.allowedChildTypes ?? [],
     };
@@ -123,7 +127,13 @@ export function OrgTypeDialog({ open, editing, types, onClose }: Props) {
         form={form}
         layout="vertical"
         onFinish={(values) => void submit(values)}
-        initialValues={{ isDepartment: false, sortOrder: 100, allowedChildTypes: [], allowedParentTypes: [] }}
+        initialValues={{
+          isDepartment: false,
+          holdsMembers: false,
+          sortOrder: 100,
+          allowedChildTypes: [],
+          allowedParentTypes: [],
+        }}
       >
         <Form.Item
           name="code"
@@ -162,6 +172,9 @@ export function OrgTypeDialog({ open, editing, types, onClose }: Props) {
           </Form.Item>
           <Form.Item name="isDepartment" label={t("orgTypes.isDepartment")} valuePropName="checked">
             <Switch data-testid="org-type-department" />
+          </Form.Item>
+          <Form.Item name="holdsMembers" label={t("orgTypes.holdsMembers")} valuePropName="checked">
+            <Switch data-testid="org-type-holds-members" />
           </Form.Item>
         </div>
         <Form.Item

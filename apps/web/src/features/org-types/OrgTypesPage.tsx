@@ -42,6 +42,8 @@ export function OrgTypesPage() {
   );
   const departmentTag = (type: OrgType) =>
     type.isDepartment ? <Tag color="purple">{t("orgTypes.department")}</Tag> : null;
+  const cellTag = (type: OrgType) =>
+    type.holdsMembers ? <Tag color="blue">{t("orgTypes.cell")}</Tag> : null;
   const childTags = (type: OrgType) =>
     type.allowedChildTypes.length === 0 ? (
       <span className="muted">{t("orgTypes.noChildren")}</span>
@@ -94,7 +96,7 @@ export function OrgTypesPage() {
               </div>
               <div style={{ margin: "8px 0" }}>
                 <span className="muted">{t("orgTypes.sortOrder")}: </span>
-                {type.sortOrder} {departmentTag(type)}
+                {type.sortOrder} {departmentTag(type)} {cellTag(type)}
               </div>
               <div className="muted" style={{ marginBottom: 4 }}>
                 {t("orgTypes.allowedChildTypes")}
@@ -122,6 +124,12 @@ export function OrgTypesPage() {
               key: "isDepartment",
               width: 110,
               render: (_, type) => departmentTag(type),
+            },
+            {
+              title: t("orgTypes.holdsMembers"),
+              key: "holdsMembers",
+              width: 130,
+              render: (_, type) => cellTag(type),
             },
             { title: t("orgTypes.sortOrder"), dataIndex: "sortOrder", key: "sortOrder", width: 90 },
             {

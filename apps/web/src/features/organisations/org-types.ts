@@ -1,7 +1,7 @@
 // Organisation types are data from the API; their names come in both languages.
 import { type OrgType, organisationRoutes } from "@namro/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
 
@@ -14,6 +14,12 @@ export function useOrgTypes() {
     queryFn: async () => (await apiCall(organisationRoutes.listOrgTypes)).items,
     staleTime: 60 * 60_000,
   });
+}
+
+/** Codes of the types whose organisations members belong to directly (cells); undefined while loading. */
+export function useCellTypeCodes(): string[] | undefined {
+  const { data } = useOrgTypes();
+  return useMemo(() => data?.filter((type) => type.holdsMembers).map((type) => type.code), [data]);
 }
 
 export function useOrgTypeName(): (code: string) => string {
