@@ -23,12 +23,17 @@ let t: TestApp;
 let p: Awaited<ReturnType<typeof createProvince>>;
 let staff: TestSession; // committee_staff over the province: manages, sees sensitive fields
 let secretary: TestSession; // cell_secretary of cell A: manages, no sensitive fields
+let secretaryWithSensitive: TestSession; // cell_secretary and committee_leader of cell A
 
 beforeAll(async () => {
   t = await createTestApp({ now: "2026-06-15T03:00:00Z" });
   p = await createProvince(t.database.db);
   staff = await t.actor([{ role: "committee_staff", orgId: p.province.id }]);
   secretary = await t.actor([{ role: "cell_secretary", orgId: p.cellA.id }]);
+  secretaryWithSensitive = await t.actor([
+    { role: "cell_secretary", orgId: p.cellA.id },
+    { role: "committee_leader", orgId: p.cellA.id },
+  ]);
 });
 afterAll(async () => {
   await t.close();
@@ -364,6 +369,43 @@ describe("import a workbook", () => {
       .where("id", "=", existing.id)
       .executeTakeFirstOrThrow();
     expect(khoa).toMatchObject({ occupation: "Kỹ sư", version: 2 });
+  });
+
+  it("matches by name and birth date, and flags conflicting, ambiguous and out-of-scope matches", async () => {
+    const [idA, idB, idC] = [citizenId(), citizenId(), citizenId()];
+    await createMember(t.database.db, p.cellA.id, {
+      fullName: "Tô Văn Sơn",
+      citizenId: idA,
+      cardNumber: "55500001",
+    });
+    await createMember(t.database.db, p.cellA.id, { fullName: "Tô Văn Hải", citizenId: idB });
+    await createMember(t.database.db, p.cellA.id, { fullName: "Mai Văn Tú", birthDate: "1979-09-09" });
+    await createMember(t.database.db, p.cellA.id, { fullName: "Mai Văn Tú", birthDate: "1979-09-09" });
+    const named = await createMember(t.database.db, p.cellA.id, {
+      fullName: "Kha Thị Uyên",
+      sex: "female",
+      birthDate: "1981-01-01",
+    });
+    await createMember(t.database.db, p.cellB.id, { fullName: "Hà Văn Vũ", citizenId: idC });
+    const bytes = await simpleWorkbook([
+      ["Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Số CCCD", "Số thẻ đảng viên"],
+      ["Tô Văn Hải", "Nam", "02/03/1985", "19/05/2015", idB, "55500001"],
+      ["Mai Văn Tú", "Nam", "09/09/1979", "19/05/2015", null, null],
+      ["kha thi uyen", "Nữ", "01/01/1981", "19/05/2015", null, null],
+      ["Hà Văn Vũ", "Nam", "02/03/1985", "19/05/2015", idC, null],
+    ]);
+    const result = await imported(secretaryWithSensitive, p.cellA.id, bytes);
+    const read = await rows(secretaryWithSensitive, result.id);
+    expect(
+      read.map((r) => [r.row, r.outcome, r.match?.kind ?? null, r.problems.map((x) => x.code).join()]),
+    ).toEqual([
+      [2, "reject", null, "IMPORT_MATCH_CONFLICT"],
+      [3, "reject", null, "IMPORT_MATCH_AMBIGUOUS"],
+      // Matched without diacritics; "update" would write the name as the file spells it.
+      [4, "update", "name_birth", ""],
+      [5, "reject", null, "IMPORT_MEMBER_OUT_OF_SCOPE"],
+    ]);
+    expect(read[2]?.match?.memberId).toBe(named.id);
   });
 
   it("converts a TCVN3 workbook and reads the first visible sheet", async () => {

@@ -202,7 +202,10 @@ export async function validateBatch(ctx: ValidationContext, rows: RowInput[]): P
     const byCardNumber = values.cardNumber ? byCard.get(values.cardNumber) : undefined;
     let match: ExistingMember | undefined = byId ?? byCardNumber;
     let matchKind: ImportRowData["matchKind"] = byId ? "citizen_id" : byCardNumber ? "card_number" : null;
-    if (byId && byCardNumber && byId.id !== byCardNumber.id) {
+    // Same card, different citizen IDs on both sides: not safely the same person.
+    const cardIdsDiffer =
+      !byId && byCardNumber?.citizenId && values.citizenId && byCardNumber.citizenId !== values.citizenId;
+    if ((byId && byCardNumber && byId.id !== byCardNumber.id) || cardIdsDiffer) {
       problems.push(
         problem(
           row.rowNumber,
