@@ -70,6 +70,11 @@ describe("member statistics", () => {
     await expect.poll(() => combo.innerText()).toMatch(/\t1$/);
     expect(await page.getByTestId("member-statistics-ethnicity").innerText()).toContain("Tày");
 
+    // The choice is in the address: a reload shows the same cell.
+    expect(new URL(page.url()).searchParams.get("orgId")).toBe(String(cell.id));
+    await page.reload();
+    await expect.poll(() => page.getByTestId("member-statistics-caption").innerText()).toContain(cell.name);
+
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("member-statistics-export").click(),

@@ -8,6 +8,7 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
+import { validateStatisticsSearch } from "../features/member-statistics/statistics-search.ts";
 import { validateImportSearch } from "../features/members/import/import-search.ts";
 import { validateMembersSearch } from "../features/members/members-search.ts";
 import { AppShell } from "./AppShell.tsx";
@@ -117,6 +118,7 @@ const memberTransfersRoute = createRoute({
 const memberStatisticsRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/member-statistics",
+  validateSearch: validateStatisticsSearch,
   component: lazyRouteComponent(
     () => import("../features/member-statistics/MemberStatisticsPage.tsx"),
     "MemberStatisticsPage",

@@ -9,6 +9,7 @@ import {
   type StatisticsPeriod,
 } from "@namro/contracts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useNavigate, useSearch } from "@tanstack/react-router";
 import {
   Alert,
   App,
@@ -24,7 +25,7 @@ import {
   Typography,
 } from "antd";
 import type { Dayjs } from "dayjs";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCurrentScope } from "../../app/scope.ts";
 import { apiCall, buildQuery } from "../../lib/api.ts";
@@ -43,6 +44,7 @@ import { hasPermission, useMe } from "../auth/session.ts";
 import { downloadFile } from "../members/download.ts";
 import { type ChartOption, type SeriesOption, StatisticsChart } from "./StatisticsChart.tsx";
 import { type CountRow, FlowsTable, PostsTable, StatisticsTable } from "./StatisticsTables.tsx";
+import { patchStatisticsSearch } from "./statistics-search.ts";
 
 const PERIODS: StatisticsPeriod[] = ["year", "quarter", "month"];
 const TOP_ETHNICITIES = 10;
@@ -138,21 +140,30 @@ export function MemberStatisticsPage() {
   const { data: me } = useMe();
   const scope = useCurrentScope();
   const allowed = hasPermission(me, "member.read");
-  const [query, setQuery] = useState<Query>(() => ({ period: "year", ...(scope ? { orgId: scope } : {}) }));
+  const search = useSearch({ from: "/shell/member-statistics" });
+  const navigate = useNavigate();
   const [exporting, setExporting] = useState(false);
 
+  // A first visit starts from the organisation the person is working in.
+  const fresh = Object.keys(search).length === 0;
+  useEffect(() => {
+    if (fresh && scope)
+      void navigate({ to: "/member-statistics", search: { orgId: scope, period: "year" }, replace: true });
+  }, [fresh, scope, navigate]);
+
+  const query: Query = { ...search, period: search.period ?? "year" };
   const stats = useQuery({
     queryKey: ["member-statistics", query],
     queryFn: () => apiCall(memberStatisticsRoutes.getMemberStatistics, { query }),
     placeholderData: keepPreviousData,
-    enabled: allowed,
+    enabled: allowed && !(fresh && scope),
   });
 
   const update = (patch: Partial<Query>) =>
-    setQuery((current) => {
-      const next: Query = { ...current, ...patch };
-      for (const key of Object.keys(next) as (keyof Query)[]) if (next[key] === undefined) delete next[key];
-      return next;
+    void navigate({
+      to: "/member-statistics",
+      search: patchStatisticsSearch({ ...search, period: query.period }, patch),
+      replace: true,
     });
 
   const exportWorkbook = async () => {
