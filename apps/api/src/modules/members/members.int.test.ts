@@ -1,5 +1,6 @@
 // The member registry over HTTP: list and search, the record with masking, admission and edits with
 // optimistic concurrency.
+import { memberRoutes } from "@namro/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrg, createProvince } from "../../../test/factories.ts";
 import { createMember } from "../../../test/member-factories.ts";
@@ -424,5 +425,55 @@ describe("PUT /api/members/:id", () => {
       payload: { ...editable(seen), version: 1 },
     });
     expect(reader.statusCode).toBe(404); // committee_leader holds no member.manage anywhere
+  });
+});
+
+describe("every member route", () => {
+  it("answers 401 without a session and 404 for a member outside the actor's subtree", async () => {
+    const outsider = await createMember(t.database.db, p.cellB.id, { fullName: "Lâm Văn Ngoài" });
+    for (const route of Object.values(memberRoutes)) {
+      const url = route.path.replace(":id", String(outsider.id)).replace(":postId", "1");
+      const anonymous = await t.call(null, {
+        method: route.method,
+        url,
+        ...(route.method === "GET" ? {} : { payload: {} }),
+      });
+      expect(anonymous.statusCode, `${route.method} ${route.path}`).toBe(401);
+    }
+    const payloads: [string, string, Record<string, unknown> | undefined][] = [
+      ["GET", `/api/members/${outsider.id}`, undefined],
+      ["GET", `/api/members/${outsider.id}/cell?on=2020-01-01`, undefined],
+      [
+        "PUT",
+        `/api/members/${outsider.id}`,
+        {
+          fullName: "Lâm Văn Ngoài",
+          sex: "male",
+          birthDate: "1985-03-02",
+          admittedOn: "2015-05-19",
+          version: 1,
+        },
+      ],
+      [
+        "POST",
+        `/api/members/${outsider.id}/events`,
+        { kind: "exemption", occurredOn: "2024-01-01", version: 1 },
+      ],
+      [
+        "POST",
+        `/api/members/${outsider.id}/posts`,
+        { postType: "bi_thu", startedOn: "2020-01-01", version: 1 },
+      ],
+      ["PUT", `/api/members/${outsider.id}/posts/1`, { endedOn: "2024-01-01", version: 1 }],
+      ["GET", `/api/member-transfers?orgId=${p.cellB.id}`, undefined],
+    ];
+    for (const [method, url, payload] of payloads) {
+      const response = await t.call(secretary, {
+        method: method as "GET",
+        url,
+        ...(payload ? { payload } : {}),
+      });
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+    }
   });
 });
