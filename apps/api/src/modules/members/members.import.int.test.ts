@@ -240,7 +240,7 @@ describe("import a workbook", () => {
     expect(sheet.getRow(1).getCell(HEADERS.length + 1).value).toBe("Lỗi");
     // Data rows in file order: Hoà and Bình are fine, Cường's birth date is not.
     expect(sheet.getRow(2).getCell(HEADERS.length + 1).value ?? "").toBe("");
-    expect(String(sheet.getRow(4).getCell(HEADERS.length + 1).value)).toContain("Ngày sinh");
+    expect(sheet.getRow(4).getCell(HEADERS.length + 1).value).toEqual(expect.stringContaining("Ngày sinh"));
 
     const committed = await commit(staff, result.id);
     expect(committed.status).toBe("committed");
@@ -697,6 +697,7 @@ describe("export → import round trip", () => {
     expect(response.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-    expect((book.worksheets[0]?.getRow(1).values as unknown[]).slice(1, 3)).toEqual(["STT", "Họ và tên"]);
+    const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 3)).toEqual(["STT", "Họ và tên"]);
   });
 });

@@ -97,7 +97,7 @@ export class MemberImportsService {
     let org: Awaited<ReturnType<typeof findOrgForImport>>;
     try {
       org = await findOrgForImport(this.db, orgId);
-      if (!org || !org.active || !holdsPermissionAt(actor, "member.manage", org.path)) {
+      if (!org?.active || !holdsPermissionAt(actor, "member.manage", org.path)) {
         throw new AppError("NOT_FOUND");
       }
       reader = await openImportFile(file.path, MEMBER_IMPORT_MAX_ROWS);
@@ -129,7 +129,9 @@ export class MemberImportsService {
     const context = this.context(actor, { ...org, cells }, header.columns, header.encoding, "update");
     this.track(
       id,
-      this.readRows(id, reader, context, header.totalRows).finally(() => rm(file.path, { force: true })),
+      this.readRows(id, reader, context, header.totalRows).finally(() => {
+        void rm(file.path, { force: true });
+      }),
     );
     return this.get(actor, id);
   }

@@ -142,7 +142,7 @@ function cellOf(value: ExcelJS.CellValue): SheetCell {
     }
     if ("error" in value) return null;
   }
-  return String(value);
+  return null;
 }
 
 async function* xlsxRows(

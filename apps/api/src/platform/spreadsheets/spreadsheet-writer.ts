@@ -27,12 +27,25 @@ const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 // Characters XML 1.0 cannot carry at all (control characters other than tab and line breaks).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters removed
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+function isInvalidXmlChar(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff
+  );
+}
+
+function dropInvalidXml(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    if (isInvalidXmlChar(text.charCodeAt(i))) {
+      return Array.from(text)
+        .filter((c) => !isInvalidXmlChar(c.charCodeAt(0)))
+        .join("");
+    }
+  }
+  return text;
+}
 
 function escapeXml(text: string): string {
-  return text
-    .replace(INVALID_XML, "")
+  return dropInvalidXml(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
