@@ -28,14 +28,15 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
   const auth = new AuthService(deps, { sessionTtlHours: config.sessionTtlHours });
   const accounts = new AccountsService(deps, organisations);
   const audit = new AuditService(deps, organisations);
-  const memberStatistics = new MemberStatisticsService(deps, organisations);
+  const members = new MembersService(deps);
+  const memberStatistics = new MemberStatisticsService(deps, organisations, members);
   return {
     organisations,
     auth,
     accounts,
     audit,
     system: new SystemService(deps),
-    members: new MembersService(deps),
+    members,
     memberStatistics,
     memberImports: new MemberImportsService(deps),
     memberExport: new MemberExportService(deps, organisations, memberStatistics),

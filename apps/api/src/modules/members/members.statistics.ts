@@ -26,6 +26,7 @@ import { type Actor, holdsPermissionAt, isWithin, scopePaths } from "../../platf
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import type { OrganisationsService } from "../organisations/organisations.service.ts";
+import type { MembersService } from "./members.service.ts";
 import {
   queryMemberStatistics,
   type StatisticsCombinationRow,
@@ -39,10 +40,16 @@ const DEFAULT_WINDOW_YEARS = 5;
 export class MemberStatisticsService {
   readonly #deps: ServiceDeps;
   readonly #organisations: Pick<OrganisationsService, "requireVisible">;
+  readonly #members: Pick<MembersService, "filterOptions">;
 
-  constructor(deps: ServiceDeps, organisations: Pick<OrganisationsService, "requireVisible">) {
+  constructor(
+    deps: ServiceDeps,
+    organisations: Pick<OrganisationsService, "requireVisible">,
+    members: Pick<MembersService, "filterOptions">,
+  ) {
     this.#deps = deps;
     this.#organisations = organisations;
+    this.#members = members;
   }
 
   /** The statistics of the members matching `query` in the actor's member.read scope. */
@@ -69,15 +76,10 @@ export class MemberStatisticsService {
       // Every status for the breakdown by status; the other breakdowns keep to the active members.
       ...(query.status?.length || query.asOf ? {} : { status: [...MemberStatusSchema.options] }),
     };
+    // The same options the member list uses, so the list, the export and the statistics agree.
+    const filterOptions = await this.#members.filterOptions(actor, filter);
     const rows = await queryMemberStatistics(this.#deps.db, {
-      filterOptions: {
-        filter,
-        scopePaths: readScope,
-        today,
-        canSearchCitizenId: canSeeSensitive,
-        // A constant subtree path lets the planner size the subtree (members.filter.repository.ts).
-        ...(org ? { subtreePath: org.path } : {}),
-      },
+      filterOptions: { ...filterOptions, canSearchCitizenId: canSeeSensitive },
       referenceDate,
       countAllStatuses: Boolean(query.status?.length || query.asOf),
       withReligion: canSeeSensitive,
