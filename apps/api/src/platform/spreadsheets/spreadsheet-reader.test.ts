@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   corruptedWorkbookBytes,
@@ -60,6 +61,29 @@ describe("openSpreadsheet", () => {
     expect(rows[1]?.cells[0]).toBe("Nguyễn Văn A");
     expect(rows[1]?.cells[1]).toEqual(new Date(Date.UTC(1980, 1, 1)));
     expect(rows[1]?.cells[2]).toBe(12);
+  });
+
+  it("reads shared and rich text, entities, booleans, errors and custom date formats", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("S");
+    sheet.addRow(["a", "b", "c", "d", "e"]);
+    const row = sheet.addRow([
+      { richText: [{ text: "Nguyễn " }, { font: { bold: true }, text: "Văn <A> & B" }] },
+      true,
+      { error: "#N/A" },
+      new Date(Date.UTC(1990, 11, 31)),
+      1234.5,
+    ]);
+    row.getCell(4).numFmt = "dd/mm/yyyy";
+    const path = await fileOf(Buffer.from(await workbook.xlsx.writeBuffer()));
+    const { rows } = await readAll(path);
+    expect(rows[1]?.cells).toEqual([
+      "Nguyễn Văn <A> & B",
+      true,
+      null,
+      new Date(Date.UTC(1990, 11, 31)),
+      1234.5,
+    ]);
   });
 
   it("reads the first visible sheet and names the hidden ones", async () => {

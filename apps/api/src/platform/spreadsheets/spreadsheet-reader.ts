@@ -1,27 +1,17 @@
 // Reads the rows of an uploaded .xlsx or .csv safely and in bounded memory: the format from the first
 // bytes (never the file name), the zip checked before inflating (xlsx-inspection), the first visible
-// sheet streamed with ExcelJS's WorkbookReader, a CSV streamed with csv-parse. Formulas are never
+// sheet streamed (xlsx-rows), a CSV streamed with csv-parse. Formulas are never
 // evaluated: the result Excel stored with the formula is used, or the cell is reported as such.
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { parse as parseCsv } from "csv-parse";
-import ExcelJS from "exceljs";
 import { SpreadsheetError } from "./spreadsheet-errors.ts";
 import { DEFAULT_ZIP_LIMITS, inspectXlsx, type ZipLimits } from "./xlsx-inspection.ts";
+import { readXlsxRows, type SheetRow } from "./xlsx-rows.ts";
 
-/** A formula whose result Excel did not store (the file was written by a program, not saved in Excel). */
-export const FORMULA_WITHOUT_RESULT = Symbol("formula without result");
-
-export type SheetCell = string | number | boolean | Date | null | typeof FORMULA_WITHOUT_RESULT;
-
-export interface SheetRow {
-  /** 1-based row number as a person sees it (Excel row, or CSV record + blank lines skipped). */
-  number: number;
-  /** 0-based by column; missing cells are null. */
-  cells: SheetCell[];
-}
+export { FORMULA_WITHOUT_RESULT, type SheetCell, type SheetRow } from "./xlsx-rows.ts";
 
 export interface SpreadsheetLimits extends ZipLimits {
   /** Rows (including header and title rows) beyond which the file is refused. */
@@ -113,74 +103,8 @@ export async function openSpreadsheet(
     hiddenSheets: inspection.sheets.filter((s) => s.state !== "visible").map((s) => s.name),
     merges: inspection.merges,
     rowCount: inspection.rowCount,
-    rows: () => xlsxRows(path, inspection.sheet.name, inspection.sheet.fileNumber, all.maxRows),
+    rows: () => readXlsxRows(path, inspection.sheet.path, all.maxRows),
   };
-}
-
-// ---------------------------------------------------------------------------------------------- xlsx
-
-interface RichText {
-  richText: { text: string }[];
-}
-
-function cellOf(value: ExcelJS.CellValue): SheetCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value;
-  if (typeof value === "object") {
-    if ("richText" in value) return (value as RichText).richText.map((part) => part.text).join("");
-    if ("formula" in value || "sharedFormula" in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result === undefined || result === null || (typeof result === "number" && Number.isNaN(result))) {
-        return FORMULA_WITHOUT_RESULT;
-      }
-      if (typeof result === "object" && result !== null && "error" in result) return null;
-      return result as SheetCell;
-    }
-    if ("text" in value && typeof (value as { text: unknown }).text === "string") {
-      return (value as { text: string }).text; // hyperlink
-    }
-    if ("error" in value) return null;
-  }
-  return null;
-}
-
-async function* xlsxRows(
-  path: string,
-  sheetName: string,
-  fileNumber: number | null,
-  maxRows: number,
-): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
-  let count = 0;
-  try {
-    for await (const worksheet of reader) {
-      const sheet = worksheet as unknown as {
-        name?: string;
-        id?: number | string;
-      } & AsyncIterable<ExcelJS.Row>;
-      const matches = sheet.name !== undefined ? sheet.name === sheetName : Number(sheet.id) === fileNumber;
-      if (!matches) continue;
-      for await (const row of sheet) {
-        if (++count > maxRows)
-          throw new SpreadsheetError("TOO_MANY_ROWS", `more than ${maxRows} rows`, count);
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: SheetCell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i]));
-        yield { number: row.number, cells };
-      }
-      return;
-    }
-  } catch (error) {
-    if (error instanceof SpreadsheetError) throw error;
-    throw new SpreadsheetError("CORRUPTED", (error as Error).message);
-  }
 }
 
 // ----------------------------------------------------------------------------------------------- csv

@@ -1,0 +1,282 @@
+// Streams the rows of one worksheet of an .xlsx without building a workbook model: the shared strings
+// and the date styles are read first, then the sheet's XML is inflated (through yauzl, which stops an
+// entry that grows past its declared size) and cut into <row> elements as it arrives. Only what an
+// import needs is read: the value of each cell (a stored formula result, never a formula), dates
+// recognised from their number format.
+import { StringDecoder } from "node:string_decoder";
+import yauzl, { type Entry, type ZipFile } from "yauzl";
+import { SpreadsheetError } from "./spreadsheet-errors.ts";
+
+/** A formula whose result Excel did not store (the file was written by a program, not saved in Excel). */
+export const FORMULA_WITHOUT_RESULT = Symbol("formula without result");
+
+export type SheetCell = string | number | boolean | Date | null | typeof FORMULA_WITHOUT_RESULT;
+
+export interface SheetRow {
+  /** 1-based row number as a person sees it (Excel row, or CSV record + blank lines skipped). */
+  number: number;
+  /** 0-based by column; missing cells are null. */
+  cells: SheetCell[];
+}
+
+/** Shared strings may be large (one per distinct text); beyond this the file is not a member list. */
+const MAX_SHARED_STRINGS_BYTES = 300 * 1024 * 1024;
+const MAX_METADATA_BYTES = 20 * 1024 * 1024;
+
+const ENTITY = /&(?:lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g;
+const ENTITIES: Record<string, string> = {
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&apos;": "'",
+  "&amp;": "&",
+};
+
+function decodeXml(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(ENTITY, (entity) => {
+    const named = ENTITIES[entity];
+    if (named) return named;
+    const code = entity[2] === "x" ? Number.parseInt(entity.slice(3, -1), 16) : Number(entity.slice(2, -1));
+    return Number.isFinite(code) ? String.fromCodePoint(code) : "";
+  });
+}
+
+const TEXT_RUN = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
+const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
+
+/** The text of an <si> or <is>: its <t> runs (rich text included), without phonetic guides. */
+function textOf(xml: string): string {
+  let out = "";
+  for (const match of xml.replace(PHONETIC, "").matchAll(TEXT_RUN)) out += match[1] ?? "";
+  return decodeXml(out);
+}
+
+async function* chunksOf(zip: ZipFile, entry: Entry): AsyncGenerator<string> {
+  let stream: NodeJS.ReadableStream;
+  try {
+    stream = await zip.openReadStreamPromise(entry);
+  } catch (error) {
+    throw new SpreadsheetError("CORRUPTED", (error as Error).message);
+  }
+  const decoder = new StringDecoder("utf8");
+  try {
+    for await (const chunk of stream) yield decoder.write(chunk as Buffer);
+  } catch (error) {
+    throw new SpreadsheetError("CORRUPTED", (error as Error).message);
+  }
+  yield decoder.end();
+}
+
+/** Calls `each` with every complete element matched by `pattern` as the entry streams in. */
+async function forEachElement(
+  zip: ZipFile,
+  entry: Entry,
+  closing: RegExp,
+  each: (xml: string) => void,
+): Promise<void> {
+  let carry = "";
+  for await (const text of chunksOf(zip, entry)) {
+    carry += text;
+    let last = -1;
+    closing.lastIndex = 0;
+    for (let match = closing.exec(carry); match; match = closing.exec(carry))
+      last = match.index + match[0].length;
+    if (last < 0) continue;
+    each(carry.slice(0, last));
+    carry = carry.slice(last);
+  }
+  if (carry.trim() !== "") each(carry);
+}
+
+async function readSharedStrings(zip: ZipFile, entry: Entry | undefined): Promise<string[]> {
+  const strings: string[] = [];
+  if (!entry) return strings;
+  if (entry.uncompressedSize > MAX_SHARED_STRINGS_BYTES) {
+    throw new SpreadsheetError("ZIP_BOMB", "shared strings too large");
+  }
+  const item = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
+  await forEachElement(zip, entry, /<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g, (xml) => {
+    for (const match of xml.matchAll(item)) strings.push(match[1] === undefined ? "" : textOf(match[1]));
+  });
+  return strings;
+}
+
+async function readText(zip: ZipFile, entry: Entry | undefined): Promise<string> {
+  if (!entry) return "";
+  if (entry.uncompressedSize > MAX_METADATA_BYTES)
+    throw new SpreadsheetError("ZIP_BOMB", `${entry.fileName} too large`);
+  let text = "";
+  for await (const chunk of chunksOf(zip, entry)) text += chunk;
+  return text;
+}
+
+/** Built-in number formats that show dates (Excel's ids 14–22, 27–36, 45–47, 50–58). */
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
+
+function isDateFormat(code: string): boolean {
+  const bare = code
+    .replace(/\[[^\]]*]/g, "")
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "");
+  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** Which cell style indexes (the `s` attribute) show dates. */
+function dateStyles(stylesXml: string): boolean[] {
+  const custom = new Map<number, string>();
+  for (const match of stylesXml.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
+    const id = /numFmtId="(\d+)"/.exec(match[0])?.[1];
+    const code = /formatCode="([^"]*)"/.exec(match[0])?.[1];
+    if (id !== undefined && code !== undefined) custom.set(Number(id), decodeXml(code));
+  }
+  const cellXfs = /<(?:\w+:)?cellXfs\b[\s\S]*?<\/(?:\w+:)?cellXfs>/.exec(stylesXml)?.[0] ?? "";
+  const styles: boolean[] = [];
+  for (const match of cellXfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
+    const id = Number(/numFmtId="(\d+)"/.exec(match[0])?.[1] ?? 0);
+    const code = custom.get(id);
+    styles.push(code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id));
+  }
+  return styles;
+}
+
+const DAY_MS = 86_400_000;
+
+/** An Excel serial as a date (as ExcelJS does: 1900 system, or 1904 when the workbook says so). */
+function excelDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
+}
+
+function columnIndex(ref: string): number {
+  let index = 0;
+  for (const char of ref) {
+    const code = char.charCodeAt(0);
+    if (code < 65 || code > 90) break;
+    index = index * 26 + (code - 64);
+  }
+  return index - 1;
+}
+
+const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
+const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
+const FORMULA = /<(?:\w+:)?f\b/;
+const INLINE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
+
+const attr = (attributes: string, name: string): string | undefined =>
+  new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1];
+
+interface SheetContext {
+  strings: string[];
+  dateStyle: boolean[];
+  date1904: boolean;
+}
+
+function cellValue(attributes: string, inner: string | undefined, context: SheetContext): SheetCell {
+  if (inner === undefined) return null;
+  const type = attr(attributes, "t");
+  const raw = VALUE.exec(inner)?.[1];
+  if (FORMULA.test(inner) && raw === undefined) return FORMULA_WITHOUT_RESULT;
+  if (type === "inlineStr") {
+    const inline = INLINE.exec(inner)?.[1];
+    return inline === undefined ? null : textOf(inline);
+  }
+  if (raw === undefined) return null;
+  switch (type) {
+    case "s":
+      return context.strings[Number(raw)] ?? null;
+    case "str":
+      return decodeXml(raw);
+    case "b":
+      return raw.trim() === "1";
+    case "e":
+      return null;
+    default: {
+      const number = Number(raw);
+      if (!Number.isFinite(number)) return decodeXml(raw);
+      const style = Number(attr(attributes, "s") ?? 0);
+      return context.dateStyle[style] ? excelDate(number, context.date1904) : number;
+    }
+  }
+}
+
+/** Rows of the worksheet stored at `sheetPath` (e.g. "xl/worksheets/sheet1.xml"). */
+export async function* readXlsxRows(
+  path: string,
+  sheetPath: string,
+  maxRows: number,
+): AsyncGenerator<SheetRow> {
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.openPromise(path, { lazyEntries: true, validateEntrySizes: true, autoClose: false });
+  } catch (error) {
+    throw new SpreadsheetError("CORRUPTED", (error as Error).message);
+  }
+  try {
+    const entries = new Map<string, Entry>();
+    await new Promise<void>((resolve, reject) => {
+      zip.on("entry", (entry: Entry) => {
+        entries.set(entry.fileName, entry);
+        zip.readEntry();
+      });
+      zip.on("end", resolve);
+      zip.on("error", (error: Error) => reject(new SpreadsheetError("CORRUPTED", error.message)));
+      zip.readEntry();
+    });
+    const sheet = entries.get(sheetPath);
+    if (!sheet) throw new SpreadsheetError("CORRUPTED", `${sheetPath} missing`);
+    const workbookXml = await readText(zip, entries.get("xl/workbook.xml"));
+    const context: SheetContext = {
+      strings: await readSharedStrings(zip, entries.get("xl/sharedStrings.xml")),
+      dateStyle: dateStyles(await readText(zip, entries.get("xl/styles.xml"))),
+      date1904: /date1904="(?:1|true)"/.test(workbookXml),
+    };
+
+    let count = 0;
+    let previous = 0;
+    const pending: SheetRow[] = [];
+    const parseRows = (xml: string) => {
+      for (const row of xml.matchAll(ROW)) {
+        const rowAttributes = row[1] ?? "";
+        const number = Number(attr(rowAttributes, "r") ?? previous + 1);
+        previous = number;
+        if (row[2] === undefined) continue;
+        const cells: SheetCell[] = [];
+        let next = 0;
+        for (const cell of row[2].matchAll(CELL)) {
+          const attributes = cell[1] ?? "";
+          const ref = attr(attributes, "r");
+          const index = ref ? columnIndex(ref) : next;
+          next = index + 1;
+          const value = cellValue(attributes, cell[2], context);
+          while (cells.length < index) cells.push(null);
+          cells[index] = value;
+        }
+        if (++count > maxRows)
+          throw new SpreadsheetError("TOO_MANY_ROWS", `more than ${maxRows} rows`, count);
+        pending.push({ number, cells });
+      }
+    };
+    const closing = /<\/(?:\w+:)?row>|<(?:\w+:)?row\b[^>]*\/>/g;
+    let carry = "";
+    for await (const text of chunksOf(zip, sheet)) {
+      carry += text;
+      let last = -1;
+      closing.lastIndex = 0;
+      for (let match = closing.exec(carry); match; match = closing.exec(carry))
+        last = match.index + match[0].length;
+      if (last < 0) continue;
+      parseRows(carry.slice(0, last));
+      carry = carry.slice(last);
+      yield* pending;
+      pending.length = 0;
+    }
+    parseRows(carry);
+    yield* pending;
+  } finally {
+    zip.close();
+  }
+}
