@@ -1,7 +1,7 @@
 // Looks at an .xlsx before any library inflates it: the zip's central directory against size, ratio and
 // entry-count caps (zip bombs), then — inflating through yauzl, which stops an entry that grows past its
 // declared size — the workbook's sheet list (hidden sheets), and the chosen sheet's row count and merged
-// ranges (the streaming reader ignores merges, and counting first refuses a million rows up front).
+// ranges (merges come after the rows in the XML, and counting first refuses a million rows up front).
 import type { Readable } from "node:stream";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { SpreadsheetError } from "./spreadsheet-errors.ts";
@@ -25,8 +25,6 @@ export interface XlsxSheet {
   state: "visible" | "hidden" | "veryHidden";
   /** Path in the zip, e.g. "xl/worksheets/sheet1.xml". */
   path: string;
-  /** ExcelJS's number for it (from the file name sheetN.xml). */
-  fileNumber: number | null;
 }
 
 export interface XlsxInspection {
@@ -181,12 +179,10 @@ function sheetsOf(workbookXml: string, relsXml: string): XlsxSheet[] {
     const target = relId ? targets.get(relId) : undefined;
     if (!target) continue;
     const path = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
-    const number = /sheet(\d+)\.xml$/.exec(path)?.[1];
     sheets.push({
       name,
       state: state === "hidden" || state === "veryHidden" ? state : "visible",
       path,
-      fileNumber: number ? Number(number) : null,
     });
   }
   return sheets;

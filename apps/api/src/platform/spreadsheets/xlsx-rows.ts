@@ -145,7 +145,7 @@ function dateStyles(stylesXml: string): boolean[] {
 
 const DAY_MS = 86_400_000;
 
-/** An Excel serial as a date (as ExcelJS does: 1900 system, or 1904 when the workbook says so). */
+/** An Excel serial as a UTC date (1900 date system, or 1904 when the workbook says so). */
 function excelDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
 }
