@@ -134,6 +134,11 @@ export const MEMBER_ERRORS = {
     vi: "Cách ghép cột không hợp lệ: thiếu cột bắt buộc hoặc một trường được ghép hai lần.",
     en: "The column mapping is invalid: a required column is missing or a field is mapped twice.",
   },
+  MEMBER_IMPORT_INTERRUPTED: {
+    status: 409,
+    vi: "Việc đọc tệp bị gián đoạn (máy chủ đã khởi động lại). Hãy tải tệp lên lại.",
+    en: "Reading the file was interrupted (the server restarted). Upload the file again.",
+  },
   MEMBER_IMPORT_ORG_HAS_NO_CELLS: {
     status: 400,
     vi: "Tổ chức được chọn không phải chi bộ và không có chi bộ nào bên dưới.",

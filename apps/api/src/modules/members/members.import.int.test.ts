@@ -623,6 +623,24 @@ describe("bad files end in a clear message and change nothing", () => {
   });
 });
 
+describe("an import whose reading was interrupted", () => {
+  it("is reported as failed, not left reading forever", async () => {
+    const row = await t.database.db
+      .insertInto("memberImports")
+      .values({ orgId: p.cellA.id, accountId: null, fileName: "x.xlsx", sha256: "0", format: "xlsx" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const response = await t.call(staff, { method: "GET", url: `/api/member-imports/${row.id}` });
+    expect(response.statusCode).toBe(200);
+    expect((response.json() as MemberImport).error?.code).toBe("MEMBER_IMPORT_INTERRUPTED");
+    const commitAttempt = await t.call(staff, {
+      method: "POST",
+      url: `/api/member-imports/${row.id}/commit`,
+    });
+    expect(commitAttempt.statusCode).toBe(409);
+  });
+});
+
 describe("export → import round trip", () => {
   it("exports the import template with a statistics sheet; re-importing changes nothing, masked or not", async () => {
     const cell = await createOrg(t.database.db, p.communeA, {

@@ -118,6 +118,8 @@ export class MemberImportsService {
       sha256: file.sha256,
       format: header.format,
     });
+    // Claimed at once, so a status read in between never takes the import for an interrupted one.
+    this.tasks.set(id, Promise.resolve());
     await updateImport(this.db, id, {
       sheetName: header.sheetName,
       notes: header.notes,
@@ -246,7 +248,20 @@ export class MemberImportsService {
   }
 
   async get(actor: Actor, id: number): Promise<MemberImport> {
-    return presentImport(await this.load(actor, id));
+    const stored = await this.load(actor, id);
+    // Reading or validating with no task in this process: the server stopped midway (the upload's
+    // temporary file is gone with it). Say so instead of showing a progress bar that never moves.
+    if ((stored.status === "parsing" || stored.status === "validating") && !this.tasks.has(id)) {
+      await deleteRows(this.db, id);
+      const patch = {
+        status: "failed" as const,
+        errorCode: "MEMBER_IMPORT_INTERRUPTED",
+        errorMessage: ERROR_CATALOGUE.MEMBER_IMPORT_INTERRUPTED.vi,
+      };
+      await updateImport(this.db, id, patch);
+      return presentImport({ ...stored, ...patch });
+    }
+    return presentImport(stored);
   }
 
   async listRows(
