@@ -290,6 +290,7 @@ export class MemberImportsService {
     if (!org) throw new AppError("MEMBER_IMPORT_NOT_FOUND");
     const cells = await cellsInSubtree(this.db, org.path);
     const context = this.context(actor, { ...org, cells }, columns, stored.encoding, decision);
+    this.tasks.set(stored.id, Promise.resolve());
     await updateImport(this.db, stored.id, { status: "validating", progress: 0 });
     this.track(stored.id, this.revalidate(stored.id, context));
   }
