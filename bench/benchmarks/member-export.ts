@@ -40,7 +40,7 @@ export async function memberExport(dataset: Dataset, fixture: AppFixture): Promi
       bytes = response.rawPayload.length;
     },
     ITERATIONS,
-    1,
+    0,
   );
   const result = measurement(
     `member export, ${province.name} (${Number(province.n).toLocaleString("en")} members, ${(bytes / 1e6).toFixed(1)} MB .xlsx)`,

@@ -453,13 +453,10 @@ export function planMembers(
     const family = weighted(random, FAMILY_WEIGHTS);
     const middle = weighted(random, sex === "female" ? MIDDLE_FEMALE : MIDDLE_MALE);
     const given = random.pick(sex === "female" ? GIVEN_FEMALE : GIVEN_MALE);
-    // Some people carry two middle names ("Nguyễn Thị Thu Hà").
-    const second = random.chance(0.12)
-      ? ` ${weighted(random, sex === "female" ? MIDDLE_FEMALE : MIDDLE_MALE)}`
-      : "";
-    return second === ` ${middle}`
-      ? `${family} ${middle} ${given}`.normalize("NFC")
-      : `${family} ${middle}${second} ${given}`.normalize("NFC");
+    // Some people carry two middle names, the common one first ("Nguyễn Thị Thu Hà").
+    const common = (sex === "female" ? MIDDLE_NAMES_FEMALE : MIDDLE_NAMES_MALE)[0] as string;
+    const double = middle !== common && random.chance(sex === "female" ? 0.2 : 0.06);
+    return `${family} ${double ? `${common} ` : ""}${middle} ${given}`.normalize("NFC");
   };
 
   const addEvent = (
