@@ -39,6 +39,6 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     members,
     memberStatistics,
     memberImports: new MemberImportsService(deps),
-    memberExport: new MemberExportService(deps, organisations, memberStatistics),
+    memberExport: new MemberExportService(deps, members, memberStatistics),
   };
 }

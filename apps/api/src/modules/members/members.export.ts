@@ -13,11 +13,11 @@ import {
   todayInVietnam,
 } from "@namro/domain";
 import { sql } from "kysely";
-import { type Actor, holdsPermissionAt, isWithin, scopePaths } from "../../platform/auth/actor.ts";
+import { type Actor, holdsPermissionAt } from "../../platform/auth/actor.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { createXlsxWriter, type WrittenCell } from "../../platform/spreadsheets/spreadsheet-writer.ts";
-import type { OrganisationsService } from "../organisations/organisations.service.ts";
-import { selectFilteredMembers } from "./members.filter.repository.ts";
+import { type MemberFilterOptions, selectFilteredMembers } from "./members.filter.repository.ts";
+import type { MembersService } from "./members.service.ts";
 import type { MemberStatisticsService } from "./members.statistics.ts";
 import { writeMemberStatisticsSheet } from "./members.statistics-sheet.ts";
 
@@ -37,10 +37,7 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
 
 export interface ExportPlan {
   actor: Actor;
-  filter: MemberFilter;
-  readScope: string[];
-  canSeeSensitive: boolean;
-  today: string;
+  options: MemberFilterOptions;
   fileName: string;
 }
 
@@ -48,49 +45,40 @@ interface ExportRow {
   id: number;
   sortKey: string;
   orgName: string;
+  orgPath: string;
   status: MemberStatus;
   [field: string]: string | number | null;
 }
 
 export class MemberExportService {
   readonly #deps: ServiceDeps;
-  readonly #organisations: Pick<OrganisationsService, "requireVisible">;
+  readonly #members: Pick<MembersService, "filterOptions">;
   readonly #statistics: Pick<MemberStatisticsService, "getStatistics">;
 
   constructor(
     deps: ServiceDeps,
-    organisations: Pick<OrganisationsService, "requireVisible">,
+    members: Pick<MembersService, "filterOptions">,
     statistics: Pick<MemberStatisticsService, "getStatistics">,
   ) {
     this.#deps = deps;
-    this.#organisations = organisations;
+    this.#members = members;
     this.#statistics = statistics;
   }
 
   /** Checks what the actor may export (404 outside the scope) before anything is streamed. */
   async plan(actor: Actor, filter: MemberFilter): Promise<ExportPlan> {
-    const readScope = scopePaths(actor, "member.read");
-    const org =
-      filter.orgId === undefined
-        ? null
-        : await this.#organisations.requireVisible(actor, "member.read", filter.orgId);
-    const sensitiveScope = scopePaths(actor, "member.sensitive");
-    const canSeeSensitive = org
-      ? holdsPermissionAt(actor, "member.sensitive", org.path)
-      : readScope.length > 0 &&
-        readScope.every((path) => sensitiveScope.some((root) => isWithin(path, root)));
-    const today = todayInVietnam(this.#deps.clock.now());
-    // Filtering by religion would reveal it: only for those who may see it.
+    // Filtering by religion would reveal it: only for those who may see it everywhere they export.
     const { religion, ...rest } = filter;
-    const allowed = canSeeSensitive && religion !== undefined ? { ...rest, religion } : rest;
-    return {
-      actor,
-      filter: allowed,
-      readScope,
-      canSeeSensitive,
-      today,
-      fileName: `danh-sach-dang-vien-${today}.xlsx`,
-    };
+    const probe = await this.#members.filterOptions(actor, rest);
+    const paths = probe.subtreePath ? [probe.subtreePath] : probe.scopePaths;
+    const sensitiveEverywhere =
+      paths.length > 0 && paths.every((path) => holdsPermissionAt(actor, "member.sensitive", path));
+    const options =
+      sensitiveEverywhere && religion !== undefined
+        ? await this.#members.filterOptions(actor, { ...rest, religion })
+        : probe;
+    const today = todayInVietnam(this.#deps.clock.now());
+    return { actor, options, fileName: `danh-sach-dang-vien-${today}.xlsx` };
   }
 
   async write(plan: ExportPlan, output: Writable): Promise<void> {
@@ -108,17 +96,22 @@ export class MemberExportService {
       ],
     });
     let number = 0;
+    const verdicts = new Map<string, boolean>();
+    const seesSensitive = (path: string) => {
+      let verdict = verdicts.get(path);
+      if (verdict === undefined) {
+        verdict = holdsPermissionAt(plan.actor, "member.sensitive", path);
+        verdicts.set(path, verdict);
+      }
+      return verdict;
+    };
     let after: { sortKey: string; id: number } | null = null;
     for (;;) {
-      let query = selectFilteredMembers(this.#deps.db, {
-        filter: plan.filter,
-        scopePaths: plan.readScope,
-        today: plan.today,
-        canSearchCitizenId: plan.canSeeSensitive,
-      }).select([
+      let query = selectFilteredMembers(this.#deps.db, plan.options).select([
         "m.id",
         "m.sortKey",
         "o.name as orgName",
+        sql<string>`o.path::text`.as("orgPath"),
         "m.status",
         "m.fullName",
         "m.otherNames",
@@ -148,9 +141,11 @@ export class MemberExportService {
       if (rows.length === 0) break;
       for (const row of rows) {
         number += 1;
+        // Masked per member: the actor may see sensitive fields in some subtrees and not in others.
+        const sensitive = seesSensitive(row.orgPath);
         sheet.addRow([
           number,
-          ...MEMBER_COLUMNS.map((c) => this.cell(c.field, row, plan)),
+          ...MEMBER_COLUMNS.map((c) => this.cell(c.field, row, sensitive)),
           MEMBER_STATUS_LABELS[row.status],
         ]);
       }
@@ -161,17 +156,20 @@ export class MemberExportService {
       if (rows.length < BATCH) break;
     }
     sheet.end();
-    const statistics = await this.#statistics.getStatistics(plan.actor, { ...plan.filter, period: "year" });
+    const statistics = await this.#statistics.getStatistics(plan.actor, {
+      ...plan.options.filter,
+      period: "year",
+    });
     writeMemberStatisticsSheet(writer, statistics, { locale: plan.actor.locale });
     await writer.finish();
   }
 
-  private cell(field: MemberImportField, row: ExportRow, plan: ExportPlan): WrittenCell {
+  private cell(field: MemberImportField, row: ExportRow, canSeeSensitive: boolean): WrittenCell {
     if (field === "cell") return row.orgName;
     const value = row[field];
     const text = value === null || value === undefined ? null : String(value);
     const column = MEMBER_COLUMNS.find((c) => c.field === field);
-    if (column?.sensitive && !plan.canSeeSensitive) {
+    if (column?.sensitive && !canSeeSensitive) {
       if (field === "citizenId") return text ? maskCitizenId(text) : "";
       return MASK;
     }
