@@ -307,6 +307,8 @@ export async function findOrgIdByCode(db: Db, code: string): Promise<number | un
     .selectFrom("organisations")
     .select("id")
     .where(sql`lower(code)`, "=", code.toLowerCase())
+    // A code may have been reused after a merge or split: the active organisation first.
+    .orderBy(sql`status = 'active'`, "desc")
     .orderBy("id", "desc")
     .executeTakeFirst();
   return row?.id;
