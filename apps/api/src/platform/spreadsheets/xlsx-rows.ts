@@ -166,8 +166,15 @@ const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 const FORMULA = /<(?:\w+:)?f\b/;
 const INLINE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
 
-const attr = (attributes: string, name: string): string | undefined =>
-  new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1];
+// The attributes read on rows and cells, compiled once (they run for every cell).
+const ATTRIBUTES = {
+  r: /(?:^|\s)r="([^"]*)"/,
+  s: /(?:^|\s)s="([^"]*)"/,
+  t: /(?:^|\s)t="([^"]*)"/,
+} as const;
+
+const attr = (attributes: string, name: keyof typeof ATTRIBUTES): string | undefined =>
+  ATTRIBUTES[name].exec(attributes)?.[1];
 
 interface SheetContext {
   strings: string[];
