@@ -22,9 +22,13 @@ export function maySeeSensitiveIn(actor: Actor, cellPath: string): boolean {
 }
 
 /**
- * Whether `q` may match citizen IDs for a list over these subtrees: only when the actor sees sensitive
- * fields over all of them, so a search never reveals whom an ID number belongs to.
+ * THE rule for anything that works over many members at once (list filters, citizen-ID search, export
+ * masking of the religion filter, statistics by religion): true only when the actor may see sensitive
+ * fields in every one of these subtrees — the chosen organisation's path, or every read-scope path.
+ * A religion filter or a citizen-ID match over a set that includes even one subtree where the actor
+ * lacks member.sensitive would reveal who holds that religion or ID, so such callers must drop them.
+ * An empty list is false: no scope, nothing to reveal to.
  */
-export function maySearchCitizenIdIn(actor: Actor, paths: string[]): boolean {
+export function maySeeSensitiveOver(actor: Actor, paths: readonly string[]): boolean {
   return paths.length > 0 && paths.every((path) => maySeeSensitiveIn(actor, path));
 }

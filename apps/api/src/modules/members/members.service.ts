@@ -22,8 +22,8 @@ import { changedFields, checkPersonalColumns, toColumns } from "./members.person
 import {
   mayManageMemberIn,
   mayReadMemberIn,
-  maySearchCitizenIdIn,
   maySeeSensitiveIn,
+  maySeeSensitiveOver,
   memberReadPaths,
 } from "./members.policy.ts";
 import { type AddPostInput, addMemberPost, endMemberPost } from "./members.posts.ts";
@@ -59,7 +59,10 @@ export class MembersService {
 
   /**
    * The options of selectFilteredMembers for this actor and filter: the read scope, today, and whether
-   * `q` may match citizen IDs. An `orgId` outside the scope is ORG_NOT_FOUND.
+   * `q` may match citizen IDs. An `orgId` outside the scope is ORG_NOT_FOUND. The list, the export and
+   * the statistics all take their options from here, so the privacy rule lives here once: `religion`
+   * and citizen-ID search apply only when the actor sees sensitive fields over every subtree filtered
+   * (maySeeSensitiveOver); otherwise the religion filter is ignored, as if not given.
    */
   async filterOptions(actor: Actor, filter: MemberFilter): Promise<MemberFilterOptions> {
     const scopePaths = memberReadPaths(actor);
@@ -70,16 +73,18 @@ export class MembersService {
       if (!subtreePath || !mayReadMemberIn(actor, subtreePath)) throw new AppError("ORG_NOT_FOUND");
     }
     const paths = subtreePath ? [subtreePath] : scopePaths;
+    const seesSensitive = maySeeSensitiveOver(actor, paths);
+    const { religion, ...rest } = filter;
     // A whole tree is cheaper to filter by path (every member matches it); a part of one, by ids.
     const wholeTree = paths.some((path) => !path.includes("."));
     const ids = wholeTree
       ? []
       : await repo.findOrgIdsUnder(this.#deps.db, paths, MEMBER_FILTER_ORG_ID_LIMIT + 1);
     return {
-      filter,
+      filter: seesSensitive && religion !== undefined ? { ...rest, religion } : rest,
       scopePaths,
       today: this.#today(),
-      canSearchCitizenId: maySearchCitizenIdIn(actor, paths),
+      canSearchCitizenId: seesSensitive,
       subtreePath,
       orgIds: !wholeTree && ids.length <= MEMBER_FILTER_ORG_ID_LIMIT ? ids : undefined,
     };
