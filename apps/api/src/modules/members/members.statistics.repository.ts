@@ -3,8 +3,9 @@
 // - the breakdowns: ONE scan of the filtered members with three grouping sets — every combination of
 //   the small closed lists (status, sex, education, theory level, age band, years of membership: a few
 //   thousand rows at most), ethnicity, religion — rolled up per dimension by the caller;
-// - open posts and concurrent posts, driven from the (few) open posts;
-// - admissions, losses and transfers per period, driven from the events of the window.
+// - open posts and concurrent posts: the filtered members joined to their open posts;
+// - admissions, losses and transfers per period: the events of the window matched against the ids of
+//   the subtree's organisations (transfers through the subtree's organisations).
 // Who is counted is decided by the shared member filter (members.filter.repository.ts).
 import {
   MEMBER_POST_COMBINATIONS,
@@ -196,11 +197,15 @@ async function queryPosts(
   const counted = input.countAllStatuses
     ? sql<SqlBool>`true`
     : sql<SqlBool>`m.status IN ('probationary', 'full')`;
-  // Driven from the open posts (a few per cell), each checked against the filter by its member's key.
-  const holder = selectFilteredMembers(db, input.filterOptions)
-    .select(sql`1`.as("one"))
-    .where(sql<SqlBool>`m.id = p.member_id`)
-    .where(counted);
+  // The filtered members joined to their posts open on the day: a join, not EXISTS, so the planner
+  // probes the posts once per member instead of first de-duplicating ~200,000 member ids (which
+  // spilled to disk); array_agg(DISTINCT) still counts a member once per post type.
+  const holders = selectFilteredMembers(db, input.filterOptions)
+    .innerJoin("memberPosts as p", "p.memberId", "m.id")
+    .select(["p.memberId", sql<string[]>`array_agg(DISTINCT p.post_type)`.as("types")])
+    .where(sql<SqlBool>`p.started_on <= ${ref}::date AND (p.ended_on IS NULL OR p.ended_on > ${ref}::date)`)
+    .where(counted)
+    .groupBy("p.memberId");
   const combinations = MEMBER_POST_COMBINATIONS.map(
     (combo) => sql`count(*) FILTER (WHERE types @> ARRAY[${sql.join([...combo.postTypes])}]::text[])`,
   );
@@ -208,13 +213,7 @@ async function queryPosts(
     postTypes: StatisticsRows["postTypes"] | null;
     postCombinations: number[] | null;
   }>`
-    WITH op AS MATERIALIZED (
-      SELECT p.member_id, array_agg(DISTINCT p.post_type) AS types
-      FROM member_posts p
-      WHERE p.started_on <= ${ref}::date AND (p.ended_on IS NULL OR p.ended_on > ${ref}::date)
-        AND EXISTS (${holder})
-      GROUP BY p.member_id
-    ),
+    WITH op AS MATERIALIZED (${holders}),
     pt AS (SELECT t, count(*)::int AS n FROM op, unnest(op.types) AS t GROUP BY t)
     SELECT
       (SELECT json_agg(json_build_object('code', mpt.code, 'kind', mpt.kind, 'nameVi', mpt.name_vi,
@@ -236,16 +235,18 @@ async function queryFlows(
   input: StatisticsQueryInput,
 ): Promise<Pick<StatisticsRows, "flows" | "transfers">> {
   const { from, to, period } = input.window;
-  const bucket = sql`to_char(date_trunc(${PERIOD_UNIT[period]}, e.occurred_on::timestamp), 'YYYY-MM-DD')`;
+  const bucket = sql`to_char(date_trunc(${PERIOD_UNIT[period]}, occurred_on::timestamp), 'YYYY-MM-DD')`;
   const scope = input.filterOptions.scopePaths;
-  /** Within the counted subtree (and the actor's scope). */
-  const inSubtree = (path: RawBuilder<unknown>) => {
-    const inScope =
-      scope.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`${path} <@ ANY(${[...scope]}::ltree[])`;
-    return "path" in input.flowSubtree
-      ? sql<SqlBool>`(${path} <@ ${input.flowSubtree.path}::ltree AND ${inScope})`
-      : sql<SqlBool>`(${inScope})`;
-  };
+  const inScope =
+    scope.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`o.path <@ ANY(${[...scope]}::ltree[])`;
+  // The organisations counted (the subtree, within the actor's scope), as ids: events are matched by
+  // their organisation id against this set (a few thousand ids for a province) instead of joining every
+  // event of the window to its organisations to test their paths.
+  const subtree =
+    "path" in input.flowSubtree
+      ? sql`SELECT o.id FROM organisations o WHERE o.path <@ ${input.flowSubtree.path}::ltree AND ${inScope}`
+      : sql`SELECT o.id FROM organisations o WHERE ${inScope}`;
+  const window = sql<SqlBool>`e.state = 'done' AND e.occurred_on BETWEEN ${from}::date AND ${to}::date`;
   const flowKinds = ["admission", ...MemberLossKindSchema.options];
   const result = await sql<{
     flows: StatisticsRows["flows"] | null;
@@ -253,36 +254,36 @@ async function queryFlows(
   }>`
     WITH ev AS (
       -- The organisation an event happened in: the receiving cell of an admission, the cell left for a
-      -- loss; for older rows without it, the member's cell on that day.
-      SELECT e.kind, ${bucket} AS bucket, COALESCE(
-          CASE WHEN e.kind = 'admission' THEN e.to_org_id ELSE e.from_org_id END,
-          (SELECT mc.org_id FROM member_cells mc
-            WHERE mc.member_id = e.member_id AND mc.valid_from <= e.occurred_on
-            ORDER BY mc.valid_from DESC, mc.id DESC LIMIT 1)) AS org_id
+      -- loss; for older rows without it, the member's cell on that day (looked up only for those).
+      SELECT e.kind, e.occurred_on, e.member_id,
+        CASE WHEN e.kind = 'admission' THEN e.to_org_id ELSE e.from_org_id END AS org_id
       FROM member_events e
-      WHERE e.state = 'done' AND e.kind IN (${sql.join(flowKinds)})
-        AND e.occurred_on BETWEEN ${from}::date AND ${to}::date
+      WHERE ${window} AND e.kind IN (${sql.join(flowKinds)})
     ),
+    fl AS (
+      SELECT ev.kind, ev.occurred_on FROM ev WHERE ev.org_id IN (${subtree})
+      UNION ALL
+      SELECT ev.kind, ev.occurred_on FROM ev
+      WHERE ev.org_id IS NULL AND (SELECT mc.org_id FROM member_cells mc
+          WHERE mc.member_id = ev.member_id AND mc.valid_from <= ev.occurred_on
+          ORDER BY mc.valid_from DESC, mc.id DESC LIMIT 1) IN (${subtree})
+    ),
+    -- Transfers across the subtree's edge: into it from outside, out of it to outside; driven from the
+    -- subtree's organisations through the transfer indexes by receiving and by sending organisation.
     tr AS (
-      SELECT ${bucket} AS bucket, fo.path AS from_path, t.path AS to_path
-      FROM member_events e
-      JOIN organisations fo ON fo.id = e.from_org_id
-      JOIN organisations t ON t.id = e.to_org_id
-      WHERE e.state = 'done' AND e.kind = 'transfer_internal'
-        AND e.occurred_on BETWEEN ${from}::date AND ${to}::date
+      SELECT e.occurred_on, 'in' AS direction FROM member_events e
+      WHERE e.kind = 'transfer_internal' AND ${window} AND e.to_org_id IN (${subtree})
+        AND e.from_org_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM (${subtree}) s WHERE s.id = e.from_org_id)
+      UNION ALL
+      SELECT e.occurred_on, 'out' FROM member_events e
+      WHERE e.kind = 'transfer_internal' AND ${window} AND e.from_org_id IN (${subtree})
+        AND e.to_org_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM (${subtree}) s WHERE s.id = e.to_org_id)
     )
     SELECT
       (SELECT json_agg(json_build_object('bucket', bucket, 'kind', kind, 'n', n))
-        FROM (SELECT ev.bucket, ev.kind, count(*)::int AS n FROM ev JOIN organisations eo ON eo.id = ev.org_id
-          WHERE ${inSubtree(sql`eo.path`)} GROUP BY ev.bucket, ev.kind) x) AS flows,
+        FROM (SELECT ${bucket} AS bucket, kind, count(*)::int AS n FROM fl GROUP BY 1, 2) x) AS flows,
       (SELECT json_agg(json_build_object('bucket', bucket, 'direction', direction, 'n', n))
-        FROM (
-          SELECT bucket, 'in' AS direction, count(*)::int AS n FROM tr
-            WHERE ${inSubtree(sql`tr.to_path`)} AND NOT ${inSubtree(sql`tr.from_path`)} GROUP BY bucket
-          UNION ALL
-          SELECT bucket, 'out', count(*)::int FROM tr
-            WHERE ${inSubtree(sql`tr.from_path`)} AND NOT ${inSubtree(sql`tr.to_path`)} GROUP BY bucket
-        ) y) AS transfers
+        FROM (SELECT ${bucket} AS bucket, direction, count(*)::int AS n FROM tr GROUP BY 1, 2) y) AS transfers
   `.execute(db);
   const row = result.rows[0];
   return { flows: row?.flows ?? [], transfers: row?.transfers ?? [] };
