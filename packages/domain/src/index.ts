@@ -2,6 +2,7 @@ export * from "./dates.ts";
 export * from "./identity-numbers.ts";
 export * from "./legacy-encodings.ts";
 export * from "./members/member-columns.ts";
+export * from "./members/member-privacy.ts";
 export * from "./members/member-rules.ts";
 export * from "./party-documents/document-number.ts";
 export * from "./party-documents/document-types.ts";

@@ -1,25 +1,19 @@
 // Audit rows → DTOs, field by field. Values of sensitive fields inside the details (citizen ID,
 // religion, discipline) are masked for readers who may not see them over the entry's organisation.
 import type { AuditEntry } from "@namro/contracts";
-import { maskCitizenId } from "@namro/domain";
+import { maskSensitiveMemberFields } from "@namro/domain";
 import type { AuditListRow } from "./audit.repository.ts";
 
-/** Detail keys holding a citizen ID number: shown masked ("00123*****90"). */
-const CITIZEN_ID_KEYS = new Set(["citizenId", "citizen_id"]);
-/** Detail keys whose values are hidden entirely (null), as on the member record. */
-const HIDDEN_KEYS = new Set(["religion", "discipline"]);
-
-/** A copy of audit details with sensitive values masked, at any depth (import rows nest records). */
+/**
+ * A copy of audit details with sensitive member values masked at any depth (import rows nest records),
+ * by the same rule as the member record: citizen ID masked, religion and discipline hidden.
+ */
 export function maskSensitiveDetails(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSensitiveDetails);
   if (value === null || typeof value !== "object") return value;
-  const masked: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    if (CITIZEN_ID_KEYS.has(key)) masked[key] = typeof inner === "string" ? maskCitizenId(inner) : inner;
-    else if (HIDDEN_KEYS.has(key)) masked[key] = inner === null || inner === undefined ? inner : null;
-    else masked[key] = maskSensitiveDetails(inner);
-  }
-  return masked;
+  const nested: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) nested[key] = maskSensitiveDetails(inner);
+  return maskSensitiveMemberFields(nested, false);
 }
 
 export function presentAuditEntry(row: AuditListRow, canSeeSensitive: boolean): AuditEntry {

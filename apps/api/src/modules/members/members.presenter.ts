@@ -1,4 +1,5 @@
-// Member rows → DTOs, field by field, with the sensitive fields masked unless the actor may see them.
+// Member rows → DTOs, field by field, with the sensitive fields masked unless the actor may see them
+// (one rule for every view: maskSensitiveMemberFields from @namro/domain).
 import type {
   MemberDetail,
   MemberEvent,
@@ -6,24 +7,20 @@ import type {
   MemberSummary,
   MemberTransfer,
 } from "@namro/contracts";
-import { maskCitizenId } from "@namro/domain";
+import { maskSensitiveMemberFields } from "@namro/domain";
 import type { MemberListRow } from "./members.list.repository.ts";
 import type { CellSpanRow, EventRow, MemberWithOrg, PostRow } from "./members.repository.ts";
 import type { TransferRow } from "./members.transfers.repository.ts";
 
-function maskedCitizenId(value: string | null, canSeeSensitive: boolean): string | null {
-  if (value === null) return null;
-  return canSeeSensitive ? value : maskCitizenId(value);
-}
-
-export function presentSummary(row: MemberListRow, canSeeSensitive: boolean): MemberSummary {
+/** The summary with stored values; masked once, by the callers below. */
+function summaryFields(row: MemberListRow): MemberSummary {
   return {
     id: row.id,
     fullName: row.fullName,
     sex: row.sex,
     birthDate: row.birthDate,
     cardNumber: row.cardNumber,
-    citizenId: maskedCitizenId(row.citizenId, canSeeSensitive),
+    citizenId: row.citizenId,
     orgId: row.orgId,
     orgName: row.orgName,
     status: row.status,
@@ -31,6 +28,10 @@ export function presentSummary(row: MemberListRow, canSeeSensitive: boolean): Me
     admittedOn: row.admittedOn,
     fullMemberOn: row.fullMemberOn,
   };
+}
+
+export function presentSummary(row: MemberListRow, canSeeSensitive: boolean): MemberSummary {
+  return maskSensitiveMemberFields(summaryFields(row), canSeeSensitive);
 }
 
 export function presentEvent(row: EventRow): MemberEvent {
@@ -64,20 +65,20 @@ export interface DetailParts {
 
 export function presentDetail(row: MemberWithOrg, parts: DetailParts): MemberDetail {
   const { canSeeSensitive } = parts;
-  return {
-    ...presentSummary(row, canSeeSensitive),
+  const detail: MemberDetail = {
+    ...summaryFields(row),
     otherNames: row.otherNames,
     birthPlace: row.birthPlace,
     homeTown: row.homeTown,
     ethnicity: row.ethnicity,
-    religion: canSeeSensitive ? row.religion : null,
+    religion: row.religion,
     educationGeneral: row.educationGeneral,
     educationProfessional: row.educationProfessional as MemberDetail["educationProfessional"],
     theoryLevel: row.theoryLevel as MemberDetail["theoryLevel"],
     occupation: row.occupation,
     statusSince: row.statusSince,
     awards: row.awards,
-    discipline: canSeeSensitive ? row.discipline : null,
+    discipline: row.discipline,
     orgPath: parts.orgPath,
     cellHistory: parts.cellHistory.map((span) => ({
       orgId: span.orgId,
@@ -91,6 +92,7 @@ export function presentDetail(row: MemberWithOrg, parts: DetailParts): MemberDet
     canEdit: parts.canEdit,
     canSeeSensitive,
   };
+  return maskSensitiveMemberFields(detail, canSeeSensitive);
 }
 
 export function presentTransfer(
