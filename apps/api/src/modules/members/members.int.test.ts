@@ -11,6 +11,8 @@ let p: Awaited<ReturnType<typeof createProvince>>;
 let staff: TestSession; // committee_staff over the province: manages, sees sensitive fields
 let secretary: TestSession; // cell_secretary of cell A: manages, no sensitive fields
 let leader: TestSession; // committee_leader of commune A: reads, sees sensitive fields
+// committee_leader of commune A (sensitive there) and cell_secretary of cell B (not sensitive there)
+let mixed: TestSession;
 
 beforeAll(async () => {
   t = await createTestApp({ now: "2026-06-15T03:00:00Z" });
@@ -18,6 +20,10 @@ beforeAll(async () => {
   staff = await t.actor([{ role: "committee_staff", orgId: p.province.id }]);
   secretary = await t.actor([{ role: "cell_secretary", orgId: p.cellA.id }]);
   leader = await t.actor([{ role: "committee_leader", orgId: p.communeA.id }]);
+  mixed = await t.actor([
+    { role: "committee_leader", orgId: p.communeA.id },
+    { role: "cell_secretary", orgId: p.cellB.id },
+  ]);
 });
 afterAll(async () => {
   await t.close();
@@ -137,6 +143,52 @@ describe("GET /api/members", () => {
       t.call(s, { method: "GET", url: `/api/members?orgId=${p.cellA.id}&q=001085099999` });
     expect(((await byId(staff)).json() as { total: number }).total).toBe(1);
     expect(((await byId(secretary)).json() as { total: number }).total).toBe(0);
+  });
+
+  it("filters by religion and citizen ID only over subtrees where the actor sees both everywhere", async () => {
+    await createMember(t.database.db, p.cellA.id, {
+      fullName: "Giáo Thị Đạo",
+      religion: "Công giáo",
+      citizenId: "001190055555",
+    });
+    await createMember(t.database.db, p.cellA.id, { fullName: "Giáo Văn Không", religion: "Không" });
+    await createMember(t.database.db, p.cellB.id, { fullName: "Giáo Văn Bê", religion: "Công giáo" });
+    const list = async (session: TestSession, query: string) => {
+      const response = await t.call(session, { method: "GET", url: `/api/members?pageSize=200&${query}` });
+      expect(response.statusCode).toBe(200);
+      const page = response.json() as { items: { fullName: string; religion?: unknown }[]; total: number };
+      expect(page.items.every((item) => item.religion === undefined)).toBe(true);
+      return page.items.map((item) => item.fullName).sort();
+    };
+    const catholic = `religion=${encodeURIComponent("Công giáo")}`;
+    const noReligion = `religion=${encodeURIComponent("Không")}`;
+    const byId = "q=001190055555";
+
+    // A cell secretary (no member.sensitive): the religion filter is ignored, as export and statistics do,
+    // so the answer tells nothing about anyone's religion; the ID number finds nobody.
+    expect(await list(secretary, catholic)).toEqual(await list(secretary, ""));
+    expect(await list(secretary, `q=giao&${noReligion}`)).toEqual(["Giáo Thị Đạo", "Giáo Văn Không"]);
+    expect(await list(secretary, byId)).toEqual([]);
+    expect(await list(secretary, `orgId=${p.cellA.id}&${byId}`)).toEqual([]);
+
+    // Committee staff over the province sees sensitive fields everywhere: both filters apply.
+    expect(await list(staff, `q=giao&${catholic}`)).toEqual(["Giáo Thị Đạo", "Giáo Văn Bê"]);
+    expect(await list(staff, `orgId=${p.cellA.id}&q=giao&${noReligion}`)).toEqual(["Giáo Văn Không"]);
+    expect(await list(staff, byId)).toEqual(["Giáo Thị Đạo"]);
+    expect(await list(leader, `q=giao&${catholic}`)).toEqual(["Giáo Thị Đạo"]);
+    expect(await list(leader, byId)).toEqual(["Giáo Thị Đạo"]);
+
+    // Sensitive over commune A but not over cell B: over the whole read scope neither filter applies…
+    expect(await list(mixed, `q=giao&${catholic}`)).toEqual([
+      "Giáo Thị Đạo",
+      "Giáo Văn Bê",
+      "Giáo Văn Không",
+    ]);
+    expect(await list(mixed, byId)).toEqual([]);
+    expect(await list(mixed, `orgId=${p.cellB.id}&q=giao&${noReligion}`)).toEqual(["Giáo Văn Bê"]);
+    // …within commune A alone both do.
+    expect(await list(mixed, `orgId=${p.communeA.id}&q=giao&${catholic}`)).toEqual(["Giáo Thị Đạo"]);
+    expect(await list(mixed, `orgId=${p.communeA.id}&${byId}`)).toEqual(["Giáo Thị Đạo"]);
   });
 
   it("answers 404 for a subtree outside the actor's scope", async () => {
