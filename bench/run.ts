@@ -126,7 +126,7 @@ async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
       // Last: it adds 150,000 members, then deletes them again.
       if (selected.has("member-import"))
         await guarded("member-import", dataset.label, async () => {
-          const result = await memberImport(dataset, fixture);
+          const result = await memberImport(dataset, fixture, selected.size === 1);
           notes.push(...result.notes);
           return result.rows;
         });

@@ -79,9 +79,14 @@ async function baselineInsert(dataset: Dataset): Promise<number> {
   return performance.now() - started;
 }
 
+/**
+ * `alone`: no other benchmark ran in this process before; otherwise their garbage is in the RSS and
+ * the peak is reported without a verdict.
+ */
 export async function memberImport(
   dataset: Dataset,
   fixture: AppFixture,
+  alone: boolean,
 ): Promise<{ rows: Measurement[]; notes: string[] }> {
   const db = dataset.database.db;
   const root = await db
@@ -206,8 +211,8 @@ export async function memberImport(
         p95Ms: rssMb,
         baselineName: "RSS before the upload",
         baselineMedianMs: Math.round(rssBefore / 1e6),
-        target: "≤ 1000 MB",
-        met: rssMb <= 1000,
+        target: alone ? "≤ 1000 MB" : "— (run member-import alone)",
+        met: alone ? rssMb <= 1000 : null,
         unit: "MB",
       },
     ],
