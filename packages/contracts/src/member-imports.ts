@@ -108,6 +108,11 @@ export const MemberImportSchema = z.object({
   /** Legacy encoding detected in the file and converted to Unicode. */
   encoding: z.enum(["tcvn3", "vni"]).nullable(),
   columns: z.array(MemberImportColumnSchema),
+  /**
+   * Headers (as written) of sensitive columns (citizen ID, religion, discipline) this reader may not
+   * see: their values are masked and a commit by this reader ignores them.
+   */
+  ignoredSensitiveColumns: z.array(z.string()),
   matchDecision: MemberImportMatchDecisionSchema,
   counts: MemberImportCountsSchema,
   /** After the commit: what landed. */

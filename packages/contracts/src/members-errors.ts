@@ -159,4 +159,14 @@ export const MEMBER_ERRORS = {
     vi: "Chức vụ này đã được ghi ngày thôi giữ.",
     en: "This post has already ended.",
   },
+  MEMBER_IMPORT_STALE: {
+    status: 409,
+    vi: "Có đảng viên trong tệp vừa được sửa sau khi xem trước, nên chưa ghi gì. Hãy kiểm tra lại bản xem trước (kiểm tra lại sẽ cập nhật theo hồ sơ mới) rồi ghi lại.",
+    en: "A member in the file was changed after the preview, so nothing was written. Check the preview again (re-validating refreshes it) and commit again.",
+  },
+  MEMBER_EXPORT_TOO_MANY_ROWS: {
+    status: 400,
+    vi: "Danh sách có hơn 200.000 đảng viên, quá số dòng một tệp nhập lại được. Hãy lọc hẹp hơn (theo tổ chức, trạng thái…) rồi xuất từng phần.",
+    en: "The list has more than 200,000 members, more than one import file can hold. Narrow the filter (organisation, status…) and export in parts.",
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

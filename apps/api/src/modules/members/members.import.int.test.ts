@@ -219,7 +219,8 @@ describe("import a workbook", () => {
       [6, "Ngày sinh", "IMPORT_DATE_NO_SUCH_DAY"],
       [7, "Giới tính", "IMPORT_SEX_INVALID"],
       [7, "Trình độ lý luận chính trị", "IMPORT_VALUE_UNKNOWN"],
-      [8, "", "IMPORT_DUPLICATE_ROW"],
+      // The column that identifies the repeat (here the citizen ID).
+      [8, "Số CCCD", "IMPORT_DUPLICATE_ROW"],
     ]);
     expect(problems.every((x) => /[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/i.test(x.message))).toBe(
       true,
@@ -717,5 +718,173 @@ describe("export → import round trip", () => {
     await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0] as ExcelJS.Worksheet;
     expect((sheet.getRow(1).values as unknown[]).slice(1, 3)).toEqual(["STT", "Họ và tên"]);
+  });
+});
+
+describe("what a reader sees and what a commit writes", () => {
+  it("masks sensitive cells for a reader without member.sensitive, and a commit by such an actor writes none", async () => {
+    const id = citizenId();
+    const bytes = await simpleWorkbook([
+      ["Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Số CCCD", "Tôn giáo", "Kỷ luật"],
+      ["Lò Văn Mạnh", "Nam", "01/02/1984", "03/02/2012", id, "Phật giáo", "Khiển trách 2019"],
+    ]);
+    // Uploaded by someone who sees sensitive fields; read and committed by a secretary who does not.
+    const result = await imported(staff, p.cellA.id, bytes);
+    expect(result.ignoredSensitiveColumns).toEqual([]);
+    const mine = (await rows(staff, result.id))[0];
+    expect(mine?.values).toContain(id);
+    expect(mine?.record?.religion).toBe("Phật giáo");
+
+    const theirs = (await rows(secretary, result.id))[0];
+    expect(JSON.stringify(theirs)).not.toContain(id);
+    expect(JSON.stringify(theirs)).not.toContain("Phật giáo");
+    expect(JSON.stringify(theirs)).not.toContain("Khiển trách");
+    expect(theirs?.values).toContain("***");
+    expect(String(theirs?.record?.citizenId)).toContain("*");
+    const seen = await t.call(secretary, { method: "GET", url: `/api/member-imports/${result.id}` });
+    expect((seen.json() as MemberImport).ignoredSensitiveColumns).toEqual(["Số CCCD", "Tôn giáo", "Kỷ luật"]);
+
+    const report = await t.call(secretary, { method: "GET", url: `/api/member-imports/${result.id}/report` });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const line = JSON.stringify((book.worksheets[0] as ExcelJS.Worksheet).getRow(2).values);
+    expect(line).toContain("Lò Văn Mạnh");
+    expect(line).not.toContain(id);
+    expect(line).not.toContain("Phật giáo");
+
+    const done = await commit(secretary, result.id);
+    expect(done.result).toMatchObject({ created: 1 });
+    const manh = await t.database.db
+      .selectFrom("members")
+      .selectAll()
+      .where("fullName", "=", "Lò Văn Mạnh")
+      .executeTakeFirstOrThrow();
+    expect(manh).toMatchObject({ citizenId: null, religion: "Không", discipline: null });
+  });
+
+  it("says which sensitive columns an importer without member.sensitive cannot import", async () => {
+    const bytes = await simpleWorkbook([
+      ["Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Số CCCD"],
+      ["Lò Thị Hoa", "Nữ", "01/02/1986", "03/02/2012", citizenId()],
+    ]);
+    const result = await imported(secretary, p.cellA.id, bytes);
+    expect(result.ignoredSensitiveColumns).toEqual(["Số CCCD"]);
+  });
+
+  it("refuses a commit when a matched member changed since the preview, and writes nothing", async () => {
+    const existingId = citizenId();
+    const member = await createMember(t.database.db, p.cellA.id, {
+      fullName: "Đinh Văn Phúc",
+      birthDate: "1979-03-03",
+      admittedOn: "2004-04-04",
+      citizenId: existingId,
+    });
+    const bytes = await simpleWorkbook([
+      ["Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Số CCCD", "Nghề nghiệp"],
+      ["Đinh Văn Phúc", "Nam", "03/03/1979", "04/04/2004", existingId, "Bác sĩ"],
+      ["Đinh Thị Mơ", "Nữ", "03/03/1991", "04/04/2019", citizenId(), "Y tá"],
+    ]);
+    const result = await imported(staff, p.cellA.id, bytes);
+    expect(result.counts).toMatchObject({ accepted: 2, matched: 1, new: 1 });
+    // Someone edits the member between the preview and the commit.
+    await t.database.db
+      .updateTable("members")
+      .set({ occupation: "Dược sĩ", version: 2 })
+      .where("id", "=", member.id)
+      .execute();
+    const count = await memberCount();
+    const refused = await t.call(staff, { method: "POST", url: `/api/member-imports/${result.id}/commit` });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe("MEMBER_IMPORT_STALE");
+    expect(await memberCount()).toBe(count);
+    const untouched = await t.database.db
+      .selectFrom("members")
+      .select(["occupation", "version"])
+      .where("id", "=", member.id)
+      .executeTakeFirstOrThrow();
+    expect(untouched).toEqual({ occupation: "Dược sĩ", version: 2 });
+    expect((await settledImport(staff, result.id)).status).toBe("ready");
+
+    // Validating again takes the current record; the commit then goes through.
+    const again = await t.call(staff, {
+      method: "PUT",
+      url: `/api/member-imports/${result.id}/decisions`,
+      payload: { matchDecision: "update" },
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    await settledImport(staff, result.id);
+    const done = await commit(staff, result.id);
+    expect(done.result).toMatchObject({ created: 1, updated: 1 });
+
+    // One member.update audit row for the updated member, with what changed.
+    const audit = await t.database.db
+      .selectFrom("auditLog")
+      .select(["before", "after"])
+      .where("action", "=", "member.update")
+      .where("entityId", "=", String(member.id))
+      .execute();
+    expect(audit).toHaveLength(1);
+    const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+    expect(parse(audit[0]?.before)).toEqual({ occupation: "Dược sĩ" });
+    expect(parse(audit[0]?.after)).toEqual({ occupation: "Bác sĩ" });
+
+    // A committed import can no longer be changed or committed again.
+    const mapping = await t.call(staff, {
+      method: "PUT",
+      url: `/api/member-imports/${result.id}/mapping`,
+      payload: { columns: [{ index: 5, field: null }] },
+    });
+    expect(mapping.statusCode).toBe(409);
+    expect(mapping.json().error.code).toBe("MEMBER_IMPORT_COMMITTED");
+  });
+
+  it("never changes the membership dates of an existing member", async () => {
+    const existingId = citizenId();
+    const member = await createMember(t.database.db, p.cellA.id, {
+      fullName: "Cầm Văn Tiến",
+      birthDate: "1978-05-05",
+      admittedOn: "2003-03-03",
+      citizenId: existingId,
+    });
+    const bytes = await simpleWorkbook([
+      ["Họ và tên", "Giới tính", "Ngày sinh", "Ngày kết nạp", "Ngày chính thức", "Số CCCD"],
+      ["Cầm Văn Tiến", "Nam", "05/05/1978", "03/03/2002", "03/03/2004", existingId],
+      ["Cầm Thị Vân", "Nữ", "05/05/1990", "03/03/2020", "03/03/2021", citizenId()],
+    ]);
+    const result = await imported(staff, p.cellA.id, bytes);
+    const read = await rows(staff, result.id);
+    expect(read.map((r) => [r.row, r.outcome, r.problems.map((x) => [x.column, x.code])])).toEqual([
+      [2, "reject", [["Ngày kết nạp", "IMPORT_MEMBERSHIP_DATE_DIFFERS"]]],
+      [3, "create", []],
+    ]);
+    expect(read[0]?.problems[0]?.message).toBe(
+      "Ngày vào Đảng/ngày chính thức khác hồ sơ hiện có; sửa trong hồ sơ đảng viên.",
+    );
+    await commit(staff, result.id);
+    const stored = await t.database.db
+      .selectFrom("members")
+      .select(["admittedOn", "version"])
+      .where("id", "=", member.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.version).toBe(1);
+  });
+
+  it("lets only one of two simultaneous commits through", async () => {
+    const bytes = await simpleWorkbook([
+      ["Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng"],
+      ["Quàng Văn Xuân", "Nam", "01/01/1983", "01/01/2010"],
+    ]);
+    const result = await imported(staff, p.cellA.id, bytes);
+    const [a, b] = await Promise.all([
+      t.call(staff, { method: "POST", url: `/api/member-imports/${result.id}/commit` }),
+      t.call(staff, { method: "POST", url: `/api/member-imports/${result.id}/commit` }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const named = await t.database.db
+      .selectFrom("members")
+      .select("id")
+      .where("fullName", "=", "Quàng Văn Xuân")
+      .execute();
+    expect(named).toHaveLength(1);
   });
 });

@@ -74,6 +74,29 @@ export async function updateImport(db: Db, id: number, patch: ImportPatch): Prom
   await db.updateTable("memberImports").set(values).where("id", "=", id).execute();
 }
 
+/**
+ * Changes the import only while it has status `from`: answers false when someone else moved it on
+ * meanwhile (a commit, another re-validation), so a check-then-write never overwrites their change.
+ */
+export async function updateImportIf(
+  db: Db,
+  id: number,
+  from: StoredImport["status"],
+  patch: ImportPatch,
+): Promise<boolean> {
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    values[key] = JSON_COLUMNS.has(key) && value !== null ? JSON.stringify(value) : value;
+  }
+  const result = await db
+    .updateTable("memberImports")
+    .set(values)
+    .where("id", "=", id)
+    .where("status", "=", from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Drops the rows of an import that failed: nothing of it can be committed. */
 export async function deleteRows(db: Db, importId: number): Promise<void> {
   await db.deleteFrom("memberImportRows").where("importId", "=", importId).execute();
@@ -339,6 +362,7 @@ export interface ExistingMember {
   searchKey: string;
   status: string;
   orgId: number;
+  version: number;
 }
 
 const MEMBER_COLUMNS_SQL = sql`m.id, o.path::text AS "orgPath", m.full_name AS "fullName",
@@ -347,7 +371,7 @@ const MEMBER_COLUMNS_SQL = sql`m.id, o.path::text AS "orgPath", m.full_name AS "
   m.card_number AS "cardNumber", m.admitted_on::text AS "admittedOn", m.full_member_on::text AS "fullMemberOn",
   m.education_general AS "educationGeneral", m.education_professional AS "educationProfessional",
   m.theory_level AS "theoryLevel", m.occupation, m.awards, m.discipline, m.search_key AS "searchKey",
-  m.status, m.org_id AS "orgId"`;
+  m.status, m.org_id AS "orgId", m.version`;
 
 /** Members with any of these citizen IDs, card numbers or (name key, birth date) pairs. */
 export async function findCandidates(
@@ -449,14 +473,18 @@ export async function insertMembers(
     SELECT r.id, r.org_id, r.admitted_on, ev.id FROM r JOIN ev ON ev.member_id = r.id`.execute(db);
 }
 
+/**
+ * Writes matched members at the version the preview saw. Answers how many were written: fewer than
+ * given means a member changed meanwhile (the caller refuses the commit).
+ */
 export async function updateMembers(
   db: Db,
-  rows: NewMemberRow[],
+  rows: (NewMemberRow & { version: number })[],
   event: { occurredOn: string; accountId: number | null; note: string },
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<number> {
+  if (rows.length === 0) return 0;
   const json = JSON.stringify(rows);
-  await sql`
+  const written = await sql`
     UPDATE members m SET full_name = r.full_name, search_key = r.search_key, sort_key = r.sort_key,
       other_names = r.other_names, sex = r.sex, birth_date = r.birth_date, birth_place = r.birth_place,
       home_town = r.home_town, ethnicity = r.ethnicity, religion = r.religion, citizen_id = r.citizen_id,
@@ -464,10 +492,12 @@ export async function updateMembers(
       education_general = r.education_general, education_professional = r.education_professional,
       theory_level = r.theory_level, occupation = r.occupation, awards = r.awards, discipline = r.discipline,
       version = m.version + 1, updated_at = now()
-    FROM jsonb_to_recordset(${json}::jsonb) AS r(${MEMBER_RECORD_TYPES})
-    WHERE m.id = r.id`.execute(db);
+    FROM jsonb_to_recordset(${json}::jsonb) AS r(${MEMBER_RECORD_TYPES}, version integer)
+    WHERE m.id = r.id AND m.version = r.version`.execute(db);
+  if (Number(written.numAffectedRows ?? 0) !== rows.length) return Number(written.numAffectedRows ?? 0);
   await sql`
     INSERT INTO member_events (member_id, kind, occurred_on, status_before, status_after, recorded_by, note)
     SELECT r.id, 'import', ${event.occurredOn}::date, r.status, r.status, ${event.accountId}::bigint, ${event.note}
     FROM jsonb_to_recordset(${json}::jsonb) AS r(${MEMBER_RECORD_TYPES})`.execute(db);
+  return rows.length;
 }

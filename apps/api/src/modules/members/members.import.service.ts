@@ -10,7 +10,13 @@ import {
   type MemberImportMatchDecision,
   type MemberImportRow,
 } from "@namro/contracts";
-import { checkMemberRecord, createParseCache, type MemberImportField, todayInVietnam } from "@namro/domain";
+import {
+  checkMemberRecord,
+  createParseCache,
+  type MemberImportField,
+  maskCitizenId,
+  todayInVietnam,
+} from "@namro/domain";
 import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
 import { type Actor, holdsPermissionAt, isWithin, scopePaths } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -29,6 +35,7 @@ import {
   cellsInSubtree,
   countRows,
   deleteRows,
+  type ExistingMember,
   findImport,
   findOrgForImport,
   findOrgIdByCode,
@@ -44,6 +51,7 @@ import {
   type StoredImport,
   setRowDecisions,
   updateImport,
+  updateImportIf,
   updateMembers,
   upsertRows,
 } from "./members.import.repository.ts";
@@ -51,8 +59,10 @@ import {
   CellDirectory,
   changedMember,
   type MatchDecision,
+  MEMBER_FIELDS,
   memberRowOf,
   type RowRecord,
+  SENSITIVE,
   type ValidationContext,
   validateBatch,
 } from "./members.import.validation.ts";
@@ -239,6 +249,14 @@ export class MemberImportsService {
     await this.finishValidation(id);
   }
 
+  /**
+   * Whether this reader sees the import's citizen IDs, religion and discipline: managing the
+   * organisation is not enough (an import's rows are read by whoever manages it, not only its uploader).
+   */
+  private seesSensitive(actor: Actor, stored: StoredImport): boolean {
+    return holdsPermissionAt(actor, "member.sensitive", stored.orgPath);
+  }
+
   private async load(actor: Actor, id: number): Promise<StoredImport> {
     const stored = await findImport(this.db, id);
     if (!stored || !scopePaths(actor, "member.manage").some((root) => isWithin(stored.orgPath, root))) {
@@ -259,9 +277,9 @@ export class MemberImportsService {
         errorMessage: ERROR_CATALOGUE.MEMBER_IMPORT_INTERRUPTED.vi,
       };
       await updateImport(this.db, id, patch);
-      return presentImport({ ...stored, ...patch });
+      return presentImport({ ...stored, ...patch }, this.seesSensitive(actor, stored));
     }
-    return presentImport(stored);
+    return presentImport(stored, this.seesSensitive(actor, stored));
   }
 
   async listRows(
@@ -272,27 +290,47 @@ export class MemberImportsService {
     const stored = await this.load(actor, id);
     const { rows, total } = await pageOfRows(this.db, id, query.show, query.page, query.pageSize);
     const columns = stored.mapping as ImportColumn[];
+    const sees = this.seesSensitive(actor, stored);
     return {
-      items: rows.map((row) => presentRow(row, columns, stored.encoding)),
+      items: rows.map((row) => presentRow(row, columns, stored.encoding, sees)),
       page: query.page,
       pageSize: query.pageSize,
       total,
     };
   }
 
+  /**
+   * Claims a ready import for re-validation (with the change that calls for it) and starts it. The
+   * claim is conditional: an import committed or claimed by someone else meanwhile is refused.
+   */
   private async restart(
     actor: Actor,
     stored: StoredImport,
     columns: ImportColumn[],
     decision: MatchDecision,
+    patch: { mapping?: ImportColumn[]; matchDecision?: MatchDecision },
+    beforeValidation?: () => Promise<void>,
   ) {
     const org = await findOrgForImport(this.db, stored.orgId);
     if (!org) throw new AppError("MEMBER_IMPORT_NOT_FOUND");
     const cells = await cellsInSubtree(this.db, org.path);
     const context = this.context(actor, { ...org, cells }, columns, stored.encoding, decision);
+    // Registered before the claim, so a status read in between never takes it for an interrupted one.
+    const running = this.tasks.has(stored.id);
     this.tasks.set(stored.id, Promise.resolve());
-    await updateImport(this.db, stored.id, { status: "validating", progress: 0 });
-    this.track(stored.id, this.revalidate(stored.id, context));
+    if (
+      !(await updateImportIf(this.db, stored.id, "ready", { ...patch, status: "validating", progress: 0 }))
+    ) {
+      if (!running) this.tasks.delete(stored.id);
+      throw await this.notEditable(stored.id);
+    }
+    this.track(
+      stored.id,
+      (async () => {
+        await beforeValidation?.();
+        await this.revalidate(stored.id, context);
+      })(),
+    );
   }
 
   private assertEditable(stored: StoredImport): void {
@@ -315,8 +353,7 @@ export class MemberImportsService {
     }
     const fields = columns.flatMap((c) => (c.field ? [c.field] : []));
     if (new Set(fields).size !== fields.length) throw new AppError("MEMBER_IMPORT_MAPPING_INVALID");
-    await updateImport(this.db, id, { mapping: columns });
-    await this.restart(actor, stored, columns, stored.matchDecision);
+    await this.restart(actor, stored, columns, stored.matchDecision, { mapping: columns });
     return this.get(actor, id);
   }
 
@@ -331,9 +368,14 @@ export class MemberImportsService {
     const stored = await this.load(actor, id);
     this.assertEditable(stored);
     const decision = body.matchDecision ?? stored.matchDecision;
-    await updateImport(this.db, id, { matchDecision: decision });
-    await setRowDecisions(this.db, id, body.rows ?? []);
-    await this.restart(actor, stored, stored.mapping as ImportColumn[], decision);
+    await this.restart(
+      actor,
+      stored,
+      stored.mapping as ImportColumn[],
+      decision,
+      { matchDecision: decision },
+      () => setRowDecisions(this.db, id, body.rows ?? []),
+    );
     return this.get(actor, id);
   }
 
@@ -349,15 +391,20 @@ export class MemberImportsService {
       note: `Nhập từ tệp ${stored.fileName}`,
     };
     const result = { created: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0 };
+    // What the committing actor may write, whoever uploaded the file: without member.sensitive the
+    // citizen ID, religion and discipline columns are ignored (new members get the defaults).
+    const canSetSensitive = this.seesSensitive(actor, stored);
+    const stale = () =>
+      new AppError("MEMBER_IMPORT_STALE", {
+        issues: [{ path: "import", message: ERROR_CATALOGUE.MEMBER_IMPORT_STALE.vi }],
+      });
     try {
       await this.db.transaction().execute(async (trx) => {
-        const locked = await trx
-          .selectFrom("memberImports")
-          .select("status")
-          .where("id", "=", id)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
-        if (locked.status !== "ready") throw new AppError("MEMBER_IMPORT_NOT_READY");
+        // Claimed inside the transaction: a second commit waits on the row, then finds it taken
+        // (a rollback gives the import back as ready).
+        if (!(await updateImportIf(trx, id, "ready", { status: "committing" }))) {
+          throw await this.notEditable(id, trx);
+        }
 
         for (let after = 0; ; ) {
           const rows = await rowsToCommit(trx, id, after, COMMIT_BATCH, ["create"]);
@@ -365,7 +412,8 @@ export class MemberImportsService {
           const ids = await allocateMemberIds(trx, rows.length);
           const members = rows.map((row, i) => {
             const record = row.record as RowRecord;
-            const values = record.values as Record<string, string | null>;
+            const values = { ...record.values } as Record<string, string | null>;
+            if (!canSetSensitive) for (const field of SENSITIVE) delete values[field];
             return memberRowOf(
               ids[i] as number,
               record.orgId as number,
@@ -389,16 +437,28 @@ export class MemberImportsService {
               )
             ).map((m) => [m.id, m]),
           );
-          const updates: NewMemberRow[] = [];
+          const updates: (NewMemberRow & { version: number })[] = [];
+          const audits: {
+            id: number;
+            orgId: number;
+            before: Record<string, unknown>;
+            after: Record<string, unknown>;
+          }[] = [];
           const touched = new Set<number>();
           for (const row of rows) {
             const member = existing.get(row.matchMemberId as number);
+            const record = row.record as RowRecord;
+            // Changed (or deleted) since the preview: the preview no longer says what would happen.
+            if (!member || (record.matchVersion != null && member.version !== record.matchVersion)) {
+              throw stale();
+            }
             const decision = row.decision ?? stored.matchDecision;
-            if (!member || decision === "skip" || touched.has(member.id)) {
+            if (decision === "skip" || touched.has(member.id)) {
               result.skipped++;
               continue;
             }
-            const next = changedMember(member, row.record as RowRecord, decision, columns);
+            const allowed = canSetSensitive ? record : { ...record, keep: [...record.keep, ...SENSITIVE] };
+            const next = changedMember(member, allowed, decision, columns);
             if (!next) {
               result.unchanged++;
               continue;
@@ -411,9 +471,29 @@ export class MemberImportsService {
               });
             }
             touched.add(member.id);
-            updates.push(memberRowOf(member.id, member.orgId, next, member.status));
+            updates.push({
+              ...memberRowOf(member.id, member.orgId, next, member.status),
+              version: member.version,
+            });
+            audits.push({ id: member.id, orgId: member.orgId, ...fieldChanges(member, next) });
           }
-          await updateMembers(trx, updates, event);
+          if ((await updateMembers(trx, updates, event)) !== updates.length) throw stale();
+          // One audit row per changed member, with what changed (hash-chained, so one after another).
+          for (const entry of audits) {
+            await recordAudit(
+              trx,
+              audit,
+              {
+                action: "member.update",
+                entityType: "member",
+                entityId: entry.id,
+                orgId: entry.orgId,
+                before: entry.before,
+                after: entry.after,
+              },
+              this.deps.clock.now(),
+            );
+          }
           result.updated += updates.length;
           after = rows[rows.length - 1]?.rowNumber ?? after;
         }
@@ -457,10 +537,19 @@ export class MemberImportsService {
     return this.get(actor, id);
   }
 
+  /** Why an import that is no longer ready cannot be changed or committed. */
+  private async notEditable(id: number, db: Parameters<typeof findImport>[0] = this.db): Promise<AppError> {
+    const now = await findImport(db, id);
+    return new AppError(now?.status === "committed" ? "MEMBER_IMPORT_COMMITTED" : "MEMBER_IMPORT_NOT_READY");
+  }
+
   /** The file's rows as read, with an added error column ("Lỗi"), as .xlsx. */
   async writeReport(actor: Actor, id: number, output: Writable): Promise<void> {
     const stored = await this.load(actor, id);
     const headers = [...stored.headerCells, "Lỗi"];
+    const sensitive = this.seesSensitive(actor, stored)
+      ? new Map<number, MemberImportField>()
+      : sensitiveColumns(stored.mapping as ImportColumn[]);
     const writer = createXlsxWriter(output);
     const sheet = writer.addSheet(stored.sheetName ?? "Danh sách", headers);
     for (let after = 0; ; ) {
@@ -470,6 +559,8 @@ export class MemberImportsService {
         const raw = row.raw as StoredCell[];
         const cells = stored.headerCells.map((_, i) => {
           const cell = raw[i];
+          const field = sensitive.get(i);
+          if (field) return maskText(field, displayCell(cell, stored.encoding));
           return typeof cell === "number" ? cell : displayCell(cell, stored.encoding);
         });
         const problems = (row.problems as { column: string; message: string }[])
@@ -501,6 +592,7 @@ export class MemberImportsService {
         issues: [{ path: "file", message: stored.errorMessage ?? "" }],
       });
     }
+    const sees = this.seesSensitive(actor, stored);
     const summary: ImportSummary = { rows: 0, accepted: 0, problems: [], members: [] };
     for (let after = 0; ; ) {
       const rows = await rowsAfter(this.db, id, after, BATCH);
@@ -511,12 +603,31 @@ export class MemberImportsService {
         if (row.outcome === "reject") continue;
         summary.accepted++;
         const record = row.record as RowRecord;
-        summary.members.push({ ...record, outcome: row.outcome });
+        summary.members.push({
+          ...record,
+          values: sees ? record.values : maskRecord(record.values),
+          outcome: row.outcome,
+        });
       }
       after = rows[rows.length - 1]?.rowNumber ?? after;
     }
     return summary;
   }
+}
+
+/** The fields an import changed on a member, before and after (for its audit row). */
+function fieldChanges(
+  before: ExistingMember,
+  after: ExistingMember,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const diff = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
+  for (const field of MEMBER_FIELDS) {
+    if ((before[field] ?? null) !== (after[field] ?? null)) {
+      diff.before[field] = before[field] ?? null;
+      diff.after[field] = after[field] ?? null;
+    }
+  }
+  return diff;
 }
 
 function uniqueViolation(error: unknown): AppError | null {
@@ -532,8 +643,10 @@ function uniqueViolation(error: unknown): AppError | null {
 
 const EMPTY_COUNTS = { rows: 0, accepted: 0, rejected: 0, new: 0, matched: 0, duplicates: 0, problems: 0 };
 
-export function presentImport(stored: StoredImport): MemberImport {
+export function presentImport(stored: StoredImport, seesSensitive: boolean): MemberImport {
   const result = stored.result as MemberImport["result"];
+  const columns = stored.mapping as ImportColumn[];
+  const sensitive = seesSensitive ? new Map<number, MemberImportField>() : sensitiveColumns(columns);
   return {
     id: stored.id,
     orgId: stored.orgId,
@@ -546,7 +659,8 @@ export function presentImport(stored: StoredImport): MemberImport {
     notes: stored.notes,
     headerRow: stored.headerRow,
     encoding: stored.encoding,
-    columns: stored.mapping as ImportColumn[],
+    columns,
+    ignoredSensitiveColumns: columns.filter((c) => sensitive.has(c.index)).map((c) => c.header),
     matchDecision: stored.matchDecision,
     counts: { ...EMPTY_COUNTS, ...stored.counts },
     result: result ?? null,
@@ -555,17 +669,48 @@ export function presentImport(stored: StoredImport): MemberImport {
   };
 }
 
+/** Columns holding sensitive fields (as mapped or as proposed from the header): index → field. */
+function sensitiveColumns(columns: ImportColumn[]): Map<number, MemberImportField> {
+  const found = new Map<number, MemberImportField>();
+  for (const c of columns) {
+    const field = [c.field, c.proposed].find((f) => f !== null && SENSITIVE.includes(f));
+    if (field) found.set(c.index, field);
+  }
+  return found;
+}
+
+/** What a reader without member.sensitive sees of a sensitive value (the export's masks). */
+function maskText(field: MemberImportField, text: string): string {
+  if (text === "") return "";
+  return field === "citizenId" ? maskCitizenId(text) : "***";
+}
+
+function maskRecord<T extends Partial<Record<MemberImportField, string | null>>>(values: T): T {
+  const masked: Record<string, string | null | undefined> = { ...values };
+  for (const field of SENSITIVE) {
+    const value = masked[field];
+    if (typeof value === "string") masked[field] = maskText(field, value);
+  }
+  return masked as T;
+}
+
 function presentRow(
   row: ImportRowData & { memberName: string | null },
   columns: ImportColumn[],
   encoding: "tcvn3" | "vni" | null,
+  seesSensitive: boolean,
 ): MemberImportRow {
   const raw = row.raw as StoredCell[];
   const record = row.record as RowRecord | null;
+  const sensitive = seesSensitive ? new Map<number, MemberImportField>() : sensitiveColumns(columns);
   return {
     row: row.rowNumber,
-    values: columns.map((c) => displayCell(raw[c.index], encoding)),
-    record: record ? { ...record.values } : null,
+    values: columns.map((c) => {
+      const text = displayCell(raw[c.index], encoding);
+      const field = sensitive.get(c.index);
+      return field ? maskText(field, text) : text;
+    }),
+    record: record ? (seesSensitive ? { ...record.values } : maskRecord(record.values)) : null,
     problems: row.problems as MemberImportRow["problems"],
     match:
       row.matchKind && row.matchMemberId !== null

@@ -34,9 +34,16 @@ export interface RowRecord {
   keep: MemberImportField[];
   /** The cell for a new member. */
   orgId: number | null;
+  /** The matched member's version when the row was validated: a commit refuses a member changed since. */
+  matchVersion?: number | null;
 }
 
-const SENSITIVE: MemberImportField[] = ["citizenId", "religion", "discipline"];
+export const SENSITIVE: MemberImportField[] = ["citizenId", "religion", "discipline"];
+/**
+ * Membership dates belong to the member's history (admission and confirmation events): an import never
+ * changes them on an existing member.
+ */
+const HISTORY_FIELDS: MemberImportField[] = ["admittedOn", "fullMemberOn"];
 
 /** Looks up the cell a row names, within the import's organisation. */
 export class CellDirectory {
@@ -141,15 +148,25 @@ export async function validateBatch(ctx: ValidationContext, rows: RowInput[]): P
     const problems = read.problems.map((p) => problem(row.rowNumber, p.column, p.code, p.message));
     let duplicateOf: number | null = null;
     if (problems.length === 0) {
+      let duplicateKey = "";
       for (const key of keysOf(read.record)) {
         const earlier = ctx.seen.get(key);
-        if (earlier !== undefined && duplicateOf === null) duplicateOf = earlier;
+        if (earlier !== undefined && duplicateOf === null) {
+          duplicateOf = earlier;
+          duplicateKey = key;
+        }
       }
       if (duplicateOf !== null) {
         problems.push(
           problem(
             row.rowNumber,
-            "",
+            headerOf(
+              duplicateKey.startsWith("id:")
+                ? "citizenId"
+                : duplicateKey.startsWith("card:")
+                  ? "cardNumber"
+                  : "fullName",
+            ),
             "IMPORT_DUPLICATE_ROW",
             `Trùng với dòng ${duplicateOf} của tệp (cùng số định danh, số thẻ hoặc họ tên và ngày sinh).`,
           ),
@@ -237,11 +254,33 @@ export async function validateBatch(ctx: ValidationContext, rows: RowInput[]): P
       problems.push(
         problem(
           row.rowNumber,
-          "",
+          headerOf(
+            matchKind === "citizen_id"
+              ? "citizenId"
+              : matchKind === "card_number"
+                ? "cardNumber"
+                : "fullName",
+          ),
           "IMPORT_MEMBER_OUT_OF_SCOPE",
           "Đảng viên này đã có trong hồ sơ của một tổ chức ngoài phạm vi bạn quản lý.",
         ),
       );
+    }
+    const decision = row.decision ?? ctx.matchDecision;
+    if (match && decision !== "skip" && problems.length === 0) {
+      for (const field of HISTORY_FIELDS) {
+        const value = values[field] ?? null;
+        if (headerOf(field) && value !== null && value !== (match[field as MemberField] ?? null)) {
+          problems.push(
+            problem(
+              row.rowNumber,
+              headerOf(field),
+              "IMPORT_MEMBERSHIP_DATE_DIFFERS",
+              "Ngày vào Đảng/ngày chính thức khác hồ sơ hiện có; sửa trong hồ sơ đảng viên.",
+            ),
+          );
+        }
+      }
     }
     let orgId: number | null = null;
     if (!match && problems.length === 0) {
@@ -249,12 +288,11 @@ export async function validateBatch(ctx: ValidationContext, rows: RowInput[]): P
       if ("cell" in resolved) orgId = resolved.cell.id;
       else problems.push(problem(row.rowNumber, headerOf("cell"), resolved.code, resolved.message));
     }
-    const record: RowRecord = { values, keep, orgId };
+    const record: RowRecord = { values, keep, orgId, matchVersion: match ? match.version : null };
     if (problems.length > 0) {
       return { ...base, record, matchKind: null, matchMemberId: null, outcome: "reject" };
     }
     if (!match) return { ...base, record, matchKind: null, matchMemberId: null, outcome: "create" };
-    const decision = row.decision ?? ctx.matchDecision;
     const outcome =
       decision === "skip"
         ? "skip"
@@ -311,7 +349,7 @@ export function changedMember(
   const next: ExistingMember = { ...existing };
   let changed = false;
   for (const field of MEMBER_FIELDS) {
-    if (!mapped.has(field) || record.keep.includes(field)) continue;
+    if (!mapped.has(field) || record.keep.includes(field) || HISTORY_FIELDS.includes(field)) continue;
     const value = record.values[field] ?? null;
     const current = existing[field] as string | null;
     if (
