@@ -8,8 +8,8 @@ import { createOrg, createProvince } from "../../../test/factories.ts";
 import { createMember } from "../../../test/member-factories.ts";
 import { openTestDatabase } from "../../../test/test-database.ts";
 import type { DatabaseHandle } from "../../db/database.ts";
-import { selectFilteredMembers } from "./members.filter.repository.ts";
-import { listMembers, MEMBER_COUNT_CAP } from "./members.list.repository.ts";
+import { type MemberFilterPlan, selectFilteredMembers } from "./members.filter.repository.ts";
+import { listMembers, MEMBER_COUNT_CAP, MEMBER_NAME_COUNT_CAP } from "./members.list.repository.ts";
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -82,6 +82,63 @@ describe("selectFilteredMembers", () => {
     expect(await names({ q: "Nguyễn Thị Hòa".normalize("NFD") }, scope)).toHaveLength(3);
     expect(await names({ q: "hoa" }, scope)).toHaveLength(4);
     expect(await names({ q: "va" }, scope)).toEqual(["Nguyễn Văn Hòa"]);
+  });
+
+  it("matches a name where one of its words starts, across words, never mid-word", async () => {
+    const p = await createProvince(database.db);
+    await createMember(database.db, p.cellA.id, { fullName: "Bùi Ngọc Quang" });
+    await createMember(database.db, p.cellA.id, { fullName: "Nguyễn Kim Quang Anh" });
+    await createMember(database.db, p.cellA.id, { fullName: "Hoàng Văn Thắng" });
+    await createMember(database.db, p.cellA.id, { fullName: "H'Hen Niê" });
+    const scope = [p.province.path];
+    expect(await names({ q: "quang" }, scope)).toEqual(["Nguyễn Kim Quang Anh", "Bùi Ngọc Quang"]);
+    expect(await names({ q: "nguyen kim quang" }, scope)).toEqual(["Nguyễn Kim Quang Anh"]);
+    expect(await names({ q: "kim qu" }, scope)).toEqual(["Nguyễn Kim Quang Anh"]);
+    expect(await names({ q: "q" }, scope)).toEqual(["Nguyễn Kim Quang Anh", "Bùi Ngọc Quang"]);
+    // Inside a word is not where anyone starts typing a Vietnamese syllable.
+    expect(await names({ q: "uang" }, scope)).toEqual([]);
+    expect(await names({ q: "oang" }, scope)).toEqual([]);
+    expect(await names({ q: "kim quang anh bao" }, scope)).toEqual([]);
+    expect(await names({ q: "h'he" }, scope)).toEqual(["H'Hen Niê"]);
+    expect(await names({ q: "nie" }, scope)).toEqual(["H'Hen Niê"]);
+    // Quotes, backslashes and regular-expression characters are plain text.
+    for (const q of ["'", "\\", "a\\'b", "(^|", "qu.ng", "quang:*", "quang & anh"]) {
+      expect(await names({ q }, scope)).toEqual([]);
+    }
+  });
+
+  it("finds the same names whichever way listMembers plans the search", async () => {
+    const p = await createProvince(database.db);
+    for (const fullName of ["Bùi Ngọc Quang", "Nguyễn Kim Quang Anh", "Trần Văn Lâm", "Đỗ Quảng"]) {
+      await createMember(database.db, p.cellA.id, { fullName });
+    }
+    await createMember(database.db, p.cellA.id, { fullName: "Lý Quang Tèo", status: "deceased" });
+    const roots = await database.db
+      .selectFrom("organisations")
+      .select("path")
+      .where("parentId", "is", null)
+      .execute();
+    const everything = roots.map((root) => root.path);
+    const planned = async (q: string, plan: MemberFilterPlan) =>
+      (
+        await selectFilteredMembers(
+          database.db,
+          { filter: { q }, scopePaths: everything, today: TODAY, canSearchCitizenId: false },
+          plan,
+        )
+          .select(["m.fullName"])
+          .where("o.path", "<@", p.province.path)
+          .orderBy("m.sortKey")
+          .orderBy("m.id")
+          .execute()
+      ).map((row) => row.fullName);
+    for (const q of ["quang", "qu", "nguyen kim", "lam", "quang anh", "teo"]) {
+      const expected = await planned(q, {});
+      expect(await planned(q, { scopeIsEverything: true, nameMatch: "index" })).toEqual(expected);
+      expect(await planned(q, { scopeIsEverything: true, nameMatch: "scan" })).toEqual(expected);
+    }
+    expect(await planned("quang", {})).toEqual(["Nguyễn Kim Quang Anh", "Bùi Ngọc Quang", "Đỗ Quảng"]);
+    expect(await planned("teo", {})).toEqual([]);
   });
 
   it("matches card numbers always and citizen IDs only with the permission", async () => {
@@ -178,21 +235,42 @@ describe("listMembers", () => {
     expect(broad.rows.map((row) => row.fullName)).toEqual(["Lê Văn Anh", "Lê Văn Anh", "Lê Văn Anh"]);
     const last = await listMembers(database.db, options, { sort: "-name", page: 1, pageSize: 1 });
     expect(last.rows[0]?.fullName).toBe("Lê Văn Hoa");
+    // A name search counts to its own, lower cap.
+    const common = await listMembers(
+      database.db,
+      { ...options, filter: { orgId: p.cellA.id, q: "chi" } },
+      { sort: "name", page: 2, pageSize: 2 },
+    );
+    expect(common).toMatchObject({ total: MEMBER_NAME_COUNT_CAP, totalCapped: true });
+    expect(common.rows.map((row) => row.fullName)).toEqual(["Lê Văn Chi", "Lê Văn Chi"]);
+    for (const fullName of ["Trần Thị Ích", "Lê Ích", "Phạm Văn Ích Anh"]) {
+      await createMember(database.db, p.cellA.id, { fullName });
+    }
     const narrow = await listMembers(
       database.db,
-      { ...options, filter: { orgId: p.cellA.id, q: "chi" } },
+      { ...options, filter: { orgId: p.cellA.id, q: "ich" } },
       { sort: "name", page: 1, pageSize: 2 },
     );
-    expect(narrow).toMatchObject({ total: (MEMBER_COUNT_CAP + 50) / names.length, totalCapped: false });
+    expect(narrow).toMatchObject({ total: 3, totalCapped: false });
+    expect(narrow.rows.map((row) => row.fullName)).toEqual(["Phạm Văn Ích Anh", "Lê Ích"]);
     const past = await listMembers(
       database.db,
-      { ...options, filter: { orgId: p.cellA.id, q: "chi" } },
+      { ...options, filter: { orgId: p.cellA.id, q: "ich" } },
       { sort: "name", page: 5000, pageSize: 2 },
     );
-    expect(past).toMatchObject({
-      rows: [],
-      total: (MEMBER_COUNT_CAP + 50) / names.length,
-      totalCapped: false,
-    });
+    expect(past).toMatchObject({ rows: [], total: 3, totalCapped: false });
+    // Over every root organisation the search is planned (no scope condition, a sampled plan).
+    const roots = await database.db
+      .selectFrom("organisations")
+      .select("path")
+      .where("parentId", "is", null)
+      .execute();
+    const national = await listMembers(
+      database.db,
+      { ...options, filter: { q: "ich anh" }, scopePaths: roots.map((root) => root.path) },
+      { sort: "name", page: 1, pageSize: 2 },
+    );
+    expect(national).toMatchObject({ total: 1, totalCapped: false });
+    expect(national.rows.map((row) => row.fullName)).toEqual(["Phạm Văn Ích Anh"]);
   });
 });

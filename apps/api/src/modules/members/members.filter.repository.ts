@@ -46,6 +46,24 @@ export interface MemberFilterOptions {
 export const MEMBER_FILTER_ORG_ID_LIMIT = 3000;
 
 /**
+ * How a caller that knows more than the filter tunes the SQL; the rows are the same either way.
+ * listMembers (members.list.repository.ts) decides these for name searches over the whole country.
+ */
+export interface MemberFilterPlan {
+  /**
+   * The scope paths hold every root organisation, so every member is in scope: no scope condition,
+   * which the planner would otherwise estimate as selective and plan around.
+   */
+  scopeIsEverything?: boolean;
+  /**
+   * "scan": a name is matched by the regular expression alone, so the query can only walk the
+   * members in index or table order and stop at its LIMIT — cheaper than the name index when the
+   * name matches a large share of the members ("quang", "qu"). Default "index".
+   */
+  nameMatch?: "index" | "scan";
+}
+
+/**
  * A select over `members as m` joined to `organisations as o`, restricted by the filter and the actor's
  * scope, with nothing selected yet: add `.select(...)`, ordering and paging (or aggregates) yourself.
  *
@@ -57,13 +75,14 @@ export const MEMBER_FILTER_ORG_ID_LIMIT = 3000;
  * - Without `status` the list holds active members only (probationary and full) — except with `asOf`,
  *   where the cell history alone says who belonged, whatever their status is today.
  * - `q`: digits (spaces, dots and dashes ignored) match the Party card number exactly, or the citizen
- *   ID exactly when `canSearchCitizenId`; anything else is a name without diacritics matched against
- *   `search_key` (a substring through the trigram index; one or two letters match the start of a word).
+ *   ID exactly when `canSearchCitizenId`; anything else is a name without diacritics matched where a
+ *   word of `search_key` starts ("quang" finds "Bùi Ngọc Quang", "kim qu" finds "Nguyễn Kim Quang").
  * - `ageBand` is the age on `today`; `postType` means holding such a post on `asOf` (or today).
  */
 export function selectFilteredMembers(
   executor: Executor,
   options: MemberFilterOptions,
+  plan: MemberFilterPlan = {},
 ): FilteredMembersQuery {
   const { filter, scopePaths } = options;
   let query: FilteredMembersQuery;
@@ -80,17 +99,18 @@ export function selectFilteredMembers(
   } else {
     query = executor.selectFrom("members as m").innerJoin("organisations as o", "o.id", "m.orgId");
   }
-  for (const condition of filterConditions(options)) query = query.where(condition);
+  for (const condition of filterConditions(options, plan)) query = query.where(condition);
   if (options.orgIds) {
     if (options.orgIds.length === 0) return query.where(sql<SqlBool>`false`);
     const cellColumn = filter.asOf ? sql.raw("mc.org_id") : sql.raw("m.org_id");
     return query.where(sql<SqlBool>`${cellColumn} = ANY(${[...options.orgIds]}::bigint[])`);
   }
   if (scopePaths.length === 0) return query.where(sql<SqlBool>`false`);
+  if (plan.scopeIsEverything) return query;
   return query.where(sql<SqlBool>`o.path <@ ANY(${[...scopePaths]}::ltree[])`);
 }
 
-function filterConditions(options: MemberFilterOptions): Expression<SqlBool>[] {
+function filterConditions(options: MemberFilterOptions, plan: MemberFilterPlan): Expression<SqlBool>[] {
   const { filter, today } = options;
   const conditions: Expression<SqlBool>[] = [];
   if (options.orgIds) {
@@ -128,7 +148,7 @@ function filterConditions(options: MemberFilterOptions): Expression<SqlBool>[] {
         AND p.started_on <= ${on} AND (p.ended_on IS NULL OR p.ended_on > ${on}))`);
   }
   const q = filter.q?.trim();
-  if (q) conditions.push(queryCondition(q, options.canSearchCitizenId));
+  if (q) conditions.push(queryCondition(q, options.canSearchCitizenId, plan.nameMatch ?? "index"));
   return conditions;
 }
 
@@ -161,21 +181,55 @@ function regexEscape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * The search key of `q` when it is a name search (not a card or citizen ID number), else null. A `q`
+ * of nothing but marks and spaces is no condition at all, also null.
+ */
+export function nameSearchKey(q: string | undefined): string | null {
+  const trimmed = q?.trim();
+  if (!trimmed || isNumberQuery(trimmed)) return null;
+  const key = toSearchKey(trimmed);
+  return key === "" ? null : key;
+}
+
+/** The regular expression for "`key` where a word of the name starts", on search_key. */
+export function nameStartsPattern(key: string): string {
+  return `(^| )${regexEscape(key)}`;
+}
+
+function numberDigits(q: string): string {
+  return q.replace(/[\s.\-\u00a0]/g, "");
+}
+
+function isNumberQuery(q: string): boolean {
+  return /^\d+$/.test(numberDigits(q));
 }
 
 /** `q` as card number / citizen ID (digits) or as a diacritics-free name. */
-function queryCondition(q: string, canSearchCitizenId: boolean): Expression<SqlBool> {
-  const digits = q.replace(/[\s.\-\u00a0]/g, "");
-  if (/^\d+$/.test(digits)) {
+function queryCondition(
+  q: string,
+  canSearchCitizenId: boolean,
+  nameMatch: "index" | "scan",
+): Expression<SqlBool> {
+  if (isNumberQuery(q)) {
+    const digits = numberDigits(q);
     const card = sql<SqlBool>`m.card_number = ${canonicalCardNumber(digits)}`;
     return canSearchCitizenId ? sql<SqlBool>`(${card} OR m.citizen_id = ${digits})` : card;
   }
-  const key = toSearchKey(q);
-  if (key === "") return sql<SqlBool>`true`;
-  // One or two letters: the start of a word. As a regular expression this still reaches the trigram
-  // index through the padded word-start trigrams; LIKE '% ha%' would scan the table.
-  if (key.length < 3) return sql<SqlBool>`m.search_key ~ ${`(^| )${regexEscape(key)}`}`;
-  return sql<SqlBool>`m.search_key LIKE ${`%${likeEscape(key)}%`}`;
+  const key = nameSearchKey(q);
+  if (key === null) return sql<SqlBool>`true`;
+  // regexp_like rather than `~`: the operator would also reach the trigram index, and the planner
+  // would AND that (slow on common syllables) with the word index.
+  const pattern = sql<SqlBool>`regexp_like(m.search_key, ${nameStartsPattern(key)})`;
+  if (nameMatch === "scan") return pattern;
+  return sql<SqlBool>`(member_name_starts(m.search_key) @@ ${nameStartsLexeme(key)}::tsquery AND ${pattern})`;
+}
+
+/**
+ * `key` where a word of the name starts, then on across words ("kim qu" finds "Nguyễn Kim Quang"), as
+ * a prefix lexeme for the members_name_starts index (migration 0008), which holds every word suffix
+ * of search_key. Quotes and backslashes are escaped: the lexeme is the plain text of the key.
+ */
+function nameStartsLexeme(key: string): string {
+  return `'${key.replace(/[\\']/g, (c) => `\\${c}`)}':*`;
 }

@@ -5,6 +5,9 @@ import { sql } from "kysely";
 import {
   type Executor,
   type MemberFilterOptions,
+  type MemberFilterPlan,
+  nameSearchKey,
+  nameStartsPattern,
   selectFilteredMembers,
 } from "./members.filter.repository.ts";
 
@@ -45,7 +48,22 @@ const LIST_COLUMNS = [
 ] as const;
 
 /**
- * One page of the filtered members and the total (exact up to MEMBER_COUNT_CAP).
+ * Name searches count up to this many: past it the answer is "more than 1,000", and the user adds a
+ * word or a filter rather than paging. Counting further means reading every one of a common name's
+ * tens of thousands of matches on each keystroke.
+ */
+export const MEMBER_NAME_COUNT_CAP = 1_000;
+
+/**
+ * A name expected to match more members than this (over the whole country) is found by walking the
+ * name-ordered index and stopping at the cap, not through the name index: the walk reads about
+ * cap / share rows, the name index every match, and the two cost the same near 1.5% of 5.6 million.
+ */
+const BROAD_NAME_MATCHES = 50_000;
+
+/**
+ * One page of the filtered members and the total (exact up to MEMBER_COUNT_CAP, or
+ * MEMBER_NAME_COUNT_CAP for a name search).
  *
  * First pass: at most CAP + 1 matches, in whatever order is cheapest, counted and sorted in the same
  * query. With few matches (a cell, a rare name) that pass holds them all, so it is the answer: the
@@ -53,6 +71,9 @@ const LIST_COLUMNS = [
  * when the matches cluster in the order ("nguyen van hoa" matches only given names around "Hoa", far
  * down a name-ordered index). With more matches than the cap, a second query reads the page in index
  * order — fast exactly then, because matches are dense.
+ *
+ * A name search by someone who sees the whole country is planned here (see planNameSearch): whether
+ * the name is common decides between the name index and an early-stopping walk of members_sort_cover.
  */
 export async function listMembers(
   executor: Executor,
@@ -61,7 +82,7 @@ export async function listMembers(
 ): Promise<{ rows: MemberListRow[]; total: number; totalCapped: boolean }> {
   const direction = page.sort.startsWith("-") ? "desc" : "asc";
   const field = page.sort.replace(/^-/, "");
-  // Name order is the byte order of sort_key (COLLATE "C"), ties by id: the members_sort index.
+  // Name order is the byte order of sort_key (COLLATE "C"), ties by id: the members_sort_cover index.
   const order = [
     ...(field === "birthDate" ? ["birth_date"] : field === "admittedOn" ? ["admitted_on"] : []),
     "sort_key",
@@ -72,14 +93,24 @@ export async function listMembers(
     sql`, `,
   );
   const offset = (page.page - 1) * page.pageSize;
-  const columns = () => selectFilteredMembers(executor, options).select([...LIST_COLUMNS]);
+  const nameKey = nameSearchKey(options.filter.q);
+  const cap = nameKey === null ? MEMBER_COUNT_CAP : MEMBER_NAME_COUNT_CAP;
+  const plan = nameKey === null ? {} : await planNameSearch(executor, options, nameKey);
+  // Narrow rows (id and order keys) keep the count and the sort of up to CAP + 1 matches cheap, and
+  // let a walk of the covering index skip the table.
+  const keys = (p: MemberFilterPlan) =>
+    selectFilteredMembers(executor, options, p).select(
+      order.map((column) => sql.ref(`m.${column}`).as(column)),
+    );
+  // Walked in name order, so the walk stops after CAP + 1 matches (other orders have no index).
+  const firstKeys =
+    plan.nameMatch === "scan" && field === "name"
+      ? keys(plan).orderBy(sql.ref("m.sort_key"), direction).orderBy(sql.ref("m.id"), direction)
+      : keys(plan);
 
-  // Narrow rows (id and order keys) keep the count and the sort of up to CAP + 1 matches cheap.
   const first = await sql<{ id: number; matches: number }>`
     SELECT x.id, count(*) OVER ()::int AS matches
-    FROM (${selectFilteredMembers(executor, options)
-      .select(order.map((column) => sql.ref(`m.${column}`).as(column)))
-      .limit(MEMBER_COUNT_CAP + 1)}) AS x
+    FROM (${firstKeys.limit(cap + 1)}) AS x
     ORDER BY ${orderBy}
     LIMIT ${page.pageSize} OFFSET ${offset}`.execute(executor);
   const firstRow = first.rows[0];
@@ -88,29 +119,66 @@ export async function listMembers(
     // Past the last page: the window had no row to report the count on.
     const counted = await executor
       .selectFrom(
-        selectFilteredMembers(executor, options)
+        selectFilteredMembers(executor, options, plan)
           .select(sql<number>`1`.as("one"))
-          .limit(MEMBER_COUNT_CAP + 1)
+          .limit(cap + 1)
           .as("c"),
       )
       .select(sql<number>`count(*)::int`.as("n"))
       .executeTakeFirstOrThrow();
     matches = Number(counted.n);
   }
-  const total = Math.min(matches, MEMBER_COUNT_CAP);
-  const totalCapped = matches > MEMBER_COUNT_CAP;
-  if (!totalCapped) {
-    const ids = first.rows.map((row) => row.id);
-    if (ids.length === 0) return { rows: [], total, totalCapped };
-    const found = (await columns().where("m.id", "in", ids).execute()) as MemberListRow[];
-    const byId = new Map(found.map((row) => [row.id, row]));
-    const rows = ids.flatMap((id) => byId.get(id) ?? []);
-    return { rows, total, totalCapped };
+  const total = Math.min(matches, cap);
+  const totalCapped = matches > cap;
+  let ids = first.rows.map((row) => row.id);
+  if (totalCapped) {
+    // Dense matches: the page in index order. A name this common is matched by the regular
+    // expression alone, so the walk never consults the name index.
+    const pagePlan: MemberFilterPlan = plan.scopeIsEverything ? { ...plan, nameMatch: "scan" } : plan;
+    const result = await sql<{ id: number }>`
+      SELECT x.id FROM ${keys(pagePlan).as("x")}
+      ORDER BY ${orderBy}
+      LIMIT ${page.pageSize} OFFSET ${offset}`.execute(executor);
+    ids = result.rows.map((row) => row.id);
   }
+  if (ids.length === 0) return { rows: [], total, totalCapped };
+  // By primary key; the regular expression alone keeps the name index out of it.
+  const found = (await selectFilteredMembers(executor, options, { ...plan, nameMatch: "scan" })
+    .select([...LIST_COLUMNS])
+    .where("m.id", "in", ids)
+    .execute()) as MemberListRow[];
+  const byId = new Map(found.map((row) => [row.id, row]));
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total, totalCapped };
+}
 
-  const result = await sql<MemberListRow>`
-    SELECT * FROM ${columns().as("x")}
-    ORDER BY ${orderBy}
-    LIMIT ${page.pageSize} OFFSET ${offset}`.execute(executor);
-  return { rows: result.rows, total, totalCapped };
+/**
+ * How to run a name search (the rows are the same whatever is chosen). Only for a scope holding
+ * every root organisation — the national view, where names are common by the tens of thousands —
+ * and without a subtree or a date: then no scope condition is needed, and a sample of the table says
+ * whether the name is common enough to walk for (BROAD_NAME_MATCHES). Elsewhere the scope narrows
+ * the search enough for the planner's own choice.
+ */
+async function planNameSearch(
+  executor: Executor,
+  options: MemberFilterOptions,
+  key: string,
+): Promise<MemberFilterPlan> {
+  const { filter, scopePaths } = options;
+  if (options.orgIds !== undefined || options.subtreePath !== undefined) return {};
+  if (filter.orgId !== undefined || filter.asOf !== undefined || scopePaths.length === 0) return {};
+  // REPEATABLE: the same few pages every time, so the same name gets the same plan.
+  const { rows } = await sql<{ everything: boolean | null; expected: number | null }>`
+    SELECT
+      (SELECT bool_and(r.path <@ ANY(${[...scopePaths]}::ltree[]))
+         FROM organisations r WHERE r.parent_id IS NULL) AS everything,
+      (SELECT count(*) FILTER (WHERE regexp_like(s.search_key, ${nameStartsPattern(key)}))::float8
+              / greatest(count(*), 1)
+              * (SELECT greatest(c.reltuples, 0) FROM pg_class c WHERE c.oid = 'members'::regclass)
+         FROM members s TABLESAMPLE SYSTEM (0.05) REPEATABLE (0)) AS expected`.execute(executor);
+  const row = rows[0];
+  if (!row?.everything) return {};
+  return {
+    scopeIsEverything: true,
+    nameMatch: Number(row.expected ?? 0) > BROAD_NAME_MATCHES ? "scan" : "index",
+  };
 }
