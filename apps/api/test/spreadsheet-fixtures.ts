@@ -114,3 +114,35 @@ export function pngBytes(): Buffer {
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes);
   return bytes;
 }
+
+/**
+ * A workbook of one sheet given as raw XML (the `<sheetData>` content), with a style table whose style 1
+ * shows dates, and optional shared strings (the `<sst>` content): for files ExcelJS would not write.
+ */
+export function rawSheetBytes(sheetData: string, sharedStrings?: string): Buffer {
+  const entries = [
+    { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES) },
+    {
+      name: "xl/workbook.xml",
+      data: Buffer.from('<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>'),
+    },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: Buffer.from(
+        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+    },
+    {
+      name: "xl/styles.xml",
+      data: Buffer.from('<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>'),
+    },
+    {
+      name: "xl/worksheets/sheet1.xml",
+      data: Buffer.from(`<worksheet><sheetData>${sheetData}</sheetData></worksheet>`),
+    },
+  ];
+  if (sharedStrings !== undefined) {
+    entries.push({ name: "xl/sharedStrings.xml", data: Buffer.from(`<sst>${sharedStrings}</sst>`) });
+  }
+  return zipBytes(entries);
+}

@@ -80,16 +80,28 @@ export function resolveTwoDigitYear(twoDigits: number, referenceYear: number): n
   return candidate > referenceYear ? candidate - 100 : candidate;
 }
 
+/**
+ * The day of an Excel serial as an ISO date: the 1900 date system with Excel's leap-year bug (serial 60
+ * is the 29 February 1900 that never was: null; serials before it are one day off without the fix),
+ * or the 1904 system. A fraction is the time of day and is dropped. Null when not a day Excel can show.
+ */
+export function excelSerialToIso(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial)) return null;
+  const day = Math.floor(serial) + (date1904 ? 1462 : 0);
+  if (day < 1 || day === 60) return null;
+  const offset = day < 60 ? day + 1 : day;
+  if (offset > 3_000_000) return null;
+  return new Date(EXCEL_EPOCH_MS + offset * DAY_MS).toISOString().slice(0, 10);
+}
+
 function fromExcelSerial(serial: number, options: DateParseOptions): DateParseResult {
   if (!Number.isFinite(serial) || serial < 1) return { ok: false, reason: "FORMAT" };
   const day = Math.floor(serial); // a fraction is the time of day
   if (day === serial && day >= 1900 && day <= 2100) return { ok: false, reason: "YEAR_ONLY" };
   if (day === 60) return { ok: false, reason: "INVALID_DATE" };
-  const offset = day < 60 ? day + 1 : day;
-  if (offset > 3_000_000) return { ok: false, reason: "OUT_OF_RANGE" };
-  const date = new Date(EXCEL_EPOCH_MS + offset * DAY_MS);
-  const iso = date.toISOString().slice(0, 10);
-  return inRange(iso, date.getUTCFullYear(), options);
+  if (day + (day < 60 ? 1 : 0) > 3_000_000) return { ok: false, reason: "OUT_OF_RANGE" };
+  const iso = excelSerialToIso(serial) as string;
+  return inRange(iso, Number(iso.slice(0, 4)), options);
 }
 
 function inRange(iso: string, year: number, options: DateParseOptions): DateParseResult {

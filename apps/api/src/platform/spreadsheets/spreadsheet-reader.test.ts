@@ -7,6 +7,7 @@ import {
   corruptedWorkbookBytes,
   oleBytes,
   pngBytes,
+  rawSheetBytes,
   simpleWorkbook,
   workbookBytes,
   zipBombBytes,
@@ -199,5 +200,45 @@ describe("openSpreadsheet", () => {
         .join("\n"),
     );
     expect((await readAll(quoted, 25)).rows).toHaveLength(20);
+  });
+
+  it("refuses a cell reference beyond column XFD without padding up to it", async () => {
+    const bytes = rawSheetBytes(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row>' +
+        '<row r="2"><c r="AAAAAAA2" t="inlineStr"><is><t>x</t></is></c></row>',
+    );
+    expect((await failure(await fileOf(bytes))).reason).toBe("CORRUPTED");
+    // XFD itself is the last column and is read.
+    const last = rawSheetBytes('<row r="1"><c r="XFD1"><v>7</v></c></row>');
+    const { rows } = await readAll(await fileOf(last));
+    expect(rows[0]?.cells).toHaveLength(16_384);
+    expect(rows[0]?.cells[16_383]).toBe(7);
+  });
+
+  it("refuses a row or a shared string that never ends instead of holding it all", async () => {
+    // Text that does not compress like a zip bomb: letters from a small deterministic generator.
+    let seed = 1;
+    const noise = (length: number) =>
+      Array.from({ length }, () => {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        return String.fromCharCode(97 + (seed % 26));
+      }).join("");
+    const endlessRow = rawSheetBytes(`<row r="1"><c r="A1" t="inlineStr"><is><t>${noise(5 * 1024 * 1024)}`);
+    expect((await failure(await fileOf(endlessRow))).reason).toBe("CORRUPTED");
+    const endlessString = rawSheetBytes(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+      `<si><t>${noise(5 * 1024 * 1024)}`,
+    );
+    expect((await failure(await fileOf(endlessString))).reason).toBe("CORRUPTED");
+  });
+
+  it("reads date-formatted serials as Excel shows them, the 1900 leap-year bug included", async () => {
+    const bytes = rawSheetBytes(
+      '<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>59</v></c>' +
+        '<c r="C1" s="1"><v>61</v></c><c r="D1" s="1"><v>45000.75</v></c><c r="E1" s="1"><v>60</v></c></row>',
+    );
+    const { rows } = await readAll(await fileOf(bytes));
+    const iso = (rows[0]?.cells ?? []).map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c));
+    expect(iso).toEqual(["1900-01-01", "1900-02-28", "1900-03-01", "2023-03-15", 60]);
   });
 });

@@ -4,6 +4,7 @@
 // import needs is read: the value of each cell (a stored formula result, never a formula), dates
 // recognised from their number format.
 import { StringDecoder } from "node:string_decoder";
+import { excelSerialToIso } from "@namro/domain";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { SpreadsheetError } from "./spreadsheet-errors.ts";
 
@@ -22,6 +23,15 @@ export interface SheetRow {
 /** Shared strings may be large (one per distinct text); beyond this the file is not a member list. */
 const MAX_SHARED_STRINGS_BYTES = 300 * 1024 * 1024;
 const MAX_METADATA_BYTES = 20 * 1024 * 1024;
+/**
+ * Longest stretch of XML held while waiting for an element to close (one row, one shared string): no
+ * member list comes near it, and a file whose element never closes is not read into memory whole.
+ */
+export const MAX_PENDING_XML_CHARS = 4 * 1024 * 1024;
+/** Excel's last column is XFD: a cell reference beyond it is a damaged (or hostile) file. */
+export const MAX_COLUMNS = 16_384;
+/** A closing tag split across chunks starts at most this far before the new chunk (prefix included). */
+const CLOSING_OVERLAP = 1024;
 
 const ENTITY = /&(?:lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g;
 const ENTITIES: Record<string, string> = {
@@ -68,25 +78,39 @@ async function* chunksOf(zip: ZipFile, entry: Entry): AsyncGenerator<string> {
   yield decoder.end();
 }
 
-/** Calls `each` with every complete element matched by `pattern` as the entry streams in. */
+/**
+ * The streamed XML cut after the last complete element (`closing`, a global pattern of its end) of each
+ * chunk, then the rest. Only the new text is searched for an end (not the whole pending stretch again),
+ * and a stretch that grows past MAX_PENDING_XML_CHARS without an end is refused as a damaged file.
+ */
+async function* completeParts(chunks: AsyncIterable<string>, closing: RegExp): AsyncGenerator<string> {
+  let carry = "";
+  for await (const text of chunks) {
+    const scanFrom = Math.max(0, carry.length - CLOSING_OVERLAP);
+    carry += text;
+    let last = -1;
+    closing.lastIndex = scanFrom;
+    for (let match = closing.exec(carry); match; match = closing.exec(carry))
+      last = match.index + match[0].length;
+    if (last >= 0) {
+      yield carry.slice(0, last);
+      carry = carry.slice(last);
+    }
+    if (carry.length > MAX_PENDING_XML_CHARS) {
+      throw new SpreadsheetError("CORRUPTED", "an XML element longer than the reader accepts");
+    }
+  }
+  if (carry.trim() !== "") yield carry;
+}
+
+/** Calls `each` with every complete element matched by `closing` as the entry streams in. */
 async function forEachElement(
   zip: ZipFile,
   entry: Entry,
   closing: RegExp,
   each: (xml: string) => void,
 ): Promise<void> {
-  let carry = "";
-  for await (const text of chunksOf(zip, entry)) {
-    carry += text;
-    let last = -1;
-    closing.lastIndex = 0;
-    for (let match = closing.exec(carry); match; match = closing.exec(carry))
-      last = match.index + match[0].length;
-    if (last < 0) continue;
-    each(carry.slice(0, last));
-    carry = carry.slice(last);
-  }
-  if (carry.trim() !== "") each(carry);
+  for await (const part of completeParts(chunksOf(zip, entry), closing)) each(part);
 }
 
 async function readSharedStrings(zip: ZipFile, entry: Entry | undefined): Promise<string[]> {
@@ -143,19 +167,23 @@ function dateStyles(stylesXml: string): boolean[] {
   return styles;
 }
 
-const DAY_MS = 86_400_000;
-
-/** An Excel serial as a UTC date (1900 date system, or 1904 when the workbook says so). */
-function excelDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
+/**
+ * A date-formatted cell as a UTC date (the domain's reading of serials, Excel's 1900 leap-year bug
+ * included). Serial 60 (29/02/1900, a day that never was) stays a number and is reported as such.
+ */
+function excelDate(serial: number, date1904: boolean): Date | number {
+  const iso = excelSerialToIso(serial, date1904);
+  return iso === null ? serial : new Date(`${iso}T00:00:00Z`);
 }
 
+/** 0-based column of a cell reference ("B7" → 1); -1 without letters, MAX_COLUMNS when beyond XFD. */
 function columnIndex(ref: string): number {
   let index = 0;
   for (const char of ref) {
     const code = char.charCodeAt(0);
     if (code < 65 || code > 90) break;
     index = index * 26 + (code - 64);
+    if (index > MAX_COLUMNS) return MAX_COLUMNS;
   }
   return index - 1;
 }
@@ -257,6 +285,10 @@ export async function* readXlsxRows(
           const attributes = cell[1] ?? "";
           const ref = attr(attributes, "r");
           const index = ref ? columnIndex(ref) : next;
+          // Checked before padding: a reference such as "AAAAAAA2" would otherwise pad billions of cells.
+          if (index < 0 || index >= MAX_COLUMNS) {
+            throw new SpreadsheetError("CORRUPTED", `cell reference ${ref ?? ""} outside the sheet`);
+          }
           next = index + 1;
           const value = cellValue(attributes, cell[2], context);
           while (cells.length < index) cells.push(null);
@@ -267,22 +299,16 @@ export async function* readXlsxRows(
         pending.push({ number, cells });
       }
     };
-    const closing = /<\/(?:\w+:)?row>|<(?:\w+:)?row\b[^>]*\/>/g;
-    let carry = "";
-    for await (const text of chunksOf(zip, sheet)) {
-      carry += text;
-      let last = -1;
-      closing.lastIndex = 0;
-      for (let match = closing.exec(carry); match; match = closing.exec(carry))
-        last = match.index + match[0].length;
-      if (last < 0) continue;
-      parseRows(carry.slice(0, last));
-      carry = carry.slice(last);
+    // Rows end at </row> (or a self-closing <row/>); the sheet data ends at </sheetData>, after which
+    // nothing is a row (merged ranges, validations… may be long and are not read here).
+    const closing = /<\/(?:\w+:)?row>|<(?:\w+:)?row\b[^>]*\/>|<\/(?:\w+:)?sheetData>/g;
+    const end = /<\/(?:\w+:)?sheetData>/;
+    for await (const part of completeParts(chunksOf(zip, sheet), closing)) {
+      parseRows(part);
       yield* pending;
       pending.length = 0;
+      if (end.test(part)) break;
     }
-    parseRows(carry);
-    yield* pending;
   } finally {
     zip.close();
   }
