@@ -98,6 +98,21 @@ export function MappingStep({ memberImport, onDone, onRestart }: Props) {
           title={t("memberImport.mapping.encoding", { encoding: memberImport.encoding.toUpperCase() })}
         />
       )}
+      {memberImport.ignoredSensitiveColumns.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t("memberImport.ignoredSensitive.title")}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {memberImport.ignoredSensitiveColumns.map((header) => (
+                <li key={header}>{t("memberImport.ignoredSensitive.column", { header })}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {memberImport.notes.length > 0 && (
         <Alert
           type="info"

@@ -246,6 +246,22 @@ export function PreviewStep({ memberImport, busy, onBackToMapping, onRestart }: 
   const disabled = busy || saving;
   return (
     <div data-testid="import-preview-step">
+      {memberImport.ignoredSensitiveColumns.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="import-ignored-sensitive"
+          title={t("memberImport.ignoredSensitive.title")}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {memberImport.ignoredSensitiveColumns.map((header) => (
+                <li key={header}>{t("memberImport.ignoredSensitive.column", { header })}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Row gutter={[12, 12]} data-testid="import-counts">
         {(
           [
