@@ -3,7 +3,12 @@
 // statistics of the same filter as a second sheet. Sensitive columns are masked for actors without
 // member.sensitive; the importer recognises masked cells and keeps the stored values.
 import type { Writable } from "node:stream";
-import type { MemberFilter, MemberStatus } from "@namro/contracts";
+import {
+  MEMBER_IMPORT_MAX_ROWS,
+  MEMBER_STATISTICS_LABELS,
+  type MemberFilter,
+  type MemberStatus,
+} from "@namro/contracts";
 import {
   formatFieldValue,
   MEMBER_COLUMNS,
@@ -14,6 +19,7 @@ import {
 } from "@namro/domain";
 import { sql } from "kysely";
 import { type Actor, holdsPermissionAt } from "../../platform/auth/actor.ts";
+import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { createXlsxWriter, type WrittenCell } from "../../platform/spreadsheets/spreadsheet-writer.ts";
 import { type MemberFilterOptions, selectFilteredMembers } from "./members.filter.repository.ts";
@@ -24,16 +30,6 @@ import { writeMemberStatisticsSheet } from "./members.statistics-sheet.ts";
 const BATCH = 5000;
 /** What a masked sensitive cell holds: the importer reads any cell with "*" as "keep the stored value". */
 const MASK = "***";
-
-export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
-  probationary: "Dự bị",
-  full: "Chính thức",
-  transferred_out: "Đã chuyển sinh hoạt",
-  deceased: "Đã từ trần",
-  name_deleted: "Đã xóa tên",
-  expelled: "Đã khai trừ",
-  left: "Đã ra khỏi Đảng",
-};
 
 export interface ExportPlan {
   actor: Actor;
@@ -54,13 +50,17 @@ export class MemberExportService {
   readonly #deps: ServiceDeps;
   readonly #members: Pick<MembersService, "filterOptions">;
   readonly #statistics: Pick<MemberStatisticsService, "getStatistics">;
+  readonly #maxRows: number;
 
+  /** `limits.maxRows`: the most members one export holds (what one import reads back). */
   constructor(
     deps: ServiceDeps,
     members: Pick<MembersService, "filterOptions">,
     statistics: Pick<MemberStatisticsService, "getStatistics">,
+    limits: { maxRows: number } = { maxRows: MEMBER_IMPORT_MAX_ROWS },
   ) {
     this.#deps = deps;
+    this.#maxRows = limits.maxRows;
     this.#members = members;
     this.#statistics = statistics;
   }
@@ -77,6 +77,18 @@ export class MemberExportService {
       sensitiveEverywhere && religion !== undefined
         ? await this.#members.filterOptions(actor, { ...rest, religion })
         : probe;
+    // Refused up front, before anything is streamed: a bigger file could not be imported again (the
+    // round trip) and would need ZIP64, which the writer does not produce. Counted no further than needed.
+    const counted = await this.#deps.db
+      .selectFrom(
+        selectFilteredMembers(this.#deps.db, options)
+          .select(sql<number>`1`.as("one"))
+          .limit(this.#maxRows + 1)
+          .as("x"),
+      )
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    if (Number(counted.n) > this.#maxRows) throw new AppError("MEMBER_EXPORT_TOO_MANY_ROWS");
     const today = todayInVietnam(this.#deps.clock.now());
     return { actor, options, fileName: `danh-sach-dang-vien-${today}.xlsx` };
   }
@@ -95,6 +107,8 @@ export class MemberExportService {
         16,
       ],
     });
+    // The statistics sheet's status labels, so the two sheets of one workbook name a status alike.
+    const statusLabels = MEMBER_STATISTICS_LABELS[plan.actor.locale].status;
     let number = 0;
     const verdicts = new Map<string, boolean>();
     const seesSensitive = (path: string) => {
@@ -146,7 +160,7 @@ export class MemberExportService {
         sheet.addRow([
           number,
           ...MEMBER_COLUMNS.map((c) => this.cell(c.field, row, sensitive)),
-          MEMBER_STATUS_LABELS[row.status],
+          statusLabels[row.status],
         ]);
       }
       // Wait for a slow reader (the download) rather than buffering the file in memory.

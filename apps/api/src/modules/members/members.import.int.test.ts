@@ -1,7 +1,7 @@
 // Member import over HTTP: upload → background read → preview with problems → mapping correction →
 // commit (all or nothing) → idempotent re-import; every bad file refused with a message and no change;
 // legacy-encoded and NFD workbooks built here; export → import round trip, masked for non-sensitive roles.
-import type { MemberImport, MemberImportRow } from "@namro/contracts";
+import { MEMBER_STATISTICS_LABELS, type MemberImport, type MemberImportRow } from "@namro/contracts";
 import { encodeTcvn3, toExcelSerial } from "@namro/domain";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
@@ -18,6 +18,8 @@ import {
   zipBytes,
 } from "../../../test/spreadsheet-fixtures.ts";
 import { createTestApp, type TestApp, type TestSession } from "../../../test/test-app.ts";
+import type { ServiceDeps } from "../../platform/service-deps.ts";
+import { MemberExportService } from "./members.export.ts";
 
 let t: TestApp;
 let p: Awaited<ReturnType<typeof createProvince>>;
@@ -709,6 +711,50 @@ describe("export → import round trip", () => {
       cardNumber: "01234567",
       version: 1,
     });
+  });
+
+  it("refuses an export larger than one import reads back, before writing anything; labels statuses as the statistics sheet does", async () => {
+    const services = t.app.services as { memberExport: MemberExportService };
+    const original = services.memberExport;
+    const deps = (t.app.services.memberImports as unknown as { deps: ServiceDeps }).deps;
+    services.memberExport = new MemberExportService(
+      deps,
+      t.app.services.members,
+      t.app.services.memberStatistics,
+      {
+        maxRows: 1,
+      },
+    );
+    try {
+      const cell = await createOrg(t.database.db, p.communeA, {
+        name: "Chi bộ xuất giới hạn",
+        typeCode: "chi_bo_truc_thuoc",
+      });
+      await createMember(t.database.db, cell.id, { fullName: "Sầm Văn Tài", status: "transferred_out" });
+      await createMember(t.database.db, cell.id, { fullName: "Sầm Thị Tâm", status: "transferred_out" });
+      const tooMany = await t.call(staff, {
+        method: "GET",
+        url: `/api/members/export?orgId=${cell.id}&status=transferred_out`,
+      });
+      expect(tooMany.statusCode).toBe(400);
+      expect(tooMany.json().error.code).toBe("MEMBER_EXPORT_TOO_MANY_ROWS");
+      expect(tooMany.json().error.message).toContain("lọc");
+
+      // A narrower filter (one member) goes through, with the statistics sheet's label for its status.
+      const one = await t.call(staff, {
+        method: "GET",
+        url: `/api/members/export?orgId=${cell.id}&status=transferred_out&q=${encodeURIComponent("Sầm Văn Tài")}`,
+      });
+      expect(one.statusCode, one.body).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(one.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      const row = (sheet.getRow(2).values as unknown[]).slice(1);
+      expect(row[header.length - 1]).toBe(MEMBER_STATISTICS_LABELS.vi.status.transferred_out);
+    } finally {
+      services.memberExport = original;
+    }
   });
 
   it("offers an empty template", async () => {
