@@ -272,5 +272,26 @@ describe("listMembers", () => {
     );
     expect(national).toMatchObject({ total: 1, totalCapped: false });
     expect(national.rows.map((row) => row.fullName)).toEqual(["Phạm Văn Ích Anh"]);
+    // Names that start with the text pass the cap by themselves: counted no further.
+    const common2 = await listMembers(
+      database.db,
+      { ...options, filter: { q: "le van" }, scopePaths: roots.map((root) => root.path) },
+      { sort: "-name", page: 1, pageSize: 2 },
+    );
+    expect(common2).toMatchObject({ total: MEMBER_NAME_COUNT_CAP, totalCapped: true });
+    expect(common2.rows.map((row) => row.fullName)).toEqual(["Lê Văn Hoa", "Lê Văn Hoa"]);
+    // A commune's few members, by organisation ids: the same answers.
+    const byIds = { ...options, filter: { q: "ich" }, orgIds: [p.cellA.id] };
+    expect(await listMembers(database.db, byIds, { sort: "name", page: 1, pageSize: 5 })).toMatchObject({
+      total: 3,
+      totalCapped: false,
+    });
+    const capped = await listMembers(
+      database.db,
+      { ...byIds, filter: { q: "chi" } },
+      { sort: "name", page: 1, pageSize: 1 },
+    );
+    expect(capped).toMatchObject({ total: MEMBER_NAME_COUNT_CAP, totalCapped: true });
+    expect(capped.rows.map((row) => row.fullName)).toEqual(["Lê Văn Chi"]);
   });
 });

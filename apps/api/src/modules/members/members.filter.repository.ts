@@ -59,8 +59,12 @@ export interface MemberFilterPlan {
    * "scan": a name is matched by the regular expression alone, so the query can only walk the
    * members in index or table order and stop at its LIMIT — cheaper than the name index when the
    * name matches a large share of the members ("quang", "qu"). Default "index".
+   *
+   * "prefix" is the exception to "the same rows": only names that START with the text ("nguyen kim…"),
+   * a subset of the matches read off the search_key btree. listMembers counts those first: when they
+   * alone pass the cap, the total is known without reading the other matches.
    */
-  nameMatch?: "index" | "scan";
+  nameMatch?: "index" | "scan" | "prefix";
 }
 
 /**
@@ -177,6 +181,10 @@ function ageBandCondition(band: AgeBand, today: string) {
   return sql`(${sql.join(parts, sql` AND `)})`;
 }
 
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 function regexEscape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -209,7 +217,7 @@ function isNumberQuery(q: string): boolean {
 function queryCondition(
   q: string,
   canSearchCitizenId: boolean,
-  nameMatch: "index" | "scan",
+  nameMatch: "index" | "scan" | "prefix",
 ): Expression<SqlBool> {
   if (isNumberQuery(q)) {
     const digits = numberDigits(q);
@@ -222,6 +230,7 @@ function queryCondition(
   // would AND that (slow on common syllables) with the word index.
   const pattern = sql<SqlBool>`regexp_like(m.search_key, ${nameStartsPattern(key)})`;
   if (nameMatch === "scan") return pattern;
+  if (nameMatch === "prefix") return sql<SqlBool>`m.search_key LIKE ${`${likeEscape(key)}%`}`;
   return sql<SqlBool>`(member_name_starts(m.search_key) @@ ${nameStartsLexeme(key)}::tsquery AND ${pattern})`;
 }
 

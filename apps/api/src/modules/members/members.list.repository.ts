@@ -61,6 +61,9 @@ export const MEMBER_NAME_COUNT_CAP = 1_000;
  */
 const BROAD_NAME_MATCHES = 50_000;
 
+/** Members of a scope given by organisation ids below which a name is checked on each of them. */
+const SMALL_SCOPE_MEMBERS = 20_000;
+
 /**
  * One page of the filtered members and the total (exact up to MEMBER_COUNT_CAP, or
  * MEMBER_NAME_COUNT_CAP for a name search).
@@ -102,6 +105,16 @@ export async function listMembers(
     selectFilteredMembers(executor, options, p).select(
       order.map((column) => sql.ref(`m.${column}`).as(column)),
     );
+  if (plan.scopeIsEverything && plan.nameMatch === "index") {
+    // Prefix tier: names that start with the text are a range of the search_key btree. When they
+    // alone pass the cap ("nguyen kim"), the total is "more than the cap" and the page comes from
+    // the name-order walk — the name index would have read every one of tens of thousands of matches.
+    const starting = await countUpTo(executor, options, { ...plan, nameMatch: "prefix" }, cap + 1);
+    if (starting > cap) {
+      const ids = await pageIds({ ...plan, nameMatch: "scan" });
+      return { rows: await rowsByIds(ids), total: cap, totalCapped: true };
+    }
+  }
   // Walked in name order, so the walk stops after CAP + 1 matches (other orders have no index).
   const firstKeys =
     plan.nameMatch === "scan" && field === "name"
@@ -115,48 +128,60 @@ export async function listMembers(
     LIMIT ${page.pageSize} OFFSET ${offset}`.execute(executor);
   const firstRow = first.rows[0];
   let matches = firstRow ? Number(firstRow.matches) : null;
-  if (matches === null) {
-    // Past the last page: the window had no row to report the count on.
-    const counted = await executor
-      .selectFrom(
-        selectFilteredMembers(executor, options, plan)
-          .select(sql<number>`1`.as("one"))
-          .limit(cap + 1)
-          .as("c"),
-      )
-      .select(sql<number>`count(*)::int`.as("n"))
-      .executeTakeFirstOrThrow();
-    matches = Number(counted.n);
-  }
+  // Past the last page: the window had no row to report the count on.
+  if (matches === null) matches = await countUpTo(executor, options, plan, cap + 1);
   const total = Math.min(matches, cap);
   const totalCapped = matches > cap;
   let ids = first.rows.map((row) => row.id);
   if (totalCapped) {
     // Dense matches: the page in index order. A name this common is matched by the regular
     // expression alone, so the walk never consults the name index.
-    const pagePlan: MemberFilterPlan = plan.scopeIsEverything ? { ...plan, nameMatch: "scan" } : plan;
+    ids = await pageIds(plan.scopeIsEverything ? { ...plan, nameMatch: "scan" } : plan);
+  }
+  return { rows: await rowsByIds(ids), total, totalCapped };
+
+  async function pageIds(pagePlan: MemberFilterPlan): Promise<number[]> {
     const result = await sql<{ id: number }>`
       SELECT x.id FROM ${keys(pagePlan).as("x")}
       ORDER BY ${orderBy}
       LIMIT ${page.pageSize} OFFSET ${offset}`.execute(executor);
-    ids = result.rows.map((row) => row.id);
+    return result.rows.map((row) => row.id);
   }
-  if (ids.length === 0) return { rows: [], total, totalCapped };
-  // By primary key; the regular expression alone keeps the name index out of it.
-  const found = (await selectFilteredMembers(executor, options, { ...plan, nameMatch: "scan" })
-    .select([...LIST_COLUMNS])
-    .where("m.id", "in", ids)
-    .execute()) as MemberListRow[];
-  const byId = new Map(found.map((row) => [row.id, row]));
-  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total, totalCapped };
+
+  async function rowsByIds(pageIds: number[]): Promise<MemberListRow[]> {
+    if (pageIds.length === 0) return [];
+    // By primary key; the regular expression alone keeps the name index out of it.
+    const found = (await selectFilteredMembers(executor, options, { ...plan, nameMatch: "scan" })
+      .select([...LIST_COLUMNS])
+      .where("m.id", "in", pageIds)
+      .execute()) as MemberListRow[];
+    const byId = new Map(found.map((row) => [row.id, row]));
+    return pageIds.flatMap((id) => byId.get(id) ?? []);
+  }
+}
+
+async function countUpTo(
+  executor: Executor,
+  options: MemberFilterOptions,
+  plan: MemberFilterPlan,
+  limit: number,
+): Promise<number> {
+  const counted = await executor
+    .selectFrom(
+      selectFilteredMembers(executor, options, plan).select(sql<number>`1`.as("one")).limit(limit).as("c"),
+    )
+    .select(sql<number>`count(*)::int`.as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(counted.n);
 }
 
 /**
- * How to run a name search (the rows are the same whatever is chosen). Only for a scope holding
- * every root organisation — the national view, where names are common by the tens of thousands —
- * and without a subtree or a date: then no scope condition is needed, and a sample of the table says
- * whether the name is common enough to walk for (BROAD_NAME_MATCHES). Elsewhere the scope narrows
- * the search enough for the planner's own choice.
+ * How to run a name search (the rows are the same whatever is chosen).
+ * - A scope of organisation ids holding few members (a commune's): check the name on each of them.
+ * - A scope holding every root organisation — the national view, where names are common by the tens
+ *   of thousands — without a subtree or a date: no scope condition is needed, and a sample of the
+ *   table says whether the name is common enough to walk for (BROAD_NAME_MATCHES).
+ * - Elsewhere the planner's own choice.
  */
 async function planNameSearch(
   executor: Executor,
@@ -164,6 +189,15 @@ async function planNameSearch(
   key: string,
 ): Promise<MemberFilterPlan> {
   const { filter, scopePaths } = options;
+  if (options.orgIds !== undefined && options.orgIds.length > 0 && filter.asOf === undefined) {
+    // A few cells (a commune): their members, checked one by one, are cheaper than any name index.
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM members m
+        WHERE m.org_id = ANY(${[...options.orgIds]}::bigint[]) LIMIT ${SMALL_SCOPE_MEMBERS + 1}) c`.execute(
+      executor,
+    );
+    return Number(rows[0]?.n ?? 0) <= SMALL_SCOPE_MEMBERS ? { nameMatch: "scan" } : {};
+  }
   if (options.orgIds !== undefined || options.subtreePath !== undefined) return {};
   if (filter.orgId !== undefined || filter.asOf !== undefined || scopePaths.length === 0) return {};
   // REPEATABLE: the same few pages every time, so the same name gets the same plan.
