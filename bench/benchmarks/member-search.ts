@@ -1,7 +1,7 @@
 // Member name search (GET /api/members?q=…, a page of 50 sorted by name with the capped total) as the
 // national administrator and as a commune staff member, in process with app.inject, against the bare
-// trigram query on the same text (the same LIKE/regex on search_key, first 50 by sort_key) — the
-// baseline says what the app adds on top of the index.
+// word-start query on the same text (the members_name_starts index of migration 0008, first 50 by
+// sort_key) — the baseline says what the app adds on top of the index.
 import { toSearchKey } from "@namro/domain";
 import { sql } from "kysely";
 import type { Dataset } from "../datasets.ts";
@@ -37,9 +37,7 @@ async function bareQuery(dataset: Dataset, q: string): Promise<void> {
   const key = toSearchKey(q);
   const condition = /^\d+$/.test(q)
     ? sql`card_number = ${q}`
-    : key.length < 3
-      ? sql`search_key ~ ${`(^| )${key}`}`
-      : sql`search_key LIKE ${`%${key}%`}`;
+    : sql`member_name_starts(search_key) @@ ${`'${key.replace(/[\\']/g, (c) => `\\${c}`)}':*`}::tsquery`;
   await sql`
     SELECT id, full_name FROM members WHERE ${condition} AND status IN ('probationary', 'full')
     ORDER BY sort_key, id LIMIT 50`.execute(dataset.database.db);
@@ -74,7 +72,7 @@ export async function memberSearch(dataset: Dataset, fixture: AppFixture): Promi
           `member search ${label}, ${who} (${total.toLocaleString("en")} members)`,
           dataset.label,
           timing,
-          "bare trigram SQL, first 50",
+          "bare word-start SQL, first 50",
           baseline,
           target,
         ),
