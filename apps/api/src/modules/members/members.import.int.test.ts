@@ -873,6 +873,8 @@ describe("what a reader sees and what a commit writes", () => {
     const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
     expect(parse(audit[0]?.before)).toEqual({ occupation: "Dược sĩ" });
     expect(parse(audit[0]?.after)).toEqual({ occupation: "Bác sĩ" });
+    // Written in bulk, the audit rows still chain like rows written one by one.
+    expect((await t.app.services.audit.verifyChain()).ok).toBe(true);
 
     // A committed import can no longer be changed or committed again.
     const mapping = await t.call(staff, {

@@ -17,7 +17,7 @@ import {
   maskCitizenId,
   todayInVietnam,
 } from "@namro/domain";
-import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
+import { type AuditContext, recordAudit, recordAudits } from "../../platform/audit/audit-writer.ts";
 import { type Actor, holdsPermissionAt, isWithin, scopePaths } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
@@ -478,22 +478,20 @@ export class MemberImportsService {
             audits.push({ id: member.id, orgId: member.orgId, ...fieldChanges(member, next) });
           }
           if ((await updateMembers(trx, updates, event)) !== updates.length) throw stale();
-          // One audit row per changed member, with what changed (hash-chained, so one after another).
-          for (const entry of audits) {
-            await recordAudit(
-              trx,
-              audit,
-              {
-                action: "member.update",
-                entityType: "member",
-                entityId: entry.id,
-                orgId: entry.orgId,
-                before: entry.before,
-                after: entry.after,
-              },
-              this.deps.clock.now(),
-            );
-          }
+          // One audit row per changed member, with what changed: hash-chained in order, written in bulk.
+          await recordAudits(
+            trx,
+            audit,
+            audits.map((entry) => ({
+              action: "member.update" as const,
+              entityType: "member" as const,
+              entityId: entry.id,
+              orgId: entry.orgId,
+              before: entry.before,
+              after: entry.after,
+            })),
+            this.deps.clock.now(),
+          );
           result.updated += updates.length;
           after = rows[rows.length - 1]?.rowNumber ?? after;
         }
