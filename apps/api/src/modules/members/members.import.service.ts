@@ -473,7 +473,8 @@ export class MemberImportsService {
             touched.add(member.id);
             updates.push({
               ...memberRowOf(member.id, member.orgId, next, member.status),
-              version: member.version,
+              // The version the preview saw: the write itself refuses a member changed since.
+              version: record.matchVersion ?? member.version,
             });
             audits.push({ id: member.id, orgId: member.orgId, ...fieldChanges(member, next) });
           }
