@@ -18,11 +18,12 @@ import {
   todayInVietnam,
 } from "@namro/domain";
 import { sql } from "kysely";
-import { type Actor, holdsPermissionAt } from "../../platform/auth/actor.ts";
+import type { Actor } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { createXlsxWriter, type WrittenCell } from "../../platform/spreadsheets/spreadsheet-writer.ts";
 import { type MemberFilterOptions, selectFilteredMembers } from "./members.filter.repository.ts";
+import { maySeeSensitiveIn, maySeeSensitiveOver } from "./members.policy.ts";
 import type { MembersService } from "./members.service.ts";
 import type { MemberStatisticsService } from "./members.statistics.ts";
 import { writeMemberStatisticsSheet } from "./members.statistics-sheet.ts";
@@ -71,10 +72,8 @@ export class MemberExportService {
     const { religion, ...rest } = filter;
     const probe = await this.#members.filterOptions(actor, rest);
     const paths = probe.subtreePath ? [probe.subtreePath] : probe.scopePaths;
-    const sensitiveEverywhere =
-      paths.length > 0 && paths.every((path) => holdsPermissionAt(actor, "member.sensitive", path));
     const options =
-      sensitiveEverywhere && religion !== undefined
+      maySeeSensitiveOver(actor, paths) && religion !== undefined
         ? await this.#members.filterOptions(actor, { ...rest, religion })
         : probe;
     // Refused up front, before anything is streamed: a bigger file could not be imported again (the
@@ -114,7 +113,7 @@ export class MemberExportService {
     const seesSensitive = (path: string) => {
       let verdict = verdicts.get(path);
       if (verdict === undefined) {
-        verdict = holdsPermissionAt(plan.actor, "member.sensitive", path);
+        verdict = maySeeSensitiveIn(plan.actor, path);
         verdicts.set(path, verdict);
       }
       return verdict;

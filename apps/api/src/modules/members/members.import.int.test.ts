@@ -927,7 +927,7 @@ describe("what a reader sees and what a commit writes", () => {
       t.call(staff, { method: "POST", url: `/api/member-imports/${result.id}/commit` }),
       t.call(staff, { method: "POST", url: `/api/member-imports/${result.id}/commit` }),
     ]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect([a.statusCode, b.statusCode].sort((x, y) => x - y)).toEqual([200, 409]);
     const named = await t.database.db
       .selectFrom("members")
       .select("id")

@@ -66,6 +66,7 @@ import {
   type ValidationContext,
   validateBatch,
 } from "./members.import.validation.ts";
+import { maySeeSensitiveIn } from "./members.policy.ts";
 
 const BATCH = 1000;
 /** Rows per statement of a commit: larger batches, fewer statements in the one transaction. */
@@ -254,7 +255,7 @@ export class MemberImportsService {
    * organisation is not enough (an import's rows are read by whoever manages it, not only its uploader).
    */
   private seesSensitive(actor: Actor, stored: StoredImport): boolean {
-    return holdsPermissionAt(actor, "member.sensitive", stored.orgPath);
+    return maySeeSensitiveIn(actor, stored.orgPath);
   }
 
   private async load(actor: Actor, id: number): Promise<StoredImport> {
