@@ -917,6 +917,56 @@ describe("what a reader sees and what a commit writes", () => {
     expect(stored.version).toBe(1);
   });
 
+  it("refuses a mapping or decision change when the import was committed after it was read", async () => {
+    const bytes = await simpleWorkbook([
+      ["Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng"],
+      ["Quàng Thị Yến", "Nữ", "01/01/1988", "01/01/2012"],
+    ]);
+    const result = await imported(staff, p.cellA.id, bytes);
+    // The race made certain: the import is committed right after the service has read it as ready.
+    const service = t.app.services.memberImports as unknown as {
+      load: (actor: unknown, id: number) => Promise<unknown>;
+    };
+    const load = service.load;
+    service.load = async function (this: unknown, actor: unknown, id: number) {
+      const stored = await load.call(this, actor, id);
+      await t.database.db
+        .updateTable("memberImports")
+        .set({ status: "committed" })
+        .where("id", "=", id)
+        .execute();
+      return stored;
+    };
+    try {
+      const mapping = await t.call(staff, {
+        method: "PUT",
+        url: `/api/member-imports/${result.id}/mapping`,
+        payload: { columns: [{ index: 0, field: "fullName" }] },
+      });
+      expect(mapping.statusCode).toBe(409);
+      expect(mapping.json().error.code).toBe("MEMBER_IMPORT_COMMITTED");
+      await t.database.db
+        .updateTable("memberImports")
+        .set({ status: "ready" })
+        .where("id", "=", result.id)
+        .execute();
+      const decisions = await t.call(staff, {
+        method: "PUT",
+        url: `/api/member-imports/${result.id}/decisions`,
+        payload: { matchDecision: "skip" },
+      });
+      expect(decisions.statusCode).toBe(409);
+    } finally {
+      service.load = load;
+    }
+    const stored = await t.database.db
+      .selectFrom("memberImports")
+      .select(["status", "matchDecision"])
+      .where("id", "=", result.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: "committed", matchDecision: "update" });
+  });
+
   it("lets only one of two simultaneous commits through", async () => {
     const bytes = await simpleWorkbook([
       ["Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng"],
