@@ -11,7 +11,7 @@ import {
 import { Alert, App, Button, Card, Col, Radio, Row, Select, Space, Statistic, Table, Tabs } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiCall, buildPath } from "../../../lib/api.ts";
+import { ApiError, apiCall, buildPath } from "../../../lib/api.ts";
 import { formatNumber } from "../../../lib/dates.ts";
 import { errorText } from "../../../lib/errors.ts";
 import { downloadFile } from "../download.ts";
@@ -176,6 +176,7 @@ export function PreviewStep({ memberImport, busy, onBackToMapping, onRestart }: 
   const { modal, message } = App.useApp();
   const changed = useImportChanged();
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
   const [saving, setSaving] = useState(false);
   const counts = memberImport.counts;
 
@@ -238,6 +239,8 @@ export function PreviewStep({ memberImport, busy, onBackToMapping, onRestart }: 
           );
         } catch (caught) {
           setError(errorText(caught, t));
+          // A matched member changed since the preview: offer to validate again against the records.
+          setStale(caught instanceof ApiError && caught.code === "MEMBER_IMPORT_STALE");
         }
       },
     });
@@ -286,7 +289,30 @@ export function PreviewStep({ memberImport, busy, onBackToMapping, onRestart }: 
           </Col>
         ))}
       </Row>
-      {error && <Alert type="error" showIcon role="alert" style={{ marginTop: 12 }} title={error} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginTop: 12 }}
+          title={error}
+          action={
+            stale ? (
+              <Button
+                size="small"
+                disabled={disabled}
+                data-testid="import-revalidate"
+                onClick={() => {
+                  setStale(false);
+                  void decide({ matchDecision: memberImport.matchDecision });
+                }}
+              >
+                {t("memberImport.preview.revalidate")}
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
       {counts.matched > 0 && (
         <Card size="small" style={{ marginTop: 12 }} title={t("memberImport.preview.matchTitle")}>
           <p className="muted" style={{ marginTop: 0 }}>
