@@ -232,6 +232,11 @@ describe("openSpreadsheet", () => {
     expect((await failure(await fileOf(endlessString))).reason).toBe("CORRUPTED");
   });
 
+  it("refuses a CSV record longer than one row may be", async () => {
+    const csv = await fileOf(`Họ và tên,Ghi chú\nAn,"${"x ".repeat(3 * 1024 * 1024)}"\n`);
+    expect((await failure(csv)).reason).toBe("CORRUPTED");
+  });
+
   it("reads date-formatted serials as Excel shows them, the 1900 leap-year bug included", async () => {
     const bytes = rawSheetBytes(
       '<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>59</v></c>' +

@@ -9,7 +9,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { parse as parseCsv } from "csv-parse";
 import { SpreadsheetError } from "./spreadsheet-errors.ts";
 import { DEFAULT_ZIP_LIMITS, inspectXlsx, type ZipLimits } from "./xlsx-inspection.ts";
-import { readXlsxRows, type SheetRow } from "./xlsx-rows.ts";
+import { MAX_PENDING_XML_CHARS, readXlsxRows, type SheetRow } from "./xlsx-rows.ts";
 
 export { FORMULA_WITHOUT_RESULT, type SheetCell, type SheetRow } from "./xlsx-rows.ts";
 
@@ -161,6 +161,9 @@ async function* csvRows(
     relax_quotes: true,
     skip_empty_lines: true,
     info: true,
+    // One record (an unclosed quote swallows the rest of the file) is held whole: bounded like an
+    // .xlsx row.
+    max_record_size: MAX_PENDING_XML_CHARS,
   });
   const text = readableFromWeb(source, decoder);
   text.pipe(parser);
