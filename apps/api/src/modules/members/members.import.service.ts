@@ -382,23 +382,19 @@ export class MemberImportsService {
 
   /** Lands every accepted row in one transaction: new members, updates of matched ones, one audit row. */
   async commit(actor: Actor, id: number, audit: AuditContext): Promise<MemberImport> {
-    const stored = await this.load(actor, id);
-    this.assertEditable(stored);
-    const columns = stored.mapping as ImportColumn[];
+    const loaded = await this.load(actor, id);
+    this.assertEditable(loaded);
     const today = this.today();
     const event = {
       occurredOn: today,
       accountId: actor.accountId > 0 ? actor.accountId : null,
-      note: `Nhập từ tệp ${stored.fileName}`,
+      note: `Nhập từ tệp ${loaded.fileName}`,
     };
     const result = { created: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0 };
     // What the committing actor may write, whoever uploaded the file: without member.sensitive the
     // citizen ID, religion and discipline columns are ignored (new members get the defaults).
-    const canSetSensitive = this.seesSensitive(actor, stored);
-    const stale = () =>
-      new AppError("MEMBER_IMPORT_STALE", {
-        issues: [{ path: "import", message: ERROR_CATALOGUE.MEMBER_IMPORT_STALE.vi }],
-      });
+    const canSetSensitive = this.seesSensitive(actor, loaded);
+    const stale = () => new AppError("MEMBER_IMPORT_STALE");
     try {
       await this.db.transaction().execute(async (trx) => {
         // Claimed inside the transaction: a second commit waits on the row, then finds it taken
@@ -406,6 +402,9 @@ export class MemberImportsService {
         if (!(await updateImportIf(trx, id, "ready", { status: "committing" }))) {
           throw await this.notEditable(id, trx);
         }
+        // Read again under the claim: a mapping or decision changed since `loaded` is what the rows hold.
+        const stored = (await findImport(trx, id)) ?? loaded;
+        const columns = stored.mapping as ImportColumn[];
 
         for (let after = 0; ; ) {
           const rows = await rowsToCommit(trx, id, after, COMMIT_BATCH, ["create"]);
