@@ -14,7 +14,9 @@ import {
   checkMemberRecord,
   createParseCache,
   type MemberImportField,
-  maskCitizenId,
+  maskSensitiveMemberFields,
+  maskSensitiveMemberValue,
+  sensitiveMemberFieldOf,
   todayInVietnam,
 } from "@namro/domain";
 import { type AuditContext, recordAudit, recordAudits } from "../../platform/audit/audit-writer.ts";
@@ -678,19 +680,19 @@ function sensitiveColumns(columns: ImportColumn[]): Map<number, MemberImportFiel
   return found;
 }
 
-/** What a reader without member.sensitive sees of a sensitive value (the export's masks). */
+/**
+ * A sensitive cell as a reader without member.sensitive sees it: the shared masking rule, and "***" for
+ * a hidden value (as the export writes it), so a masked cell never reads as an empty one.
+ */
 function maskText(field: MemberImportField, text: string): string {
-  if (text === "") return "";
-  return field === "citizenId" ? maskCitizenId(text) : "***";
+  const sensitive = sensitiveMemberFieldOf(field);
+  if (text === "" || sensitive === null) return text;
+  const masked = maskSensitiveMemberValue(sensitive, text);
+  return typeof masked === "string" ? masked : "***";
 }
 
-function maskRecord<T extends Partial<Record<MemberImportField, string | null>>>(values: T): T {
-  const masked: Record<string, string | null | undefined> = { ...values };
-  for (const field of SENSITIVE) {
-    const value = masked[field];
-    if (typeof value === "string") masked[field] = maskText(field, value);
-  }
-  return masked as T;
+function maskRecord<T extends object>(values: T): T {
+  return maskSensitiveMemberFields(values, false);
 }
 
 function presentRow(

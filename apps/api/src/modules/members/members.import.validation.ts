@@ -10,6 +10,7 @@ import {
   type MemberImportField,
   type ParseCache,
   readMemberRow,
+  SENSITIVE_MEMBER_FIELDS,
   toSearchKey,
   vietnameseNameSortKey,
 } from "@namro/domain";
@@ -38,7 +39,7 @@ export interface RowRecord {
   matchVersion?: number | null;
 }
 
-export const SENSITIVE: MemberImportField[] = ["citizenId", "religion", "discipline"];
+export const SENSITIVE: MemberImportField[] = [...SENSITIVE_MEMBER_FIELDS];
 /**
  * Membership dates belong to the member's history (admission and confirmation events): an import never
  * changes them on an existing member.
