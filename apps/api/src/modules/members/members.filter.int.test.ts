@@ -136,6 +136,7 @@ describe("selectFilteredMembers", () => {
       const expected = await planned(q, {});
       expect(await planned(q, { scopeIsEverything: true, nameMatch: "index" })).toEqual(expected);
       expect(await planned(q, { scopeIsEverything: true, nameMatch: "scan" })).toEqual(expected);
+      expect(await planned(q, { nameMatch: "scan" })).toEqual(expected);
     }
     expect(await planned("quang", {})).toEqual(["Nguyễn Kim Quang Anh", "Bùi Ngọc Quang", "Đỗ Quảng"]);
     expect(await planned("teo", {})).toEqual([]);
