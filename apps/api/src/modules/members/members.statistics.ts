@@ -22,10 +22,11 @@ import {
 } from "@namro/contracts";
 import { addMonths, todayInVietnam } from "@namro/domain";
 import ExcelJS from "exceljs";
-import { type Actor, holdsPermissionAt, isWithin, scopePaths } from "../../platform/auth/actor.ts";
+import { type Actor, scopePaths } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import type { OrganisationsService } from "../organisations/organisations.service.ts";
+import { maySeeSensitiveOver } from "./members.policy.ts";
 import type { MembersService } from "./members.service.ts";
 import {
   queryMemberStatistics,
@@ -63,11 +64,7 @@ export class MemberStatisticsService {
     const referenceDate = query.asOf ?? today;
     const window = statisticsWindow(query, referenceDate);
     // Sensitive over everything counted: the chosen subtree, or every subtree of the read scope.
-    const sensitiveScope = scopePaths(actor, "member.sensitive");
-    const canSeeSensitive = org
-      ? holdsPermissionAt(actor, "member.sensitive", org.path)
-      : readScope.length > 0 &&
-        readScope.every((path) => sensitiveScope.some((root) => isWithin(path, root)));
+    const canSeeSensitive = maySeeSensitiveOver(actor, org ? [org.path] : readScope);
 
     const { religion, ...rest } = query;
     const filter = {
