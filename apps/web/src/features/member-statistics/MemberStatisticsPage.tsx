@@ -210,6 +210,9 @@ export function MemberStatisticsPage() {
                 placeholder={t("memberStatistics.wholeScope")}
                 ariaLabel={t("memberStatistics.scope")}
                 value={query.orgId}
+                knownLabels={
+                  stats.data?.orgId && stats.data.orgName ? { [stats.data.orgId]: stats.data.orgName } : {}
+                }
                 onChange={(id) => update({ orgId: id })}
                 style={{ width: "100%" }}
               />
