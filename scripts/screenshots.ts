@@ -80,6 +80,17 @@ try {
   await page.goto(`${baseUrl}/audit`);
   await page.getByTestId("audit-table").waitFor();
   await shot(page, "audit");
+
+  await page.goto(`${baseUrl}/members?q=nguyen%20thi`);
+  await page.getByTestId("member-table").locator("tbody tr a").first().waitFor();
+  await shot(page, "members");
+  await page.getByTestId("member-table").locator("tbody tr a").first().click();
+  await page.getByTestId("member-personal").waitFor();
+  await shot(page, "member-record");
+
+  await page.goto(`${baseUrl}/member-statistics`);
+  await page.getByTestId("member-statistics-page").locator("canvas").first().waitFor();
+  await shot(page, "member-statistics");
   await desktop.close();
 
   const phone = await browser.newContext({
@@ -91,6 +102,9 @@ try {
   await signIn(phonePage, "tanhung");
   await phonePage.getByTestId("org-tree").waitFor();
   await shot(phonePage, "phone-organisations");
+  await phonePage.goto(`${baseUrl}/members`);
+  await phonePage.getByTestId("member-table").locator("tbody tr a").first().waitFor();
+  await shot(phonePage, "phone-members");
   await phone.close();
 } finally {
   await browser.close();
