@@ -70,9 +70,12 @@ import {
 } from "./members.import.validation.ts";
 import { maySeeSensitiveIn } from "./members.policy.ts";
 
-const BATCH = 1000;
-/** Rows per statement of a commit: larger batches, fewer statements in the one transaction. */
-const COMMIT_BATCH = 2000;
+// Rows per statement. Each statement's JSON is a few MB that the embedded database's socket server
+// gathers by repeated Buffer.concat and the main thread's V8 keeps until a full collection: 500 (reading)
+// and 1,000 (commit) keep a 150,000-row import near 1 GB peak RSS with PGlite in this process, and are
+// not slower than twice those sizes (measured, docs/BENCHMARKS.md).
+const BATCH = 500;
+const COMMIT_BATCH = 1000;
 
 export interface UploadedFile {
   /** A temporary file the service owns from now on (it deletes it). */
