@@ -4,7 +4,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 
-type Db = Kysely<Database> | Transaction<Database>;
+export type Db = Kysely<Database> | Transaction<Database>;
 
 export interface StoredImport {
   id: number;
@@ -282,6 +282,17 @@ export async function countRows(db: Db, importId: number): Promise<Record<string
     FROM member_import_rows WHERE import_id = ${importId}`.execute(db);
   const counts = row.rows[0] ?? {};
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)]));
+}
+
+/** Rows the user chose to skip. */
+export async function countSkippedRows(db: Db, importId: number): Promise<number> {
+  const row = await db
+    .selectFrom("memberImportRows")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("importId", "=", importId)
+    .where("outcome", "=", "skip")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function setRowDecisions(

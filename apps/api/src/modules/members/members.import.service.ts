@@ -11,7 +11,6 @@ import {
   type MemberImportRow,
 } from "@namro/contracts";
 import {
-  checkMemberRecord,
   createParseCache,
   type MemberImportField,
   maskSensitiveMemberFields,
@@ -19,11 +18,12 @@ import {
   sensitiveMemberFieldOf,
   todayInVietnam,
 } from "@namro/domain";
-import { type AuditContext, recordAudit, recordAudits } from "../../platform/audit/audit-writer.ts";
+import type { AuditContext } from "../../platform/audit/audit-writer.ts";
 import { type Actor, holdsPermissionAt, isWithin, scopePaths } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { createXlsxWriter } from "../../platform/spreadsheets/spreadsheet-writer.ts";
+import { commitImportRows, notEditableError } from "./members.import.commit.ts";
 import {
   displayCell,
   type ImportColumn,
@@ -33,36 +33,26 @@ import {
   type StoredCell,
 } from "./members.import.reader.ts";
 import {
-  allocateMemberIds,
   cellsInSubtree,
   countRows,
   deleteRows,
-  type ExistingMember,
   findImport,
   findOrgForImport,
   findOrgIdByCode,
   type ImportRowData,
   insertImport,
-  insertMembers,
-  membersByIdForUpdate,
-  type NewMemberRow,
   pageOfRows,
   type RowFilter,
   rowsAfter,
-  rowsToCommit,
   type StoredImport,
   setRowDecisions,
   updateImport,
   updateImportIf,
-  updateMembers,
   upsertRows,
 } from "./members.import.repository.ts";
 import {
   CellDirectory,
-  changedMember,
   type MatchDecision,
-  MEMBER_FIELDS,
-  memberRowOf,
   type RowRecord,
   SENSITIVE,
   type ValidationContext,
@@ -328,7 +318,7 @@ export class MemberImportsService {
       !(await updateImportIf(this.db, stored.id, "ready", { ...patch, status: "validating", progress: 0 }))
     ) {
       if (!running) this.tasks.delete(stored.id);
-      throw await this.notEditable(stored.id);
+      throw await notEditableError(this.db, stored.id);
     }
     this.track(
       stored.id,
@@ -389,162 +379,25 @@ export class MemberImportsService {
   async commit(actor: Actor, id: number, audit: AuditContext): Promise<MemberImport> {
     const loaded = await this.load(actor, id);
     this.assertEditable(loaded);
-    const today = this.today();
-    const event = {
-      occurredOn: today,
-      accountId: actor.accountId > 0 ? actor.accountId : null,
-      note: `Nhập từ tệp ${loaded.fileName}`,
-    };
-    const result = { created: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0 };
-    // What the committing actor may write, whoever uploaded the file: without member.sensitive the
-    // citizen ID, religion and discipline columns are ignored (new members get the defaults).
-    const canSetSensitive = this.seesSensitive(actor, loaded);
-    const stale = () => new AppError("MEMBER_IMPORT_STALE");
     try {
-      await this.db.transaction().execute(async (trx) => {
-        // Claimed inside the transaction: a second commit waits on the row, then finds it taken
-        // (a rollback gives the import back as ready).
-        if (!(await updateImportIf(trx, id, "ready", { status: "committing" }))) {
-          throw await this.notEditable(id, trx);
-        }
-        // Read again under the claim: a mapping or decision changed since `loaded` is what the rows hold.
-        const stored = (await findImport(trx, id)) ?? loaded;
-        const columns = stored.mapping as ImportColumn[];
-
-        for (let after = 0; ; ) {
-          const rows = await rowsToCommit(trx, id, after, COMMIT_BATCH, ["create"]);
-          if (rows.length === 0) break;
-          const ids = await allocateMemberIds(trx, rows.length);
-          const members = rows.map((row, i) => {
-            const record = row.record as RowRecord;
-            const values = { ...record.values } as Record<string, string | null>;
-            if (!canSetSensitive) for (const field of SENSITIVE) delete values[field];
-            return memberRowOf(
-              ids[i] as number,
-              record.orgId as number,
-              values as never,
-              values.fullMemberOn ? "full" : "probationary",
-            );
-          });
-          await insertMembers(trx, members, event);
-          result.created += members.length;
-          after = rows[rows.length - 1]?.rowNumber ?? after;
-        }
-
-        for (let after = 0; ; ) {
-          const rows = await rowsToCommit(trx, id, after, COMMIT_BATCH, ["update", "merge", "unchanged"]);
-          if (rows.length === 0) break;
-          const existing = new Map(
-            (
-              await membersByIdForUpdate(
-                trx,
-                rows.map((r) => r.matchMemberId as number),
-              )
-            ).map((m) => [m.id, m]),
-          );
-          const updates: (NewMemberRow & { version: number })[] = [];
-          const audits: {
-            id: number;
-            orgId: number;
-            before: Record<string, unknown>;
-            after: Record<string, unknown>;
-          }[] = [];
-          const touched = new Set<number>();
-          for (const row of rows) {
-            const member = existing.get(row.matchMemberId as number);
-            const record = row.record as RowRecord;
-            // Changed (or deleted) since the preview: the preview no longer says what would happen.
-            if (!member || (record.matchVersion != null && member.version !== record.matchVersion)) {
-              throw stale();
-            }
-            const decision = row.decision ?? stored.matchDecision;
-            if (decision === "skip" || touched.has(member.id)) {
-              result.skipped++;
-              continue;
-            }
-            const allowed = canSetSensitive ? record : { ...record, keep: [...record.keep, ...SENSITIVE] };
-            const next = changedMember(member, allowed, decision, columns);
-            if (!next) {
-              result.unchanged++;
-              continue;
-            }
-            // The member may have changed since the preview: the merged record must still be valid.
-            const broken = checkMemberRecord(next, today);
-            if (broken.length > 0) {
-              throw new AppError(broken[0]?.code ?? "VALIDATION_FAILED", {
-                issues: [{ path: `row.${row.rowNumber}`, message: `Dòng ${row.rowNumber}` }],
-              });
-            }
-            touched.add(member.id);
-            updates.push({
-              ...memberRowOf(member.id, member.orgId, next, member.status),
-              // The version the preview saw: the write itself refuses a member changed since.
-              version: record.matchVersion ?? member.version,
-            });
-            audits.push({ id: member.id, orgId: member.orgId, ...fieldChanges(member, next) });
-          }
-          if ((await updateMembers(trx, updates, event)) !== updates.length) throw stale();
-          // One audit row per changed member, with what changed: hash-chained in order, written in bulk.
-          await recordAudits(
-            trx,
-            audit,
-            audits.map((entry) => ({
-              action: "member.update" as const,
-              entityType: "member" as const,
-              entityId: entry.id,
-              orgId: entry.orgId,
-              before: entry.before,
-              after: entry.after,
-            })),
-            this.deps.clock.now(),
-          );
-          result.updated += updates.length;
-          after = rows[rows.length - 1]?.rowNumber ?? after;
-        }
-
-        const counts = await countRows(trx, id);
-        result.rejected = counts.rejected ?? 0;
-        const skippedRows = await trx
-          .selectFrom("memberImportRows")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .where("importId", "=", id)
-          .where("outcome", "=", "skip")
-          .executeTakeFirstOrThrow();
-        result.skipped += Number(skippedRows.n);
-
-        await recordAudit(
-          trx,
+      await this.db.transaction().execute((trx) =>
+        commitImportRows(trx, {
+          id,
+          fileName: loaded.fileName,
+          today: this.today(),
+          now: this.deps.clock.now(),
+          accountId: actor.accountId > 0 ? actor.accountId : null,
+          // What the committing actor may write, whoever uploaded the file: without member.sensitive the
+          // citizen ID, religion and discipline columns are ignored (new members get the defaults).
+          canSetSensitive: this.seesSensitive(actor, loaded),
           audit,
-          {
-            action: "member.import",
-            entityType: "member_import",
-            entityId: id,
-            orgId: stored.orgId,
-            after: { fileName: stored.fileName, sha256: stored.sha256, ...result },
-          },
-          this.deps.clock.now(),
-        );
-        await trx
-          .updateTable("memberImports")
-          .set({
-            status: "committed",
-            progress: 1,
-            result: JSON.stringify(result),
-            committedAt: this.deps.clock.now(),
-          })
-          .where("id", "=", id)
-          .execute();
-      });
+          batchSize: COMMIT_BATCH,
+        }),
+      );
     } catch (error) {
       throw uniqueViolation(error) ?? error;
     }
     return this.get(actor, id);
-  }
-
-  /** Why an import that is no longer ready cannot be changed or committed. */
-  private async notEditable(id: number, db: Parameters<typeof findImport>[0] = this.db): Promise<AppError> {
-    const now = await findImport(db, id);
-    return new AppError(now?.status === "committed" ? "MEMBER_IMPORT_COMMITTED" : "MEMBER_IMPORT_NOT_READY");
   }
 
   /** The file's rows as read, with an added error column ("Lỗi"), as .xlsx. */
@@ -617,21 +470,6 @@ export class MemberImportsService {
     }
     return summary;
   }
-}
-
-/** The fields an import changed on a member, before and after (for its audit row). */
-function fieldChanges(
-  before: ExistingMember,
-  after: ExistingMember,
-): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const diff = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
-  for (const field of MEMBER_FIELDS) {
-    if ((before[field] ?? null) !== (after[field] ?? null)) {
-      diff.before[field] = before[field] ?? null;
-      diff.after[field] = after[field] ?? null;
-    }
-  }
-  return diff;
 }
 
 function uniqueViolation(error: unknown): AppError | null {
