@@ -22,3 +22,7 @@ CREATE INDEX IF NOT EXISTS members_name_starts ON members USING gin (member_name
 -- still rides it).
 CREATE INDEX IF NOT EXISTS members_sort_cover ON members (sort_key, id) INCLUDE (search_key, status, org_id);
 DROP INDEX IF EXISTS members_sort;
+
+-- The trigram index of 0006 no longer serves any query (name matching goes through members_name_starts,
+-- prefixes through members_search_prefix); it only slowed every insert of members.
+DROP INDEX IF EXISTS members_search_trgm;
