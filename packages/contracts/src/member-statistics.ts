@@ -2,6 +2,7 @@
 // religion, education, theory level, years of membership), admissions and losses per period, posts
 // held and concurrent posts. The page, its Excel export and the statistics sheet of a member export
 // all read this one shape.
+import { EDUCATION_PROFESSIONAL_LABELS, SEX_LABELS, THEORY_LEVEL_LABELS } from "@namro/domain";
 import { z } from "zod";
 import { defineRoutes, IsoDateSchema } from "./http.ts";
 import { MemberFilterSchema, PostKindSchema } from "./members.ts";
@@ -235,7 +236,8 @@ export const MEMBER_STATISTICS_LABELS = {
       expelled: "Đã khai trừ",
       left: "Đã ra khỏi Đảng",
     },
-    sex: { male: "Nam", female: "Nữ" },
+    // The words the member sheet of an export writes, so both sheets of one workbook agree.
+    sex: SEX_LABELS,
     ageBand: {
       under_31: "Dưới 31 tuổi",
       "31_40": "Từ 31 đến 40",
@@ -244,22 +246,8 @@ export const MEMBER_STATISTICS_LABELS = {
       "61_70": "Từ 61 đến 70",
       over_70: "Trên 70 tuổi",
     },
-    education: {
-      none: "Chưa qua đào tạo",
-      so_cap: "Sơ cấp",
-      trung_cap: "Trung cấp",
-      cao_dang: "Cao đẳng",
-      dai_hoc: "Đại học",
-      thac_si: "Thạc sĩ",
-      tien_si: "Tiến sĩ",
-    },
-    theory: {
-      none: "Chưa qua đào tạo",
-      so_cap: "Sơ cấp",
-      trung_cap: "Trung cấp",
-      cao_cap: "Cao cấp",
-      cu_nhan: "Cử nhân",
-    },
+    education: EDUCATION_PROFESSIONAL_LABELS,
+    theory: THEORY_LEVEL_LABELS,
     years: {
       under_5: "Dưới 5 năm",
       "5_9": "Từ 5 đến 9 năm",

@@ -104,6 +104,11 @@ describe("cell values", () => {
       value: "dai_hoc",
     });
     expect(parseFieldValue("theoryLevel", "Cao cấp", options)).toEqual({ ok: true, value: "cao_cap" });
+    // The label written by the export and the short form older lists use.
+    for (const none of ["Chưa qua đào tạo", "Không"]) {
+      expect(parseFieldValue("theoryLevel", none, options)).toEqual({ ok: true, value: "none" });
+      expect(parseFieldValue("educationProfessional", none, options)).toEqual({ ok: true, value: "none" });
+    }
     expect(parseFieldValue("theoryLevel", "giỏi", options)).toMatchObject({
       ok: false,
       code: "IMPORT_VALUE_UNKNOWN",

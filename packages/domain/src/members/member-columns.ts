@@ -9,7 +9,8 @@ import { type DateParseFailure, parseVietnameseDate } from "../vietnamese-dates.
 import { normalizeText, toSearchKey } from "../vietnamese-text.ts";
 import { canonicalCardNumber, checkMemberRecord, MEMBER_RULE_MESSAGES } from "./member-rules.ts";
 
-export const MEMBER_IMPORT_FIELDS = [
+/** The fields of a member's record that a person enters (form, import, export), in template order. */
+export const MEMBER_RECORD_FIELDS = [
   "fullName",
   "otherNames",
   "sex",
@@ -28,8 +29,11 @@ export const MEMBER_IMPORT_FIELDS = [
   "occupation",
   "awards",
   "discipline",
-  "cell",
 ] as const;
+export type MemberRecordField = (typeof MEMBER_RECORD_FIELDS)[number];
+
+/** The template's columns: the record's fields and the cell a row belongs to. */
+export const MEMBER_IMPORT_FIELDS = [...MEMBER_RECORD_FIELDS, "cell"] as const;
 export type MemberImportField = (typeof MEMBER_IMPORT_FIELDS)[number];
 
 type ColumnKind = "text" | "date" | "sex" | "citizenId" | "cardNumber" | "education" | "theory";
@@ -207,7 +211,7 @@ const SEX_BY_KEY: Record<string, "male" | "female"> = {
 };
 
 export const EDUCATION_PROFESSIONAL_LABELS = {
-  none: "Không",
+  none: "Chưa qua đào tạo",
   so_cap: "Sơ cấp",
   trung_cap: "Trung cấp",
   cao_dang: "Cao đẳng",
@@ -218,7 +222,7 @@ export const EDUCATION_PROFESSIONAL_LABELS = {
 export type EducationProfessional = keyof typeof EDUCATION_PROFESSIONAL_LABELS;
 const EDUCATION_BY_KEY: Record<string, EducationProfessional> = {
   ...keysOf(EDUCATION_PROFESSIONAL_LABELS),
-  "chua qua dao tao": "none",
+  khong: "none",
   "khong co": "none",
   "cu nhan": "dai_hoc",
   "ky su": "dai_hoc",
@@ -230,7 +234,7 @@ const EDUCATION_BY_KEY: Record<string, EducationProfessional> = {
 };
 
 export const THEORY_LEVEL_LABELS = {
-  none: "Không",
+  none: "Chưa qua đào tạo",
   so_cap: "Sơ cấp",
   trung_cap: "Trung cấp",
   cao_cap: "Cao cấp",
@@ -239,7 +243,7 @@ export const THEORY_LEVEL_LABELS = {
 export type TheoryLevel = keyof typeof THEORY_LEVEL_LABELS;
 const THEORY_BY_KEY: Record<string, TheoryLevel> = {
   ...keysOf(THEORY_LEVEL_LABELS),
-  "chua qua dao tao": "none",
+  khong: "none",
   "khong co": "none",
   "cu nhan chinh tri": "cu_nhan",
   "cao cap chinh tri": "cao_cap",

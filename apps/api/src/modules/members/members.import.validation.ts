@@ -7,7 +7,9 @@ import {
   type ImportedRecord,
   type LegacyEncoding,
   type MappedColumn,
+  MEMBER_RECORD_FIELDS,
   type MemberImportField,
+  type MemberRecordField,
   type ParseCache,
   readMemberRow,
   SENSITIVE_MEMBER_FIELDS,
@@ -311,27 +313,8 @@ export async function validateBatch(ctx: ValidationContext, rows: RowInput[]): P
 
 // --------------------------------------------------------------------------------------- changes
 
-type MemberField = Exclude<MemberImportField, "cell">;
-const MEMBER_FIELDS: MemberField[] = [
-  "fullName",
-  "otherNames",
-  "sex",
-  "birthDate",
-  "birthPlace",
-  "homeTown",
-  "ethnicity",
-  "religion",
-  "citizenId",
-  "cardNumber",
-  "admittedOn",
-  "fullMemberOn",
-  "educationGeneral",
-  "educationProfessional",
-  "theoryLevel",
-  "occupation",
-  "awards",
-  "discipline",
-];
+type MemberField = MemberRecordField;
+const MEMBER_FIELDS: readonly MemberField[] = MEMBER_RECORD_FIELDS;
 /** Columns that cannot be empty: an empty cell keeps the stored value (or the default for a new member). */
 const DEFAULTS: Partial<Record<MemberField, string>> = {
   ethnicity: "Kinh",

@@ -2,7 +2,12 @@
 // Hints come from the same rules the server applies (checkMemberRecord); the server stays authoritative.
 import { LockOutlined } from "@ant-design/icons";
 import type { MemberDetail, MemberPersonalData } from "@namro/contracts";
-import { checkMemberRecord, MEMBER_RULE_MESSAGES, type MemberRuleField } from "@namro/domain";
+import {
+  checkMemberRecord,
+  MEMBER_RECORD_FIELDS,
+  MEMBER_RULE_MESSAGES,
+  type MemberRuleField,
+} from "@namro/domain";
 import type { FormInstance } from "antd";
 import { AutoComplete, Col, DatePicker, Form, Input, Row, Select } from "antd";
 import type { Dayjs } from "dayjs";
@@ -39,26 +44,7 @@ export interface MemberFormValues {
 }
 
 /** Every field the server may point an issue at. */
-export const MEMBER_FIELD_NAMES = [
-  "fullName",
-  "otherNames",
-  "sex",
-  "birthDate",
-  "birthPlace",
-  "homeTown",
-  "ethnicity",
-  "religion",
-  "citizenId",
-  "cardNumber",
-  "admittedOn",
-  "fullMemberOn",
-  "educationGeneral",
-  "educationProfessional",
-  "theoryLevel",
-  "occupation",
-  "awards",
-  "discipline",
-] as const;
+export const MEMBER_FIELD_NAMES = MEMBER_RECORD_FIELDS;
 
 const text = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim() ?? "";
