@@ -8,8 +8,9 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { parse as parseCsv } from "csv-parse";
 import { SpreadsheetError } from "./spreadsheet-errors.ts";
-import { DEFAULT_ZIP_LIMITS, inspectXlsx, type ZipLimits } from "./xlsx-inspection.ts";
+import { inspectXlsx } from "./xlsx-inspection.ts";
 import { MAX_PENDING_XML_CHARS, readXlsxRows, type SheetRow } from "./xlsx-rows.ts";
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "./xlsx-zip.ts";
 
 export { FORMULA_WITHOUT_RESULT, type SheetCell, type SheetRow } from "./xlsx-rows.ts";
 

@@ -3,22 +3,17 @@
 // declared size — the workbook's sheet list (hidden sheets), and the chosen sheet's row count and merged
 // ranges (merges come after the rows in the XML, and counting first refuses a million rows up front).
 import type { Readable } from "node:stream";
-import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { SpreadsheetError } from "./spreadsheet-errors.ts";
-
-export interface ZipLimits {
-  /** Sum of the declared uncompressed sizes of all entries. */
-  maxUncompressedBytes: number;
-  /** Uncompressed / compressed for any entry larger than 1 MB uncompressed. */
-  maxRatio: number;
-  maxEntries: number;
-}
-
-export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxUncompressedBytes: 1024 * 1024 * 1024,
-  maxRatio: 200,
-  maxEntries: 10_000,
-};
+import {
+  DEFAULT_ZIP_LIMITS,
+  decodeXml,
+  type Entry,
+  openXlsxZip,
+  readEntryText,
+  type ZipFile,
+  type ZipLimits,
+  zipEntries,
+} from "./xlsx-zip.ts";
 
 export interface XlsxSheet {
   name: string;
@@ -37,28 +32,20 @@ export interface XlsxInspection {
   merges: string[];
 }
 
-const MAX_METADATA_BYTES = 20 * 1024 * 1024;
-
 export async function inspectXlsx(
   path: string,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
   maxRows = Number.POSITIVE_INFINITY,
 ): Promise<XlsxInspection> {
-  let zip: ZipFile;
+  const zip = await openXlsxZip(path);
   try {
-    zip = await yauzl.openPromise(path, { lazyEntries: true, validateEntrySizes: true, autoClose: false });
-  } catch (error) {
-    throw new SpreadsheetError("CORRUPTED", (error as Error).message);
-  }
-  try {
-    const entries = await centralDirectory(zip, limits);
+    const entries = await zipEntries(zip, limits);
     const workbook = entries.get("xl/workbook.xml");
     if (!workbook || !entries.has("[Content_Types].xml")) {
       throw new SpreadsheetError("NOT_SPREADSHEET", "zip without xl/workbook.xml");
     }
-    const workbookXml = await readText(zip, workbook, MAX_METADATA_BYTES);
-    const relsEntry = entries.get("xl/_rels/workbook.xml.rels");
-    const relsXml = relsEntry ? await readText(zip, relsEntry, MAX_METADATA_BYTES) : "";
+    const workbookXml = await readEntryText(zip, workbook);
+    const relsXml = await readEntryText(zip, entries.get("xl/_rels/workbook.xml.rels"));
     const sheets = sheetsOf(workbookXml, relsXml);
     const sheet = sheets.find((s) => s.state === "visible" && entries.has(s.path));
     if (!sheet) throw new SpreadsheetError("NO_VISIBLE_SHEET", "no visible sheet");
@@ -76,61 +63,12 @@ export async function inspectXlsx(
   }
 }
 
-function centralDirectory(zip: ZipFile, limits: ZipLimits): Promise<Map<string, Entry>> {
-  return new Promise((resolve, reject) => {
-    const entries = new Map<string, Entry>();
-    let total = 0;
-    zip.on("entry", (entry: Entry) => {
-      if (entries.size >= limits.maxEntries) {
-        reject(new SpreadsheetError("ZIP_BOMB", `more than ${limits.maxEntries} entries`));
-        return;
-      }
-      if (entry.isEncrypted()) {
-        reject(new SpreadsheetError("ENCRYPTED_OR_XLS", "encrypted zip entry"));
-        return;
-      }
-      total += entry.uncompressedSize;
-      const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-      if (
-        total > limits.maxUncompressedBytes ||
-        (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxRatio)
-      ) {
-        reject(
-          new SpreadsheetError(
-            "ZIP_BOMB",
-            `${entry.fileName}: ${entry.uncompressedSize} bytes, ratio ${ratio}`,
-          ),
-        );
-        return;
-      }
-      entries.set(entry.fileName, entry);
-      zip.readEntry();
-    });
-    zip.on("end", () => resolve(entries));
-    zip.on("error", (error: Error) => reject(new SpreadsheetError("CORRUPTED", error.message)));
-    zip.readEntry();
-  });
-}
-
 async function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
   try {
     return await zip.openReadStreamPromise(entry);
   } catch (error) {
     throw new SpreadsheetError("CORRUPTED", (error as Error).message);
   }
-}
-
-async function readText(zip: ZipFile, entry: Entry, maxBytes: number): Promise<string> {
-  if (entry.uncompressedSize > maxBytes)
-    throw new SpreadsheetError("ZIP_BOMB", `${entry.fileName} too large`);
-  const chunks: Buffer[] = [];
-  try {
-    for await (const chunk of await openEntry(zip, entry)) chunks.push(chunk as Buffer);
-  } catch (error) {
-    if (error instanceof SpreadsheetError) throw error;
-    throw new SpreadsheetError("CORRUPTED", (error as Error).message);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 async function drain(zip: ZipFile, entry: Entry): Promise<void> {
@@ -150,17 +88,6 @@ const REL_TAG = /<(?:\w+:)?Relationship\b([^>]*)\/?>/g;
 function attribute(attributes: string, name: string): string | null {
   const match = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes);
   return match ? decodeXml(match[1] ?? "") : null;
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(Number.parseInt(code, 16)))
-    .replace(/&amp;/g, "&");
 }
 
 function sheetsOf(workbookXml: string, relsXml: string): XlsxSheet[] {

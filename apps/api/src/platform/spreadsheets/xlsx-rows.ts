@@ -3,10 +3,18 @@
 // entry that grows past its declared size) and cut into <row> elements as it arrives. Only what an
 // import needs is read: the value of each cell (a stored formula result, never a formula), dates
 // recognised from their number format.
-import { StringDecoder } from "node:string_decoder";
 import { excelSerialToIso } from "@namro/domain";
-import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { SpreadsheetError } from "./spreadsheet-errors.ts";
+import {
+  DEFAULT_ZIP_LIMITS,
+  decodeXml,
+  type Entry,
+  entryChunks,
+  openXlsxZip,
+  readEntryText,
+  type ZipFile,
+  zipEntries,
+} from "./xlsx-zip.ts";
 
 /** A formula whose result Excel did not store (the file was written by a program, not saved in Excel). */
 export const FORMULA_WITHOUT_RESULT = Symbol("formula without result");
@@ -22,7 +30,6 @@ export interface SheetRow {
 
 /** Shared strings may be large (one per distinct text); beyond this the file is not a member list. */
 const MAX_SHARED_STRINGS_BYTES = 300 * 1024 * 1024;
-const MAX_METADATA_BYTES = 20 * 1024 * 1024;
 /**
  * Longest stretch of XML held while waiting for an element to close (one row, one shared string): no
  * member list comes near it, and a file whose element never closes is not read into memory whole.
@@ -33,25 +40,6 @@ export const MAX_COLUMNS = 16_384;
 /** A closing tag split across chunks starts at most this far before the new chunk (prefix included). */
 const CLOSING_OVERLAP = 1024;
 
-const ENTITY = /&(?:lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g;
-const ENTITIES: Record<string, string> = {
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&apos;": "'",
-  "&amp;": "&",
-};
-
-function decodeXml(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(ENTITY, (entity) => {
-    const named = ENTITIES[entity];
-    if (named) return named;
-    const code = entity[2] === "x" ? Number.parseInt(entity.slice(3, -1), 16) : Number(entity.slice(2, -1));
-    return Number.isFinite(code) ? String.fromCodePoint(code) : "";
-  });
-}
-
 const TEXT_RUN = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
 const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
 
@@ -60,22 +48,6 @@ function textOf(xml: string): string {
   let out = "";
   for (const match of xml.replace(PHONETIC, "").matchAll(TEXT_RUN)) out += match[1] ?? "";
   return decodeXml(out);
-}
-
-async function* chunksOf(zip: ZipFile, entry: Entry): AsyncGenerator<string> {
-  let stream: NodeJS.ReadableStream;
-  try {
-    stream = await zip.openReadStreamPromise(entry);
-  } catch (error) {
-    throw new SpreadsheetError("CORRUPTED", (error as Error).message);
-  }
-  const decoder = new StringDecoder("utf8");
-  try {
-    for await (const chunk of stream) yield decoder.write(chunk as Buffer);
-  } catch (error) {
-    throw new SpreadsheetError("CORRUPTED", (error as Error).message);
-  }
-  yield decoder.end();
 }
 
 /**
@@ -110,7 +82,7 @@ async function forEachElement(
   closing: RegExp,
   each: (xml: string) => void,
 ): Promise<void> {
-  for await (const part of completeParts(chunksOf(zip, entry), closing)) each(part);
+  for await (const part of completeParts(entryChunks(zip, entry), closing)) each(part);
 }
 
 async function readSharedStrings(zip: ZipFile, entry: Entry | undefined): Promise<string[]> {
@@ -124,15 +96,6 @@ async function readSharedStrings(zip: ZipFile, entry: Entry | undefined): Promis
     for (const match of xml.matchAll(item)) strings.push(match[1] === undefined ? "" : textOf(match[1]));
   });
   return strings;
-}
-
-async function readText(zip: ZipFile, entry: Entry | undefined): Promise<string> {
-  if (!entry) return "";
-  if (entry.uncompressedSize > MAX_METADATA_BYTES)
-    throw new SpreadsheetError("ZIP_BOMB", `${entry.fileName} too large`);
-  let text = "";
-  for await (const chunk of chunksOf(zip, entry)) text += chunk;
-  return text;
 }
 
 /** Built-in number formats that show dates (Excel's ids 14–22, 27–36, 45–47, 50–58). */
@@ -244,29 +207,16 @@ export async function* readXlsxRows(
   sheetPath: string,
   maxRows: number,
 ): AsyncGenerator<SheetRow> {
-  let zip: ZipFile;
+  const zip = await openXlsxZip(path);
   try {
-    zip = await yauzl.openPromise(path, { lazyEntries: true, validateEntrySizes: true, autoClose: false });
-  } catch (error) {
-    throw new SpreadsheetError("CORRUPTED", (error as Error).message);
-  }
-  try {
-    const entries = new Map<string, Entry>();
-    await new Promise<void>((resolve, reject) => {
-      zip.on("entry", (entry: Entry) => {
-        entries.set(entry.fileName, entry);
-        zip.readEntry();
-      });
-      zip.on("end", resolve);
-      zip.on("error", (error: Error) => reject(new SpreadsheetError("CORRUPTED", error.message)));
-      zip.readEntry();
-    });
+    // Checked again here (cheap: declared sizes only), so the reader is safe without the inspection.
+    const entries = await zipEntries(zip, DEFAULT_ZIP_LIMITS);
     const sheet = entries.get(sheetPath);
     if (!sheet) throw new SpreadsheetError("CORRUPTED", `${sheetPath} missing`);
-    const workbookXml = await readText(zip, entries.get("xl/workbook.xml"));
+    const workbookXml = await readEntryText(zip, entries.get("xl/workbook.xml"));
     const context: SheetContext = {
       strings: await readSharedStrings(zip, entries.get("xl/sharedStrings.xml")),
-      dateStyle: dateStyles(await readText(zip, entries.get("xl/styles.xml"))),
+      dateStyle: dateStyles(await readEntryText(zip, entries.get("xl/styles.xml"))),
       date1904: /date1904="(?:1|true)"/.test(workbookXml),
     };
 
@@ -303,7 +253,7 @@ export async function* readXlsxRows(
     // nothing is a row (merged ranges, validations… may be long and are not read here).
     const closing = /<\/(?:\w+:)?row>|<(?:\w+:)?row\b[^>]*\/>|<\/(?:\w+:)?sheetData>/g;
     const end = /<\/(?:\w+:)?sheetData>/;
-    for await (const part of completeParts(chunksOf(zip, sheet), closing)) {
+    for await (const part of completeParts(entryChunks(zip, sheet), closing)) {
       parseRows(part);
       yield* pending;
       pending.length = 0;
