@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { formatFieldValue, MEMBER_COLUMNS, type MemberImportField } from "@namro/domain";
 import { createXlsxWriter } from "../../apps/api/src/platform/spreadsheets/spreadsheet-writer.ts";
 import {
+  emptyPlan,
   type MemberPlan,
   type PlanCell,
   type PlanCommune,
@@ -20,6 +21,7 @@ export function firstMembers(plan: MemberPlan, count: number): MemberPlan {
   ) as unknown as MemberPlan["members"];
   const keep = plan.cells.member.map((member, i) => (member < count ? i : -1)).filter((i) => i >= 0);
   const pick = <T>(column: T[]) => keep.map((i) => column[i] as T);
+  const empty = emptyPlan();
   return {
     members,
     cells: {
@@ -29,18 +31,8 @@ export function firstMembers(plan: MemberPlan, count: number): MemberPlan {
       validTo: pick(plan.cells.validTo),
       event: keep.map(() => null),
     },
-    events: {
-      member: [],
-      kind: [],
-      occurredOn: [],
-      fromOrgId: [],
-      toOrgId: [],
-      decisionRef: [],
-      note: [],
-      statusBefore: [],
-      statusAfter: [],
-    },
-    posts: { member: [], postType: [], orgId: [], heldAt: [], startedOn: [] },
+    events: empty.events,
+    posts: empty.posts,
   };
 }
 

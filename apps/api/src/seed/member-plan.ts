@@ -356,7 +356,8 @@ function placeOf(committeeName: string): string {
 
 // ---------------------------------------------------------------------------------------------------
 
-function emptyPlan(): MemberPlan {
+/** A plan with no rows: every column present and empty. */
+export function emptyPlan(): MemberPlan {
   return {
     members: {
       orgId: [],
