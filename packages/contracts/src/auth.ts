@@ -23,6 +23,14 @@ export const PermissionSchema = z.enum([
   "member.manage",
   /** See citizen ID numbers, religion and discipline (masked for everyone else). */
   "member.sensitive",
+  /** Read documents of the subtree and those addressed to it; coverage of cascades. */
+  "document.read",
+  /** Register, upload, edit and relate documents; create cascades; send reminders. */
+  "document.manage",
+  /** Read confidential documents (Mật and above) in the subtree. */
+  "document.confidential",
+  /** Document types, issuer codes and central terms are global: counts only when held over a root. */
+  "document_type.manage",
 ]);
 export type Permission = z.infer<typeof PermissionSchema>;
 

@@ -1,0 +1,2 @@
+// Filled in by the directive register work: see ARCHITECTURE.md.
+export {};

@@ -1,0 +1,82 @@
+// Error codes of the directive register (spread into ERROR_CATALOGUE).
+export const DOCUMENT_ERRORS = {
+  DOCUMENT_NOT_FOUND: { status: 404, vi: "Không tìm thấy văn bản.", en: "Document not found." },
+  DOCUMENT_VERSION_CONFLICT: {
+    status: 409,
+    vi: "Văn bản vừa được người khác sửa. Hãy tải lại để xem thay đổi rồi sửa tiếp.",
+    en: "Someone else has just changed this document. Reload to see their change, then edit again.",
+  },
+  DOCUMENT_NUMBER_TAKEN: {
+    status: 409,
+    vi: "Số văn bản này đã có trong sổ văn bản (cùng loại, cùng cơ quan ban hành, cùng nhiệm kỳ).",
+    en: "This number is already registered (same type, issuer and term).",
+  },
+  DOCUMENT_NUMBER_INVALID: {
+    status: 400,
+    vi: "Số văn bản không đúng dạng. Ví dụ: 21 (văn bản của Đảng) hoặc 30/2020 (văn bản nhà nước).",
+    en: "The document number is not valid. Example: 21 (Party document) or 30/2020 (state document).",
+  },
+  DOCUMENT_TYPE_UNKNOWN: {
+    status: 400,
+    vi: "Loại văn bản không có trong danh mục.",
+    en: "This document type is not in the list.",
+  },
+  DOCUMENT_ISSUER_UNKNOWN: {
+    status: 400,
+    vi: "Mã cơ quan ban hành không có trong danh mục.",
+    en: "This issuer code is not in the list.",
+  },
+  DOCUMENT_TERM_NOT_FOUND: {
+    status: 400,
+    vi: "Không có nhiệm kỳ của cơ quan ban hành chứa ngày ban hành. Hãy khai báo nhiệm kỳ trước.",
+    en: "No term of the issuer contains the issue date. Add the term first.",
+  },
+  DOCUMENT_DATE_IN_FUTURE: {
+    status: 400,
+    vi: "Ngày ban hành không được ở tương lai.",
+    en: "The issue date cannot be in the future.",
+  },
+  DOCUMENT_ORG_OUTSIDE_SCOPE: {
+    status: 400,
+    vi: "Tổ chức đã chọn không thuộc phạm vi của bạn.",
+    en: "The chosen organisation is outside your scope.",
+  },
+  DOCUMENT_FILE_TOO_LARGE: {
+    status: 413,
+    vi: "Tệp quá lớn. Dung lượng tối đa là 30 MB.",
+    en: "The file is too large. The limit is 30 MB.",
+  },
+  DOCUMENT_FILE_UNSUPPORTED: {
+    status: 415,
+    vi: "Chỉ nhận tệp .docx, .pdf, .txt hoặc ảnh (.png, .jpg). Tệp .doc cũ: hãy mở bằng Word và lưu lại dạng .docx.",
+    en: "Only .docx, .pdf, .txt or images (.png, .jpg) are accepted. An old .doc: open it in Word and save it as .docx.",
+  },
+  DOCUMENT_FILE_MALFORMED: {
+    status: 400,
+    vi: "Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng như phần đuôi tên tệp.",
+    en: "The file cannot be read: it is damaged or not the format its name says.",
+  },
+  DOCUMENT_FILE_EMPTY: { status: 400, vi: "Tệp rỗng.", en: "The file is empty." },
+  DOCUMENT_FILE_NOT_FOUND: { status: 404, vi: "Không tìm thấy tệp đính kèm.", en: "Attachment not found." },
+  DOCUMENT_UPLOAD_NOT_FOUND: {
+    status: 404,
+    vi: "Không tìm thấy tệp vừa tải lên (tệp chỉ được giữ một ngày). Hãy tải lên lại.",
+    en: "The uploaded file was not found (uploads are kept for a day). Upload it again.",
+  },
+  DOCUMENT_RELATION_INVALID: {
+    status: 400,
+    vi: "Không thể liên kết văn bản với chính nó.",
+    en: "A document cannot be related to itself.",
+  },
+  DOCUMENT_RELATION_EXISTS: {
+    status: 409,
+    vi: "Hai văn bản đã có liên kết này.",
+    en: "The two documents already have this relation.",
+  },
+  DOCUMENT_RELATION_NOT_FOUND: { status: 404, vi: "Không tìm thấy liên kết.", en: "Relation not found." },
+  DOCUMENT_REFERENCE_NOT_FOUND: {
+    status: 400,
+    vi: "Không có trích dẫn văn bản ở vị trí đã chọn trong nội dung tệp.",
+    en: "There is no reference at the chosen position in the file's text.",
+  },
+} as const;
