@@ -266,6 +266,19 @@ export interface Database {
   memberPosts: MemberPostsTable;
   memberImports: MemberImportsTable;
   memberImportRows: MemberImportRowsTable;
+  documentTypes: DocumentTypesTable;
+  documentIssuers: DocumentIssuersTable;
+  committeeTerms: CommitteeTermsTable;
+  documents: DocumentsTable;
+  documentTexts: DocumentTextsTable;
+  documentRecipients: DocumentRecipientsTable;
+  documentFiles: DocumentFilesTable;
+  documentRelations: DocumentRelationsTable;
+  documentCascades: DocumentCascadesTable;
+  documentCascadeTargets: DocumentCascadeTargetsTable;
+  notifications: NotificationsTable;
+  notificationReads: NotificationReadsTable;
+  documentUploads: DocumentUploadsTable;
 }
 
 export type OrgTypeRow = Selectable<OrgTypesTable>;
@@ -319,4 +332,155 @@ export interface MemberImportRowsTable {
   duplicateOf: number | null;
   decision: "update" | "skip" | "merge" | null;
   outcome: "create" | "update" | "merge" | "skip" | "unchanged" | "reject";
+}
+
+// --- directive register (migration 0010) ------------------------------------------------------------
+
+export interface DocumentTypesTable {
+  id: GeneratedId;
+  system: "party" | "state";
+  abbreviation: string;
+  nameVi: string;
+  nameEn: string;
+  isPlan: Generated<boolean>;
+  legacy: Generated<boolean>;
+  sortOrder: Generated<number>;
+}
+
+export interface DocumentIssuersTable {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  level: "central" | "province" | "district" | "grassroots" | "state";
+  legacy: Generated<boolean>;
+  sortOrder: Generated<number>;
+}
+
+export interface CommitteeTermsTable {
+  id: GeneratedId;
+  orgId: number | null;
+  issuerCode: string | null;
+  label: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export interface DocumentsTable {
+  id: GeneratedId;
+  ownerOrgId: number;
+  issuingOrgId: number | null;
+  system: "party" | "state";
+  typeId: number;
+  typeAbbreviation: string;
+  number: string | null;
+  issuerCodes: ColumnType<string[], string[] | undefined, string[]>;
+  symbol: string | null;
+  termId: number | null;
+  numberKey: string | null;
+  issuedOn: string | null;
+  place: string | null;
+  subject: Generated<string>;
+  signer: string | null;
+  status: Generated<"in_force" | "amended" | "replaced" | "expired">;
+  confidentiality: Generated<"normal" | "confidential" | "secret" | "top_secret">;
+  isPlaceholder: Generated<boolean>;
+  citation: string | null;
+  citationKey: string | null;
+  textSource: "docx" | "pdf" | "txt" | "manual" | "none" | null;
+  /** Written with to_tsvector / setweight SQL expressions; read rarely. */
+  searchTsv: ColumnType<string, unknown, unknown>;
+  version: Generated<number>;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface DocumentTextsTable {
+  documentId: number;
+  body: string;
+}
+
+export interface DocumentRecipientsTable {
+  documentId: number;
+  orgId: number;
+}
+
+export interface DocumentFilesTable {
+  id: GeneratedId;
+  documentId: number;
+  fileName: string;
+  mediaType: string;
+  kind: "docx" | "pdf" | "image" | "txt";
+  sizeBytes: number;
+  sha256: string;
+  hasTextLayer: boolean | null;
+  pageCount: number | null;
+  content: Buffer;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export interface DocumentRelationsTable {
+  id: GeneratedId;
+  fromDocumentId: number;
+  toDocumentId: number;
+  kind: "implements" | "replaces" | "amends" | "guides" | "refers_to";
+  origin: "text" | "manual";
+  quote: string | null;
+  quoteStart: number | null;
+  quoteEnd: number | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export interface DocumentCascadesTable {
+  id: GeneratedId;
+  documentId: number;
+  deadline: string;
+  selection: Json;
+  note: string | null;
+  version: Generated<number>;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export interface DocumentCascadeTargetsTable {
+  cascadeId: number;
+  orgId: number;
+  lastRemindedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface NotificationsTable {
+  id: GeneratedId;
+  orgId: number;
+  kind: string;
+  titleVi: string;
+  titleEn: string;
+  bodyVi: Generated<string>;
+  bodyEn: Generated<string>;
+  link: string | null;
+  dedupeKey: string | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export interface NotificationReadsTable {
+  notificationId: number;
+  accountId: number;
+  readAt: Timestamp;
+}
+
+export interface DocumentUploadsTable {
+  id: Generated<string>;
+  accountId: number | null;
+  fileName: string;
+  mediaType: string;
+  kind: "docx" | "pdf" | "image" | "txt";
+  sizeBytes: number;
+  sha256: string;
+  hasTextLayer: boolean | null;
+  pageCount: number | null;
+  content: Buffer;
+  body: Generated<string>;
+  createdAt: Timestamp;
 }
