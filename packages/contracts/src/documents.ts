@@ -234,8 +234,9 @@ export const DocumentListQuerySchema = z.object({
   /** Documents held by, issued by or addressed to this organisation's subtree. */
   orgId: z.coerce.number().int().positive().optional(),
   /** Only plans (KH, CTr, ĐA, …) — the picker of implementing documents. */
-  plansOnly: z.coerce.boolean().optional(),
-  includePlaceholders: z.coerce.boolean().default(true),
+  // "true"/"false" in the address (z.coerce.boolean would read "false" as true).
+  plansOnly: z.stringbool().optional(),
+  includePlaceholders: z.stringbool().default(true),
   page: z.coerce.number().int().min(1).max(500).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
