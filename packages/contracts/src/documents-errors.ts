@@ -79,4 +79,50 @@ export const DOCUMENT_ERRORS = {
     vi: "Không có trích dẫn văn bản ở vị trí đã chọn trong nội dung tệp.",
     en: "There is no reference at the chosen position in the file's text.",
   },
+  DOCUMENT_CASCADE_NOT_FOUND: {
+    status: 404,
+    vi: "Không tìm thấy yêu cầu cụ thể hóa.",
+    en: "Implementation requirement not found.",
+  },
+  DOCUMENT_CASCADE_VERSION_CONFLICT: {
+    status: 409,
+    vi: "Yêu cầu cụ thể hóa vừa được người khác sửa. Hãy tải lại rồi sửa tiếp.",
+    en: "Someone else has just changed this implementation requirement. Reload, then edit again.",
+  },
+  DOCUMENT_CASCADE_PLACEHOLDER: {
+    status: 400,
+    vi: "Văn bản mới chỉ là bản ghi tạm từ trích dẫn. Hãy hoàn thiện thông tin văn bản trước khi giao cụ thể hóa.",
+    en: "The document is only a placeholder from a citation. Complete it before requiring implementation.",
+  },
+  DOCUMENT_CASCADE_DEADLINE_BEFORE_ISSUE: {
+    status: 400,
+    vi: "Hạn ban hành văn bản cụ thể hóa không được trước ngày ban hành văn bản.",
+    en: "The deadline cannot be before the document's issue date.",
+  },
+  DOCUMENT_CASCADE_NO_TARGETS: {
+    status: 400,
+    vi: "Không có tổ chức nào đang hoạt động thuộc các loại đã chọn trong tổ chức gốc đã chọn.",
+    en: "No active organisation of the chosen types lies under the chosen root.",
+  },
+  DOCUMENT_CASCADE_TOO_MANY_TARGETS: {
+    status: 400,
+    vi: "Lựa chọn có quá nhiều tổ chức (tối đa 20.000).",
+    en: "The selection holds too many organisations (at most 20,000).",
+  },
+  DOCUMENT_CASCADE_TARGET_OUTSIDE_SCOPE: {
+    status: 400,
+    vi: "Tổ chức được giao phải là tổ chức đang hoạt động, thuộc phạm vi quản lý văn bản của bạn và ở cấp dưới của cơ quan giữ văn bản.",
+    en: "Each organisation required must be active, within your document management scope and below the organisation holding the document.",
+  },
+  DOCUMENT_CASCADE_TYPE_UNKNOWN: {
+    status: 400,
+    vi: "Loại tổ chức đã chọn không có trong danh mục.",
+    en: "The chosen organisation type is not in the list.",
+  },
+  DOCUMENT_CASCADE_REMIND_NOT_TARGET: {
+    status: 400,
+    vi: "Tổ chức được nhắc phải là tổ chức được giao chưa ban hành văn bản cụ thể hóa.",
+    en: "Reminders go only to required organisations that have not issued their implementing document.",
+  },
+  NOTIFICATION_NOT_FOUND: { status: 404, vi: "Không tìm thấy thông báo.", en: "Notification not found." },
 } as const;
