@@ -25,9 +25,10 @@ export const NotificationSchema = z.object({
 export type Notification = z.infer<typeof NotificationSchema>;
 
 export const NotificationListQuerySchema = z.object({
+  // "true"/"false" in the address (z.coerce.boolean would read "false" as true).
   /** Unread ones before read ones (each newest first). */
-  unreadFirst: z.coerce.boolean().default(false),
-  unreadOnly: z.coerce.boolean().default(false),
+  unreadFirst: z.stringbool().default(false),
+  unreadOnly: z.stringbool().default(false),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
