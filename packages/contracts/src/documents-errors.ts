@@ -125,4 +125,35 @@ export const DOCUMENT_ERRORS = {
     en: "Reminders go only to required organisations that have not issued their implementing document.",
   },
   NOTIFICATION_NOT_FOUND: { status: 404, vi: "Không tìm thấy thông báo.", en: "Notification not found." },
+  DOCUMENT_CITATION_INVALID: {
+    status: 400,
+    vi: "Tên gọi trích dẫn không đúng dạng. Ví dụ: Nghị quyết Trung ương 4 (khóa XII), Nghị quyết Đại hội XIV.",
+    en: "The citation is not valid. Example: Nghị quyết Trung ương 4 (khóa XII), Nghị quyết Đại hội XIV.",
+  },
+  DOCUMENT_TYPE_NOT_FOUND: {
+    status: 404,
+    vi: "Không tìm thấy loại văn bản.",
+    en: "Document type not found.",
+  },
+  DOCUMENT_TYPE_TAKEN: {
+    status: 409,
+    vi: "Đã có loại văn bản cùng hệ thống, cùng chữ viết tắt và cùng tên.",
+    en: "A document type with this system, abbreviation and name already exists.",
+  },
+  DOCUMENT_ISSUER_NOT_FOUND: {
+    status: 404,
+    vi: "Không tìm thấy mã cơ quan ban hành.",
+    en: "Issuer code not found.",
+  },
+  DOCUMENT_ISSUER_TAKEN: {
+    status: 409,
+    vi: "Mã cơ quan ban hành này đã có trong danh mục.",
+    en: "This issuer code already exists.",
+  },
+  COMMITTEE_TERM_NOT_FOUND: { status: 404, vi: "Không tìm thấy nhiệm kỳ.", en: "Committee term not found." },
+  COMMITTEE_TERM_OVERLAP: {
+    status: 409,
+    vi: "Nhiệm kỳ này trùng thời gian với một nhiệm kỳ khác của cùng cấp ủy.",
+    en: "This term overlaps another term of the same committee.",
+  },
 } as const;

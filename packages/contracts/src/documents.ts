@@ -95,8 +95,8 @@ export type DocumentDetail = z.infer<typeof DocumentDetailSchema>;
 
 const OptionalText = z.string().trim().max(2000).nullable().optional();
 
-/** Fields of a document as entered or confirmed by a person. */
-export const DocumentFieldsSchema = z.object({
+/** Fields of a document as entered or confirmed by a person (no defaults: an edit sends only changes). */
+const DocumentFieldsBaseSchema = z.object({
   typeId: z.number().int().positive(),
   /**
    * As written ("21", "05", "30/2020"). Omitted or null for a Party document issued by an
@@ -111,9 +111,20 @@ export const DocumentFieldsSchema = z.object({
   place: OptionalText,
   subject: z.string().trim().min(1).max(2000),
   signer: OptionalText,
+  /**
+   * How the document is cited by name when it is ("Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết
+   * Đại hội XIV"), so references by name find it.
+   */
+  citation: z.string().trim().max(300).nullable().optional(),
+  status: DocumentStatusSchema,
+  confidentiality: ConfidentialitySchema,
+  recipientOrgIds: z.array(z.number().int().positive()).max(5000),
+});
+
+export const DocumentFieldsSchema = DocumentFieldsBaseSchema.extend({
   status: DocumentStatusSchema.default("in_force"),
   confidentiality: ConfidentialitySchema.default("normal"),
-  recipientOrgIds: z.array(z.number().int().positive()).max(5000).default([]),
+  recipientOrgIds: DocumentFieldsBaseSchema.shape.recipientOrgIds.default([]),
 });
 
 export const CreateDocumentInputSchema = DocumentFieldsSchema.extend({
@@ -137,7 +148,8 @@ export const CreateDocumentInputSchema = DocumentFieldsSchema.extend({
 });
 export type CreateDocumentInput = z.input<typeof CreateDocumentInputSchema>;
 
-export const UpdateDocumentInputSchema = DocumentFieldsSchema.partial().extend({
+/** Only the fields sent change; the others keep their stored values. */
+export const UpdateDocumentInputSchema = DocumentFieldsBaseSchema.partial().extend({
   version: z.number().int().positive(),
 });
 export type UpdateDocumentInput = z.input<typeof UpdateDocumentInputSchema>;
