@@ -3,6 +3,7 @@ import type { AppConfig } from "./config.ts";
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { AuditService } from "./modules/audit/audit.service.ts";
 import { AuthService } from "./modules/auth/auth.service.ts";
+import { DocumentUploadsService } from "./modules/documents/documents.uploads.service.ts";
 import { MemberExportService } from "./modules/members/members.export.ts";
 import { MemberImportsService } from "./modules/members/members.import.service.ts";
 import { MembersService } from "./modules/members/members.service.ts";
@@ -21,6 +22,7 @@ export interface Services {
   memberStatistics: MemberStatisticsService;
   memberImports: MemberImportsService;
   memberExport: MemberExportService;
+  documentUploads: DocumentUploadsService;
 }
 
 export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessionTtlHours">): Services {
@@ -40,5 +42,6 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     memberStatistics,
     memberImports: new MemberImportsService(deps),
     memberExport: new MemberExportService(deps, members, memberStatistics),
+    documentUploads: new DocumentUploadsService(deps),
   };
 }
