@@ -63,6 +63,8 @@ export const MeSchema = z.object({
   permissions: z.array(PermissionSchema),
   /** Whether the account may change organisation types (a system administrator of a root). */
   canManageOrgTypes: z.boolean(),
+  /** Whether the account may change document types and issuer codes (document_type.manage at a root). */
+  canManageDocumentTypes: z.boolean(),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof MeSchema>;

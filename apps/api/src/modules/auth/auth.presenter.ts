@@ -23,6 +23,7 @@ export function presentMe(actor: Actor): Me {
     })),
     permissions: permissionsOf(actor),
     canManageOrgTypes: holdsPermissionAtRoot(actor, "org_type.manage"),
+    canManageDocumentTypes: holdsPermissionAtRoot(actor, "document_type.manage"),
     csrfToken: actor.csrfToken,
   };
 }
