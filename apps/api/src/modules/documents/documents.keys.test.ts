@@ -1,0 +1,132 @@
+import { extractReferences } from "@namro/domain";
+import { describe, expect, it } from "vitest";
+import {
+  canonicalCitation,
+  chooseCandidate,
+  citationKeyOf,
+  type MatchCandidate,
+  numberKeyOf,
+  referenceLookupOf,
+} from "./documents.keys.ts";
+
+const onlyReference = (text: string) => {
+  const [reference] = extractReferences(text);
+  if (!reference) throw new Error(`no reference in ${text}`);
+  return reference;
+};
+
+describe("numberKeyOf", () => {
+  const base = { system: "party" as const, typeAbbreviation: "KL", leadIssuer: "TW", issuedOn: "2021-10-25" };
+
+  it("scopes a Party number by its term, written as a plain integer", () => {
+    expect(numberKeyOf({ ...base, number: "21", termId: 3 })).toBe("party|KL|21|TW|t:3");
+    expect(numberKeyOf({ ...base, number: "05", termId: 3 })).toBe(
+      numberKeyOf({ ...base, number: "5", termId: 3 }),
+    );
+  });
+
+  it("falls back to the issue year without a term, and to the number's own year for state numbers", () => {
+    expect(numberKeyOf({ ...base, number: "21", termId: null })).toBe("party|KL|21|TW|y:2021");
+    expect(
+      numberKeyOf({
+        system: "state",
+        typeAbbreviation: "NĐ",
+        number: "30/2020",
+        leadIssuer: "CP",
+        termId: null,
+        issuedOn: "2021-03-05",
+      }),
+    ).toBe("state|NĐ|30|CP|y:2020");
+    expect(
+      numberKeyOf({
+        system: "state",
+        typeAbbreviation: "QĐ",
+        number: "1234",
+        leadIssuer: "UBND",
+        termId: null,
+        issuedOn: "2024-02-05",
+      }),
+    ).toBe("state|QĐ|1234|UBND|y:2024");
+  });
+
+  it("is null when neither a term nor a date is known", () => {
+    expect(numberKeyOf({ ...base, number: "21", termId: null, issuedOn: null })).toBeNull();
+  });
+});
+
+describe("citation keys", () => {
+  it("name a plenum with its term, or a congress", () => {
+    expect(citationKeyOf(onlyReference("Nghị quyết Trung ương 4 (khóa XII)"))).toBe("NQ|plenum:4|term:XII");
+    expect(
+      citationKeyOf(onlyReference("Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII")),
+    ).toBe("NQ|plenum:4|term:XII");
+    expect(citationKeyOf(onlyReference("Nghị quyết Đại hội XIV"))).toBe("NQ|congress:XIV");
+    expect(citationKeyOf(onlyReference("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"))).toBe(
+      "NQ|congress:XIV",
+    );
+    expect(citationKeyOf(onlyReference("Kết luận số 21-KL/TW"))).toBeNull();
+  });
+
+  it("write the canonical citation", () => {
+    const reference = onlyReference("Nghị quyết Hội nghị Trung ương lần thứ 5 khóa 13");
+    expect(canonicalCitation("Nghị quyết", reference)).toBe("Nghị quyết Trung ương 5 (khóa XIII)");
+    expect(canonicalCitation("Nghị quyết", onlyReference("Nghị quyết Đại hội 14"))).toBe(
+      "Nghị quyết Đại hội XIV",
+    );
+  });
+});
+
+describe("referenceLookupOf", () => {
+  it("looks a Party number up by type, padded number and lead issuer", () => {
+    expect(referenceLookupOf(onlyReference("Chỉ thị 5-CT/TW"))).toEqual({
+      kind: "party",
+      typeAbbreviation: "CT",
+      number: "05",
+      leadIssuer: "TW",
+    });
+    expect(referenceLookupOf(onlyReference("Quy chế 05-QC/BTCTU-BDVTU"))).toMatchObject({
+      leadIssuer: "BTCTU",
+    });
+  });
+
+  it("looks a state number up by its symbol, a named document by its citation key", () => {
+    expect(referenceLookupOf(onlyReference("Nghị định 30/2020/NĐ-CP"))).toEqual({
+      kind: "state",
+      symbol: "30/2020/NĐ-CP",
+    });
+    expect(referenceLookupOf(onlyReference("Nghị quyết Đại hội XIV"))).toEqual({
+      kind: "named",
+      citationKey: "NQ|congress:XIV",
+    });
+  });
+});
+
+describe("chooseCandidate", () => {
+  const c = (
+    id: number,
+    issuedOn: string,
+    term: [string, string | null],
+    visible = true,
+  ): MatchCandidate => ({
+    id,
+    issuedOn,
+    termStartsOn: term[0],
+    termEndsOn: term[1],
+    visible,
+  });
+  const older = c(1, "2018-03-01", ["2016-01-29", "2021-02-01"]);
+  const newer = c(2, "2022-05-01", ["2021-02-02", "2026-01-23"]);
+
+  it("takes the one whose term contains the reference's date, else the latest", () => {
+    expect(chooseCandidate([older, newer], "2019-01-01")?.id).toBe(1);
+    expect(chooseCandidate([older, newer], "2023-01-01")?.id).toBe(2);
+    expect(chooseCandidate([older, newer], null)?.id).toBe(2);
+    expect(chooseCandidate([], null)).toBeNull();
+  });
+
+  it("prefers the exact issue date, and a document the reader may see", () => {
+    const sameTerm = c(3, "2017-06-01", ["2016-01-29", "2021-02-01"]);
+    expect(chooseCandidate([older, sameTerm], "2017-06-01")?.id).toBe(3);
+    expect(chooseCandidate([{ ...older, visible: false }, newer], "2019-01-01")?.id).toBe(2);
+  });
+});

@@ -1,0 +1,390 @@
+// SQL of the register's records: one document's row with its names, its recipients, files, text,
+// relations both ways, and the writes of registering and editing. Every function takes the executor
+// (db or transaction) first. Reads that depend on who asks take the DocumentScope and use the one
+// visibility rule (documents.visibility.ts).
+import { type Insertable, type Kysely, type SqlBool, sql, type Transaction, type Updateable } from "kysely";
+import type { Database, DocumentsTable } from "../../db/schema.ts";
+import { type DocumentScope, documentVisibleSql } from "./documents.visibility.ts";
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** The columns of a DocumentSummary, from `documents d` with its type and organisations. */
+export function documentSummaryQuery(executor: Executor) {
+  return executor
+    .selectFrom("documents as d")
+    .innerJoin("documentTypes as dt", "dt.id", "d.typeId")
+    .innerJoin("organisations as oo", "oo.id", "d.ownerOrgId")
+    .leftJoin("organisations as io", "io.id", "d.issuingOrgId")
+    .select([
+      "d.id",
+      "d.system",
+      "d.typeId",
+      "d.typeAbbreviation",
+      "dt.nameVi as typeNameVi",
+      "dt.nameEn as typeNameEn",
+      "d.number",
+      "d.issuerCodes",
+      "d.symbol",
+      "d.citation",
+      "d.issuedOn",
+      "d.subject",
+      "d.status",
+      "d.confidentiality",
+      "d.isPlaceholder",
+      "d.ownerOrgId",
+      "oo.name as ownerOrgName",
+      "oo.path as ownerOrgPath",
+      "d.issuingOrgId",
+      "io.name as issuingOrgName",
+    ]);
+}
+
+export interface DocumentSummaryRow {
+  id: number;
+  system: "party" | "state";
+  typeId: number;
+  typeAbbreviation: string;
+  typeNameVi: string;
+  typeNameEn: string;
+  number: string | null;
+  issuerCodes: string[];
+  symbol: string | null;
+  citation: string | null;
+  issuedOn: string | null;
+  subject: string;
+  status: "in_force" | "amended" | "replaced" | "expired";
+  confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+  isPlaceholder: boolean;
+  ownerOrgId: number;
+  ownerOrgName: string;
+  ownerOrgPath: string;
+  issuingOrgId: number | null;
+  issuingOrgName: string | null;
+}
+
+/** The summaries of those of `ids` the scope may see (any order). */
+export async function listVisibleSummaries(
+  executor: Executor,
+  scope: DocumentScope,
+  ids: readonly number[],
+): Promise<DocumentSummaryRow[]> {
+  if (ids.length === 0) return [];
+  return documentSummaryQuery(executor)
+    .where("d.id", "in", [...ids])
+    .where(documentVisibleSql("d", scope))
+    .execute();
+}
+
+export type DocumentRecordRow = DocumentSummaryRow & {
+  termId: number | null;
+  termLabel: string | null;
+  place: string | null;
+  signer: string | null;
+  textSource: DocumentsTable["textSource"];
+  version: number;
+  numberKey: string | null;
+  citationKey: string | null;
+  textLength: number;
+};
+
+function recordQuery(executor: Executor) {
+  return documentSummaryQuery(executor)
+    .leftJoin("committeeTerms as ct", "ct.id", "d.termId")
+    .select([
+      "d.termId",
+      "ct.label as termLabel",
+      "d.place",
+      "d.signer",
+      "d.textSource",
+      "d.version",
+      "d.numberKey",
+      "d.citationKey",
+      sql<number>`coalesce((SELECT length(t.body) FROM document_texts t WHERE t.document_id = d.id), 0)`.as(
+        "textLength",
+      ),
+    ]);
+}
+
+/** One document if the scope may see it. */
+export async function findVisibleRecord(
+  executor: Executor,
+  scope: DocumentScope,
+  id: number,
+): Promise<DocumentRecordRow | undefined> {
+  return recordQuery(executor)
+    .where("d.id", "=", id)
+    .where(documentVisibleSql("d", scope))
+    .executeTakeFirst();
+}
+
+/** Locks the document row for the rest of the transaction (edits and relations apply one by one). */
+export async function lockDocument(executor: Executor, id: number): Promise<void> {
+  await executor.selectFrom("documents").select("id").where("id", "=", id).forUpdate().execute();
+}
+
+export async function listRecipients(executor: Executor, documentId: number) {
+  return executor
+    .selectFrom("documentRecipients as r")
+    .innerJoin("organisations as o", "o.id", "r.orgId")
+    .select(["r.orgId", "o.name as orgName"])
+    .where("r.documentId", "=", documentId)
+    .orderBy("o.name")
+    .execute();
+}
+
+export async function listFiles(executor: Executor, documentId: number) {
+  return executor
+    .selectFrom("documentFiles")
+    .select(["id", "fileName", "mediaType", "kind", "sizeBytes", "hasTextLayer", "pageCount", "createdAt"])
+    .where("documentId", "=", documentId)
+    .orderBy("id")
+    .execute();
+}
+
+export interface RelationRow {
+  id: number;
+  fromDocumentId: number;
+  toDocumentId: number;
+  kind: "implements" | "replaces" | "amends" | "guides" | "refers_to";
+  origin: "text" | "manual";
+  quote: string | null;
+  quoteStart: number | null;
+  quoteEnd: number | null;
+}
+
+const RELATION_COLUMNS = [
+  "id",
+  "fromDocumentId",
+  "toDocumentId",
+  "kind",
+  "origin",
+  "quote",
+  "quoteStart",
+  "quoteEnd",
+] as const;
+
+export async function listRelationsOf(
+  executor: Executor,
+  documentId: number,
+): Promise<{ outgoing: RelationRow[]; incoming: RelationRow[] }> {
+  const [outgoing, incoming] = await Promise.all([
+    executor
+      .selectFrom("documentRelations")
+      .select(RELATION_COLUMNS)
+      .where("fromDocumentId", "=", documentId)
+      .orderBy("quoteStart")
+      .orderBy("id")
+      .execute(),
+    executor
+      .selectFrom("documentRelations")
+      .select(RELATION_COLUMNS)
+      .where("toDocumentId", "=", documentId)
+      .orderBy("id")
+      .execute(),
+  ]);
+  return { outgoing, incoming };
+}
+
+/** Relations touching any of `ids` (either end), at most `limit`. */
+export async function listRelationsTouching(
+  executor: Executor,
+  ids: readonly number[],
+  limit: number,
+): Promise<RelationRow[]> {
+  if (ids.length === 0) return [];
+  return executor
+    .selectFrom("documentRelations")
+    .select(RELATION_COLUMNS)
+    .where((eb) => eb.or([eb("fromDocumentId", "in", [...ids]), eb("toDocumentId", "in", [...ids])]))
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+export async function findRelation(executor: Executor, id: number): Promise<RelationRow | undefined> {
+  return executor
+    .selectFrom("documentRelations")
+    .select(RELATION_COLUMNS)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function relationExists(
+  executor: Executor,
+  fromDocumentId: number,
+  toDocumentId: number,
+  kind: RelationRow["kind"],
+): Promise<boolean> {
+  const row = await executor
+    .selectFrom("documentRelations")
+    .select("id")
+    .where("fromDocumentId", "=", fromDocumentId)
+    .where("toDocumentId", "=", toDocumentId)
+    .where("kind", "=", kind)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Inserts a relation unless the same one exists; returns its id, or null when it existed. */
+export async function insertRelation(
+  executor: Executor,
+  values: Insertable<Database["documentRelations"]>,
+): Promise<number | null> {
+  const row = await executor
+    .insertInto("documentRelations")
+    .values(values)
+    .onConflict((oc) => oc.columns(["fromDocumentId", "toDocumentId", "kind"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function deleteRelation(executor: Executor, id: number): Promise<void> {
+  await executor.deleteFrom("documentRelations").where("id", "=", id).execute();
+}
+
+export async function countCascades(executor: Executor, documentId: number): Promise<number> {
+  const row = await executor
+    .selectFrom("documentCascades")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("documentId", "=", documentId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function findDocumentText(executor: Executor, documentId: number): Promise<string | null> {
+  const row = await executor
+    .selectFrom("documentTexts")
+    .select("body")
+    .where("documentId", "=", documentId)
+    .executeTakeFirst();
+  return row?.body ?? null;
+}
+
+export async function upsertDocumentText(
+  executor: Executor,
+  documentId: number,
+  body: string,
+): Promise<void> {
+  await executor
+    .insertInto("documentTexts")
+    .values({ documentId, body })
+    .onConflict((oc) => oc.column("documentId").doUpdateSet({ body }))
+    .execute();
+}
+
+export type NewDocument = Insertable<DocumentsTable>;
+
+export async function insertDocument(executor: Executor, values: NewDocument): Promise<number> {
+  const row = await executor.insertInto("documents").values(values).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Writes the changes if the version is still `version`; false when someone else changed it first. */
+export async function updateDocumentAtVersion(
+  executor: Executor,
+  id: number,
+  version: number,
+  changes: Updateable<DocumentsTable>,
+  now: Date,
+): Promise<boolean> {
+  const result = await executor
+    .updateTable("documents")
+    .set({ ...changes, version: sql`version + 1`, updatedAt: now })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function replaceRecipients(
+  executor: Executor,
+  documentId: number,
+  orgIds: readonly number[],
+): Promise<void> {
+  await executor.deleteFrom("documentRecipients").where("documentId", "=", documentId).execute();
+  if (orgIds.length === 0) return;
+  await executor
+    .insertInto("documentRecipients")
+    .values(orgIds.map((orgId) => ({ documentId, orgId })))
+    .execute();
+}
+
+export async function listRecipientIds(executor: Executor, documentId: number): Promise<number[]> {
+  const rows = await executor
+    .selectFrom("documentRecipients")
+    .select("orgId")
+    .where("documentId", "=", documentId)
+    .orderBy("orgId")
+    .execute();
+  return rows.map((row) => row.orgId);
+}
+
+export async function insertDocumentFile(
+  executor: Executor,
+  values: Insertable<Database["documentFiles"]>,
+): Promise<number> {
+  const row = await executor
+    .insertInto("documentFiles")
+    .values(values)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The documents holding this number key or citation key (a duplicate check before writing). */
+export async function findByNumberKey(
+  executor: Executor,
+  numberKey: string,
+): Promise<{ id: number; isPlaceholder: boolean } | undefined> {
+  return executor
+    .selectFrom("documents")
+    .select(["id", "isPlaceholder"])
+    .where("numberKey", "=", numberKey)
+    .executeTakeFirst();
+}
+
+export async function findByCitationKey(
+  executor: Executor,
+  citationKey: string,
+): Promise<{ id: number } | undefined> {
+  return executor
+    .selectFrom("documents")
+    .select("id")
+    .where("citationKey", "=", citationKey)
+    .executeTakeFirst();
+}
+
+export interface OrgRef {
+  id: number;
+  name: string;
+  path: string;
+  parentId: number | null;
+  isDepartment: boolean;
+}
+
+export async function findOrgs(executor: Executor, ids: readonly number[]): Promise<OrgRef[]> {
+  if (ids.length === 0) return [];
+  return executor
+    .selectFrom("organisations as o")
+    .innerJoin("orgTypes as t", "t.code", "o.typeCode")
+    .select(["o.id", "o.name", "o.path", "o.parentId", "t.isDepartment"])
+    .where("o.id", "in", [...ids])
+    .execute();
+}
+
+/** Whether the scope may see the document (the one rule), without loading it. */
+export async function isVisible(executor: Executor, scope: DocumentScope, id: number): Promise<boolean> {
+  const row = await executor
+    .selectFrom("documents as d")
+    .select(sql<SqlBool>`true`.as("yes"))
+    .where("d.id", "=", id)
+    .where(documentVisibleSql("d", scope))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function documentExists(executor: Executor, id: number): Promise<boolean> {
+  const row = await executor.selectFrom("documents").select("id").where("id", "=", id).executeTakeFirst();
+  return row !== undefined;
+}
