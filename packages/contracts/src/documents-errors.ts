@@ -57,6 +57,16 @@ export const DOCUMENT_ERRORS = {
     en: "The file cannot be read: it is damaged or not the format its name says.",
   },
   DOCUMENT_FILE_EMPTY: { status: 400, vi: "Tệp rỗng.", en: "The file is empty." },
+  DOCUMENT_FILE_ENCRYPTED: {
+    status: 400,
+    vi: "Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (hoặc in lại ra PDF) rồi tải lên lại.",
+    en: "The file is password-protected and cannot be read. Remove the password (or print it to PDF again) and upload it again.",
+  },
+  DOCUMENT_FILE_TEXT_ENCODING: {
+    status: 400,
+    vi: "Tệp văn bản không ở bảng mã Unicode (UTF-8), TCVN3 hay VNI. Hãy mở tệp và lưu lại với bảng mã UTF-8.",
+    en: "The text file is not in Unicode (UTF-8), TCVN3 or VNI. Open it and save it again as UTF-8.",
+  },
   DOCUMENT_FILE_NOT_FOUND: { status: 404, vi: "Không tìm thấy tệp đính kèm.", en: "Attachment not found." },
   DOCUMENT_UPLOAD_NOT_FOUND: {
     status: 404,
