@@ -45,15 +45,16 @@ export const MEDIA_TYPES: Record<ReadFileKind | "png" | "jpeg", string> = {
 
 const HEAD_BYTES = 64 * 1024;
 
-// Control characters other than tab and line feed, and the replacement character pdf.js leaves for glyphs
-// without a Unicode mapping.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g;
+// Control characters (tab and line feed are kept), and the replacement character pdf.js leaves for
+// glyphs without a Unicode mapping.
+const CONTROL = /[\p{Cc}\ufffd]/gu;
+const keepTabAndLineFeed = (char: string) => (char === "\t" || char === "\n" ? char : "");
 
 /** NFC, "\n" line breaks, no control characters, no trailing spaces, at most one blank line in a row. */
 export function tidyText(text: string): string {
   return text
     .replace(/\r\n?|\f|\v/g, "\n")
-    .replace(CONTROL, "")
+    .replace(CONTROL, keepTabAndLineFeed)
     .normalize("NFC")
     .replace(/[ \t\u00a0]+$/gm, "")
     .replace(/\n{3,}/g, "\n\n")
