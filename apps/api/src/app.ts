@@ -19,6 +19,8 @@ import type { DatabaseHandle } from "./db/database.ts";
 import { registerAccountRoutes } from "./modules/accounts/accounts.routes.ts";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
+import { registerDocumentReferenceDataRoutes } from "./modules/documents/documents.reference-data.routes.ts";
+import { registerDocumentRoutes } from "./modules/documents/documents.routes.ts";
 import { registerMemberImportRoutes } from "./modules/members/members.import.routes.ts";
 import { registerMemberRoutes } from "./modules/members/members.routes.ts";
 import { registerMemberStatisticsRoutes } from "./modules/members/members.statistics.routes.ts";
@@ -114,6 +116,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerMemberRoutes(api);
     registerMemberStatisticsRoutes(api);
     registerMemberImportRoutes(api);
+    registerDocumentReferenceDataRoutes(api);
+    registerDocumentRoutes(api);
   });
 
   const indexHtml = join(config.webDistDir, "index.html");

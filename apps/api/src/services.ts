@@ -3,6 +3,8 @@ import type { AppConfig } from "./config.ts";
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { AuditService } from "./modules/audit/audit.service.ts";
 import { AuthService } from "./modules/auth/auth.service.ts";
+import { DocumentReferenceDataService } from "./modules/documents/documents.reference-data.service.ts";
+import { DocumentsService } from "./modules/documents/documents.service.ts";
 import { DocumentUploadsService } from "./modules/documents/documents.uploads.service.ts";
 import { MemberExportService } from "./modules/members/members.export.ts";
 import { MemberImportsService } from "./modules/members/members.import.service.ts";
@@ -23,6 +25,8 @@ export interface Services {
   memberImports: MemberImportsService;
   memberExport: MemberExportService;
   documentUploads: DocumentUploadsService;
+  documentReferenceData: DocumentReferenceDataService;
+  documents: DocumentsService;
 }
 
 export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessionTtlHours">): Services {
@@ -32,6 +36,8 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
   const audit = new AuditService(deps, organisations);
   const members = new MembersService(deps);
   const memberStatistics = new MemberStatisticsService(deps, organisations, members);
+  const documentUploads = new DocumentUploadsService(deps);
+  const documentReferenceData = new DocumentReferenceDataService(deps);
   return {
     organisations,
     auth,
@@ -42,6 +48,8 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     memberStatistics,
     memberImports: new MemberImportsService(deps),
     memberExport: new MemberExportService(deps, members, memberStatistics),
-    documentUploads: new DocumentUploadsService(deps),
+    documentUploads,
+    documentReferenceData,
+    documents: new DocumentsService(deps, documentReferenceData, documentUploads),
   };
 }

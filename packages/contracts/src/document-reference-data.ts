@@ -136,7 +136,7 @@ export const CommitteeTermListQuerySchema = z
     message: "Chọn đúng một: orgId hoặc issuerCode",
     path: ["orgId"],
   });
-export type CommitteeTermListQuery = z.input<typeof CommitteeTermListQuerySchema>;
+export type CommitteeTermListQuery = z.infer<typeof CommitteeTermListQuerySchema>;
 
 export const documentReferenceDataRoutes = defineRoutes({
   listDocumentTypes: {

@@ -388,3 +388,72 @@ export async function documentExists(executor: Executor, id: number): Promise<bo
   const row = await executor.selectFrom("documents").select("id").where("id", "=", id).executeTakeFirst();
   return row !== undefined;
 }
+
+const NUMBERING_LOCK_NAMESPACE = 7_240_403;
+
+/**
+ * The next number of a Party series (type abbreviation, lead issuer, term): max + 1 under a
+ * transaction-scoped lock of that series, so two documents registered at once get distinct numbers.
+ */
+export async function nextSeriesNumber(
+  executor: Executor,
+  series: { typeAbbreviation: string; leadIssuer: string; termId: number },
+): Promise<number> {
+  const key = `${series.termId}|${series.leadIssuer}|${series.typeAbbreviation}`;
+  await sql`SELECT pg_advisory_xact_lock(${NUMBERING_LOCK_NAMESPACE}, hashtext(${key}))`.execute(executor);
+  const row = await executor
+    .selectFrom("documents")
+    .select(sql<number | null>`max(number::int)`.as("highest"))
+    .where("system", "=", "party")
+    .where("typeAbbreviation", "=", series.typeAbbreviation)
+    .where("termId", "=", series.termId)
+    .where(sql<SqlBool>`issuer_codes[1] = ${series.leadIssuer}`)
+    .where(sql<SqlBool>`number ~ '^[0-9]{1,6}$'`)
+    .executeTakeFirst();
+  return Number(row?.highest ?? 0) + 1;
+}
+
+/**
+ * A placeholder standing for this Party or state number, created from a citation before the document
+ * itself was registered: same key, or (cited without a date) same type, number and lead issuer.
+ */
+export async function findPlaceholderFor(
+  executor: Executor,
+  parts: {
+    system: "party" | "state";
+    typeAbbreviation: string;
+    number: string;
+    leadIssuer: string;
+    numberKey: string | null;
+  },
+): Promise<{ id: number } | undefined> {
+  return executor
+    .selectFrom("documents")
+    .select("id")
+    .where("isPlaceholder", "=", true)
+    .where("system", "=", parts.system)
+    .where("typeAbbreviation", "=", parts.typeAbbreviation)
+    .where("number", "=", parts.number)
+    .where(sql<SqlBool>`issuer_codes[1] = ${parts.leadIssuer}`)
+    .where((eb) =>
+      parts.numberKey === null
+        ? eb("numberKey", "is", null)
+        : eb.or([eb("numberKey", "is", null), eb("numberKey", "=", parts.numberKey)]),
+    )
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A placeholder standing for this named document ("Nghị quyết Trung ương 4 (khóa XII)"). */
+export async function findPlaceholderByCitation(
+  executor: Executor,
+  citationKey: string,
+): Promise<{ id: number } | undefined> {
+  return executor
+    .selectFrom("documents")
+    .select("id")
+    .where("isPlaceholder", "=", true)
+    .where("citationKey", "=", citationKey)
+    .executeTakeFirst();
+}
