@@ -5,9 +5,11 @@ import {
   AuditOutlined,
   BarChartOutlined,
   ClusterOutlined,
+  FileTextOutlined,
   IdcardOutlined,
   LogoutOutlined,
   MenuOutlined,
+  TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -44,12 +46,20 @@ function useNavItems(): NonNullable<MenuProps["items"]> {
       icon: <BarChartOutlined />,
       label: t("memberStatistics.navLabel"),
     });
+  if (hasPermission(me, "document.read"))
+    items.push({ key: "/documents", icon: <FileTextOutlined />, label: t("documents.navLabel") });
   if (hasPermission(me, "account.manage"))
     items.push({ key: "/accounts", icon: <TeamOutlined />, label: t("nav.accounts") });
   if (hasPermission(me, "audit.read"))
     items.push({ key: "/audit", icon: <AuditOutlined />, label: t("nav.audit") });
   if (me?.canManageOrgTypes)
     items.push({ key: "/org-types", icon: <ClusterOutlined />, label: t("nav.orgTypes") });
+  if (me?.canManageDocumentTypes)
+    items.push({
+      key: "/document-types",
+      icon: <TagsOutlined />,
+      label: t("documentReferenceData.navLabel"),
+    });
   items.push({ key: "/me", icon: <UserOutlined />, label: t("nav.myAccount") });
   return items;
 }

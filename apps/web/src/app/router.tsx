@@ -8,6 +8,10 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
+import {
+  validateDocumentPageSearch,
+  validateDocumentsSearch,
+} from "../features/documents/documents-search.ts";
 import { validateStatisticsSearch } from "../features/member-statistics/statistics-search.ts";
 import { validateImportSearch } from "../features/members/import/import-search.ts";
 import { validateMembersSearch } from "../features/members/members-search.ts";
@@ -125,6 +129,38 @@ const memberStatisticsRoute = createRoute({
   ),
 });
 
+const documentsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/documents",
+  validateSearch: validateDocumentsSearch,
+  component: lazyRouteComponent(() => import("../features/documents/DocumentsPage.tsx"), "DocumentsPage"),
+});
+
+const newDocumentRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/documents/new",
+  component: lazyRouteComponent(
+    () => import("../features/documents/new/NewDocumentPage.tsx"),
+    "NewDocumentPage",
+  ),
+});
+
+const documentRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/documents/$id",
+  validateSearch: validateDocumentPageSearch,
+  component: lazyRouteComponent(() => import("../features/documents/DocumentPage.tsx"), "DocumentPage"),
+});
+
+const documentReferenceDataRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/document-types",
+  component: lazyRouteComponent(
+    () => import("../features/document-reference-data/ReferenceDataPage.tsx"),
+    "ReferenceDataPage",
+  ),
+});
+
 const accountsRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/accounts",
@@ -161,6 +197,10 @@ const routeTree = rootRoute.addChildren([
     memberRoute,
     memberTransfersRoute,
     memberStatisticsRoute,
+    documentsRoute,
+    newDocumentRoute,
+    documentRoute,
+    documentReferenceDataRoute,
     accountsRoute,
     auditRoute,
     orgTypesRoute,

@@ -1,6 +1,7 @@
-// Downloads a file the API produces (an export, an import's error report) through fetch, so a failure
-// is shown as the server's message instead of a page of JSON, and the browser saves the file.
-import { ApiError } from "../../lib/api.ts";
+// Downloads a file the API produces (an export, an import's error report, an attachment) through
+// fetch, so a failure is shown as the server's message instead of a page of JSON, and the browser
+// saves the file.
+import { ApiError } from "./api.ts";
 
 function fileNameOf(response: Response, fallback: string): string {
   const disposition = response.headers.get("content-disposition") ?? "";

@@ -37,11 +37,11 @@ import {
   isAfterToday,
   toIsoDate,
 } from "../../lib/dates.ts";
+import { downloadFile } from "../../lib/download.ts";
 import { errorText } from "../../lib/errors.ts";
 import { OrgPicker } from "../../ui/OrgPicker.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { hasPermission, useMe } from "../auth/session.ts";
-import { downloadFile } from "../members/download.ts";
 import { type ChartOption, type SeriesOption, StatisticsChart } from "./StatisticsChart.tsx";
 import { type CountRow, FlowsTable, PostsTable, StatisticsTable } from "./StatisticsTables.tsx";
 import { patchStatisticsSearch } from "./statistics-search.ts";

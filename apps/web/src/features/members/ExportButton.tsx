@@ -4,8 +4,8 @@ import { App, Button } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { buildQuery } from "../../lib/api.ts";
+import { downloadFile } from "../../lib/download.ts";
 import { errorText } from "../../lib/errors.ts";
-import { downloadFile } from "./download.ts";
 import type { MembersSearch } from "./members-search.ts";
 
 export const MEMBER_EXPORT_PATH = "/api/members/export";

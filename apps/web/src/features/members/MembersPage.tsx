@@ -3,12 +3,13 @@
 import { CloudUploadOutlined, SwapOutlined, UserAddOutlined } from "@ant-design/icons";
 import type { MemberSummary } from "@namro/contracts";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import { Alert, Button, Input, Select, Space, Table, Tag } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { Alert, Button, Select, Space, Table, Tag } from "antd";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "../../lib/dates.ts";
 import { errorText } from "../../lib/errors.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
+import { SearchInput } from "../../ui/SearchInput.tsx";
 import { hasPermission, useMe } from "../auth/session.ts";
 import { useOrg } from "../organisations/org-queries.ts";
 import { AdmitMemberDialog } from "./AdmitMemberDialog.tsx";
@@ -17,36 +18,6 @@ import { MemberFilters } from "./MemberFilters.tsx";
 import { MemberStatusTag } from "./MemberStatusTag.tsx";
 import { MEMBERS_PAGE_SIZE, useMemberList } from "./member-queries.ts";
 import { applyPatch, filtersOf, type MembersSearch, type SearchPatch } from "./members-search.ts";
-
-function SearchBox({
-  value,
-  onCommit,
-}: {
-  value: string | undefined;
-  onCommit: (q: string | undefined) => void;
-}) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(value ?? "");
-  useEffect(() => setText(value ?? ""), [value]);
-  useEffect(() => {
-    const trimmed = text.trim();
-    if (trimmed === (value ?? "")) return;
-    const timer = window.setTimeout(() => onCommit(trimmed === "" ? undefined : trimmed), 300);
-    return () => window.clearTimeout(timer);
-  }, [text, value, onCommit]);
-  return (
-    <Input.Search
-      allowClear
-      value={text}
-      onChange={(event) => setText(event.target.value)}
-      onSearch={(next) => onCommit(next.trim() === "" ? undefined : next.trim())}
-      placeholder={t("members.searchPlaceholder")}
-      aria-label={t("members.searchPlaceholder")}
-      style={{ width: "100%", maxWidth: 420 }}
-      data-testid="member-search"
-    />
-  );
-}
 
 export function MembersPage() {
   const { t } = useTranslation();
@@ -111,7 +82,12 @@ export function MembersPage() {
         </Space>
       </PageHeader>
       <div className="members-search-row">
-        <SearchBox value={search.q} onCommit={commitQuery} />
+        <SearchInput
+          value={search.q}
+          onCommit={commitQuery}
+          placeholder={t("members.searchPlaceholder")}
+          testId="member-search"
+        />
         <Select
           value={sort}
           onChange={(value) => update({ sort: value === "name" ? undefined : value })}

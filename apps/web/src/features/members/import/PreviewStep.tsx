@@ -13,8 +13,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, apiCall, buildPath } from "../../../lib/api.ts";
 import { formatNumber } from "../../../lib/dates.ts";
+import { downloadFile } from "../../../lib/download.ts";
 import { errorText } from "../../../lib/errors.ts";
-import { downloadFile } from "../download.ts";
 import { useImportChanged, useImportRows } from "./import-queries.ts";
 
 const PAGE_SIZE = 50;

@@ -8,12 +8,13 @@ import { useTranslation } from "react-i18next";
 import { useCurrentScope } from "../../../app/scope.ts";
 import { isApiError } from "../../../lib/api.ts";
 import { formatNumber } from "../../../lib/dates.ts";
+import { downloadFile } from "../../../lib/download.ts";
 import { errorText } from "../../../lib/errors.ts";
+import type { UploadHandle } from "../../../lib/upload.ts";
 import { OrgPicker } from "../../../ui/OrgPicker.tsx";
 import { ME_QUERY_KEY, useMe } from "../../auth/session.ts";
 import { useOrg } from "../../organisations/org-queries.ts";
-import { downloadFile } from "../download.ts";
-import { type UploadHandle, uploadMemberFile } from "./upload.ts";
+import { uploadMemberFile } from "./upload.ts";
 
 const ACCEPT = ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv";
 
@@ -28,7 +29,7 @@ export function UploadStep({ onUploaded }: { onUploaded: (memberImport: MemberIm
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const handle = useRef<UploadHandle | null>(null);
+  const handle = useRef<UploadHandle<MemberImport> | null>(null);
 
   useEffect(() => () => handle.current?.abort(), []);
 

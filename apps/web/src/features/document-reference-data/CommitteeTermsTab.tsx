@@ -1,0 +1,244 @@
+// Committee terms (nhiệm kỳ, khóa) of an organisation of the tree, or of an issuer outside it such as
+// the Central Committee (TW). Numbering restarts at 01 per type in each term.
+import { EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { type CommitteeTerm, documentReferenceDataRoutes } from "@namro/contracts";
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Segmented, Select, Space, Table } from "antd";
+import type { Dayjs } from "dayjs";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { apiCall } from "../../lib/api.ts";
+import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from "../../lib/dates.ts";
+import { applyFieldErrors, errorText } from "../../lib/errors.ts";
+import { OrgPicker } from "../../ui/OrgPicker.tsx";
+import { issuerOptions } from "./reference-data-labels.ts";
+import { REFERENCE_DATA_KEY, useCommitteeTerms, useDocumentIssuers } from "./reference-data-queries.ts";
+
+interface Values {
+  label: string;
+  startsOn: Dayjs;
+  endsOn?: Dayjs | null;
+}
+const FIELDS = ["label", "startsOn", "endsOn", "orgId", "issuerCode"] as const;
+
+interface Owner {
+  orgId?: number | undefined;
+  issuerCode?: string | undefined;
+}
+
+function TermDialog({
+  owner,
+  editing,
+  onClose,
+}: {
+  owner: Owner;
+  editing: CommitteeTerm | null | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const open = editing !== undefined;
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    form.resetFields();
+    if (editing)
+      form.setFieldsValue({
+        label: editing.label,
+        startsOn: fromIsoDate(editing.startsOn),
+        endsOn: editing.endsOn ? fromIsoDate(editing.endsOn) : null,
+      });
+  }, [open, editing, form]);
+
+  const submit = async (values: Values) => {
+    setSaving(true);
+    setError(null);
+    const dates = {
+      label: values.label,
+      startsOn: toIsoDate(values.startsOn),
+      endsOn: values.endsOn ? toIsoDate(values.endsOn) : null,
+    };
+    try {
+      if (editing)
+        await apiCall(documentReferenceDataRoutes.updateCommitteeTerm, {
+          params: { id: editing.id },
+          body: dates,
+        });
+      else
+        await apiCall(documentReferenceDataRoutes.createCommitteeTerm, {
+          body: owner.orgId
+            ? { ...dates, orgId: owner.orgId }
+            : { ...dates, issuerCode: owner.issuerCode ?? null },
+        });
+      message.success(t("common.saved"));
+      await queryClient.invalidateQueries({ queryKey: REFERENCE_DATA_KEY });
+      onClose();
+    } catch (caught) {
+      const leftover = applyFieldErrors(form, caught, FIELDS);
+      setError([errorText(caught, t), ...leftover].join(" "));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      confirmLoading={saving}
+      title={
+        editing
+          ? t("documentReferenceData.terms.editTitle", { label: editing.label })
+          : t("documentReferenceData.terms.add")
+      }
+      destroyOnHidden
+      data-testid="committee-term-dialog"
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void submit(values)}
+        onValuesChange={() => setError(null)}
+      >
+        <Form.Item
+          name="label"
+          label={t("documentReferenceData.terms.label")}
+          extra={t("documentReferenceData.terms.labelHint")}
+          rules={[{ required: true, message: t("common.required") }]}
+        >
+          <Input maxLength={200} data-testid="committee-term-label" />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item
+            name="startsOn"
+            label={t("documentReferenceData.terms.startsOn")}
+            rules={[{ required: true, message: t("common.required") }]}
+          >
+            <DatePicker format={DATE_FORMAT} data-testid="committee-term-starts" />
+          </Form.Item>
+          <Form.Item
+            name="endsOn"
+            label={t("documentReferenceData.terms.endsOn")}
+            extra={t("documentReferenceData.terms.endsOnHint")}
+          >
+            <DatePicker format={DATE_FORMAT} data-testid="committee-term-ends" />
+          </Form.Item>
+        </Space>
+        {error && <Alert type="error" showIcon role="alert" title={error} />}
+      </Form>
+    </Modal>
+  );
+}
+
+export function CommitteeTermsTab() {
+  const { t, i18n } = useTranslation();
+  const [ownerKind, setOwnerKind] = useState<"issuer" | "org">("issuer");
+  const [issuerCode, setIssuerCode] = useState<string>("TW");
+  const [orgId, setOrgId] = useState<number | undefined>(undefined);
+  const owner: Owner = ownerKind === "org" ? { orgId } : { issuerCode };
+  const issuers = useDocumentIssuers();
+  const terms = useCommitteeTerms(owner);
+  const [editing, setEditing] = useState<CommitteeTerm | null | undefined>(undefined);
+  const items = [...(terms.data?.items ?? [])].sort((a, b) => b.startsOn.localeCompare(a.startsOn));
+  const hasOwner = ownerKind === "org" ? orgId !== undefined : issuerCode !== "";
+
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented<"issuer" | "org">
+          value={ownerKind}
+          onChange={setOwnerKind}
+          options={[
+            { value: "issuer", label: t("documentReferenceData.terms.ofIssuer") },
+            { value: "org", label: t("documentReferenceData.terms.ofOrg") },
+          ]}
+          data-testid="committee-term-owner-kind"
+        />
+        {ownerKind === "issuer" ? (
+          <Select<string>
+            value={issuerCode}
+            onChange={setIssuerCode}
+            showSearch={{ optionFilterProp: "label" }}
+            options={issuerOptions(issuers.data?.items ?? [], i18n.language === "en")}
+            style={{ minWidth: 260 }}
+            popupMatchSelectWidth={false}
+            aria-label={t("documentReferenceData.terms.ofIssuer")}
+            data-testid="committee-term-issuer"
+          />
+        ) : (
+          <OrgPicker
+            value={orgId}
+            onChange={setOrgId}
+            ariaLabel={t("documentReferenceData.terms.ofOrg")}
+            testId="committee-term-org"
+            style={{ minWidth: 260 }}
+          />
+        )}
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          disabled={!hasOwner}
+          onClick={() => setEditing(null)}
+          data-testid="committee-term-add"
+        >
+          {t("documentReferenceData.terms.add")}
+        </Button>
+      </Space>
+      {terms.isError && <Alert type="error" showIcon title={errorText(terms.error, t)} />}
+      <Table<CommitteeTerm>
+        size="small"
+        rowKey="id"
+        loading={terms.isFetching}
+        dataSource={hasOwner ? items : []}
+        pagination={false}
+        scroll={{ x: 560 }}
+        data-testid="committee-term-table"
+        locale={{
+          emptyText: hasOwner
+            ? t("documentReferenceData.terms.none")
+            : t("documentReferenceData.terms.chooseOwner"),
+        }}
+        columns={[
+          { title: t("documentReferenceData.terms.label"), dataIndex: "label" },
+          {
+            title: t("documentReferenceData.terms.startsOn"),
+            dataIndex: "startsOn",
+            width: 130,
+            render: (value: string) => formatDate(value),
+          },
+          {
+            title: t("documentReferenceData.terms.endsOn"),
+            dataIndex: "endsOn",
+            width: 130,
+            render: (value: string | null) =>
+              value ? formatDate(value) : t("documentReferenceData.terms.running"),
+          },
+          {
+            title: "",
+            key: "edit",
+            width: 110,
+            render: (_, term) => (
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setEditing(term)}
+                aria-label={t("documentReferenceData.editAria", { name: term.label })}
+              >
+                {t("documentReferenceData.edit")}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <TermDialog owner={owner} editing={editing} onClose={() => setEditing(undefined)} />
+    </div>
+  );
+}

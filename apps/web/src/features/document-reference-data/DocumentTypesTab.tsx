@@ -1,0 +1,228 @@
+// Document types (Party and state) with their abbreviations; added and edited in a dialog. A type's
+// system and abbreviation are fixed once created, since numbers are built from them.
+import { EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { type DocumentType, documentReferenceDataRoutes } from "@namro/contracts";
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag } from "antd";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { apiCall } from "../../lib/api.ts";
+import { applyFieldErrors, errorText } from "../../lib/errors.ts";
+import { REFERENCE_DATA_KEY, useDocumentTypes } from "./reference-data-queries.ts";
+
+interface Values {
+  system: "party" | "state";
+  abbreviation: string;
+  nameVi: string;
+  nameEn: string;
+  isPlan: boolean;
+  legacy: boolean;
+  sortOrder: number;
+}
+const FIELDS = ["system", "abbreviation", "nameVi", "nameEn", "isPlan", "legacy", "sortOrder"] as const;
+
+function TypeDialog({ editing, onClose }: { editing: DocumentType | null | undefined; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const open = editing !== undefined;
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    form.resetFields();
+    if (editing) form.setFieldsValue(editing);
+  }, [open, editing, form]);
+
+  const submit = async (values: Values) => {
+    setSaving(true);
+    setError(null);
+    const common = {
+      nameVi: values.nameVi,
+      nameEn: values.nameEn ?? "",
+      isPlan: values.isPlan,
+      legacy: values.legacy,
+      sortOrder: values.sortOrder,
+    };
+    try {
+      if (editing)
+        await apiCall(documentReferenceDataRoutes.updateDocumentType, {
+          params: { id: editing.id },
+          body: common,
+        });
+      else
+        await apiCall(documentReferenceDataRoutes.createDocumentType, {
+          body: { ...common, system: values.system, abbreviation: values.abbreviation },
+        });
+      message.success(t("common.saved"));
+      await queryClient.invalidateQueries({ queryKey: REFERENCE_DATA_KEY });
+      onClose();
+    } catch (caught) {
+      const leftover = applyFieldErrors(form, caught, FIELDS);
+      setError([errorText(caught, t), ...leftover].join(" "));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      confirmLoading={saving}
+      title={
+        editing
+          ? t("documentReferenceData.types.editTitle", { name: editing.nameVi })
+          : t("documentReferenceData.types.add")
+      }
+      destroyOnHidden
+      data-testid="document-type-dialog"
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ system: "party", isPlan: false, legacy: false, sortOrder: 1000 }}
+        onFinish={(values) => void submit(values)}
+        onValuesChange={() => setError(null)}
+      >
+        <Form.Item name="system" label={t("documentReferenceData.types.system")}>
+          <Select
+            disabled={Boolean(editing)}
+            options={(["party", "state"] as const).map((value) => ({
+              value,
+              label: t(`documents.system.${value}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="abbreviation"
+          label={t("documentReferenceData.types.abbreviation")}
+          extra={t("documentReferenceData.types.abbreviationHint")}
+          rules={[{ required: true, message: t("common.required") }]}
+        >
+          <Input disabled={Boolean(editing)} maxLength={12} data-testid="document-type-abbreviation" />
+        </Form.Item>
+        <Form.Item
+          name="nameVi"
+          label={t("documentReferenceData.nameVi")}
+          rules={[{ required: true, message: t("common.required") }]}
+        >
+          <Input maxLength={200} data-testid="document-type-name-vi" />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t("documentReferenceData.nameEn")}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="isPlan"
+          label={t("documentReferenceData.types.isPlan")}
+          extra={t("documentReferenceData.types.isPlanHint")}
+          valuePropName="checked"
+        >
+          <Switch />
+        </Form.Item>
+        <Form.Item name="legacy" label={t("documentReferenceData.legacy")} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="sortOrder" label={t("documentReferenceData.sortOrder")}>
+          <InputNumber min={0} max={1_000_000} />
+        </Form.Item>
+        {error && <Alert type="error" showIcon role="alert" title={error} />}
+      </Form>
+    </Modal>
+  );
+}
+
+export function DocumentTypesTab() {
+  const { t } = useTranslation();
+  const types = useDocumentTypes();
+  // undefined: closed; null: adding; a type: editing it.
+  const [editing, setEditing] = useState<DocumentType | null | undefined>(undefined);
+  const items = [...(types.data?.items ?? [])].sort(
+    (a, b) => a.system.localeCompare(b.system) || a.sortOrder - b.sortOrder,
+  );
+  return (
+    <div>
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        onClick={() => setEditing(null)}
+        style={{ marginBottom: 12 }}
+        data-testid="document-type-add"
+      >
+        {t("documentReferenceData.types.add")}
+      </Button>
+      {types.isError && <Alert type="error" showIcon title={errorText(types.error, t)} />}
+      <Table<DocumentType>
+        size="small"
+        rowKey="id"
+        loading={types.isFetching}
+        dataSource={items}
+        pagination={false}
+        scroll={{ x: 720 }}
+        data-testid="document-type-table"
+        columns={[
+          {
+            title: t("documentReferenceData.types.abbreviation"),
+            dataIndex: "abbreviation",
+            width: 110,
+            render: (value: string) => <strong>{value}</strong>,
+          },
+          {
+            title: t("documentReferenceData.name"),
+            key: "name",
+            render: (_, type) => (
+              <div>
+                <div lang="vi">{type.nameVi}</div>
+                <div lang="en" className="muted">
+                  {type.nameEn}
+                </div>
+              </div>
+            ),
+          },
+          {
+            title: t("documentReferenceData.types.system"),
+            dataIndex: "system",
+            width: 130,
+            render: (value: string) => t(`documents.system.${value}`),
+          },
+          {
+            title: t("documentReferenceData.flags"),
+            key: "flags",
+            width: 180,
+            render: (_, type) => (
+              <>
+                {type.isPlan && <Tag color="blue">{t("documentReferenceData.types.plan")}</Tag>}
+                {type.legacy && <Tag>{t("documentReferenceData.legacy")}</Tag>}
+              </>
+            ),
+          },
+          { title: t("documentReferenceData.sortOrder"), dataIndex: "sortOrder", width: 90 },
+          {
+            title: "",
+            key: "edit",
+            width: 110,
+            render: (_, type) => (
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setEditing(type)}
+                aria-label={t("documentReferenceData.editAria", {
+                  name: `${type.nameVi} (${type.abbreviation})`,
+                })}
+              >
+                {t("documentReferenceData.edit")}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <TypeDialog editing={editing} onClose={() => setEditing(undefined)} />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// Server errors about a document's header, shown under the field they concern: zod issues carry a
+// field path; a few register rules answer with a code that clearly belongs to one field.
+import type { FormInstance } from "antd";
+import type { TFunction } from "i18next";
+import { ApiError } from "../../lib/api.ts";
+import { applyFieldErrors, errorText } from "../../lib/errors.ts";
+
+const FIELD_OF_CODE: Record<string, string> = {
+  DOCUMENT_NUMBER_TAKEN: "number",
+  DOCUMENT_NUMBER_INVALID: "number",
+  DOCUMENT_TYPE_UNKNOWN: "typeId",
+  DOCUMENT_ISSUER_UNKNOWN: "issuerCodes",
+  DOCUMENT_TERM_NOT_FOUND: "termId",
+  DOCUMENT_DATE_IN_FUTURE: "issuedOn",
+};
+
+/**
+ * Puts what can be placed at its field and returns the text for the form's alert (null when every
+ * problem is shown at a field).
+ */
+export function showDocumentErrors(
+  form: FormInstance,
+  error: unknown,
+  fieldNames: readonly string[],
+  t: TFunction,
+): string | null {
+  const field = error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;
+  if (field && fieldNames.includes(field) && error instanceof ApiError) {
+    form.setFields([{ name: field, errors: [error.message || errorText(error, t)] }]);
+    form.scrollToField(field);
+    return null;
+  }
+  const leftover = applyFieldErrors(form, error, fieldNames);
+  if (error instanceof ApiError && error.issues.length > 0 && leftover.length === 0)
+    return errorText(error, t);
+  return [errorText(error, t), ...leftover].join(" ");
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { displaySymbol, documentName } from "./document-symbol.ts";
+
+describe("displaySymbol", () => {
+  it("writes a Party number without a colon after Số", () => {
+    expect(displaySymbol({ system: "party", symbol: "21-KL/TW" })).toBe("Số 21-KL/TW");
+    expect(displaySymbol({ system: "party", symbol: "05-QC/BTCTU-BDVTU" })).toBe("Số 05-QC/BTCTU-BDVTU");
+  });
+
+  it("writes a state number in the state form, with the colon", () => {
+    expect(displaySymbol({ system: "state", symbol: "30/2020/NĐ-CP" })).toBe("Số: 30/2020/NĐ-CP");
+  });
+
+  it("gives nothing for an unnumbered document", () => {
+    expect(displaySymbol({ system: "party", symbol: null })).toBeNull();
+  });
+});
+
+describe("documentName", () => {
+  it("names a numbered document by its type and symbol", () => {
+    expect(documentName({ system: "party", symbol: "21-KL/TW", citation: null, typeName: "Kết luận" })).toBe(
+      "Kết luận số 21-KL/TW",
+    );
+  });
+
+  it("names an unnumbered one by its citation, else by its type", () => {
+    expect(
+      documentName({
+        system: "party",
+        symbol: null,
+        citation: "Nghị quyết Trung ương 4 (khóa XII)",
+        typeName: "Nghị quyết",
+      }),
+    ).toBe("Nghị quyết Trung ương 4 (khóa XII)");
+    expect(documentName({ system: "party", symbol: null, citation: null, typeName: "Nghị quyết" })).toBe(
+      "Nghị quyết",
+    );
+  });
+});
