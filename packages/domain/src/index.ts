@@ -4,6 +4,7 @@ export * from "./legacy-encodings.ts";
 export * from "./members/member-columns.ts";
 export * from "./members/member-privacy.ts";
 export * from "./members/member-rules.ts";
+export * from "./party-documents/document-header.ts";
 export * from "./party-documents/document-number.ts";
 export * from "./party-documents/document-types.ts";
 export * from "./party-documents/reference-extractor.ts";
