@@ -14,6 +14,7 @@ import { isApiError } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
 import { errorText } from "../../lib/errors.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
+import { AttachFileButton } from "./AttachFileButton.tsx";
 import { DocumentFiles } from "./DocumentFiles.tsx";
 import { DocumentGraphView } from "./DocumentGraphView.tsx";
 import { DocumentRelations } from "./DocumentRelations.tsx";
@@ -96,6 +97,7 @@ export function documentTabs(document: DocumentDetail, t: TFunction): NonNullabl
           <Col xs={24} lg={8}>
             <Card size="small" title={t("documents.sections.files")}>
               <DocumentFiles document={document} />
+              {document.canEdit && <AttachFileButton document={document} />}
             </Card>
           </Col>
         </Row>

@@ -15,20 +15,20 @@ const FIELD_OF_CODE: Record<string, string> = {
 };
 
 /**
- * Puts what can be placed at its field and returns the text for the form's alert (null when every
- * problem is shown at a field).
+ * Puts what can be placed at its field and returns the text for the form's alert (the error itself,
+ * and any problem that has no field).
  */
 export function showDocumentErrors(
   form: FormInstance,
   error: unknown,
   fieldNames: readonly string[],
   t: TFunction,
-): string | null {
+): string {
   const field = error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;
   if (field && fieldNames.includes(field) && error instanceof ApiError) {
-    form.setFields([{ name: field, errors: [error.message || errorText(error, t)] }]);
+    form.setFields([{ name: field, errors: [errorText(error, t)] }]);
     form.scrollToField(field);
-    return null;
+    return errorText(error, t);
   }
   const leftover = applyFieldErrors(form, error, fieldNames);
   if (error instanceof ApiError && error.issues.length > 0 && leftover.length === 0)
