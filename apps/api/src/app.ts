@@ -19,11 +19,13 @@ import type { DatabaseHandle } from "./db/database.ts";
 import { registerAccountRoutes } from "./modules/accounts/accounts.routes.ts";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
+import { registerDocumentCascadeRoutes } from "./modules/documents/documents.cascades.routes.ts";
 import { registerDocumentReferenceDataRoutes } from "./modules/documents/documents.reference-data.routes.ts";
 import { registerDocumentRoutes } from "./modules/documents/documents.routes.ts";
 import { registerMemberImportRoutes } from "./modules/members/members.import.routes.ts";
 import { registerMemberRoutes } from "./modules/members/members.routes.ts";
 import { registerMemberStatisticsRoutes } from "./modules/members/members.statistics.routes.ts";
+import { registerNotificationRoutes } from "./modules/notifications/notifications.routes.ts";
 import { registerOrganisationRoutes } from "./modules/organisations/organisations.routes.ts";
 import { registerSystemRoutes } from "./modules/system/system.routes.ts";
 import { enforceRouteAccess } from "./platform/auth/route-access.ts";
@@ -118,6 +120,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerMemberImportRoutes(api);
     registerDocumentReferenceDataRoutes(api);
     registerDocumentRoutes(api);
+    registerDocumentCascadeRoutes(api);
+    registerNotificationRoutes(api);
   });
 
   const indexHtml = join(config.webDistDir, "index.html");

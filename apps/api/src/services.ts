@@ -3,6 +3,7 @@ import type { AppConfig } from "./config.ts";
 import { AccountsService } from "./modules/accounts/accounts.service.ts";
 import { AuditService } from "./modules/audit/audit.service.ts";
 import { AuthService } from "./modules/auth/auth.service.ts";
+import { DocumentCascadesService } from "./modules/documents/documents.cascades.service.ts";
 import { DocumentReferenceDataService } from "./modules/documents/documents.reference-data.service.ts";
 import { DocumentsService } from "./modules/documents/documents.service.ts";
 import { DocumentUploadsService } from "./modules/documents/documents.uploads.service.ts";
@@ -10,6 +11,7 @@ import { MemberExportService } from "./modules/members/members.export.ts";
 import { MemberImportsService } from "./modules/members/members.import.service.ts";
 import { MembersService } from "./modules/members/members.service.ts";
 import { MemberStatisticsService } from "./modules/members/members.statistics.ts";
+import { NotificationsService } from "./modules/notifications/notifications.service.ts";
 import { OrganisationsService } from "./modules/organisations/organisations.service.ts";
 import { SystemService } from "./modules/system/system.service.ts";
 import type { ServiceDeps } from "./platform/service-deps.ts";
@@ -27,6 +29,8 @@ export interface Services {
   documentUploads: DocumentUploadsService;
   documentReferenceData: DocumentReferenceDataService;
   documents: DocumentsService;
+  notifications: NotificationsService;
+  documentCascades: DocumentCascadesService;
 }
 
 export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessionTtlHours">): Services {
@@ -36,6 +40,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
   const audit = new AuditService(deps, organisations);
   const members = new MembersService(deps);
   const memberStatistics = new MemberStatisticsService(deps, organisations, members);
+  const notifications = new NotificationsService(deps);
   const documentUploads = new DocumentUploadsService(deps);
   const documentReferenceData = new DocumentReferenceDataService(deps);
   return {
@@ -51,5 +56,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     documentUploads,
     documentReferenceData,
     documents: new DocumentsService(deps, documentReferenceData, documentUploads),
+    notifications,
+    documentCascades: new DocumentCascadesService(deps, notifications),
   };
 }

@@ -1,0 +1,82 @@
+// Cascade and coverage rows → DTOs, field by field.
+import type {
+  CascadeSelection,
+  CoverageGroup,
+  CoverageTarget,
+  CoverageTotals,
+  DocumentCascade,
+  DocumentSummary,
+} from "@namro/contracts";
+import type { CascadeRow } from "./documents.cascades.repository.ts";
+import type { CoverageGroupRow, CoverageTargetRow, TotalsRow } from "./documents.coverage.repository.ts";
+
+export const EMPTY_TOTALS: CoverageTotals = {
+  targets: 0,
+  issued: 0,
+  onTime: 0,
+  late: 0,
+  missing: 0,
+  overdue: 0,
+};
+
+export function presentTotals(row: TotalsRow | undefined): CoverageTotals {
+  if (!row) return { ...EMPTY_TOTALS };
+  return {
+    targets: row.targets,
+    issued: row.issued,
+    onTime: row.onTime,
+    late: row.late,
+    missing: row.missing,
+    overdue: row.overdue,
+  };
+}
+
+export function presentCascade(
+  row: CascadeRow,
+  extra: { totals: TotalsRow | undefined; selectionLabel: string; canManage: boolean },
+): DocumentCascade {
+  return {
+    id: row.id,
+    documentId: row.documentId,
+    deadline: row.deadline,
+    selection: row.selection as CascadeSelection,
+    selectionLabel: extra.selectionLabel,
+    note: row.note,
+    totals: presentTotals(extra.totals),
+    version: row.version,
+    createdAt: new Date(row.createdAt).toISOString(),
+    createdByName: row.createdByName,
+    canManage: extra.canManage,
+  };
+}
+
+export function presentGroup(row: CoverageGroupRow): CoverageGroup {
+  return {
+    orgId: row.childId ?? 0,
+    orgName: row.childName ?? "",
+    orgTypeCode: row.childTypeCode ?? "",
+    isTarget: row.childIsTarget,
+    hasTargetsBelow: row.hasTargetsBelow,
+    totals: presentTotals(row),
+  };
+}
+
+/** `document` is the implementing document's summary when the actor may see it. */
+export function presentCoverageTarget(
+  row: CoverageTargetRow,
+  document: DocumentSummary | null,
+): CoverageTarget {
+  return {
+    orgId: row.orgId,
+    orgName: row.orgName,
+    orgTypeCode: row.orgTypeCode,
+    orgActive: row.orgActive,
+    pathNames: row.pathNames,
+    status: row.status,
+    // A document outside the actor's scope is shown as issued, without its date or itself.
+    implementation: row.documentId === null ? null : { issuedOn: document ? row.issuedOn : null, document },
+    daysLate: row.daysLate,
+    daysOverdue: row.daysOverdue,
+    lastRemindedAt: row.lastRemindedAt === null ? null : new Date(row.lastRemindedAt).toISOString(),
+  };
+}

@@ -1,0 +1,62 @@
+// The reminder a target that has not issued its implementing document receives: which document, the
+// deadline, and how many days overdue, in both languages, linked to the document. One per target per
+// cascade per day (the dedupe key carries the day).
+import { formatDateVi } from "@namro/domain";
+import type { NotificationInput } from "../notifications/notifications.service.ts";
+import type { CascadeDocumentRow } from "./documents.cascades.repository.ts";
+import type { MissingTargetRow } from "./documents.coverage.repository.ts";
+
+function documentLabel(document: CascadeDocumentRow, locale: "vi" | "en"): string {
+  if (document.symbol) {
+    return locale === "en"
+      ? `${document.typeNameEn} No. ${document.symbol}`
+      : `${document.typeNameVi} số ${document.symbol}`;
+  }
+  return document.citation ?? document.subject;
+}
+
+function daysLeft(today: string, deadline: string): number {
+  return Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
+}
+
+export function reminderDedupeKey(cascadeId: number, orgId: number, today: string): string {
+  return `cascade-reminder:${cascadeId}:${orgId}:${today}`;
+}
+
+export function cascadeReminder(input: {
+  cascadeId: number;
+  deadline: string;
+  today: string;
+  document: CascadeDocumentRow;
+  target: MissingTargetRow;
+  createdBy: number;
+}): NotificationInput {
+  const { document, target, deadline } = input;
+  const vi = documentLabel(document, "vi");
+  const en = documentLabel(document, "en");
+  const left = daysLeft(input.today, deadline);
+  const dueVi =
+    target.daysOverdue !== null
+      ? `đã quá hạn ${target.daysOverdue} ngày`
+      : left === 0
+        ? "hạn là hôm nay"
+        : `còn ${left} ngày`;
+  const dueEn =
+    target.daysOverdue !== null
+      ? `${target.daysOverdue} days overdue`
+      : left === 0
+        ? "due today"
+        : `${left} days left`;
+  const subject = document.subject ? ` (${document.subject})` : "";
+  return {
+    orgId: target.orgId,
+    kind: "cascade_reminder",
+    titleVi: `Nhắc ban hành văn bản cụ thể hóa ${vi}`,
+    titleEn: `Reminder: issue the implementing document for ${en}`,
+    bodyVi: `${target.orgName} chưa ban hành văn bản cụ thể hóa ${vi}${subject}. Hạn ban hành: ${formatDateVi(deadline)}; ${dueVi}.`,
+    bodyEn: `${target.orgName} has not issued its implementing document for ${en}${subject}. Deadline: ${formatDateVi(deadline)}; ${dueEn}.`,
+    link: `/documents/${document.id}`,
+    dedupeKey: reminderDedupeKey(input.cascadeId, target.orgId, input.today),
+    createdBy: input.createdBy,
+  };
+}
