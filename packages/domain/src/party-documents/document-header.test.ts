@@ -57,6 +57,7 @@ const PDF_PLAN = lines(
 const PLAN_FIELDS: Fields = {
   system: "party",
   typeAbbreviation: "KH",
+  typeName: "Kế hoạch",
   number: "12",
   issuerCodes: ["TU"],
   place: "Bắc Ninh",
@@ -209,6 +210,7 @@ describe("proposeDocumentHeader", () => {
     expect(fieldsOf("Biên bản họp chi bộ tháng 3\nCó mặt 12 đồng chí.")).toEqual({
       system: null,
       typeAbbreviation: null,
+      typeName: null,
       number: null,
       issuerCodes: [],
       place: null,
@@ -281,6 +283,7 @@ describe("proposeDocumentHeader", () => {
         lines("TỈNH ỦY BẮC NINH", type.name.toUpperCase(), "về công tác cán bộ"),
       );
       expect(header.typeAbbreviation, type.name).toBe(type.abbreviation);
+      expect(header.typeName, type.name).toBe(type.name);
     }
   });
 });
@@ -320,6 +323,14 @@ describe("proposedRelationKind", () => {
       ["366", "guides"],
       ["05", "refers_to"],
     ]);
+  });
+
+  it("takes the register's list of plan types", () => {
+    const text = lines("ĐỀ ÁN", "thực hiện Chỉ thị 05-CT/TW", "-----");
+    const header = proposeDocumentHeader(text);
+    const [reference] = extractReferences(text);
+    expect(reference && proposedRelationKind(reference, text, header)).toBe("implements");
+    expect(reference && proposedRelationKind(reference, text, header, ["KH"])).toBe("refers_to");
   });
 
   it("reads the clause before the reference whatever its marks and case", () => {

@@ -14,6 +14,8 @@ export interface DocumentHeader {
   system: DocumentSystem | null;
   /** "KH", "NQ", "NĐ"; null when neither the number nor a type line says. */
   typeAbbreviation: string | null;
+  /** The type's name when a type line gives it ("Quy định" and "Quyết định" share "QĐ"). */
+  typeName: string | null;
   /** As written: "12", "05", "30/2020". */
   number: string | null;
   /** Lead issuer first: ["BTCTU", "BDVTU"]. */
@@ -33,7 +35,7 @@ export interface TextSpan {
   end: number;
 }
 
-/** Types whose documents carry out others (a reference in their subject is what they implement). */
+/** Types whose documents carry out others by default (the register keeps its own list: types marked as plans). */
 export const PLAN_TYPE_ABBREVIATIONS: readonly string[] = ["KH", "CTr", "CTHĐ", "ĐA"];
 
 interface Line {
@@ -87,6 +89,7 @@ function findNumber(lines: readonly Line[], tables: DocumentTables): FoundNumber
 
 interface TypeName {
   key: string;
+  name: string;
   abbreviation: string;
   system: DocumentSystem;
 }
@@ -101,7 +104,7 @@ function typeNames(tables: DocumentTables): TypeName[] {
       if (entry.legacy) continue;
       const key = toSearchKey(entry.name);
       if (!names.some((n) => n.key === key && n.system === system))
-        names.push({ key, abbreviation: entry.abbreviation, system });
+        names.push({ key, name: entry.name, abbreviation: entry.abbreviation, system });
     }
   }
   return names;
@@ -265,6 +268,10 @@ export function proposeDocumentHeader(
   return {
     system: reference?.system ?? lineType?.system ?? null,
     typeAbbreviation: reference?.type ?? lineType?.abbreviation ?? null,
+    typeName:
+      lineType && (reference === undefined || reference.type === lineType.abbreviation)
+        ? lineType.name
+        : null,
     number: reference?.number ?? null,
     issuerCodes: reference?.issuer ? reference.issuer.split("-") : [],
     place,
@@ -313,14 +320,14 @@ export function proposedRelationKind(
   reference: DocumentReference,
   text: string,
   header: Pick<DocumentHeader, "typeAbbreviation" | "subjectSpan">,
+  planTypes: readonly string[] = PLAN_TYPE_ABBREVIATIONS,
 ): ProposedRelationKind {
   const clause = clauseBefore(text, reference.start);
   if (REPLACES.test(clause)) return "replaces";
   if (AMENDS.test(clause)) return "amends";
   const inSubject = within(header.subjectSpan, reference);
   if (header.typeAbbreviation === "HD" && inSubject) return "guides";
-  const isPlan =
-    header.typeAbbreviation !== null && PLAN_TYPE_ABBREVIATIONS.includes(header.typeAbbreviation);
+  const isPlan = header.typeAbbreviation !== null && planTypes.includes(header.typeAbbreviation);
   // In the body, "thực hiện Nghị định …" means complying with a state document, not making it concrete.
   const carriesOut = reference.system === "party" && CARRIES_OUT.test(clause);
   if (isPlan && (inSubject || carriesOut)) return "implements";
