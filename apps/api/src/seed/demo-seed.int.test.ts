@@ -63,6 +63,105 @@ describe("demo seed", () => {
     expect(setting).toHaveLength(1);
   });
 
+  it("holds the central documents, the province's cascaded plans and the communes' plans with gaps", async () => {
+    const { rows: central } = await sql<{ symbol: string | null; citation: string | null }>`
+      SELECT d.symbol, d.citation FROM documents d JOIN organisations o ON o.id = d.owner_org_id
+      WHERE o.code = 'BN' AND d.issuing_org_id IS NULL AND NOT d.is_placeholder`.execute(db);
+    const symbols = central.map((row) => row.symbol);
+    for (const symbol of [
+      "04-NQ/TW",
+      "05-CT/TW",
+      "21-KL/TW",
+      "37-QĐ/TW",
+      "366-QĐ/TW",
+      "43-HD/BTCTW",
+      "30/2020/NĐ-CP",
+    ])
+      expect(symbols).toContain(symbol);
+    expect(central.map((row) => row.citation)).toEqual(
+      expect.arrayContaining(["Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết Đại hội XIV"]),
+    );
+
+    // Terms: the province's two, each active commune's 2025–2030 term, the former communes' 2020–2025.
+    const { rows: terms } = await sql<{ code: string; label: string }>`
+      SELECT o.code, t.label FROM committee_terms t JOIN organisations o ON o.id = t.org_id ORDER BY o.code, t.starts_on`.execute(
+      db,
+    );
+    expect(terms.filter((t) => t.code === "BN").map((t) => t.label)).toEqual([
+      "Nhiệm kỳ 2020–2025",
+      "Nhiệm kỳ 2025–2030",
+    ]);
+    expect(terms.filter((t) => t.label === "Nhiệm kỳ 2025–2030")).toHaveLength(61);
+
+    // Coverage of each cascade, the way the coverage view counts it: a target has issued its plan when
+    // a document it issued implements the cascaded document; on time when issued by the deadline.
+    const { rows: coverage } = await sql<{
+      symbol: string;
+      targets: number;
+      onTime: number;
+      late: number;
+      missing: number;
+    }>`
+      SELECT d.symbol, count(*)::int AS targets,
+        count(*) FILTER (WHERE i.issued_on <= c.deadline)::int AS on_time,
+        count(*) FILTER (WHERE i.issued_on > c.deadline)::int AS late,
+        count(*) FILTER (WHERE i.issued_on IS NULL)::int AS missing
+      FROM document_cascades c JOIN documents d ON d.id = c.document_id
+      JOIN document_cascade_targets t ON t.cascade_id = c.id
+      LEFT JOIN LATERAL (
+        SELECT min(f.issued_on) AS issued_on FROM document_relations r JOIN documents f ON f.id = r.from_document_id
+        WHERE r.to_document_id = d.id AND r.kind = 'implements' AND f.issuing_org_id = t.org_id
+      ) i ON true
+      GROUP BY d.symbol ORDER BY d.symbol`.execute(db);
+    expect(coverage.map((row) => row.symbol)).toEqual(
+      expect.arrayContaining(["01-CTr/TU", "02-CTr/TU", "03-KH/TU", "05-KH/TU", "12-KH/TU", "45-KH/TU"]),
+    );
+    expect(coverage).toHaveLength(7);
+    const communeCascades = coverage.filter((row) => row.symbol !== "45-KH/TU");
+    for (const row of communeCascades) expect(row.targets).toBe(60);
+    const past = communeCascades.filter((row) => row.late > 0);
+    // Five plans are past their deadline with late and missing communes; the newest is not due yet.
+    expect(past).toHaveLength(5);
+    for (const row of past) {
+      expect(row.onTime).toBeGreaterThan(row.targets / 2);
+      expect(row.missing).toBeGreaterThan(0);
+    }
+    expect(coverage.find((row) => row.symbol === "45-KH/TU")).toMatchObject({
+      targets: 2,
+      onTime: 1,
+      late: 1,
+    });
+
+    // Tân Hưng has not issued its plan for 12-KH/TU; Tiên Du's is the sample 08-KH/ĐU.
+    const { rows: kl21 } = await sql<{ code: string; symbol: string }>`
+      SELECT o.code, f.symbol FROM documents d JOIN document_relations r ON r.to_document_id = d.id AND r.kind = 'implements'
+      JOIN documents f ON f.id = r.from_document_id JOIN organisations o ON o.id = f.issuing_org_id
+      WHERE d.symbol = '12-KH/TU' AND o.type_code = 'dang_uy_xa'`.execute(db);
+    expect(kl21.map((row) => row.code)).not.toContain("BN-TANHUNG");
+    expect(kl21.find((row) => row.code === "BN-032")?.symbol).toBe("08-KH/ĐU");
+
+    // References to documents not in the register became placeholders linked from the citing text.
+    const { rows: placeholders } = await sql<{ symbol: string; citers: number }>`
+      SELECT d.symbol, count(r.id)::int AS citers FROM documents d
+      JOIN document_relations r ON r.to_document_id = d.id AND r.origin = 'text'
+      WHERE d.is_placeholder GROUP BY d.symbol ORDER BY d.symbol`.execute(db);
+    expect(placeholders.map((row) => row.symbol)).toEqual(["09-HD/BTGDVTU", "1234/QĐ-UBND", "165-TB/UBKTTW"]);
+    // Every text relation quotes the citation exactly where the text has it.
+    const { rows: badQuotes } = await sql<{ id: number }>`
+      SELECT r.id FROM document_relations r JOIN document_texts b ON b.document_id = r.from_document_id
+      WHERE r.origin = 'text' AND substr(b.body, r.quote_start + 1, r.quote_end - r.quote_start) <> r.quote`.execute(
+      db,
+    );
+    expect(badQuotes).toEqual([]);
+    // Searchable without diacritics: every document has a search vector; a commune plan's words match.
+    const { rows: search } = await sql<{ empty: number; hits: number }>`
+      SELECT count(*) FILTER (WHERE search_tsv = ''::tsvector)::int AS empty,
+        count(*) FILTER (WHERE search_tsv @@ plainto_tsquery('namro_vi', 'hoc tap lam theo tu tuong dao duc'))::int AS hits
+      FROM documents WHERE NOT is_placeholder`.execute(db);
+    expect(search[0]?.empty).toBe(0);
+    expect(search[0]?.hits).toBeGreaterThan(30);
+  });
+
   it("respects the type rules, keeps paths consistent and writes NFC names with search keys", async () => {
     const { rows: badTypes } = await sql<{ id: number }>`
       SELECT c.id FROM organisations c JOIN organisations p ON p.id = c.parent_id
@@ -244,5 +343,19 @@ describe("demo seed determinism", () => {
     );
     expect(members[0]?.length).toBeGreaterThan(19_000);
     expect(members[1]).toEqual(members[0]);
+    // And the register: numbers, dates, texts and relations.
+    const documents = await Promise.all(
+      handles.map(async (handle) => {
+        const { rows } = await sql`
+          SELECT d.symbol, d.citation, d.issued_on::text, o.code, md5(coalesce(b.body, '')) AS body,
+            (SELECT string_agg(r.kind || ':' || coalesce(t.symbol, t.citation, ''), ',' ORDER BY r.kind, t.symbol)
+             FROM document_relations r JOIN documents t ON t.id = r.to_document_id WHERE r.from_document_id = d.id) AS relations
+          FROM documents d JOIN organisations o ON o.id = d.owner_org_id
+          LEFT JOIN document_texts b ON b.document_id = d.id ORDER BY d.id`.execute(handle.db);
+        return rows;
+      }),
+    );
+    expect(documents[0]?.length).toBeGreaterThan(250);
+    expect(documents[1]).toEqual(documents[0]);
   });
 });

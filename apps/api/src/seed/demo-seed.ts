@@ -11,6 +11,7 @@ import { installerActor } from "../platform/auth/actor.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
 import { type Clock, fixedClock } from "../platform/clock.ts";
 import { loadAccounts, loadPlannedOrgs, type PlannedAccount } from "./bulk-load.ts";
+import { type DemoDocumentOrgs, seedDemoDocuments } from "./demo-documents.ts";
 import { joinTransaction } from "./join-transaction.ts";
 import { DEMO_DENSITY, type Density, planCommune, planProvince } from "./province-plan.ts";
 import { type SeedMembersOptions, seedMembers } from "./seed-members.ts";
@@ -280,8 +281,15 @@ async function seedDemo(
   }));
   await loadAccounts(trx, accounts, passwordHash);
 
-  const members = await seedMembers(trx, demoMemberOptions(todayInVietnam(clock.now()), cell.code));
+  const today = todayInVietnam(clock.now());
+  const members = await seedMembers(trx, demoMemberOptions(today, cell.code));
   log(`  ${members.members} đảng viên, ${members.posts} chức vụ (members, posts)`);
+
+  const documentsStarted = performance.now();
+  const documents = await seedDemoDocuments(trx, await demoDocumentOrgs(trx, root.id), today);
+  log(
+    `  ${documents.documents} văn bản (${documents.placeholders} chờ bổ sung), ${documents.cascades} yêu cầu cụ thể hóa — ${Math.round(performance.now() - documentsStarted)} ms (documents, placeholders, cascades)`,
+  );
 
   const counts = await trx
     .selectFrom("organisations")
@@ -310,12 +318,37 @@ async function seedDemo(
         organisations: Number(counts.count),
         accounts: accounts.map((a) => a.username),
         members: members.members,
+        documents: documents.documents,
         mergeEventId: merge.eventId,
       },
     },
     clock.now(),
   );
   log(`  xong trong ${((performance.now() - started) / 1000).toFixed(1)} s (done)`);
+}
+
+/** The organisations the demo register needs: the root, Ban Tổ chức, the communes, the merged two. */
+async function demoDocumentOrgs(trx: Transaction<Database>, rootId: number): Promise<DemoDocumentOrgs> {
+  const rows = await trx
+    .selectFrom("organisations")
+    .select(["id", "code", "name", "typeCode", "status"])
+    .where("parentId", "=", rootId)
+    .orderBy("code")
+    .execute();
+  const commission = rows.find((row) => row.code === `${DEMO_ROOT_CODE}-BTC`);
+  if (!commission) throw new Error("Ban Tổ chức missing from the demo plan");
+  const communes = rows
+    .filter((row) => row.typeCode === "dang_uy_xa" && row.status === "active")
+    .map((row) => {
+      const [, word = "xã", name = row.name] = /^Đảng ủy (xã|phường|đặc khu) (.+)$/.exec(row.name) ?? [];
+      return { id: Number(row.id), code: row.code, name, word };
+    });
+  const former = FORMER_COMMUNE_CODES.map((code) => {
+    const row = rows.find((r) => r.code === code);
+    if (!row) throw new Error(`former commune ${code} missing`);
+    return { id: Number(row.id), code, name: row.name.replace(/^Đảng ủy xã /, "") };
+  });
+  return { rootId, organisationCommissionId: Number(commission.id), communes, former };
 }
 
 const SEED_LOCK_KEY = 7_240_202;

@@ -24,18 +24,10 @@ import {
   demoMemberOptions,
   seedDemoIfEmpty,
 } from "./demo-seed.ts";
+import { personName } from "./person-name.ts";
 import { generateCommunes, NATIONAL_DENSITY, planProvince } from "./province-plan.ts";
-import { createRandom } from "./random.ts";
 import { membersSeeded, seedMembers } from "./seed-members.ts";
-import {
-  FAMILY_NAMES,
-  GIVEN_NAMES_FEMALE,
-  GIVEN_NAMES_MALE,
-  MIDDLE_NAMES_FEMALE,
-  MIDDLE_NAMES_MALE,
-  PROVINCES,
-  type ProvinceDef,
-} from "./vietnamese-names.ts";
+import { PROVINCES, type ProvinceDef } from "./vietnamese-names.ts";
 
 export const SEED_SCALES = ["demo", "province", "national"] as const;
 export type SeedScale = (typeof SEED_SCALES)[number];
@@ -50,17 +42,6 @@ export interface SeedScaleResult {
   provincesSkipped: number;
   /** The password every generated account shares. */
   password: string;
-}
-
-/** A plausible Vietnamese full name, the same for the same key. */
-export function personName(key: string): string {
-  const random = createRandom(`person/${key}`);
-  const female = random.chance(0.45);
-  return [
-    random.pick(FAMILY_NAMES),
-    random.pick(female ? MIDDLE_NAMES_FEMALE : MIDDLE_NAMES_MALE),
-    random.pick(female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE),
-  ].join(" ");
 }
 
 /** "BN-001" → "bn-001.canbo" (staff) and "bn-001.bithu" (leader). */
