@@ -236,7 +236,7 @@ export async function findOverlappingTerm(
 ): Promise<CommitteeTermRow | undefined> {
   let query = termQuery(executor)
     .where((eb) => eb.or([eb("ct.endsOn", "is", null), eb("ct.endsOn", ">=", startsOn)]))
-    .where(sql<boolean>`${endsOn}::date IS NULL OR ct.starts_on <= ${endsOn}::date`);
+    .where(sql<boolean>`(${endsOn}::date IS NULL OR ct.starts_on <= ${endsOn}::date)`);
   query =
     "orgId" in owner
       ? query.where("ct.orgId", "=", owner.orgId)
