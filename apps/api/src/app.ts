@@ -20,6 +20,7 @@ import { registerAccountRoutes } from "./modules/accounts/accounts.routes.ts";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
 import { registerDocumentCascadeRoutes } from "./modules/documents/documents.cascades.routes.ts";
+import { registerDocumentFileRoutes } from "./modules/documents/documents.files.routes.ts";
 import { registerDocumentReferenceDataRoutes } from "./modules/documents/documents.reference-data.routes.ts";
 import { registerDocumentRoutes } from "./modules/documents/documents.routes.ts";
 import { registerMemberImportRoutes } from "./modules/members/members.import.routes.ts";
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerMemberImportRoutes(api);
     registerDocumentReferenceDataRoutes(api);
     registerDocumentRoutes(api);
+    registerDocumentFileRoutes(api);
     registerDocumentCascadeRoutes(api);
     registerNotificationRoutes(api);
   });

@@ -41,8 +41,8 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
   const members = new MembersService(deps);
   const memberStatistics = new MemberStatisticsService(deps, organisations, members);
   const notifications = new NotificationsService(deps);
-  const documentUploads = new DocumentUploadsService(deps);
   const documentReferenceData = new DocumentReferenceDataService(deps);
+  const documentUploads = new DocumentUploadsService(deps, documentReferenceData);
   return {
     organisations,
     auth,

@@ -57,6 +57,11 @@ export const DOCUMENT_ERRORS = {
     en: "The file cannot be read: it is damaged or not the format its name says.",
   },
   DOCUMENT_FILE_EMPTY: { status: 400, vi: "Tệp rỗng.", en: "The file is empty." },
+  DOCUMENT_FILE_MISSING: {
+    status: 400,
+    vi: "Hãy chọn một tệp .docx, .pdf, .txt hoặc ảnh để tải lên (trường tệp tên là file).",
+    en: "Choose a .docx, .pdf, .txt or image file to upload (in a part named file).",
+  },
   DOCUMENT_FILE_ENCRYPTED: {
     status: 400,
     vi: "Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (hoặc in lại ra PDF) rồi tải lên lại.",

@@ -41,3 +41,43 @@ export async function deleteUpload(executor: Executor, id: string): Promise<void
 export async function deleteUploadsBefore(executor: Executor, cutoff: Date): Promise<void> {
   await executor.deleteFrom("documentUploads").where("createdAt", "<", cutoff).execute();
 }
+
+export interface RemovedTextRelation {
+  relationId: number;
+  toDocumentId: number;
+  kind: string;
+  quote: string | null;
+}
+
+/** Removes the relations a document's previous text gave it (those added by hand stay). */
+export async function deleteTextRelationsFrom(
+  executor: Executor,
+  documentId: number,
+): Promise<RemovedTextRelation[]> {
+  const rows = await executor
+    .deleteFrom("documentRelations")
+    .where("fromDocumentId", "=", documentId)
+    .where("origin", "=", "text")
+    .returning(["id", "toDocumentId", "kind", "quote"])
+    .execute();
+  return rows.map((row) => ({
+    relationId: row.id,
+    toDocumentId: row.toDocumentId,
+    kind: row.kind,
+    quote: row.quote,
+  }));
+}
+
+/** One attachment of a document, with its bytes. */
+export async function findFileContent(
+  executor: Executor,
+  documentId: number,
+  fileId: number,
+): Promise<{ fileName: string; mediaType: string; content: Buffer } | undefined> {
+  return executor
+    .selectFrom("documentFiles")
+    .select(["fileName", "mediaType", "content"])
+    .where("id", "=", fileId)
+    .where("documentId", "=", documentId)
+    .executeTakeFirst();
+}

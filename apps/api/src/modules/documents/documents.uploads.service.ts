@@ -1,11 +1,52 @@
-// Document uploads: a file is read once on upload (type sniffed from its bytes, text extracted, header
-// proposed, references found) and held for a day; registering a document or attaching to one takes it.
+// Document uploads and files: a file is read once on upload (type sniffed from its bytes, text extracted,
+// header proposed, references found and matched) and held for a day; registering a document or
+// attaching to one takes it. Attachments are downloaded by those who may see their document.
+import { createHash } from "node:crypto";
+import {
+  DOCUMENT_FILE_MAX_BYTES,
+  type DocumentDetail,
+  type DocumentUpload,
+  type ErrorCode,
+  type ProposedHeader,
+} from "@namro/contracts";
+import {
+  type DocumentHeader,
+  type DocumentReference,
+  type DocumentTables,
+  extractReferences,
+  proposeDocumentHeader,
+  proposedRelationKind,
+  toSearchKey,
+} from "@namro/domain";
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
+import { type AuditContext, recordAudit, recordAudits } from "../../platform/audit/audit-writer.ts";
 import type { Actor } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
-import { deleteUpload, findUploadForUpdate } from "./documents.uploads.repository.ts";
+import { TextFileError, type TextFileFailure } from "../../platform/text-files/text-file-errors.ts";
+import { type ReadFile, readTextFile } from "../../platform/text-files/text-file-reader.ts";
+import { buildDocumentDetail, requireEditableRecord, requireVisibleRecord } from "./documents.detail.ts";
+import { type DocumentTypeRow, listDocumentTypes } from "./documents.reference-data.repository.ts";
+import type { DocumentReferenceDataService } from "./documents.reference-data.service.ts";
+import { linkReferences, matchReferences } from "./documents.references.ts";
+import {
+  insertDocumentFile,
+  lockDocument,
+  updateDocumentAtVersion,
+  upsertDocumentText,
+} from "./documents.repository.ts";
+import { refreshSearchVector } from "./documents.search.repository.ts";
+import { uploadNotes } from "./documents.uploads.notes.ts";
+import {
+  deleteTextRelationsFrom,
+  deleteUpload,
+  deleteUploadsBefore,
+  findFileContent,
+  findUploadForUpdate,
+  insertUpload,
+} from "./documents.uploads.repository.ts";
+import { documentScopeOf } from "./documents.visibility.ts";
 
 export type DocumentFileKind = "docx" | "pdf" | "image" | "txt";
 /** Where a document's text came from: null when the file carries no text at all (an image). */
@@ -26,8 +67,22 @@ export interface TakenUpload {
   textSource: UploadTextSource;
 }
 
+export interface UploadedFile {
+  /** As the browser sent it. */
+  fileName: string;
+  bytes: Buffer;
+}
+
+export interface DownloadedFile {
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+}
+
 /** How long an upload waits to be attached. */
 export const UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** Characters of the text shown back for the person to check the reading. */
+export const TEXT_PREVIEW_CHARS = 1500;
 
 export function textSourceOf(kind: DocumentFileKind, body: string): UploadTextSource {
   if (kind === "image") return null;
@@ -35,10 +90,126 @@ export function textSourceOf(kind: DocumentFileKind, body: string): UploadTextSo
   return kind;
 }
 
+const READ_FAILURES: Record<TextFileFailure, ErrorCode> = {
+  EMPTY: "DOCUMENT_FILE_EMPTY",
+  TOO_LARGE: "DOCUMENT_FILE_TOO_LARGE",
+  UNSUPPORTED: "DOCUMENT_FILE_UNSUPPORTED",
+  MALFORMED: "DOCUMENT_FILE_MALFORMED",
+  ENCRYPTED: "DOCUMENT_FILE_ENCRYPTED",
+  UNKNOWN_ENCODING: "DOCUMENT_FILE_TEXT_ENCODING",
+};
+
+/** A file's reading failure as the register's error; anything else is not the file's fault. */
+export function documentFileError(error: unknown): unknown {
+  return error instanceof TextFileError
+    ? new AppError(READ_FAILURES[error.reason], { detail: error.message })
+    : error;
+}
+
+/** A name safe to store and to send back: NFC, no path, no control characters, at most 255 characters. */
+function cleanFileName(name: string): string {
+  const base = name.normalize("NFC").split(/[\\/]/).at(-1) ?? "";
+  const clean = base
+    .replace(/\p{Cc}/gu, "")
+    .trim()
+    .slice(0, 255);
+  return clean === "" ? "tep-tai-len" : clean;
+}
+
+/** The register's type for a proposed header: by the type line's name when given, else the abbreviation. */
+function typeOfHeader(types: readonly DocumentTypeRow[], header: DocumentHeader): DocumentTypeRow | null {
+  if (header.system === null || header.typeAbbreviation === null) return null;
+  const candidates = types.filter(
+    (t) => t.system === header.system && t.abbreviation === header.typeAbbreviation,
+  );
+  const byName =
+    header.typeName === null
+      ? undefined
+      : candidates.find((t) => toSearchKey(t.nameVi) === toSearchKey(header.typeName ?? ""));
+  return byName ?? candidates.find((t) => !t.legacy) ?? candidates[0] ?? null;
+}
+
+const planTypesOf = (types: readonly DocumentTypeRow[]) =>
+  types.filter((t) => t.system === "party" && t.isPlan).map((t) => t.abbreviation);
+
 export class DocumentUploadsService {
   private readonly deps: ServiceDeps;
-  constructor(deps: ServiceDeps) {
+  private readonly referenceData: DocumentReferenceDataService;
+  constructor(deps: ServiceDeps, referenceData: DocumentReferenceDataService) {
     this.deps = deps;
+    this.referenceData = referenceData;
+  }
+
+  /**
+   * Reads an uploaded file and holds it for the actor: the header proposed, the references found with
+   * the registered documents they match (as far as the actor may see them) and the relation proposed
+   * for each. A file that cannot be read answers its error and nothing is stored.
+   */
+  async upload(actor: Actor, file: UploadedFile): Promise<DocumentUpload> {
+    let read: ReadFile;
+    try {
+      read = await readTextFile(file.bytes, DOCUMENT_FILE_MAX_BYTES);
+    } catch (error) {
+      throw documentFileError(error);
+    }
+    const db = this.deps.db;
+    const [tables, types] = await Promise.all([this.referenceData.documentTables(), listDocumentTypes(db)]);
+    const header = proposeDocumentHeader(read.text, tables);
+    const type = typeOfHeader(types, header);
+    const found = extractReferences(read.text, tables);
+    const matched = await matchReferences(db, documentScopeOf(actor), found, actor.locale);
+    const planTypes = planTypesOf(types);
+    const references = matched.map((reference, i) => ({
+      ...reference,
+      proposedKind: proposedRelationKind(found[i] as DocumentReference, read.text, header, planTypes),
+    }));
+    const fileName = cleanFileName(file.fileName);
+    const now = this.deps.clock.now();
+    const uploadId = await db.transaction().execute(async (trx) => {
+      await deleteUploadsBefore(trx, new Date(now.getTime() - UPLOAD_LIFETIME_MS));
+      return insertUpload(trx, {
+        accountId: actor.accountId,
+        fileName,
+        mediaType: read.mediaType,
+        kind: read.kind,
+        sizeBytes: file.bytes.length,
+        sha256: createHash("sha256").update(file.bytes).digest("hex"),
+        hasTextLayer: read.hasTextLayer,
+        pageCount: read.pageCount,
+        content: file.bytes,
+        body: read.text,
+        createdAt: now,
+      });
+    });
+    const proposed: ProposedHeader = {
+      typeId: type?.id ?? null,
+      typeAbbreviation: header.typeAbbreviation,
+      number: header.number,
+      issuerCodes: header.issuerCodes,
+      place: header.place,
+      issuedOn: header.issuedOn,
+      subject: header.subject,
+      signer: header.signer,
+    };
+    return {
+      uploadId,
+      fileName,
+      kind: read.kind,
+      sizeBytes: file.bytes.length,
+      hasTextLayer: read.hasTextLayer,
+      pageCount: read.pageCount,
+      textLength: read.text.length,
+      textPreview: read.text.slice(0, TEXT_PREVIEW_CHARS),
+      proposed,
+      references,
+      notes: uploadNotes(actor.locale, read, header, {
+        typeKnown: header.typeAbbreviation === null || type !== null,
+        unknownIssuers: header.issuerCodes.filter(
+          (code) => !tables.partyIssuers.some((i) => i.code === code),
+        ),
+        isParty: header.system === "party",
+      }),
+    };
   }
 
   /**
@@ -61,6 +232,118 @@ export class DocumentUploadsService {
       body: upload.body,
       textSource: textSourceOf(upload.kind, upload.body),
     };
+  }
+
+  /**
+   * Attaches an upload to a document the actor may edit (at the version the actor saw). A file with
+   * text replaces the document's text: the search vector is refreshed and the relations found in the
+   * old text give way to those found in the new one (relations added by hand stay).
+   */
+  async attach(
+    actor: Actor,
+    documentId: number,
+    input: { uploadId: string; version: number },
+    audit: AuditContext,
+  ): Promise<DocumentDetail> {
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction().execute(async (trx) => {
+      await lockDocument(trx, documentId);
+      const record = await requireEditableRecord(trx, actor, documentId);
+      if (record.version !== input.version) throw new AppError("DOCUMENT_VERSION_CONFLICT");
+      const upload = await this.takeUpload(trx, actor, input.uploadId);
+      const fileId = await insertDocumentFile(trx, {
+        documentId,
+        fileName: upload.fileName,
+        mediaType: upload.mediaType,
+        kind: upload.kind,
+        sizeBytes: upload.sizeBytes,
+        sha256: upload.sha256,
+        hasTextLayer: upload.hasTextLayer,
+        pageCount: upload.pageCount,
+        content: upload.content,
+        createdBy: actor.accountId,
+      });
+      const replacesText = upload.textSource !== null && upload.textSource !== "none";
+      const changes = replacesText ? { textSource: upload.textSource } : {};
+      if (!(await updateDocumentAtVersion(trx, documentId, input.version, changes, now))) {
+        throw new AppError("DOCUMENT_VERSION_CONFLICT");
+      }
+      await recordAudit(
+        trx,
+        audit,
+        {
+          action: "document.file_add",
+          entityType: "document",
+          entityId: documentId,
+          orgId: record.ownerOrgId,
+          after: {
+            fileId,
+            fileName: upload.fileName,
+            sha256: upload.sha256,
+            kind: upload.kind,
+            replacesText,
+          },
+        },
+        now,
+      );
+      if (replacesText) {
+        await upsertDocumentText(trx, documentId, upload.body);
+        await refreshSearchVector(trx, documentId);
+        const removed = await deleteTextRelationsFrom(trx, documentId);
+        await recordAudits(
+          trx,
+          audit,
+          removed.map((relation) => ({
+            action: "document.relation_remove",
+            entityType: "document",
+            entityId: documentId,
+            orgId: record.ownerOrgId,
+            before: relation,
+          })),
+          now,
+        );
+        const tables = await this.referenceData.documentTables(trx);
+        await linkReferences(
+          trx,
+          actor,
+          documentId,
+          await this.relationsFound(trx, upload.body, tables, record),
+          {
+            audit,
+            now,
+          },
+        );
+      }
+      return buildDocumentDetail(trx, actor, documentId);
+    });
+  }
+
+  /** The references of a document's new text, each with the relation proposed for the document's type. */
+  private async relationsFound(
+    trx: Transaction<Database>,
+    body: string,
+    tables: DocumentTables,
+    record: { typeAbbreviation: string },
+  ) {
+    const planTypes = planTypesOf(await listDocumentTypes(trx));
+    const { subjectSpan } = proposeDocumentHeader(body, tables);
+    return extractReferences(body, tables).map((reference) => ({
+      reference,
+      kind: proposedRelationKind(
+        reference,
+        body,
+        { typeAbbreviation: record.typeAbbreviation, subjectSpan },
+        planTypes,
+      ),
+    }));
+  }
+
+  /** An attachment of a document the actor may see. */
+  async download(actor: Actor, documentId: number, fileId: number): Promise<DownloadedFile> {
+    await requireVisibleRecord(this.deps.db, actor, documentId);
+    const file = await findFileContent(this.deps.db, documentId, fileId);
+    if (!file) throw new AppError("DOCUMENT_FILE_NOT_FOUND");
+    return file;
   }
 
   private isExpired(createdAt: Date): boolean {
