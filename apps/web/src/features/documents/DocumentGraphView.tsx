@@ -21,6 +21,8 @@ use([GraphChart, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 type Option = ComposeOption<GraphSeriesOption | LegendComponentOption | TooltipComponentOption>;
 
+const MAX_LABELLED_NODES = 24;
+
 function GraphCanvas({ model, label }: { model: GraphModel; label: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
@@ -65,7 +67,8 @@ function GraphCanvas({ model, label }: { model: GraphModel; label: string }) {
           force: { repulsion: 220, edgeLength: 90 },
           edgeSymbol: ["none", "arrow"],
           edgeSymbolSize: 8,
-          label: { show: true, position: "right", fontSize: 11 },
+          // Many names at once overlap: then only the page's document is named (the rest on hover).
+          label: { show: model.nodes.length <= MAX_LABELLED_NODES, position: "right", fontSize: 11 },
           categories: model.categories,
           data: model.nodes,
           links: model.edges,
@@ -135,7 +138,7 @@ export function DocumentGraphView({ documentId }: { documentId: number }) {
           <Table<GraphEdge>
             size="small"
             style={{ marginTop: 12 }}
-            pagination={false}
+            pagination={{ pageSize: 20, size: "small", hideOnSinglePage: true, showSizeChanger: false }}
             rowKey={(edge) => `${edge.source}-${edge.kind}-${edge.target}`}
             dataSource={model.edges}
             data-testid="document-graph-table"

@@ -14,6 +14,7 @@ import { isApiError } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
 import { errorText } from "../../lib/errors.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
+import { CascadesPanel } from "../document-coverage/CascadesPanel.tsx";
 import { AttachFileButton } from "./AttachFileButton.tsx";
 import { DocumentFiles } from "./DocumentFiles.tsx";
 import { DocumentGraphView } from "./DocumentGraphView.tsx";
@@ -125,6 +126,11 @@ export function documentTabs(document: DocumentDetail, t: TFunction): NonNullabl
           <DocumentGraphView documentId={document.id} />
         </Card>
       ),
+    },
+    {
+      key: "cascades",
+      label: t("documentCoverage.tab", { n: document.cascadeCount }),
+      children: <CascadesPanel document={document} />,
     },
   ];
 }

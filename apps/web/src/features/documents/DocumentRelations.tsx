@@ -18,6 +18,9 @@ import { documentName } from "./document-symbol.ts";
 
 type Direction = "outgoing" | "incoming";
 
+/** A directive implemented by every commune has hundreds of incoming relations: shown a page at a time. */
+const RELATIONS_PAGE_SIZE = 10;
+
 function byKind(relations: readonly RelatedDocument[]): RelatedDocument[] {
   return [...relations].sort(
     (a, b) =>
@@ -127,6 +130,9 @@ export function DocumentRelations({ document }: { document: DocumentDetail }) {
         size="small"
         dataSource={byKind(relations)}
         rowKey="relationId"
+        pagination={
+          relations.length > RELATIONS_PAGE_SIZE ? { pageSize: RELATIONS_PAGE_SIZE, size: "small" } : false
+        }
         renderItem={(relation) => (
           <RelatedItem
             relation={relation}

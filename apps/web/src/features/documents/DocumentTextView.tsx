@@ -45,9 +45,14 @@ function Reference({ reference, text }: { reference: FoundReference; text: strin
 export function DocumentTextView({ documentId, textLength }: { documentId: number; textLength: number }) {
   const { t } = useTranslation();
   const text = useDocumentText(documentId, textLength > 0);
+  // The document's own number in its header is not a reference to another document.
+  const references = useMemo(
+    () => (text.data?.references ?? []).filter((reference) => reference.document?.id !== documentId),
+    [text.data, documentId],
+  );
   const segments = useMemo(
-    () => (text.data ? referenceSegments(text.data.text, text.data.references) : []),
-    [text.data],
+    () => (text.data ? referenceSegments(text.data.text, references) : []),
+    [text.data, references],
   );
 
   if (textLength === 0)
@@ -61,7 +66,6 @@ export function DocumentTextView({ documentId, textLength }: { documentId: numbe
   if (text.isPending) return <Spin style={{ display: "block", margin: 24 }} />;
   if (text.isError) return <Alert type="error" showIcon title={errorText(text.error, t)} />;
 
-  const references = text.data.references;
   const linked = references.filter((reference) => reference.document).length;
   return (
     <div>
@@ -79,7 +83,9 @@ export function DocumentTextView({ documentId, textLength }: { documentId: numbe
           })}
         </span>
         <span>
-          <mark>{t("documents.text.legendLinked")}</mark>{" "}
+          <span className="document-reference">
+            <mark>{t("documents.text.legendLinked")}</mark>
+          </span>{" "}
           <mark className="document-reference-hidden">{t("documents.text.legendHidden")}</mark>{" "}
           <mark className="document-reference-unmatched">{t("documents.text.legendUnmatched")}</mark>
         </span>

@@ -8,6 +8,8 @@ export const HIDDEN_CATEGORY = "—";
 
 export interface GraphNode {
   id: string;
+  /** The page's own document is always named, even when the others are only named on hover. */
+  label?: { show: boolean };
   documentId: number;
   name: string;
   subject: string;
@@ -46,6 +48,7 @@ export function graphModel(graph: DocumentGraph, centreId: number, hiddenName: s
       category: categoryOf(document ? document.typeAbbreviation : HIDDEN_CATEGORY),
       symbolSize: node.id === centreId ? 34 : 20,
       visible: document !== null,
+      ...(node.id === centreId ? { label: { show: true } } : {}),
     };
   });
   const known = new Set(nodes.map((node) => node.id));
