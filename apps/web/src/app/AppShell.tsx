@@ -21,6 +21,7 @@ import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Result } from "ant
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { hasPermission, useMe } from "../features/auth/session.ts";
+import { NotificationBell } from "../features/notifications/NotificationBell.tsx";
 import { useOrg } from "../features/organisations/org-queries.ts";
 import { i18n, rememberLanguage, storedLanguage } from "../i18n/i18n.ts";
 import { apiCall, isApiError, setCsrfToken } from "../lib/api.ts";
@@ -263,6 +264,7 @@ export function AppShell() {
           </div>
         )}
         <span className="spacer" />
+        <NotificationBell />
         <LanguageSwitch size="small" />
         <Dropdown menu={userMenu} trigger={["click"]}>
           <Button

@@ -8,6 +8,7 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
+import { validateCoverageSearch } from "../features/document-coverage/coverage-search.ts";
 import {
   validateDocumentPageSearch,
   validateDocumentsSearch,
@@ -15,6 +16,7 @@ import {
 import { validateStatisticsSearch } from "../features/member-statistics/statistics-search.ts";
 import { validateImportSearch } from "../features/members/import/import-search.ts";
 import { validateMembersSearch } from "../features/members/members-search.ts";
+import { validateInboxSearch } from "../features/notifications/inbox-search.ts";
 import { AppShell } from "./AppShell.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { PageLoading } from "./PageLoading.tsx";
@@ -152,6 +154,26 @@ const documentRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/documents/DocumentPage.tsx"), "DocumentPage"),
 });
 
+const documentCoverageRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/documents/$id/coverage/$cascadeId",
+  validateSearch: validateCoverageSearch,
+  component: lazyRouteComponent(
+    () => import("../features/document-coverage/CoveragePage.tsx"),
+    "CoveragePage",
+  ),
+});
+
+const notificationsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/notifications",
+  validateSearch: validateInboxSearch,
+  component: lazyRouteComponent(
+    () => import("../features/notifications/NotificationsPage.tsx"),
+    "NotificationsPage",
+  ),
+});
+
 const documentReferenceDataRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/document-types",
@@ -200,6 +222,8 @@ const routeTree = rootRoute.addChildren([
     documentsRoute,
     newDocumentRoute,
     documentRoute,
+    documentCoverageRoute,
+    notificationsRoute,
     documentReferenceDataRoute,
     accountsRoute,
     auditRoute,

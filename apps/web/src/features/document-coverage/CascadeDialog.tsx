@@ -1,0 +1,255 @@
+// Requiring subordinate organisations to make a document concrete: named organisations (chosen with
+// the organisation picker), or every organisation of some types under a root ("tất cả Đảng ủy
+// xã/phường trực thuộc Tỉnh ủy …"), by a deadline, with a note. The same dialog changes the deadline
+// and note of an existing requirement (its organisations stay as they were set).
+import {
+  type CascadeSelection,
+  type DocumentCascade,
+  type DocumentDetail,
+  documentCascadeRoutes,
+} from "@namro/contracts";
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from "antd";
+import type { Dayjs } from "dayjs";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, apiCall, isApiError } from "../../lib/api.ts";
+import { DATE_FORMAT, fromIsoDate, toIsoDate } from "../../lib/dates.ts";
+import { applyFieldErrors, errorText } from "../../lib/errors.ts";
+import { OrgPicker } from "../../ui/OrgPicker.tsx";
+import { useOrgTypeName, useOrgTypes } from "../organisations/org-types.ts";
+import { useCascadesChanged } from "./coverage-queries.ts";
+
+type Mode = "types" | "orgs";
+
+interface Values {
+  mode: Mode;
+  orgIds?: number[];
+  rootOrgId?: number;
+  typeCodes?: string[];
+  deadline?: Dayjs;
+  note?: string;
+}
+
+const FIELD_NAMES = ["orgIds", "rootOrgId", "typeCodes", "deadline", "note"] as const;
+
+/** The server names fields by their place in the request; the form by its own names. */
+function issueField(path: string): string {
+  if (path.includes("selection.orgIds")) return "orgIds";
+  if (path.includes("selection.rootOrgId")) return "rootOrgId";
+  if (path.includes("selection.typeCodes") || path.endsWith("selection")) return "typeCodes";
+  return path.replace(/^body\./, "");
+}
+
+function selectionOf(values: Values): CascadeSelection {
+  return values.mode === "orgs"
+    ? { kind: "orgs", orgIds: values.orgIds ?? [] }
+    : { kind: "types", rootOrgId: values.rootOrgId ?? 0, typeCodes: values.typeCodes ?? [] };
+}
+
+interface Props {
+  document: Pick<DocumentDetail, "id" | "ownerOrgId" | "ownerOrgName">;
+  /** The requirement to change; null to create one. */
+  cascade: DocumentCascade | null;
+  open: boolean;
+  onClose: () => void;
+}
+
+export function CascadeDialog({ document, cascade, open, onClose }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const changed = useCascadesChanged();
+  const types = useOrgTypes();
+  const typeName = useOrgTypeName();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [rootLabel, setRootLabel] = useState(document.ownerOrgName);
+  const editing = cascade !== null;
+
+  const mode = Form.useWatch("mode", form) ?? "types";
+  const orgIds = Form.useWatch("orgIds", form) ?? [];
+  const typeCodes = Form.useWatch("typeCodes", form) ?? [];
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    setError(null);
+    setRootLabel(document.ownerOrgName);
+    if (cascade) {
+      form.setFieldsValue({ deadline: fromIsoDate(cascade.deadline), note: cascade.note ?? "" });
+    }
+  }, [open, form, cascade, document.ownerOrgName]);
+
+  const typeOptions = useMemo(
+    () =>
+      (types.data ?? [])
+        .filter((type) => !type.isDepartment)
+        .sort((a, b) => a.sortOrder - b.sortOrder)
+        .map((type) => ({ value: type.code, label: typeName(type.code) })),
+    [types.data, typeName],
+  );
+
+  const preview = (() => {
+    if (mode === "orgs")
+      return orgIds.length > 0 ? t("documentCoverage.dialog.previewOrgs", { n: orgIds.length }) : null;
+    if (typeCodes.length === 0) return null;
+    return t("documentCoverage.dialog.previewTypes", {
+      types: typeCodes.map(typeName).join(", "),
+      root: rootLabel,
+    });
+  })();
+
+  const submit = async (values: Values) => {
+    if (!values.deadline) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const note = values.note?.trim() ? values.note.trim() : null;
+      if (cascade) {
+        await apiCall(documentCascadeRoutes.updateDocumentCascade, {
+          params: { id: cascade.id },
+          body: { version: cascade.version, deadline: toIsoDate(values.deadline), note },
+        });
+        message.success(t("documentCoverage.dialog.updated"));
+      } else {
+        const created = await apiCall(documentCascadeRoutes.createDocumentCascade, {
+          params: { id: document.id },
+          body: { deadline: toIsoDate(values.deadline), selection: selectionOf(values), note },
+        });
+        message.success(t("documentCoverage.dialog.created", { n: created.totals.targets }));
+      }
+      await changed();
+      onClose();
+    } catch (caught) {
+      // Someone else changed it first: show theirs next time the dialog opens.
+      if (isApiError(caught, "DOCUMENT_CASCADE_VERSION_CONFLICT")) await changed();
+      const leftover = isApiError(caught)
+        ? applyFieldErrors(
+            form,
+            new ApiError(
+              caught.status,
+              caught.code,
+              caught.message,
+              caught.issues.map((item) => ({ ...item, path: issueField(item.path) })),
+            ),
+            FIELD_NAMES,
+          )
+        : [];
+      setError([errorText(caught, t), ...leftover].join(" "));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={editing ? t("common.save") : t("documentCoverage.dialog.create")}
+      cancelText={t("common.cancel")}
+      confirmLoading={saving}
+      title={editing ? t("documentCoverage.dialog.editTitle") : t("documentCoverage.dialog.createTitle")}
+      destroyOnHidden
+      data-testid="cascade-dialog"
+      okButtonProps={{ "data-testid": "cascade-dialog-ok" } as Record<string, string>}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ mode: "types", rootOrgId: document.ownerOrgId, typeCodes: [] }}
+        onFinish={(values) => void submit(values)}
+        onValuesChange={() => setError(null)}
+      >
+        {editing ? (
+          <Typography.Paragraph data-testid="cascade-dialog-selection">
+            {t("documentCoverage.dialog.addressed", { who: cascade.selectionLabel })}
+          </Typography.Paragraph>
+        ) : (
+          <>
+            <Form.Item name="mode" label={t("documentCoverage.dialog.who")}>
+              <Radio.Group
+                data-testid="cascade-mode"
+                options={[
+                  { value: "types", label: t("documentCoverage.dialog.byTypes") },
+                  { value: "orgs", label: t("documentCoverage.dialog.byOrgs") },
+                ]}
+              />
+            </Form.Item>
+            {mode === "types" ? (
+              <>
+                <Form.Item
+                  name="typeCodes"
+                  label={t("documentCoverage.dialog.types")}
+                  rules={[{ required: true, message: t("documentCoverage.dialog.typesRequired") }]}
+                >
+                  <Select
+                    mode="multiple"
+                    options={typeOptions}
+                    loading={types.isPending}
+                    optionFilterProp="label"
+                    data-testid="cascade-types"
+                    placeholder={t("documentCoverage.dialog.typesPlaceholder")}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name="rootOrgId"
+                  label={t("documentCoverage.dialog.root")}
+                  rules={[{ required: true, message: t("common.required") }]}
+                >
+                  <OrgPicker
+                    testId="cascade-root"
+                    knownLabels={{ [document.ownerOrgId]: document.ownerOrgName }}
+                    allowClear={false}
+                    style={{ width: "100%" }}
+                    onChange={(_, label) => setRootLabel(label ?? "")}
+                  />
+                </Form.Item>
+              </>
+            ) : (
+              <Form.Item
+                name="orgIds"
+                label={t("documentCoverage.dialog.orgs")}
+                rules={[{ required: true, message: t("documentCoverage.dialog.orgsRequired") }]}
+              >
+                <OrgPicker
+                  multiple
+                  testId="cascade-orgs"
+                  suggestRoleOrgs={false}
+                  excludeIds={[document.ownerOrgId]}
+                  style={{ width: "100%" }}
+                  placeholder={t("documentCoverage.dialog.orgsPlaceholder")}
+                />
+              </Form.Item>
+            )}
+          </>
+        )}
+        <Form.Item
+          name="deadline"
+          label={t("documentCoverage.dialog.deadline")}
+          rules={[{ required: true, message: t("documentCoverage.dialog.deadlineRequired") }]}
+        >
+          <DatePicker
+            format={DATE_FORMAT}
+            style={{ width: "100%" }}
+            data-testid="cascade-deadline"
+            placeholder={t("documentCoverage.dialog.deadlinePlaceholder")}
+          />
+        </Form.Item>
+        <Form.Item name="note" label={t("documentCoverage.dialog.note")}>
+          <Input.TextArea rows={2} maxLength={2000} data-testid="cascade-note" />
+        </Form.Item>
+        {!editing && preview && (
+          <Alert
+            type="info"
+            showIcon
+            title={preview}
+            data-testid="cascade-preview"
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        {error && <Alert type="error" showIcon title={error} data-testid="cascade-dialog-error" />}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,44 @@
+// Queries of cascades and their coverage. Their keys sit under the register's key, so any write to a
+// document (a commune's plan registered and linked) refreshes the coverage too; a cascade's own writes
+// refresh the register, the coverage and the inbox badge.
+import { documentCascadeRoutes } from "@namro/contracts";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiCall } from "../../lib/api.ts";
+import { DOCUMENTS_KEY } from "../documents/document-queries.ts";
+import { NOTIFICATIONS_KEY } from "../notifications/notification-queries.ts";
+import type { CoverageSearch } from "./coverage-search.ts";
+
+export const CASCADES_KEY = [...DOCUMENTS_KEY, "cascades"] as const;
+export const COVERAGE_KEY = [...DOCUMENTS_KEY, "coverage"] as const;
+
+export const COVERAGE_PAGE_SIZE = 50;
+
+export function useDocumentCascades(documentId: number) {
+  return useQuery({
+    queryKey: [...CASCADES_KEY, documentId],
+    queryFn: async () =>
+      (await apiCall(documentCascadeRoutes.listDocumentCascades, { params: { id: documentId } })).items,
+  });
+}
+
+export function useCascadeCoverage(cascadeId: number | undefined, search: CoverageSearch) {
+  const query = { ...search, pageSize: COVERAGE_PAGE_SIZE };
+  return useQuery({
+    queryKey: [...COVERAGE_KEY, cascadeId ?? 0, query],
+    queryFn: () =>
+      apiCall(documentCascadeRoutes.getCascadeCoverage, { params: { id: cascadeId ?? 0 }, query }),
+    enabled: cascadeId !== undefined && cascadeId > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** After a cascade changed or reminders went out: everything about documents and the inbox is refetched. */
+export function useCascadesChanged() {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: DOCUMENTS_KEY }),
+      queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+    ]);
+  };
+}
