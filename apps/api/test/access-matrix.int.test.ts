@@ -23,6 +23,7 @@ import { hashSessionToken } from "../src/modules/auth/auth.service.ts";
 import { recordAudit, SYSTEM_AUDIT_CONTEXT } from "../src/platform/audit/audit-writer.ts";
 import { ROLE_PERMISSIONS } from "../src/platform/auth/permissions.ts";
 import type { RouteAccess } from "../src/platform/auth/route-access.ts";
+import { documentFileSamples } from "./access-matrix.document-files.ts";
 import { documentRegisterSamples } from "./access-matrix.documents.ts";
 import { createOrg, createProvince, uniqueSuffix } from "./factories.ts";
 import { createMember } from "./member-factories.ts";
@@ -122,6 +123,11 @@ function key(contract: Pick<RouteContract, "method" | "path">): string {
 
 const SAMPLES = new Map<string, Sample>([
   ...documentRegisterSamples({
+    db: () => t.database.db,
+    commune: (scope) => commune(scope),
+    rootOrCommune: (scope) => rootOrCommune(scope),
+  }),
+  ...documentFileSamples({
     db: () => t.database.db,
     commune: (scope) => commune(scope),
     rootOrCommune: (scope) => rootOrCommune(scope),

@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrg, createProvince } from "../../../test/factories.ts";
 import { createMember } from "../../../test/member-factories.ts";
+import { multipartFile } from "../../../test/multipart.ts";
 import {
   corruptedWorkbookBytes,
   oleBytes,
@@ -41,22 +42,11 @@ afterAll(async () => {
   await t.close();
 });
 
-function multipart(fileName: string, bytes: Buffer) {
-  const boundary = `----namro${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-  );
-  return {
-    payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 async function upload(session: TestSession, orgId: number, bytes: Buffer, fileName = "danh-sach.xlsx") {
   return t.call(session, {
     method: "POST",
     url: `/api/member-imports?orgId=${orgId}`,
-    ...multipart(fileName, bytes),
+    ...multipartFile(fileName, bytes),
   });
 }
 
