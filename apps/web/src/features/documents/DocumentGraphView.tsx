@@ -62,6 +62,9 @@ function GraphCanvas({ model, label }: { model: GraphModel; label: string }) {
         {
           type: "graph",
           layout: "force",
+          // Room at the bottom for the legend of types.
+          top: 16,
+          bottom: 48,
           roam: true,
           draggable: true,
           force: { repulsion: 220, edgeLength: 90 },
@@ -97,7 +100,8 @@ function escapeHtml(text: string): string {
 
 export function DocumentGraphView({ documentId }: { documentId: number }) {
   const { t } = useTranslation();
-  const [depth, setDepth] = useState(2);
+  // One step first: a directive every commune implements already draws hundreds of nodes.
+  const [depth, setDepth] = useState(1);
   const graph = useDocumentGraph(documentId, depth, true);
   const model = useMemo(
     () => (graph.data ? graphModel(graph.data, documentId, t("documents.graph.hidden")) : null),

@@ -23,12 +23,8 @@ import {
 import { showDocumentErrors } from "../document-form-errors.ts";
 import { useDocumentSaved } from "../document-queries.ts";
 import { ChooseFileStep } from "./ChooseFileStep.tsx";
-import {
-  type ChosenRelation,
-  initialChoices,
-  type ReferenceChoice,
-  ReferencesStep,
-} from "./ReferencesStep.tsx";
+import { type ChosenRelation, ReferencesStep } from "./ReferencesStep.tsx";
+import { initialChoices, type ReferenceChoice } from "./reference-choices.ts";
 
 type HeaderValues = DocumentFormValues & { ownerOrgId?: number | undefined };
 
@@ -74,7 +70,7 @@ export function NewDocumentPage() {
 
   const startHeader = (next: DocumentUpload | null) => {
     setUpload(next);
-    setChoices(initialChoices(next?.references ?? []));
+    setChoices(initialChoices(next?.references ?? [], next?.proposed ?? null));
     setChosen([]);
     setError(null);
     form.resetFields();
@@ -246,6 +242,7 @@ export function NewDocumentPage() {
         <Card size="small">
           <ReferencesStep
             references={upload?.references ?? []}
+            header={upload?.proposed ?? null}
             choices={choices}
             onChoicesChange={setChoices}
             chosen={chosen}

@@ -2,7 +2,7 @@
 // placeholder will be created" when nothing did), the relation to record (the proposed kind first)
 // and whether to keep it; and documents the person relates by hand.
 import { DeleteOutlined, LockOutlined } from "@ant-design/icons";
-import type { DocumentRelationKind, DocumentSummary, FoundReference } from "@namro/contracts";
+import type { DocumentRelationKind, DocumentSummary, FoundReference, ProposedHeader } from "@namro/contracts";
 import { Link } from "@tanstack/react-router";
 import { Button, Checkbox, Empty, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
@@ -11,24 +11,16 @@ import { formatDate } from "../../../lib/dates.ts";
 import { DocumentPicker } from "../DocumentPicker.tsx";
 import { relationKindOptions } from "../document-labels.ts";
 import { documentName } from "../document-symbol.ts";
-
-export interface ReferenceChoice {
-  keep: boolean;
-  kind: DocumentRelationKind;
-}
+import { isOwnNumber, type ReferenceChoice } from "./reference-choices.ts";
 
 export interface ChosenRelation {
   document: DocumentSummary;
   kind: DocumentRelationKind;
 }
 
-/** Found references: one choice each, kept with the proposed kind unless the person changes it. */
-export function initialChoices(references: readonly FoundReference[]): ReferenceChoice[] {
-  return references.map((reference) => ({ keep: true, kind: reference.proposedKind }));
-}
-
-function Matched({ reference }: { reference: FoundReference }) {
+function Matched({ reference, own }: { reference: FoundReference; own: boolean }) {
   const { t } = useTranslation();
+  if (own) return <Tag data-testid="reference-own-number">{t("documents.references.ownNumber")}</Tag>;
   if (reference.document)
     return (
       <div>
@@ -60,12 +52,15 @@ function Matched({ reference }: { reference: FoundReference }) {
 
 export function ReferencesStep({
   references,
+  header,
   choices,
   onChoicesChange,
   chosen,
   onChosenChange,
 }: {
   references: readonly FoundReference[];
+  /** The header the file proposed (to recognise the document's own number among the references). */
+  header: ProposedHeader | null;
   choices: readonly ReferenceChoice[];
   onChoicesChange: (next: ReferenceChoice[]) => void;
   chosen: readonly ChosenRelation[];
@@ -97,7 +92,7 @@ export function ReferencesStep({
             rowKey="index"
             pagination={false}
             dataSource={rows}
-            scroll={{ x: "max-content" }}
+            scroll={{ x: 760 }}
             data-testid="document-references"
             onRow={() => ({ "data-testid": "document-reference-row" }) as React.HTMLAttributes<HTMLElement>}
             columns={[
@@ -122,7 +117,9 @@ export function ReferencesStep({
               {
                 title: t("documents.references.matched"),
                 key: "matched",
-                render: (_, row) => <Matched reference={row.reference} />,
+                render: (_, row) => (
+                  <Matched reference={row.reference} own={isOwnNumber(row.reference, header)} />
+                ),
               },
               {
                 title: t("documents.relations.kind"),
