@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { type DatabaseHandle, openDatabase } from "../apps/api/src/db/database.ts";
 import { migrateToLatest } from "../apps/api/src/db/migrator.ts";
 import { type SeedScale, seedScale, seedScaleMembers } from "../apps/api/src/seed/seed-scale.ts";
+import { seedScaleDocuments } from "../apps/api/src/seed/seed-scale-documents.ts";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../apps/api/test/postgres-server.ts";
 
 export const DATASETS_DIR = join(import.meta.dirname, ".datasets");
@@ -24,6 +25,8 @@ export interface PostgresDataset extends Dataset {
   seedMs: number;
   /** Members (seedScaleMembers); null when not asked for. */
   membersSeedMs: number | null;
+  /** The register (seedScaleDocuments); null when not asked for. */
+  documentsSeedMs: number | null;
   /** Whether the seed ran in this run (false: the data was there already). */
   seeded: boolean;
   serverVersion: string;
@@ -32,6 +35,8 @@ export interface PostgresDataset extends Dataset {
 export interface DatasetOptions {
   /** Seed the members of the scale too (resumable: nothing happens when they are there). */
   members: boolean;
+  /** Seed the register of the scale too (resumable, per province). */
+  documents?: boolean;
 }
 
 const log = (message: string) => console.error(`  ${message}`);
@@ -61,8 +66,14 @@ export async function postgresDataset(
     );
     console.error(`PostgreSQL: seeding scale ${scale} …`);
     const started = performance.now();
-    await seedScale(database.db, scale, log, { members: false });
+    await seedScale(database.db, scale, log, { members: false, documents: false });
     const seedMs = performance.now() - started;
+    let documentsSeedMs: number | null = null;
+    if (options.documents && scale !== "demo") {
+      const documentsStarted = performance.now();
+      await seedScaleDocuments(database.db, scale, log);
+      documentsSeedMs = performance.now() - documentsStarted;
+    }
     let membersSeedMs: number | null = null;
     if (options.members) {
       const membersStarted = performance.now();
@@ -79,6 +90,7 @@ export async function postgresDataset(
       server,
       seedMs,
       membersSeedMs,
+      documentsSeedMs,
       seeded: Number(before.rows[0]?.n ?? 0) === 0,
       serverVersion: version.rows[0]?.v ?? "?",
       async close() {
@@ -111,7 +123,7 @@ export async function pgliteDataset(
     await migrateToLatest(database.db);
     if (!existsSync(marker)) {
       const started = performance.now();
-      await seedScale(database.db, scale, log, { members: false });
+      await seedScale(database.db, scale, log, { members: false, documents: false });
       await sql`ANALYZE`.execute(database.db);
       const temp = `${marker}.tmp`;
       writeFileSync(temp, JSON.stringify({ scale, seedMs: performance.now() - started, at: new Date() }));
@@ -120,7 +132,11 @@ export async function pgliteDataset(
       const info = JSON.parse(readFileSync(marker, "utf8")) as { at: string };
       console.error(`PGlite: reusing ${dir} (seeded ${info.at})`);
     }
-    // Members are seeded on demand and resume per province; a finished run is a no-op.
+    // The register and the members are seeded on demand and resume per province; a finished run is a no-op.
+    if (options.documents && scale !== "demo") {
+      const done = await seedScaleDocuments(database.db, scale, log);
+      if (done.documents > 0) console.error(`PGlite: ${done.documents} documents added`);
+    }
     if (options.members && (await seedScaleMembers(database.db, scale, log)) > 0) {
       await sql`ANALYZE`.execute(database.db);
     }

@@ -223,7 +223,7 @@ export async function seedDemoDocuments(
     issuer: "BTCTU",
     joint: ["BDVTU"],
     issuingOrgId: orgs.organisationCommissionId,
-    termId: null,
+    termId: provincePrevious as number,
     issuedOn: "2021-06-15",
     subject: "Quy chế phối hợp giữa Ban Tổ chức và Ban Dân vận Tỉnh ủy",
   });
@@ -276,7 +276,7 @@ export async function seedDemoDocuments(
     number: 7,
     issuer: "BTCTU",
     issuingOrgId: orgs.organisationCommissionId,
-    termId: null,
+    termId: provinceCurrent as number,
     issuedOn: "2025-11-25",
     subject: "Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên năm 2025 ở cấp xã",
   });

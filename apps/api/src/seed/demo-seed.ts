@@ -328,7 +328,10 @@ async function seedDemo(
 }
 
 /** The organisations the demo register needs: the root, Ban Tổ chức, the communes, the merged two. */
-async function demoDocumentOrgs(trx: Transaction<Database>, rootId: number): Promise<DemoDocumentOrgs> {
+export async function demoDocumentOrgs(
+  trx: Transaction<Database>,
+  rootId: number,
+): Promise<DemoDocumentOrgs> {
   const rows = await trx
     .selectFrom("organisations")
     .select(["id", "code", "name", "typeCode", "status"])

@@ -7,8 +7,10 @@
 // Members come on top, by bulk loading (seed-members.ts):
 //   province  ~200,000 members in the demo province (the demo's 20,000 and 180,000 more);
 //   national  the above plus ~15.5 members per cell in the other 33 provinces (~5.6 million in all).
+// So does the register (seed-scale-documents.ts): ~18,000 documents in the demo province, ~1,000,000
+// across the country, with relations and cascades (one of them requiring every committee of the country).
 // Each province is one transaction and is skipped when its committee exists (organisations) or its
-// members' run is recorded (members), so an interrupted run continues where it stopped and a finished
+// members' run or documents are recorded (members, documents), so an interrupted run continues where it stopped and a finished
 // one is a no-op.
 import { todayInVietnam } from "@namro/domain";
 import type { Kysely } from "kysely";
@@ -27,6 +29,7 @@ import {
 import { personName } from "./person-name.ts";
 import { generateCommunes, NATIONAL_DENSITY, planProvince } from "./province-plan.ts";
 import { membersSeeded, seedMembers } from "./seed-members.ts";
+import { seedScaleDocuments } from "./seed-scale-documents.ts";
 import { PROVINCES, type ProvinceDef } from "./vietnamese-names.ts";
 
 export const SEED_SCALES = ["demo", "province", "national"] as const;
@@ -39,6 +42,7 @@ export interface SeedScaleResult {
   organisationsCreated: number;
   accountsCreated: number;
   membersCreated: number;
+  documentsCreated: number;
   provincesSkipped: number;
   /** The password every generated account shares. */
   password: string;
@@ -218,6 +222,8 @@ export async function seedScaleMembers(
 export interface SeedScaleOptions {
   /** Members too (default); false seeds the organisations and accounts only (see seedScaleMembers). */
   members?: boolean;
+  /** The register too (default); false leaves it out (see seedScaleDocuments). */
+  documents?: boolean;
 }
 
 export async function seedScale(
@@ -234,6 +240,7 @@ export async function seedScale(
     organisationsCreated: 0,
     accountsCreated: 0,
     membersCreated: 0,
+    documentsCreated: 0,
     provincesSkipped: 0,
     password: DEMO_PASSWORD,
   };
@@ -272,10 +279,12 @@ export async function seedScale(
       );
     }
   }
+  if (options.documents !== false)
+    result.documentsCreated += (await seedScaleDocuments(db, scale, log)).documents;
   if (options.members !== false) result.membersCreated += await seedScaleMembers(db, scale, log);
   await recordProgress(db, scale);
   log(
-    `Xong (done): ${result.organisationsCreated} tổ chức, ${result.accountsCreated} tài khoản, ${result.membersCreated} đảng viên mới (new organisations, accounts, members) — ${elapsed()}`,
+    `Xong (done): ${result.organisationsCreated} tổ chức, ${result.accountsCreated} tài khoản, ${result.membersCreated} đảng viên, ${result.documentsCreated} văn bản mới (new organisations, accounts, members, documents) — ${elapsed()}`,
   );
   return result;
 }
