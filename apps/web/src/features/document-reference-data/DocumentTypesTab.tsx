@@ -188,7 +188,7 @@ export function DocumentTypesTab() {
           {
             title: t("documentReferenceData.types.system"),
             dataIndex: "system",
-            width: 130,
+            width: 170,
             render: (value: string) => t(`documents.system.${value}`),
           },
           {

@@ -58,7 +58,7 @@ function HeaderFields({ document }: { document: DocumentDetail }) {
       {row(t("documents.fields.owner"), document.ownerOrgName)}
       {document.citation && document.symbol ? row(t("documents.fields.citation"), document.citation) : null}
       <Descriptions.Item label={t("documents.fields.subject")} span={{ xs: 1, sm: 2 }}>
-        <span data-testid="document-subject">{document.subject}</span>
+        <span data-testid="document-subject">{document.subject || "—"}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t("documents.fields.recipients")} span={{ xs: 1, sm: 2 }}>
         <span data-testid="document-recipients">
@@ -205,9 +205,11 @@ export function DocumentPage() {
           </Button>
         )}
       </PageHeader>
-      <p className="document-page-subject" data-testid="document-page-subject">
-        {detail.subject}
-      </p>
+      {detail.subject && (
+        <p className="document-page-subject" data-testid="document-page-subject">
+          {detail.subject}
+        </p>
+      )}
       {detail.isPlaceholder && (
         <Alert
           type="warning"
