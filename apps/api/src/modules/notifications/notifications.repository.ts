@@ -37,11 +37,11 @@ export async function insertNotifications(
       .onConflict((oc) => oc.column("dedupeKey").doNothing())
       .returning(["dedupeKey", "id"])
       .execute();
-    // Rows without a key are always inserted; rows with a key are matched back by it.
-    const keys = new Set(result.map((r) => r.dedupeKey));
-    let unkeyed = result.filter((r) => r.dedupeKey === null).length;
+    // Rows without a key are always inserted; a keyed row is matched back by its key, once (the same
+    // key twice in one batch inserts the first only).
+    const keys = new Set(result.flatMap((r) => (r.dedupeKey === null ? [] : [r.dedupeKey])));
     batch.forEach((row, index) => {
-      if (row.dedupeKey === null ? unkeyed-- > 0 : keys.has(row.dedupeKey)) inserted.push(start + index);
+      if (row.dedupeKey === null || keys.delete(row.dedupeKey)) inserted.push(start + index);
     });
   }
   return inserted;
