@@ -1,4 +1,4 @@
-// The `namro` command (apps/api/bin/namro.js): serve, migrate, seed, backup, restore, audit verify.
+// The `namro` command (apps/api/bin/namro.js): serve, migrate, seed, backup, restore, import, refs, audit verify.
 // The database is chosen as for the server: DATABASE_URL for a PostgreSQL server, else the embedded
 // database in NAMRO_DATA_DIR (default ./data), which only one process may open at a time.
 import { Command, Option } from "commander";
@@ -245,6 +245,24 @@ export function buildProgram(): Command {
         );
       }),
     );
+
+  program
+    .command("refs")
+    .description(
+      "In các trích dẫn văn bản tìm thấy trong một tệp .txt, .docx hoặc PDF; --json in dạng JSON; không cần cơ sở dữ liệu " +
+        "(print the document references found in a .txt, .docx or PDF file; --json prints JSON; no database needed)",
+    )
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)")
+    .argument("<file>", "tệp .txt, .docx hoặc .pdf (the .txt, .docx or .pdf file)")
+    .option("--json", "in dạng mảng JSON (print a JSON array)", false)
+    .action(async (file: string, options: { json: boolean }) => {
+      const { runRefsCommand } = await import("./modules/documents/documents.refs.command.ts");
+      // exitCode, not exit(): a long JSON written to a pipe must be flushed before the process ends.
+      process.exitCode = await runRefsCommand(file, options, {
+        out: (line) => console.log(line),
+        error: (line) => console.error(line),
+      });
+    });
 
   const audit = program
     .command("audit")
