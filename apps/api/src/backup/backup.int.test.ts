@@ -29,6 +29,80 @@ async function snapshot(db: Kysely<Database>): Promise<Record<string, string[]>>
   return result;
 }
 
+/** Every byte value, so the bytea round trip is checked on more than text. */
+const FILE_BYTES = Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256));
+
+/** A committee term, two documents with a file (binary), a text and a relation between them. */
+async function addRegisterEntries(db: Kysely<Database>): Promise<void> {
+  const org = await db.selectFrom("organisations").select("id").orderBy("id").executeTakeFirstOrThrow();
+  const type = await db
+    .selectFrom("documentTypes")
+    .select("id")
+    .where("system", "=", "party")
+    .where("abbreviation", "=", "KH")
+    .executeTakeFirstOrThrow();
+  const term = await db
+    .insertInto("committeeTerms")
+    .values({ orgId: org.id, label: "Nhiệm kỳ sao lưu thử", startsOn: "2025-10-01", endsOn: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const ids: number[] = [];
+  for (const number of ["01", "02"]) {
+    const row = await db
+      .insertInto("documents")
+      .values({
+        ownerOrgId: org.id,
+        issuingOrgId: org.id,
+        system: "party",
+        typeId: type.id,
+        typeAbbreviation: "KH",
+        number,
+        issuerCodes: ["TU"],
+        symbol: `${number}-KH/TU`,
+        termId: term.id,
+        numberKey: `party|KH|${Number(number)}|TU|t:${term.id}`,
+        issuedOn: "2026-01-05",
+        subject: "Kế hoạch sao lưu thử",
+        textSource: "txt",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ids.push(row.id);
+    await db
+      .insertInto("documentTexts")
+      .values({ documentId: row.id, body: "Thực hiện Kết luận số 21-KL/TW." })
+      .execute();
+    await sql`UPDATE documents SET search_tsv = to_tsvector('namro_vi', 'ke hoach saoluuthu') WHERE id = ${row.id}`.execute(
+      db,
+    );
+  }
+  const [from, to] = ids as [number, number];
+  await db
+    .insertInto("documentFiles")
+    .values({
+      documentId: from,
+      fileName: "ke-hoach.pdf",
+      mediaType: "application/pdf",
+      kind: "pdf",
+      sizeBytes: FILE_BYTES.length,
+      sha256: "0".repeat(64),
+      hasTextLayer: true,
+      pageCount: 1,
+      content: FILE_BYTES,
+    })
+    .execute();
+  await db
+    .insertInto("documentRelations")
+    .values({
+      fromDocumentId: from,
+      toDocumentId: to,
+      kind: "implements",
+      origin: "text",
+      quote: "Kế hoạch số 02-KH/TU",
+    })
+    .execute();
+}
+
 function verifyChain(db: Kysely<Database>) {
   const deps = { db, clock: systemClock };
   return new AuditService(deps, new OrganisationsService(deps)).verifyChain();
@@ -50,6 +124,7 @@ describe("backup and restore", () => {
               VALUES ('t1', (SELECT min(id) FROM accounts), 'c1', now() + interval '1 hour', '2026-01-02 03:04:05.123456+00')`.execute(
       source.db,
     );
+    await addRegisterEntries(source.db);
   });
   afterAll(async () => {
     await source.close();
@@ -81,6 +156,51 @@ describe("backup and restore", () => {
       max: number;
     }>`SELECT max(id) AS max FROM org_events WHERE id <> ${next.id}`.execute(target.db);
     expect(next.id).toBeGreaterThan(Number(rows[0]?.max));
+  });
+
+  it("restores the register: documents, their binary files, texts, relations and terms", async () => {
+    const target = await freshDatabase();
+    await restoreBackup(target.db, file);
+    const files = await target.db.selectFrom("documentFiles").select(["fileName", "content"]).execute();
+    expect(files.find((f) => f.fileName === "ke-hoach.pdf")?.content.equals(FILE_BYTES)).toBe(true);
+    const relation = await target.db
+      .selectFrom("documentRelations as r")
+      .innerJoin("documents as f", "f.id", "r.fromDocumentId")
+      .innerJoin("documents as t", "t.id", "r.toDocumentId")
+      .select(["f.symbol as fromSymbol", "t.symbol as toSymbol", "r.kind"])
+      .where("r.quote", "=", "Kế hoạch số 02-KH/TU")
+      .executeTakeFirst();
+    expect(relation).toEqual({ fromSymbol: "01-KH/TU", toSymbol: "02-KH/TU", kind: "implements" });
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM documents WHERE search_tsv @@ to_tsquery('namro_vi', 'saoluuthu')`.execute(
+      target.db,
+    );
+    expect(rows[0]?.n).toBe(2);
+    const terms = await target.db
+      .selectFrom("committeeTerms")
+      .select("label")
+      .where("label", "=", "Nhiệm kỳ sao lưu thử")
+      .execute();
+    expect(terms).toHaveLength(1);
+    // Numbers stay unique after a restore.
+    const duplicate = target.db
+      .insertInto("documents")
+      .values({
+        ownerOrgId: (await target.db.selectFrom("documents").select("ownerOrgId").executeTakeFirstOrThrow())
+          .ownerOrgId,
+        system: "party",
+        typeId: (await target.db.selectFrom("documents").select("typeId").executeTakeFirstOrThrow()).typeId,
+        typeAbbreviation: "KH",
+        numberKey: (
+          await target.db
+            .selectFrom("documents")
+            .select("numberKey")
+            .where("symbol", "=", "01-KH/TU")
+            .executeTakeFirstOrThrow()
+        ).numberKey,
+      })
+      .execute();
+    await expect(duplicate).rejects.toThrow();
   });
 
   it("refuses a database that holds data unless forced", async () => {

@@ -29,11 +29,18 @@ import {
 const BATCH_ROWS = 2_000;
 const BATCH_CHARS = 8_000_000;
 
-/** Filled by migrations (default organisation types and rules), so present in a fresh database. */
+/**
+ * Filled by migrations (default organisation types and rules, member post types, document types and
+ * issuer codes, the Central Committee's terms), so present in a fresh database. Restore replaces them
+ * with the file's rows like every other table.
+ */
 export const REFERENCE_TABLES: ReadonlySet<string> = new Set([
   "org_types",
   "org_type_rules",
   "member_post_types",
+  "document_types",
+  "document_issuers",
+  "committee_terms",
 ]);
 
 export interface RestoreOptions {

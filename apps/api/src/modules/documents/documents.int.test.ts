@@ -707,6 +707,62 @@ describe("references, placeholders and relations", () => {
   });
 });
 
+describe("renumbering and named citations", () => {
+  it("gives an edited Party document of the tree the next number when its number is cleared", async () => {
+    const plan = await registered({
+      typeId: typeId("party:TB"),
+      issuerCodes: ["TU"],
+      issuingOrgId: fx.province.id,
+      issuedOn: "2026-05-04",
+    });
+    expect(plan.symbol).toBe("01-TB/TU");
+    await registered({
+      typeId: typeId("party:TB"),
+      issuerCodes: ["TU"],
+      issuingOrgId: fx.province.id,
+      number: "07",
+      issuedOn: "2026-05-05",
+    });
+    const renumbered = await t.call(admin, {
+      method: "PATCH",
+      url: `/api/documents/${plan.id}`,
+      payload: { version: plan.version, number: null },
+    });
+    expect(renumbered.json()).toMatchObject({ symbol: "08-TB/TU", termId: provinceTerm });
+  });
+
+  it("finds a registered document by the name it is cited by", async () => {
+    const resolution = await registered({
+      typeId: typeId("party:NQ"),
+      number: "18",
+      issuedOn: "2017-10-25",
+      citation: "Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khoá XII",
+    });
+    expect(resolution).toMatchObject({ symbol: "18-NQ/TW", citation: "Nghị quyết Trung ương 6 (khóa XII)" });
+    const again = await register({
+      typeId: typeId("party:NQ"),
+      number: "19",
+      issuedOn: "2017-10-25",
+      citation: "Nghị quyết Trung ương 6 (khóa XII)",
+    });
+    expect(again.json()).toMatchObject({
+      error: { code: "DOCUMENT_NUMBER_TAKEN", issues: [{ path: "body.citation" }] },
+    });
+    const citing = await registered({
+      typeId: typeId("party:BC"),
+      issuerCodes: ["TU"],
+      number: "88",
+      issuedOn: "2026-04-03",
+      uploadId: await uploadOf(
+        admin,
+        "Sơ kết việc thực hiện Nghị quyết Trung ương 6 (khóa XII) về sắp xếp bộ máy.",
+      ),
+      relations: [{ kind: "refers_to", referenceIndex: 0 }],
+    });
+    expect(citing.outgoing[0]?.document?.id).toBe(resolution.id);
+  });
+});
+
 describe("a commune's own numbering", () => {
   it("uses the commune's term once it has one", async () => {
     const commune = await createOrg(t.database.db, fx.province, { typeCode: "dang_uy_xa" });
