@@ -21,6 +21,9 @@ type Direction = "outgoing" | "incoming";
 /** A directive implemented by every commune has hundreds of incoming relations: shown a page at a time. */
 const RELATIONS_PAGE_SIZE = 10;
 
+/** The lists' titles are long: they wrap on a phone instead of widening the page. */
+const WRAPPING_TITLE = { title: { whiteSpace: "normal" } } as const;
+
 function byKind(relations: readonly RelatedDocument[]): RelatedDocument[] {
   return [...relations].sort(
     (a, b) =>
@@ -145,13 +148,14 @@ export function DocumentRelations({ document }: { document: DocumentDetail }) {
     );
 
   return (
-    <div style={{ display: "grid", gap: 16 }}>
+    <div style={{ display: "grid", gap: 16, gridTemplateColumns: "minmax(0, 1fr)" }}>
       {error && (
         <Alert type="error" showIcon role="alert" title={error} data-testid="relation-remove-error" />
       )}
       <Card
         size="small"
         title={t("documents.relations.outgoingTitle")}
+        styles={WRAPPING_TITLE}
         data-testid="relations-outgoing"
         extra={
           document.canEdit ? (
@@ -168,7 +172,12 @@ export function DocumentRelations({ document }: { document: DocumentDetail }) {
       >
         {list("outgoing", document.outgoing)}
       </Card>
-      <Card size="small" title={t("documents.relations.incomingTitle")} data-testid="relations-incoming">
+      <Card
+        size="small"
+        title={t("documents.relations.incomingTitle")}
+        styles={WRAPPING_TITLE}
+        data-testid="relations-incoming"
+      >
         {list("incoming", document.incoming)}
       </Card>
       {document.canEdit && (

@@ -208,7 +208,7 @@ export function DocumentsPage() {
           {items.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
           ) : (
-            <div style={{ display: "grid", gap: 8 }}>
+            <div style={{ display: "grid", gap: 8, gridTemplateColumns: "minmax(0, 1fr)" }}>
               {items.map((hit) => (
                 <HitCard key={hit.id} hit={hit} />
               ))}
