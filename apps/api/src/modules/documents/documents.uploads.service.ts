@@ -27,9 +27,10 @@ import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { TextFileError, type TextFileFailure } from "../../platform/text-files/text-file-errors.ts";
 import { type ReadFile, readTextFile } from "../../platform/text-files/text-file-reader.ts";
 import { buildDocumentDetail, requireEditableRecord, requireVisibleRecord } from "./documents.detail.ts";
+import { lookupKey, referenceLookupOf } from "./documents.keys.ts";
 import { type DocumentTypeRow, listDocumentTypes } from "./documents.reference-data.repository.ts";
 import type { DocumentReferenceDataService } from "./documents.reference-data.service.ts";
-import { linkReferences, matchReferences } from "./documents.references.ts";
+import { type ChosenReference, linkReferences, matchReferences } from "./documents.references.ts";
 import {
   insertDocumentFile,
   lockDocument,
@@ -318,24 +319,29 @@ export class DocumentUploadsService {
     });
   }
 
-  /** The references of a document's new text, each with the relation proposed for the document's type. */
+  /**
+   * The references of a document's new text with the relation proposed for the document's type: the
+   * first citation of each document per kind (a long plan cites the same directive many times, and one
+   * relation keeps the first quote).
+   */
   private async relationsFound(
     trx: Transaction<Database>,
     body: string,
     tables: DocumentTables,
     record: { typeAbbreviation: string },
-  ) {
+  ): Promise<ChosenReference[]> {
     const planTypes = planTypesOf(await listDocumentTypes(trx));
     const { subjectSpan } = proposeDocumentHeader(body, tables);
-    return extractReferences(body, tables).map((reference) => ({
-      reference,
-      kind: proposedRelationKind(
-        reference,
-        body,
-        { typeAbbreviation: record.typeAbbreviation, subjectSpan },
-        planTypes,
-      ),
-    }));
+    const header = { typeAbbreviation: record.typeAbbreviation, subjectSpan };
+    const chosen = new Map<string, ChosenReference>();
+    for (const reference of extractReferences(body, tables)) {
+      const lookup = referenceLookupOf(reference);
+      if (!lookup) continue;
+      const kind = proposedRelationKind(reference, body, header, planTypes);
+      const key = `${lookupKey(lookup)}|${kind}`;
+      if (!chosen.has(key)) chosen.set(key, { reference, kind });
+    }
+    return [...chosen.values()];
   }
 
   /** An attachment of a document the actor may see. */
