@@ -3,7 +3,21 @@
 import { EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { type CommitteeTerm, documentReferenceDataRoutes } from "@namro/contracts";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Segmented, Select, Space, Table } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Table,
+} from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -116,22 +130,30 @@ function TermDialog({
         >
           <Input maxLength={200} data-testid="committee-term-label" />
         </Form.Item>
-        <Space wrap>
-          <Form.Item
-            name="startsOn"
-            label={t("documentReferenceData.terms.startsOn")}
-            rules={[{ required: true, message: t("common.required") }]}
-          >
-            <DatePicker format={DATE_FORMAT} data-testid="committee-term-starts" />
-          </Form.Item>
-          <Form.Item
-            name="endsOn"
-            label={t("documentReferenceData.terms.endsOn")}
-            extra={t("documentReferenceData.terms.endsOnHint")}
-          >
-            <DatePicker format={DATE_FORMAT} data-testid="committee-term-ends" />
-          </Form.Item>
-        </Space>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="startsOn"
+              label={t("documentReferenceData.terms.startsOn")}
+              rules={[{ required: true, message: t("common.required") }]}
+            >
+              <DatePicker
+                format={DATE_FORMAT}
+                style={{ width: "100%" }}
+                data-testid="committee-term-starts"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="endsOn"
+              label={t("documentReferenceData.terms.endsOn")}
+              extra={t("documentReferenceData.terms.endsOnHint")}
+            >
+              <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} data-testid="committee-term-ends" />
+            </Form.Item>
+          </Col>
+        </Row>
         {error && <Alert type="error" showIcon role="alert" title={error} />}
       </Form>
     </Modal>
