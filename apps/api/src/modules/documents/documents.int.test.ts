@@ -513,6 +513,32 @@ describe("references, placeholders and relations", () => {
     });
   });
 
+  it("makes one placeholder when two documents citing it are registered at the same moment", async () => {
+    const text = "Quán triệt Chỉ thị số 09-CT/TW ngày 01/02/2024 của Ban Bí thư.";
+    const uploads = await Promise.all([uploadOf(admin, text), uploadOf(admin, text), uploadOf(admin, text)]);
+    const responses = await Promise.all(
+      uploads.map((uploadId, i) =>
+        register({
+          typeId: typeId("party:BC"),
+          issuerCodes: ["TU"],
+          number: String(810 + i),
+          issuedOn: "2026-04-05",
+          uploadId,
+          relations: [{ kind: "refers_to", referenceIndex: 0 }],
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    const targets = responses.map((r) => (r.json() as DocumentDetail).outgoing[0]?.document?.id);
+    expect(new Set(targets).size).toBe(1);
+    const placeholders = await t.database.db
+      .selectFrom("documents")
+      .select("id")
+      .where("symbol", "=", "09-CT/TW")
+      .execute();
+    expect(placeholders).toHaveLength(1);
+  });
+
   it("links a document outside the reader's scope without revealing it", async () => {
     const communeB = await registered(
       {

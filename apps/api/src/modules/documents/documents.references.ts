@@ -244,6 +244,8 @@ export async function linkReferences(
   return result;
 }
 
+const PLACEHOLDER_LOCK_NAMESPACE = 7_240_404;
+
 /** A placeholder for a cited document not registered yet; null when its type is not in the table. */
 async function createPlaceholder(
   trx: Executor,
@@ -254,6 +256,16 @@ async function createPlaceholder(
 ): Promise<number | null> {
   const type = await findTypeByAbbreviation(trx, reference.system, reference.type);
   if (!type) return null;
+  // Two documents citing the same unregistered document at once: the second waits, then finds the
+  // first one's placeholder instead of making another.
+  const lookup = referenceLookupOf(reference);
+  if (lookup) {
+    await sql`SELECT pg_advisory_xact_lock(${PLACEHOLDER_LOCK_NAMESPACE}, hashtext(${lookupKey(lookup)}))`.execute(
+      trx,
+    );
+    const [again] = await resolveReferences(trx, documentScopeOf(actor), [reference]);
+    if (again) return again.id;
+  }
   const issuers = reference.issuer === null ? [] : reference.issuer.split("-");
   let number: string | null = null;
   let symbol: string | null = null;

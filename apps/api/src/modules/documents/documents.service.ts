@@ -53,8 +53,12 @@ interface ChosenRelations {
 
 const PG_UNIQUE_VIOLATION = "23505";
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === PG_UNIQUE_VIOLATION;
+/** A duplicate number or citation that slipped past the check (registered at the same moment). */
+function duplicateKeyError(error: unknown): AppError | null {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  if (code !== PG_UNIQUE_VIOLATION) return null;
+  const path = constraint === "documents_citation_key" ? "body.citation" : "body.number";
+  return new AppError("DOCUMENT_NUMBER_TAKEN", { issues: [{ path, message: "DOCUMENT_NUMBER_TAKEN" }] });
 }
 
 function text(value: string | null | undefined): string | null {
@@ -173,12 +177,7 @@ export class DocumentsService {
       });
     } catch (error) {
       // Two people registering the same number at once: the second hears what the check says.
-      if (isUniqueViolation(error)) {
-        throw new AppError("DOCUMENT_NUMBER_TAKEN", {
-          issues: [{ path: "body.number", message: "DOCUMENT_NUMBER_TAKEN" }],
-        });
-      }
-      throw error;
+      throw duplicateKeyError(error) ?? error;
     }
   }
 
@@ -408,12 +407,7 @@ export class DocumentsService {
         return buildDocumentDetail(trx, actor, id);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new AppError("DOCUMENT_NUMBER_TAKEN", {
-          issues: [{ path: "body.number", message: "DOCUMENT_NUMBER_TAKEN" }],
-        });
-      }
-      throw error;
+      throw duplicateKeyError(error) ?? error;
     }
   }
 
