@@ -1,0 +1,154 @@
+// Coverage of one cascade (who has issued an implementing document, on time or late, who has not) as
+// the national administrator, in process with app.inject: the cascade with the most targets — at
+// national scale the Nghị quyết Đại hội XIV required of every provincial and commune committee
+// (~3,400) — through GET /api/documents/:id/cascades (totals over every target the reader sees) and
+// GET /api/document-cascades/:id/coverage (one node: totals, one group per child, a page of targets),
+// at the holder and at the province with the most targets. Baseline: one bare statement counting the
+// same targets the same way (the implements closure, the earliest implementing document per target);
+// its numbers must equal the route's, or the benchmark fails.
+import type { CascadeCoverage, CoverageTotals, DocumentCascade } from "@namro/contracts";
+import { sql } from "kysely";
+import type { Dataset } from "../datasets.ts";
+import { type Measurement, measurement, time } from "../stats.ts";
+import type { AppFixture } from "./app-fixture.ts";
+
+const ITERATIONS = 20;
+
+interface Counts {
+  targets: number;
+  onTime: number;
+  late: number;
+  missing: number;
+}
+
+/** The bare statement: every target of the cascade, on time / late / missing. */
+async function bareCoverage(
+  dataset: Dataset,
+  cascadeId: number,
+  documentId: number,
+  nodePath: string | null,
+) {
+  const { rows } = await sql<Counts>`
+    WITH RECURSIVE implementing(id) AS (
+        SELECT r.from_document_id FROM document_relations r
+        WHERE r.to_document_id = ${documentId} AND r.kind = 'implements'
+      UNION
+        SELECT r.from_document_id FROM document_relations r JOIN implementing i ON r.to_document_id = i.id
+        WHERE r.kind = 'implements'
+    ),
+    first_issued AS (
+      SELECT coalesce(d.issuing_org_id, d.owner_org_id) AS org_id, min(d.issued_on) AS issued_on
+      FROM implementing i JOIN documents d ON d.id = i.id WHERE NOT d.is_placeholder GROUP BY 1
+    )
+    SELECT count(*)::int AS targets,
+      count(*) FILTER (WHERE f.org_id IS NOT NULL AND (f.issued_on IS NULL OR f.issued_on <= c.deadline))::int AS on_time,
+      count(*) FILTER (WHERE f.issued_on > c.deadline)::int AS late,
+      count(*) FILTER (WHERE f.org_id IS NULL)::int AS missing
+    FROM document_cascade_targets t JOIN document_cascades c ON c.id = t.cascade_id
+    JOIN organisations o ON o.id = t.org_id
+    LEFT JOIN first_issued f ON f.org_id = t.org_id
+    WHERE t.cascade_id = ${cascadeId} AND (${nodePath}::ltree IS NULL OR o.path <@ ${nodePath}::ltree)`.execute(
+    dataset.database.db,
+  );
+  return rows[0] as Counts;
+}
+
+function sameCounts(label: string, route: CoverageTotals, bare: Counts): void {
+  const fromRoute = {
+    targets: route.targets,
+    onTime: route.onTime,
+    late: route.late,
+    missing: route.missing,
+  };
+  if (JSON.stringify(fromRoute) !== JSON.stringify(bare))
+    throw new Error(
+      `${label}: the route counts ${JSON.stringify(fromRoute)}, the bare statement ${JSON.stringify(bare)}`,
+    );
+}
+
+const describe = (c: Counts) =>
+  `${c.targets.toLocaleString("en")} targets: ${c.onTime} on time, ${c.late} late, ${c.missing} missing`;
+
+/** Measured rows, plus one line per cascade saying what was counted. */
+export const coverageNotes: string[] = [];
+
+export async function documentCoverage(dataset: Dataset, fixture: AppFixture): Promise<Measurement[]> {
+  const db = dataset.database.db;
+  const { rows } = await sql<{ id: number; documentId: number; label: string; targets: number }>`
+    SELECT c.id, c.document_id, coalesce(d.symbol, d.citation) AS label, count(*)::int AS targets
+    FROM document_cascades c JOIN documents d ON d.id = c.document_id
+    JOIN document_cascade_targets t ON t.cascade_id = c.id
+    GROUP BY c.id, d.symbol, d.citation ORDER BY count(*) DESC, c.id LIMIT 1`.execute(db);
+  const cascade = rows[0];
+  if (!cascade) throw new Error("no cascade in this dataset: seed the register first");
+  const target = dataset.label === "postgres" ? 200 : null;
+  const results: Measurement[] = [];
+
+  // Totals over every target: the cascade list of the document.
+  const listUrl = `/api/documents/${cascade.documentId}/cascades`;
+  const list = (await fixture.get(fixture.admin, listUrl)) as { items: DocumentCascade[] };
+  const listed = list.items.find((item) => item.id === cascade.id);
+  if (!listed) throw new Error(`cascade ${cascade.id} not listed for its document`);
+  const bareAll = await bareCoverage(dataset, cascade.id, cascade.documentId, null);
+  sameCounts("cascade list", listed.totals, bareAll);
+  coverageNotes.push(`${cascade.label} (${dataset.label}): ${describe(bareAll)}.`);
+  const baselineAll = await time(
+    () => bareCoverage(dataset, cascade.id, cascade.documentId, null),
+    ITERATIONS,
+    3,
+  );
+  results.push(
+    measurement(
+      `coverage totals, ${cascade.label} (${cascade.targets.toLocaleString("en")} targets): GET /api/documents/:id/cascades`,
+      dataset.label,
+      await time(() => fixture.get(fixture.admin, listUrl), ITERATIONS, 3),
+      "bare count over every target",
+      baselineAll,
+      target,
+    ),
+  );
+
+  // The coverage view at the holder (default node) and at the province holding the most targets.
+  const { rows: provinces } = await sql<{ id: number; name: string; path: string }>`
+    SELECT r.id, r.name, r.path::text AS path FROM document_cascade_targets t
+    JOIN organisations o ON o.id = t.org_id
+    JOIN organisations r ON r.parent_id IS NULL AND o.path <@ r.path
+    WHERE t.cascade_id = ${cascade.id} GROUP BY r.id, r.name, r.path ORDER BY count(*) DESC, r.id LIMIT 1`.execute(
+    db,
+  );
+  const province = provinces[0];
+  const nodes: { label: string; query: string; path: string | null }[] = [
+    { label: "holder", query: "", path: null },
+  ];
+  if (province) nodes.push({ label: province.name, query: `?orgId=${province.id}`, path: province.path });
+  for (const node of nodes) {
+    const url = `/api/document-cascades/${cascade.id}/coverage${node.query}`;
+    const view = (await fixture.get(fixture.admin, url)) as CascadeCoverage;
+    const nodePath = node.path ?? (await nodePathOf(dataset, view.node.orgId));
+    const bare = await bareCoverage(dataset, cascade.id, cascade.documentId, nodePath);
+    sameCounts(`coverage at ${view.node.orgName}`, view.totals, bare);
+    const baseline = await time(
+      () => bareCoverage(dataset, cascade.id, cascade.documentId, nodePath),
+      ITERATIONS,
+      3,
+    );
+    results.push(
+      measurement(
+        `coverage view at ${view.node.orgName} (${describe(bare)}; first page of 50)`,
+        dataset.label,
+        await time(() => fixture.get(fixture.admin, url), ITERATIONS, 3),
+        "bare count under the node",
+        baseline,
+        target,
+      ),
+    );
+  }
+  return results;
+}
+
+async function nodePathOf(dataset: Dataset, orgId: number): Promise<string> {
+  const { rows } = await sql<{
+    path: string;
+  }>`SELECT path::text AS path FROM organisations WHERE id = ${orgId}`.execute(dataset.database.db);
+  return rows[0]?.path ?? "";
+}
