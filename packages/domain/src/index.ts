@@ -9,6 +9,7 @@ export * from "./party-documents/document-number.ts";
 export * from "./party-documents/document-types.ts";
 export * from "./party-documents/reference-extractor.ts";
 export * from "./party-documents/roman-numerals.ts";
+export * from "./plan-checker/index.ts";
 export * from "./vietnamese-dates.ts";
 export * from "./vietnamese-sort-key.ts";
 export * from "./vietnamese-text.ts";

@@ -1,0 +1,316 @@
+// Sample draft plans for the plan checker's tests, written for them (no real document is copied), in
+// the styles committees use: numbered lists with sub-items, a task table (as a .docx gives it: each
+// cell's text on its own line, and the rows), prose without headings, and a mix of bullets, label
+// lines and a tab-separated table. The expected findings are written by hand in
+// plan-samples.expected.ts.
+
+import type { PlanInput, PlanTable } from "../plan-structure.ts";
+
+export interface PlanSample {
+  name: string;
+  style: "numbered" | "table" | "prose" | "mixed";
+  input: PlanInput;
+  /** Written and labelled after the checker was built, and not tuned on: an honest measure. */
+  heldOut?: boolean;
+}
+
+const lines = (...parts: readonly string[]) => parts.join("\n");
+
+export const NUMBERED_PROVINCE_PLAN: PlanSample = {
+  name: "Kế hoạch 45-KH/TU (numbered, sub-items, deadline in a heading, multi-paragraph task)",
+  style: "numbered",
+  input: {
+    text: lines(
+      "TỈNH ỦY NAM ĐỊNH",
+      "*",
+      "Số 45-KH/TU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Nam Định, ngày 10 tháng 01 năm 2026",
+      "KẾ HOẠCH",
+      "công tác xây dựng Đảng năm 2026",
+      "-----",
+      "Căn cứ Quy định số 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị; Hướng dẫn số 43-HD/BTCTW ngày 31/10/2025 của Ban Tổ chức Trung ương, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch công tác xây dựng Đảng năm 2026 như sau:",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "1. Nâng cao chất lượng, hiệu quả công tác xây dựng Đảng; phát huy vai trò lãnh đạo của các cấp ủy.",
+      "2. Phân công rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ kết quả; Ban Tổ chức Tỉnh ủy theo dõi trước ngày 31/12/2026.",
+      "II. NHIỆM VỤ TRỌNG TÂM",
+      "1. Công tác chính trị, tư tưởng (hoàn thành trong quý I/2026)",
+      "a) Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Trường Chính trị tỉnh tổ chức hội nghị quán triệt Quy định số 366-QĐ/TW cho cán bộ chủ chốt.",
+      "b) BTGDVTU biên soạn tài liệu hỏi - đáp về Quy định số 366-QĐ/TW, phát hành đến 100% chi bộ.",
+      "2. Công tác tổ chức, cán bộ",
+      "a) Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với UBKTTU và VPTU tham mưu Ban Thường vụ Tỉnh ủy ban hành quy chế làm việc nhiệm kỳ 2025 - 2030, trình trước ngày 31/3/2026.",
+      "b) Các đảng ủy trực thuộc Tỉnh ủy rà soát, bổ sung quy hoạch cấp ủy; thời gian: như trên.",
+      "c) Các đảng ủy trực thuộc kết nạp ít nhất 1.200 đảng viên mới trong năm 2026.",
+      "3. Công tác kiểm tra, giám sát",
+      "Ủy ban Kiểm tra Tỉnh ủy xây dựng chương trình kiểm tra, giám sát năm 2026 của Ủy ban Kiểm tra, trình Ban Thường vụ Tỉnh ủy trước 15/02.",
+      "Đồng chí Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy chịu trách nhiệm tổ chức kiểm tra việc thực hiện Quy định số 37-QĐ/TW tại 5 đảng bộ trực thuộc; báo cáo kết quả định kỳ hằng quý.",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Văn phòng Tỉnh ủy chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch này.",
+      "Cuối mỗi quý, Văn phòng Tỉnh ủy tổng hợp tình hình, báo cáo Thường trực Tỉnh ủy; tổng hợp báo cáo tổng kết trước ngày 15 tháng 12 năm 2026.",
+      "2. Các cơ quan liên quan thường xuyên phối hợp thực hiện tốt Kế hoạch.",
+      "Nơi nhận:",
+      "- Ban Tổ chức Trung ương (b/c),",
+      "- Các đảng ủy trực thuộc,",
+      "- Lưu VPTU.",
+      "T/M BAN THƯỜNG VỤ",
+      "BÍ THƯ",
+      "Trần Văn Nam",
+    ),
+  },
+};
+
+const COMMUNE_TABLE: PlanTable = [
+  ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"],
+  ["I. NHIỆM VỤ TRONG NĂM"],
+  [
+    "1",
+    "Tổ chức hội nghị quán triệt Kế hoạch số 12-KH/TU của Ban Thường vụ Tỉnh ủy đến cán bộ, đảng viên",
+    "BTV Đảng ủy",
+    "MTTQ, các đoàn thể xã",
+    "Trước ngày 15/4/2026",
+    "Hội nghị được tổ chức; báo cáo kết quả",
+  ],
+  [
+    "2",
+    "Rà soát, kết nạp đảng viên mới",
+    "Các chi bộ",
+    "BTC Đảng ủy",
+    "Quý III/2026",
+    "Kết nạp 15 đảng viên",
+  ],
+  [
+    "3",
+    "Kiểm tra việc thực hiện Quy định số 37-QĐ/TW tại các chi bộ",
+    "UBKT Đảng ủy",
+    "Như trên",
+    "Tháng 9/2026",
+    "Thông báo kết luận kiểm tra",
+  ],
+  [
+    "4",
+    "Sơ kết 6 tháng thực hiện Nghị quyết Đại hội Đảng bộ xã",
+    "Văn phòng Đảng ủy",
+    "",
+    "6 tháng đầu năm",
+    "Báo cáo sơ kết",
+  ],
+  ["5", "Duy trì sinh hoạt chi bộ thường kỳ", "Các chi bộ", "", "Hằng tháng", ""],
+  ["6", "Cập nhật, quản lý hồ sơ đảng viên", "", "", "Thường xuyên", ""],
+  ["II. NHIỆM VỤ QUÝ IV/2026"],
+  ["7", "Tổng kết công tác xây dựng Đảng năm 2026", "BTV Đảng ủy", "Các chi bộ", "", "Báo cáo tổng kết"],
+];
+
+export const TABLE_COMMUNE_PLAN: PlanSample = {
+  name: "Kế hoạch 21-KH/ĐU (task table read from a .docx: cells as lines, and the rows)",
+  style: "table",
+  input: {
+    text: lines(
+      "ĐẢNG BỘ TỈNH BẮC NINH",
+      "ĐẢNG ỦY XÃ TIÊN DU",
+      "*",
+      "Số 21-KH/ĐU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Tiên Du, ngày 16 tháng 3 năm 2026",
+      "KẾ HOẠCH",
+      "thực hiện nhiệm vụ xây dựng Đảng năm 2026",
+      "Thực hiện Kế hoạch số 12-KH/TU ngày 05/02/2026 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch thực hiện như sau:",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "Cụ thể hóa kịp thời các nhiệm vụ của cấp trên; phân công cụ thể cho từng tổ chức, cá nhân.",
+      "II. NHIỆM VỤ CỤ THỂ",
+      ...COMMUNE_TABLE.flat(),
+      "III. TỔ CHỨC THỰC HIỆN",
+      "Văn phòng Đảng ủy giúp Ban Thường vụ theo dõi, đôn đốc, báo cáo kết quả thực hiện trước ngày 20/12/2026.",
+      "Nơi nhận:",
+      "- Ban Thường vụ Tỉnh ủy (b/c),",
+      "- Các chi bộ trực thuộc,",
+      "- Lưu VPĐU.",
+      "T/M BAN THƯỜNG VỤ",
+      "BÍ THƯ",
+      "Nguyễn Thị Hoa",
+    ),
+    tables: [COMMUNE_TABLE],
+  },
+};
+
+export const PROSE_CELL_PLAN: PlanSample = {
+  name: "Kế hoạch 03-KH/CB (prose paragraphs, no headings)",
+  style: "prose",
+  input: {
+    text: lines(
+      "ĐẢNG BỘ XÃ YÊN PHONG",
+      "CHI BỘ THÔN ĐÔNG",
+      "*",
+      "Số 03-KH/CB",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Yên Phong, ngày 20 tháng 3 năm 2026",
+      "KẾ HOẠCH",
+      "tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2026",
+      "Thực hiện Kế hoạch số 08-KH/ĐU ngày 02/3/2026 của Đảng ủy xã, Chi bộ thôn Đông xây dựng kế hoạch như sau:",
+      "Giao đồng chí Phó Bí thư Chi bộ, Trưởng thôn chủ trì, phối hợp với Ban công tác Mặt trận thôn xây dựng chương trình Ngày hội, hoàn thành trước ngày 25.10.2026.",
+      "Các chi hội đoàn thể vận động hội viên đóng góp xây dựng quỹ, phấn đấu 100% hộ gia đình tham gia; thời gian: tháng 10 năm 2026.",
+      "Ngày hội được tổ chức vào ngày 18 tháng 11 năm 2026 tại nhà văn hóa thôn.",
+      "Chi ủy chi bộ thường xuyên nắm tình hình, kịp thời báo cáo Đảng ủy xã những vấn đề phát sinh.",
+      "Nơi nhận:",
+      "- Đảng ủy xã (b/c),",
+      "- Lưu CB.",
+      "T/M CHI BỘ",
+      "BÍ THƯ",
+      "Lê Văn Hải",
+    ),
+  },
+};
+
+export const MIXED_WARD_PLAN: PlanSample = {
+  name: 'Kế hoạch 15-KH/ĐU (bullets with label lines, a tab-separated table, "như trên", "như mục 1")',
+  style: "mixed",
+  input: {
+    text: lines(
+      "ĐẢNG ỦY PHƯỜNG HÒA BÌNH",
+      "*",
+      "Số 15-KH/ĐU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Hòa Bình, ngày 05/01/2026",
+      "KẾ HOẠCH",
+      "kiểm tra, giám sát năm 2026",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "- Kiểm tra, giám sát đúng nguyên tắc, đúng quy định; báo cáo kết quả trước ngày 30/12/2026.",
+      "II. NỘI DUNG KIỂM TRA, GIÁM SÁT",
+      "1. Kiểm tra tổ chức đảng",
+      "- Kiểm tra Chi bộ Khu phố 3 về việc lãnh đạo thực hiện nhiệm vụ chính trị năm 2026.",
+      "+ Chủ trì: UBKT Đảng ủy.",
+      "+ Phối hợp: Văn phòng Đảng ủy, Chi bộ Khu phố 3.",
+      "+ Thời gian: quý II/2026.",
+      "+ Sản phẩm: thông báo kết luận kiểm tra.",
+      "- Kiểm tra Chi bộ Trường Tiểu học Hòa Bình; chủ trì, phối hợp và sản phẩm như trên; thời gian: quý III/2026.",
+      "2. Giám sát chuyên đề",
+      "TT\tNội dung giám sát\tĐơn vị chủ trì\tThời gian",
+      "1\tGiám sát việc thực hiện Quy định số 08-QĐi/TW về trách nhiệm nêu gương tại Chi bộ Khu phố 5\tUBKT Đảng ủy\tTháng 8/2026",
+      "2\tGiám sát việc tu dưỡng, rèn luyện của cấp ủy viên\tBTV Đảng ủy\tnhư mục 1",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "Ủy ban Kiểm tra Đảng ủy giúp Ban Thường vụ tổ chức thực hiện Kế hoạch; tổng hợp, báo cáo kết quả định kỳ 6 tháng, hằng năm.",
+      "Các chi bộ, các cơ quan, đơn vị căn cứ Kế hoạch này tăng cường công tác tự kiểm tra.",
+      "Nơi nhận:",
+      "- Ủy ban Kiểm tra Thành ủy (b/c),",
+      "- Lưu VPĐU.",
+      "T/M ĐẢNG ỦY",
+      "BÍ THƯ",
+      "Phạm Minh Đức",
+    ),
+  },
+};
+
+export const DATES_CITY_PLAN: PlanSample = {
+  name: "Kế hoạch 60-KH/ThU (every date form, weak clears)",
+  style: "numbered",
+  input: {
+    text: lines(
+      "THÀNH ỦY HẢI PHÒNG",
+      "*",
+      "Số 60-KH/ThU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Hải Phòng, ngày 12 tháng 02 năm 2026",
+      "KẾ HOẠCH",
+      "thực hiện Kết luận số 21-KL/TW, ngày 25.10.2021 của Hội nghị Trung ương 4 khóa XIII",
+      "Thực hiện Kết luận số 21-KL/TW, ngày 25.10.2021 của Hội nghị Trung ương 4 khóa XIII, Ban Thường vụ Thành ủy ban hành Kế hoạch thực hiện như sau:",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "Tạo chuyển biến rõ nét trong công tác xây dựng, chỉnh đốn Đảng.",
+      "II. NHIỆM VỤ, GIẢI PHÁP",
+      "1. Ban Tổ chức Thành ủy hoàn thành dự thảo đề án sắp xếp tổ chức bộ máy, trình Ban Thường vụ Thành ủy ngày 25.10.2026.",
+      "2. Văn phòng Thành ủy chủ trì tổ chức hội nghị sơ kết, thời gian 25-10-2026.",
+      "3. Ủy ban Kiểm tra Thành ủy hoàn thành việc kiểm tra dấu hiệu vi phạm, báo cáo Thường trực Thành ủy chậm nhất ngày 30 tháng 9 năm 2026.",
+      "4. Các đảng ủy xã, phường, đặc khu tổ chức đối thoại với nhân dân trước 15/12; báo cáo kết quả về Thành ủy (qua Ban Tuyên giáo và Dân vận).",
+      "5. Đảng ủy các cơ quan Đảng Thành ủy triển khai học tập chuyên đề năm 2026 trong tháng 12/2026.",
+      "6. Các chi bộ trực thuộc tổ chức sinh hoạt chuyên đề 6 tháng đầu năm; Bí thư chi bộ chịu trách nhiệm.",
+      "7. Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội thành phố tăng cường giám sát, phản biện xã hội, nâng cao chất lượng hoạt động.",
+      "8. Các cơ quan, đơn vị liên quan thường xuyên quan tâm thực hiện.",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Ban Tổ chức Thành ủy theo dõi, hướng dẫn; định kỳ hằng quý báo cáo Ban Thường vụ Thành ủy.",
+      "2. Các đồng chí Thành ủy viên phụ trách địa bàn theo dõi, đôn đốc; thời gian: như trên.",
+      "Nơi nhận:",
+      "- Ban Bí thư (b/c),",
+      "- Lưu VPThU.",
+      "T/M BAN THƯỜNG VỤ",
+      "BÍ THƯ",
+      "Đỗ Mạnh Hùng",
+    ),
+  },
+};
+
+export const HELD_OUT_ADMISSION_PLAN: PlanSample = {
+  name: "Kế hoạch 27-KH/ĐU (held out: admission plan, bullets under titled groups)",
+  style: "numbered",
+  heldOut: true,
+  input: {
+    text: lines(
+      "ĐẢNG BỘ TỈNH THANH HÓA",
+      "ĐẢNG ỦY XÃ QUẢNG PHÚ",
+      "*",
+      "Số 27-KH/ĐU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Quảng Phú, ngày 08 tháng 4 năm 2026",
+      "KẾ HOẠCH",
+      "phát triển đảng viên năm 2026",
+      "Căn cứ Quy định số 232-QĐ/TW ngày 20/01/2025 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng, Ban Thường vụ Đảng ủy xã xây dựng kế hoạch như sau:",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "Nâng cao chất lượng công tác phát triển đảng viên; phấn đấu kết nạp 30 đảng viên mới.",
+      "II. CHỈ TIÊU",
+      "Kết nạp 30 đảng viên mới, trong đó 10 đảng viên là đoàn viên thanh niên.",
+      "III. NHIỆM VỤ, GIẢI PHÁP",
+      "1. Công tác tạo nguồn (thực hiện trong 6 tháng đầu năm)",
+      "- Các chi bộ rà soát, lập danh sách quần chúng ưu tú, gửi Ban Tổ chức Đảng ủy.",
+      "- Đoàn Thanh niên xã giới thiệu ít nhất 15 đoàn viên ưu tú cho các chi bộ xem xét.",
+      "2. Bồi dưỡng nhận thức về Đảng",
+      "- Trung tâm chính trị xã mở 2 lớp bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú trong quý III/2026.",
+      "- Các đồng chí đảng viên được phân công giúp đỡ quần chúng thường xuyên theo dõi, giúp đỡ.",
+      "3. Thẩm định, kết nạp",
+      "BTC Đảng ủy chủ trì, phối hợp với UBKT Đảng ủy thẩm định hồ sơ, trình Ban Thường vụ xem xét trước ngày 30.11.2026.",
+      "IV. TỔ CHỨC THỰC HIỆN",
+      "1. Đồng chí Phó Bí thư Thường trực Đảng ủy chịu trách nhiệm chỉ đạo chung; Ban Tổ chức Đảng ủy báo cáo kết quả hằng quý.",
+      "2. Các đoàn thể chính trị - xã hội xã phối hợp thực hiện.",
+      "Nơi nhận:",
+      "- Ban Tổ chức Tỉnh ủy (b/c),",
+      "- Các chi bộ trực thuộc,",
+      "- Lưu VPĐU.",
+      "T/M BAN THƯỜNG VỤ",
+      "BÍ THƯ",
+      "Lê Thị Thu",
+    ),
+  },
+};
+
+export const HELD_OUT_CELL_PROGRAMME: PlanSample = {
+  name: 'Chương trình công tác chi bộ (held out: tab-separated table with person column and "Nt")',
+  style: "table",
+  heldOut: true,
+  input: {
+    text: lines(
+      "ĐẢNG BỘ XÃ ĐÔNG SƠN",
+      "CHI BỘ KHỐI CƠ QUAN",
+      "*",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Đông Sơn, ngày 15/5/2026",
+      "CHƯƠNG TRÌNH",
+      "công tác 6 tháng cuối năm 2026",
+      "I. NỘI DUNG CÔNG TÁC",
+      "TT\tNội dung công việc\tNgười phụ trách\tThời gian\tKết quả",
+      "1\tTổ chức sinh hoạt chuyên đề về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh\tđồng chí Bí thư chi bộ\tTháng 7/2026\tBiên bản sinh hoạt chuyên đề",
+      "2\tKiểm điểm, đánh giá, xếp loại đảng viên năm 2026\tđồng chí Phó Bí thư chi bộ\tTháng 12/2026\tBáo cáo kiểm điểm",
+      "3\tThu, nộp đảng phí\tNt\tHằng tháng\tSổ thu nộp đảng phí",
+      "II. TỔ CHỨC THỰC HIỆN",
+      "Các đảng viên trong chi bộ căn cứ nhiệm vụ được giao chủ động thực hiện.",
+      "T/M CHI BỘ",
+      "BÍ THƯ",
+      "Hoàng Văn Sơn",
+    ),
+  },
+};
+
+export const PLAN_SAMPLES: readonly PlanSample[] = [
+  NUMBERED_PROVINCE_PLAN,
+  TABLE_COMMUNE_PLAN,
+  PROSE_CELL_PLAN,
+  MIXED_WARD_PLAN,
+  DATES_CITY_PLAN,
+  HELD_OUT_ADMISSION_PLAN,
+  HELD_OUT_CELL_PROGRAMME,
+];
