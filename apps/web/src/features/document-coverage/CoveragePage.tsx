@@ -96,6 +96,7 @@ export function CoveragePage() {
       modal.success({
         title: t("documentCoverage.remind.done"),
         content: <span data-testid="remind-result">{text}</span>,
+        okButtonProps: { "data-testid": "remind-result-ok" } as Record<string, string>,
       });
       setSelected([]);
     } catch (caught) {

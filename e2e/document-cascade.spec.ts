@@ -1,0 +1,237 @@
+// The cascade of a directive, end to end. The provincial office uploads its plan carrying out Kết luận
+// 21-KL/TW (a .docx), confirms the proposed header and sees the references linked — the registered
+// Kết luận as a link, an unregistered Đề án as a placeholder to complete later. It requires every
+// commune committee of the province to issue an implementing plan by a deadline: the coverage shows all
+// of them missing. A commune uploads its own plan carrying out the province's; the province's coverage
+// shows that commune issued, on time, at once. The office reminds the rest, and a commune that has not
+// issued finds the reminder in its inbox and opens the plan from it.
+import { randomInt } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  COMMUNE_PLAN_08_KH_DU,
+  PROVINCE_PLAN_12_KH_TU,
+  type SampleDocument,
+  sampleDocumentDocx,
+} from "../apps/api/test/document-fixtures.ts";
+import { type BrowserSession, launchBrowser, openPage } from "./browser.ts";
+import {
+  confirmHeader,
+  createFromWizard,
+  type DocumentFile,
+  foundReferences,
+  openDocument,
+  proposedHeader,
+  uploadThroughWizard,
+} from "./document-steps.ts";
+import { formatVi, isoDate, signInThroughPage, todayInVietnam } from "./journey-steps.ts";
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const COMMUNE_TYPE = "Đảng ủy xã / phường / đặc khu";
+
+let session: BrowserSession;
+const others: Browser[] = [];
+beforeEach(async () => {
+  session = await openPage();
+});
+afterEach(async () => {
+  await session.close();
+  for (const browser of others.splice(0)) await browser.close();
+});
+
+/** A sample document with some of its lines rewritten (numbers no demo document holds). */
+function rewrite(document: SampleDocument, replace: (line: string) => string): SampleDocument {
+  return {
+    headerLeft: document.headerLeft.map(replace),
+    headerRight: document.headerRight.map(replace),
+    title: document.title.map(replace),
+    body: document.body.map(replace),
+    footerLeft: document.footerLeft.map(replace),
+    footerRight: document.footerRight.map(replace),
+  };
+}
+
+function docxFile(name: string, document: SampleDocument): DocumentFile {
+  return { name, mimeType: DOCX, buffer: sampleDocumentDocx(document) };
+}
+
+/** A second person signed in in their own browser. */
+async function signedInElsewhere(baseUrl: string, username: string): Promise<Page> {
+  const browser = await launchBrowser();
+  others.push(browser);
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: "vi-VN",
+    baseURL: baseUrl,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signInThroughPage(page, username);
+  return page;
+}
+
+async function coverageTotal(page: Page, key: string): Promise<string> {
+  return page.getByTestId(`coverage-total-${key}`).locator(".ant-statistic-content").innerText();
+}
+
+function targetRow(page: Page, name: string) {
+  return page.getByTestId("coverage-target").filter({ has: page.getByText(name, { exact: true }) });
+}
+
+describe("the cascade of a directive", () => {
+  it("follows a province's plan down to the communes: coverage, a commune's plan arriving, reminders", async () => {
+    const { page, baseUrl } = session;
+    const planNumber = randomInt(600, 990);
+    const communeNumber = randomInt(600, 990);
+    const projectNumber = randomInt(600, 990);
+    const provincePlan = rewrite(PROVINCE_PLAN_12_KH_TU, (line) =>
+      line
+        .replace("Số 12-KH/TU", `Số ${planNumber}-KH/TU`)
+        // A document the register does not hold: it becomes a placeholder.
+        .replace("Đề án số 02-ĐA/TU", `Đề án số ${projectNumber}-ĐA/TU`),
+    );
+    const communePlan = rewrite(COMMUNE_PLAN_08_KH_DU, (line) =>
+      line
+        .replace("ĐẢNG ỦY XÃ TIÊN DU", "ĐẢNG ỦY XÃ TÂN HƯNG")
+        .replace("Tiên Du, ngày", "Tân Hưng, ngày")
+        .replace("Số 08-KH/ĐU", `Số ${communeNumber}-KH/ĐU`)
+        .replaceAll("Kế hoạch số 12-KH/TU", `Kế hoạch số ${planNumber}-KH/TU`),
+    );
+
+    // The provincial office uploads its plan and confirms the header it proposes.
+    await signInThroughPage(page, "vanphong");
+    await uploadThroughWizard(page, docxFile(`ke-hoach-${planNumber}-KH-TU.docx`, provincePlan));
+    const header = await proposedHeader(page);
+    expect(header.number).toBe(String(planNumber));
+    expect(header.subject).toContain("Kết luận số 21-KL/TW");
+    expect(header.signer).toBe("Nguyễn Văn Hùng");
+    await confirmHeader(page);
+    const references = await foundReferences(page);
+    const conclusion = references.find((reference) => reference.text.includes("21-KL/TW"));
+    expect(conclusion?.matched, "21-KL/TW is in the register").toContain("Kết luận số 21-KL/TW");
+    const project = references.find((reference) => reference.text.includes(`${projectNumber}-ĐA/TU`));
+    expect(project?.matched, "an unregistered Đề án").toContain("sẽ tạo văn bản chờ bổ sung");
+    const planId = await createFromWizard(page);
+    expect(await page.getByTestId("document-title").innerText()).toContain(`Kế hoạch số ${planNumber}-KH/TU`);
+
+    // Its relations: the Kết luận it carries out, linked; the Đề án as a placeholder to complete.
+    await openDocument(page, planId, "relations");
+    const outgoing = page.getByTestId("relations-outgoing");
+    await expect
+      .poll(() => outgoing.getByTestId("relation-link").allInnerTexts())
+      .toContain("Kết luận số 21-KL/TW");
+    const placeholder = outgoing
+      .getByTestId("relation-outgoing")
+      .filter({ hasText: `${projectNumber}-ĐA/TU` });
+    await expect.poll(() => placeholder.getByTestId("document-placeholder-tag").count()).toBe(1);
+
+    // Every commune committee of the province must issue its implementing plan by a deadline.
+    const deadline = formatVi(isoDate(new Date(todayInVietnam().getTime() + 30 * 86_400_000)));
+    await openDocument(page, planId, "cascades");
+    await page.getByTestId("cascade-create").click();
+    const typesField = page.getByTestId("cascade-types");
+    await typesField.click();
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: COMMUNE_TYPE })
+      .first()
+      .click();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByTestId("cascade-preview").innerText()).toContain("Tỉnh ủy Bắc Ninh");
+    await page.getByTestId("cascade-deadline").click();
+    await page.keyboard.type(deadline);
+    await page.keyboard.press("Enter");
+    await page.getByTestId("cascade-dialog-ok").click();
+    await typesField.waitFor({ state: "hidden" });
+    const card = page.getByTestId("cascade-card");
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getByTestId("cascade-deadline-text").innerText()).toBe(deadline);
+    expect(await card.getByTestId("cascade-who").innerText()).toContain("Tỉnh ủy Bắc Ninh");
+
+    // The coverage: every commune missing, none overdue yet.
+    await card.getByTestId("cascade-coverage-link").click();
+    await page.waitForURL(new RegExp(`/documents/${planId}/coverage/\\d+`));
+    const coverageUrl = new URL(page.url()).pathname;
+    await expect.poll(() => coverageTotal(page, "targets")).not.toBe("0");
+    const targets = Number((await coverageTotal(page, "targets")).replace(/\./g, ""));
+    expect(targets, "the province's commune committees").toBeGreaterThan(2);
+    expect(await coverageTotal(page, "missing")).toBe(await coverageTotal(page, "targets"));
+    expect(await coverageTotal(page, "onTime")).toBe("0");
+    expect(await coverageTotal(page, "overdue")).toBe("0");
+
+    // The commune's office uploads its plan carrying out the province's.
+    const commune = await signedInElsewhere(baseUrl, "tanhung");
+    await uploadThroughWizard(commune, docxFile(`ke-hoach-${communeNumber}-KH-DU.docx`, communePlan));
+    expect((await proposedHeader(commune)).number).toBe(String(communeNumber));
+    await confirmHeader(commune);
+    const communeReferences = await foundReferences(commune);
+    const provinceReference = communeReferences.find((reference) =>
+      reference.text.includes(`${planNumber}-KH/TU`),
+    );
+    expect(provinceReference?.matched, "the province's plan, addressed to the commune").toContain(
+      `Kế hoạch số ${planNumber}-KH/TU`,
+    );
+    const communePlanId = await createFromWizard(commune);
+
+    // The province's coverage changes at once: Tân Hưng issued, on time, its plan linked.
+    await page.reload();
+    await expect.poll(() => coverageTotal(page, "onTime")).toBe("1");
+    expect(Number((await coverageTotal(page, "missing")).replace(/\./g, ""))).toBe(targets - 1);
+    await page.getByTestId("coverage-status-filter").getByText("Đã ban hành đúng hạn").click();
+    await page.waitForURL((url) => url.searchParams.get("status") === "on_time");
+    const tanHung = targetRow(page, "Đảng ủy xã Tân Hưng");
+    await expect.poll(() => page.getByTestId("coverage-target").count()).toBe(1);
+    await expect.poll(() => tanHung.getByTestId("target-status").innerText()).toBe("Đã ban hành đúng hạn");
+    expect(await tanHung.getByTestId("target-document").innerText()).toBe(`Số ${communeNumber}-KH/ĐU`);
+    expect(await tanHung.getByTestId("target-issued-on").innerText()).toBe("02/03/2026");
+    expect(await tanHung.getByTestId("target-timeliness").innerText()).toBe("Đúng hạn");
+    expect(await tanHung.getByTestId("target-document").getAttribute("href")).toBe(
+      `/documents/${communePlanId}`,
+    );
+
+    // The office reminds every commune that has not issued.
+    await page.getByTestId("coverage-status-filter").getByText("Chưa ban hành").click();
+    await page.waitForURL((url) => url.searchParams.get("status") === "missing");
+    await expect.poll(() => page.getByTestId("target-status").first().innerText()).toBe("Chưa ban hành");
+    await page.getByTestId("coverage-remind").click();
+    await expect
+      .poll(() => page.getByTestId("remind-confirm-text").innerText())
+      .toContain(`${targets - 1} đơn vị`);
+    await page.getByTestId("remind-confirm-ok").click();
+    await expect
+      .poll(() => page.getByTestId("remind-result").innerText())
+      .toBe(`Đã gửi ${targets - 1} nhắc nhở; 0 đơn vị đã được nhắc hôm nay nên không gửi lại.`);
+    await page.getByTestId("remind-result-ok").click();
+    // The table shows when each was reminded.
+    await expect.poll(() => page.getByTestId("target-reminded").first().innerText()).not.toBe("—");
+
+    // A commune that has not issued finds the reminder in its inbox, and opens the plan from it.
+    const missing = await signedInElsewhere(baseUrl, "phuong.kinhbac");
+    await expect
+      .poll(() => missing.getByTestId("notification-bell").getAttribute("aria-label"))
+      .toMatch(/^Thông báo: [1-9]\d* chưa đọc$/);
+    await missing.getByTestId("notification-bell").click();
+    await missing.waitForURL(/\/notifications/);
+    const reminder = missing
+      .getByTestId("notification-item")
+      .filter({ hasText: `Kế hoạch số ${planNumber}-KH/TU` });
+    await expect.poll(() => reminder.getAttribute("data-unread")).toBe("true");
+    expect(await reminder.getByTestId("notification-body").innerText()).toContain(
+      `Hạn ban hành: ${deadline}`,
+    );
+    await reminder.getByTestId("notification-title").click();
+    await missing.waitForURL(new RegExp(`/documents/${planId}(\\?|$)`));
+    expect(await missing.getByTestId("document-title").innerText()).toContain(
+      `Kế hoạch số ${planNumber}-KH/TU`,
+    );
+    await missing.goto("/notifications");
+    await expect.poll(() => reminder.getAttribute("data-unread")).toBe("false");
+
+    // On a phone the province's coverage is a list of cards, without sideways scrolling.
+    await page.goto(`${coverageUrl}?status=on_time`);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByTestId("coverage-target-cards").waitFor();
+    await expect.poll(() => targetRow(page, "Đảng ủy xã Tân Hưng").count()).toBe(1);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, "no sideways scrolling of the page").toBeLessThanOrEqual(360);
+  }, 240_000);
+});
