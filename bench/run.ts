@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { SEED_SCALES, type SeedScale } from "../apps/api/src/seed/seed-scale.ts";
 import { openAppFixture } from "./benchmarks/app-fixture.ts";
+import { coverageNotes, documentCoverage } from "./benchmarks/document-coverage.ts";
 import { documentUpload } from "./benchmarks/document-upload.ts";
 import { idleRss } from "./benchmarks/idle-rss.ts";
 import { memberExport } from "./benchmarks/member-export.ts";
@@ -32,8 +33,11 @@ const NAMES = [
   "member-statistics",
   "member-export",
   "member-import",
+  "document-coverage",
   "document-upload",
 ] as const;
+/** Benchmarks that need the scale's register (seeded on demand at the province and national scales). */
+const DOCUMENT_NAMES: readonly Name[] = ["document-coverage"];
 /** Benchmarks that need the scale's members (seeded on demand; minutes at national scale). */
 const MEMBER_NAMES: readonly Name[] = ["member-search", "member-statistics", "member-export"];
 type Name = (typeof NAMES)[number];
@@ -110,6 +114,7 @@ async function guarded(label: string, database: string, run: () => Promise<Measu
 }
 
 const wantsMembers = MEMBER_NAMES.some((n) => selected.has(n));
+const wantsDocuments = DOCUMENT_NAMES.some((n) => selected.has(n));
 
 async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
   if (selected.has("tree-checks")) await guarded("tree-checks", dataset.label, () => treeChecks(dataset));
@@ -118,6 +123,7 @@ async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
     "search",
     "member-import",
     "document-upload",
+    ...DOCUMENT_NAMES,
     ...(withMembers ? MEMBER_NAMES : []),
   ];
   if (inApp.some((n) => selected.has(n))) {
@@ -127,6 +133,8 @@ async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
       if (selected.has("search")) await guarded("search", dataset.label, () => search(dataset, fixture));
       if (selected.has("document-upload"))
         await guarded("document-upload", dataset.label, () => documentUpload(dataset, fixture));
+      if (selected.has("document-coverage"))
+        await guarded("document-coverage", dataset.label, () => documentCoverage(dataset, fixture));
       if (withMembers && selected.has("member-search"))
         await guarded("member-search", dataset.label, () => memberSearch(dataset, fixture));
       if (withMembers && selected.has("member-statistics"))
@@ -155,6 +163,7 @@ const needsDataset = [
   "search",
   "member-import",
   "document-upload",
+  ...DOCUMENT_NAMES,
   ...MEMBER_NAMES,
 ].some((n) => selected.has(n as Name));
 // Millions of members on PGlite take too long to seed for a benchmark run; PostgreSQL carries that scale.
@@ -164,7 +173,7 @@ if (wantsMembers && !pgliteMembers && databases.includes("pglite" as never))
 let postgresVersion: string | null = null;
 for (const database of databases) {
   if (database === "postgres" && (needsDataset || selected.has("seed"))) {
-    const dataset = await postgresDataset(scale, { members: wantsMembers });
+    const dataset = await postgresDataset(scale, { members: wantsMembers, documents: wantsDocuments });
     postgresVersion = dataset.serverVersion;
     try {
       if (selected.has("seed") && !dataset.seeded) {
@@ -181,13 +190,17 @@ for (const database of databases) {
           await guarded("seed members", "postgres", async () => [await memberSeedBenchmark(dataset, scale)]);
         }
       }
+      if (dataset.documentsSeedMs !== null && dataset.documentsSeedMs > 1000)
+        notes.push(
+          `seedScaleDocuments ${scale} on PostgreSQL: ${(dataset.documentsSeedMs / 1000).toFixed(0)} s.`,
+        );
       await runOn(dataset, true);
     } finally {
       await dataset.close();
     }
   }
   if (database === "pglite" && needsDataset) {
-    const dataset = await pgliteDataset(scale, { members: pgliteMembers });
+    const dataset = await pgliteDataset(scale, { members: pgliteMembers, documents: wantsDocuments });
     try {
       await runOn(dataset, pgliteMembers);
     } finally {
@@ -199,6 +212,8 @@ if (selected.has("idle-rss") && databases.includes("pglite" as never)) {
   await guarded("idle-rss", "pglite", async () => [await idleRss()]);
 }
 
+if (coverageNotes.length > 0)
+  notes.push(`Coverage counted:\n\n${coverageNotes.map((line) => `- ${line}`).join("\n")}`);
 if (memberSearchSamples.length > 0) {
   notes.push(`First member search hits:\n\n${memberSearchSamples.map((line) => `- ${line}`).join("\n")}`);
 }
