@@ -105,11 +105,9 @@ async function resolveReferences(
   refs: readonly DocumentReference[],
 ): Promise<(MatchCandidate | null)[]> {
   const lookups = refs.map(referenceLookupOf);
-  const candidates = await findCandidates(
-    executor,
-    scope,
-    lookups.filter((l) => l !== null),
-  );
+  // A long plan cites the same few documents hundreds of times: look each one up once.
+  const distinct = new Map(lookups.flatMap((l) => (l === null ? [] : [[lookupKey(l), l] as const])));
+  const candidates = await findCandidates(executor, scope, [...distinct.values()]);
   return refs.map((ref, i) => {
     const lookup = lookups[i];
     if (!lookup) return null;
