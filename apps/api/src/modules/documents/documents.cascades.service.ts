@@ -13,6 +13,8 @@ import type {
   SendRemindersResult,
 } from "@namro/contracts";
 import { todayInVietnam } from "@namro/domain";
+import type { Transaction } from "kysely";
+import type { Database } from "../../db/schema.ts";
 import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
 import { type Actor, isWithin } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -93,10 +95,12 @@ export class DocumentCascadesService {
 
   async list(actor: Actor, documentId: number, locale: Locale): Promise<{ items: DocumentCascade[] }> {
     const scope = documentScopeOf(actor);
-    const document = await repo.findCascadeDocument(this.#deps.db, documentId, scope);
-    if (!document?.visible) throw new AppError("DOCUMENT_NOT_FOUND");
-    const rows = await repo.listCascadesOfDocument(this.#deps.db, documentId);
-    return { items: await this.#presentCascades(this.#deps.db, actor, document, rows, scope, locale) };
+    return this.#read(async (trx) => {
+      const document = await repo.findCascadeDocument(trx, documentId, scope);
+      if (!document?.visible) throw new AppError("DOCUMENT_NOT_FOUND");
+      const rows = await repo.listCascadesOfDocument(trx, documentId);
+      return { items: await this.#presentCascades(trx, actor, document, rows, scope, locale) };
+    });
   }
 
   async create(
@@ -108,6 +112,7 @@ export class DocumentCascadesService {
   ): Promise<DocumentCascade> {
     const scope = documentScopeOf(actor);
     return this.#deps.db.transaction().execute(async (trx) => {
+      await coverage.disableJit(trx);
       const document = await repo.findCascadeDocument(trx, documentId, scope);
       if (!document?.visible) throw new AppError("DOCUMENT_NOT_FOUND");
       if (!mayManageCascadesOf(actor, document.ownerPath)) throw new AppError("ACCESS_DENIED");
@@ -152,6 +157,7 @@ export class DocumentCascadesService {
   ): Promise<DocumentCascade> {
     const scope = documentScopeOf(actor);
     return this.#deps.db.transaction().execute(async (trx) => {
+      await coverage.disableJit(trx);
       const { cascade, document } = await this.#requireManageable(trx, actor, id, scope);
       if (cascade.version !== input.version) throw new AppError("DOCUMENT_CASCADE_VERSION_CONFLICT");
       const changes: { deadline?: string; note?: string | null } = {};
@@ -223,10 +229,19 @@ export class DocumentCascadesService {
     options: CoverageOptions,
     locale: Locale,
   ): Promise<CascadeCoverage> {
-    const db = this.#deps.db;
+    return this.#read((db) => this.#coverage(db, actor, id, options, locale));
+  }
+
+  async #coverage(
+    db: Transaction<Database>,
+    actor: Actor,
+    id: number,
+    options: CoverageOptions,
+    locale: Locale,
+  ): Promise<CascadeCoverage> {
     const context = await this.#requireVisible(db, actor, id);
     const { cascade, document, scope } = context;
-    const node = await this.#resolveNode(actor, context, options.orgId);
+    const node = await this.#resolveNode(actor, context, options.orgId, db);
     const today = this.#today();
     const [atNode, names, [presented]] = await Promise.all([
       coverage.coverageAtNode(db, {
@@ -286,18 +301,22 @@ export class DocumentCascadesService {
     options: { orgId?: number | undefined; status?: CoverageStatus | undefined },
     locale: Locale,
   ): Promise<{ fileName: string; content: Buffer }> {
-    const db = this.#deps.db;
-    const context = await this.#requireVisible(db, actor, id);
-    const { cascade, document, scope } = context;
-    const node = await this.#resolveNode(actor, context, options.orgId);
     const today = this.#today();
-    const rows = await coverage.coverageExportRows(db, {
-      documentId: document.id,
-      cascadeId: cascade.id,
-      today,
-      nodePath: node.path,
-      status: options.status,
-      scope,
+    const { cascade, document, node, rows } = await this.#read(async (db) => {
+      const context = await this.#requireVisible(db, actor, id);
+      const at = await this.#resolveNode(actor, context, options.orgId, db);
+      return {
+        ...context,
+        node: at,
+        rows: await coverage.coverageExportRows(db, {
+          documentId: context.document.id,
+          cascadeId: context.cascade.id,
+          today,
+          nodePath: at.path,
+          status: options.status,
+          scope: context.scope,
+        }),
+      };
     });
     const totals = presentTotals({
       targets: rows.length,
@@ -334,6 +353,7 @@ export class DocumentCascadesService {
     const today = this.#today();
     const now = this.#deps.clock.now();
     return this.#deps.db.transaction().execute(async (trx) => {
+      await coverage.disableJit(trx);
       const context = await this.#requireVisible(trx, actor, id);
       const { cascade, document } = context;
       const node = await this.#resolveNode(actor, context, input.orgId, trx);
@@ -389,6 +409,14 @@ export class DocumentCascadesService {
   }
 
   // ---- shared steps -------------------------------------------------------------------------
+
+  /** Reads of cascades and coverage: one transaction, without JIT (see disableJit). */
+  #read<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.#deps.db.transaction().execute(async (trx) => {
+      await coverage.disableJit(trx);
+      return work(trx);
+    });
+  }
 
   /** The cascade and its document when the actor may see the document; 404 otherwise. */
   async #requireVisible(executor: repo.Executor, actor: Actor, id: number): Promise<CascadeContext> {
