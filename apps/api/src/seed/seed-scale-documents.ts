@@ -42,7 +42,7 @@ function citedDate(isoDate: string): string {
   return `${day}/${month}/${year}`;
 }
 
-async function centralDocuments(db: Kysely<Database>): Promise<CentralDocuments> {
+export async function centralDocuments(db: Kysely<Database>): Promise<CentralDocuments> {
   const { rows } = await sql<{
     id: number;
     symbol: string | null;
@@ -126,6 +126,8 @@ async function seedProvince(
 ): Promise<Omit<ScaleDocumentsResult, "provincesSkipped"> | null> {
   const key = `${DOCUMENTS_PROGRESS_PREFIX}${code}`;
   return db.transaction().execute(async (trx) => {
+    // A second seeder on the same database waits here, then finds the province done.
+    await sql`LOCK TABLE documents IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
     if (await isRecorded(trx, key)) return null;
     const orgs = await provinceOrgs(trx, code);
     const plan = await planProvinceDocuments(trx, orgs, central, {
@@ -153,9 +155,16 @@ async function seedProvince(
   });
 }
 
-/** Every provincial and commune committee of the country must carry out the Nghị quyết Đại hội XIV. */
-async function seedCentralCascade(db: Kysely<Database>, central: CentralDocuments): Promise<number | null> {
+/**
+ * Every provincial and commune committee of the country must carry out the Nghị quyết Đại hội XIV.
+ * Its targets are fixed at creation, so it is created once every province's organisations exist.
+ */
+export async function seedCentralCascade(
+  db: Kysely<Database>,
+  central: CentralDocuments,
+): Promise<number | null> {
   return db.transaction().execute(async (trx) => {
+    await sql`LOCK TABLE document_cascades IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
     if (await isRecorded(trx, CENTRAL_CASCADE_KEY)) return null;
     const targets = await trx
       .selectFrom("organisations")
@@ -235,14 +244,31 @@ export async function seedScaleDocuments(
     targets: 0,
     provincesSkipped: 0,
   };
+  const roots = await db
+    .selectFrom("organisations")
+    .select("code")
+    .where("parentId", "is", null)
+    .where(
+      "code",
+      "in",
+      provinces.map((p) => p.code),
+    )
+    .execute();
+  // The country-wide cascade: its targets are organisations, so once every province's exist it comes
+  // first (an interrupted run already shows its coverage for the provinces loaded); otherwise last,
+  // over the organisations there are.
+  const countryCascade = async () => {
+    if (scale !== "national") return;
+    const targets = await seedCentralCascade(db, central);
+    if (targets === null) return;
+    result.cascades++;
+    result.targets += targets;
+    log(`Nghị quyết Đại hội XIV: yêu cầu ${targets} cấp ủy cụ thể hóa (country-wide cascade) — ${elapsed()}`);
+  };
+  if (roots.length === provinces.length) await countryCascade();
   for (const [i, province] of provinces.entries()) {
     const label = `[${i + 1}/${provinces.length}] ${province.name}`;
-    const exists = await db
-      .selectFrom("organisations")
-      .select("id")
-      .where("code", "=", province.code)
-      .executeTakeFirst();
-    if (!exists) {
+    if (!roots.some((root) => root.code === province.code)) {
       log(`${label}: chưa có tổ chức, bỏ qua văn bản (no organisations yet, documents skipped)`);
       continue;
     }
@@ -260,16 +286,7 @@ export async function seedScaleDocuments(
       `${label}: ${done.documents} văn bản, ${done.relations} quan hệ, ${done.cascades} yêu cầu cụ thể hóa (documents, relations, cascades) — ${elapsed()}`,
     );
   }
-  if (scale === "national") {
-    const targets = await seedCentralCascade(db, central);
-    if (targets !== null) {
-      result.cascades++;
-      result.targets += targets;
-      log(
-        `Nghị quyết Đại hội XIV: yêu cầu ${targets} cấp ủy cụ thể hóa (country-wide cascade) — ${elapsed()}`,
-      );
-    }
-  }
+  await countryCascade();
   if (result.documents > 0)
     await sql`ANALYZE documents, document_texts, document_relations, document_cascade_targets`.execute(db);
   return result;
