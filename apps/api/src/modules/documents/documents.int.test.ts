@@ -1,6 +1,7 @@
 // The register's records over HTTP: registering (numbers, terms, series, duplicates), reading within
 // the visibility rule, editing, placeholders from references, relations both ways and the graph.
 import type { DocumentDetail, DocumentGraph } from "@namro/contracts";
+import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrg, createProvince } from "../../../test/factories.ts";
 import { createTestApp, type TestApp, type TestSession } from "../../../test/test-app.ts";
@@ -730,6 +731,35 @@ describe("references, placeholders and relations", () => {
     expect(graph.truncated).toBe(true);
     expect(graph.nodes).toHaveLength(150);
     expect(graph.edges).toHaveLength(149);
+  });
+});
+
+describe("every route of the register's records", () => {
+  it("answers 401 without a session and 400 naming the bad field", async () => {
+    const doc = await registered({ number: "901" });
+    const routes: [InjectOptions["method"], string, object | undefined, string][] = [
+      ["GET", "/api/documents/0", undefined, "params.id"],
+      ["PATCH", `/api/documents/${doc.id}`, { version: 0 }, "body.version"],
+      ["GET", "/api/documents/x/text", undefined, "params.id"],
+      ["POST", `/api/documents/${doc.id}/relations`, { kind: "implements" }, "body.toDocumentId"],
+      ["DELETE", `/api/documents/${doc.id}/relations/abc`, undefined, "params.relationId"],
+      ["GET", `/api/documents/${doc.id}/graph?depth=0`, undefined, "querystring.depth"],
+      [
+        "POST",
+        "/api/documents",
+        { ...{ typeId: 1, issuerCodes: ["TW"], subject: "x", ownerOrgId: 1 }, issuedOn: "2021-13-01" },
+        "body.issuedOn",
+      ],
+    ];
+    for (const [method, url, payload, path] of routes) {
+      const anonymous = await t.call(null, { method, url, ...(payload ? { payload } : {}) });
+      expect(anonymous.statusCode, `${method} ${url}`).toBe(401);
+      const bad = await t.call(admin, { method, url, ...(payload ? { payload } : {}) });
+      expect(bad.statusCode, `${method} ${url}`).toBe(400);
+      expect(bad.json(), `${method} ${url}`).toMatchObject({
+        error: { code: "VALIDATION_FAILED", issues: [{ path }] },
+      });
+    }
   });
 });
 
