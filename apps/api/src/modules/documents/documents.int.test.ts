@@ -737,7 +737,7 @@ describe("references, placeholders and relations", () => {
 describe("every route of the register's records", () => {
   it("answers 401 without a session and 400 naming the bad field", async () => {
     const doc = await registered({ number: "901" });
-    const routes: [InjectOptions["method"], string, object | undefined, string][] = [
+    const routes: [NonNullable<InjectOptions["method"]>, string, object | undefined, string][] = [
       ["GET", "/api/documents/0", undefined, "params.id"],
       ["PATCH", `/api/documents/${doc.id}`, { version: 0 }, "body.version"],
       ["GET", "/api/documents/x/text", undefined, "params.id"],
