@@ -264,6 +264,23 @@ export function buildProgram(): Command {
       });
     });
 
+  program
+    .command("check-plan")
+    .description(
+      "Đọc dự thảo kế hoạch (.txt, .docx hoặc PDF có lớp chữ), tìm từng nhiệm vụ và chỉ ra “rõ” nào còn thiếu; --json in dạng JSON; không cần cơ sở dữ liệu " +
+        "(read a draft plan, find each task and show which of the five clears it lacks; --json prints JSON; no database needed)",
+    )
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)")
+    .argument("<file>", "tệp .txt, .docx hoặc .pdf (the .txt, .docx or .pdf file)")
+    .option("--json", "in dạng mảng JSON (print a JSON array)", false)
+    .action(async (file: string, options: { json: boolean }) => {
+      const { runCheckPlanCommand } = await import("./modules/plan-checker/plan-checker.command.ts");
+      process.exitCode = await runCheckPlanCommand(file, options, {
+        out: (line) => console.log(line),
+        error: (line) => console.error(line),
+      });
+    });
+
   const audit = program
     .command("audit")
     .description("Nhật ký kiểm toán (audit log)")

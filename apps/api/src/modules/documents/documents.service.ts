@@ -34,6 +34,9 @@ import { refreshSearchVector } from "./documents.search.repository.ts";
 import type { DocumentUploadsService, TakenUpload } from "./documents.uploads.service.ts";
 import { documentScopeOf } from "./documents.visibility.ts";
 
+/** A file's reading failure as the register's error, for other modules reading documents (namro check-plan). */
+export { documentFileError } from "./documents.uploads.service.ts";
+
 type Trx = Transaction<Database>;
 type CreateInput = Omit<
   CreateDocumentInput,
