@@ -335,6 +335,15 @@ describe("reading within the visibility rule", () => {
     });
     expect((await get(communeBStaff, addressed.id)).statusCode).toBe(404);
     expect((await get(communeSecretary, secret.id)).statusCode).toBe(404);
+    // A secretary may not mark a document of theirs confidential: they would lose sight of it.
+    const classified = await register(
+      { number: "304", ownerOrgId: fx.communeA.id, issuerCodes: ["ĐU"], confidentiality: "confidential" },
+      communeSecretary,
+    );
+    expect(classified.statusCode).toBe(403);
+    expect(classified.json()).toMatchObject({
+      error: { code: "ACCESS_DENIED", issues: [{ path: "body.confidentiality" }] },
+    });
     expect((await get(communeLeader, secret.id)).statusCode).toBe(200);
     expect((await get(communeStaff, internal.id)).statusCode).toBe(404);
     expect((await t.call(null, { method: "GET", url: `/api/documents/${internal.id}` })).statusCode).toBe(

@@ -14,7 +14,7 @@ import { type DocumentReference, extractReferences, todayInVietnam } from "@namr
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
-import type { Actor } from "../../platform/auth/actor.ts";
+import { type Actor, holdsPermissionAt } from "../../platform/auth/actor.ts";
 import { AppError, type FieldIssue } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { buildDocumentDetail, requireEditableRecord, requireVisibleRecord } from "./documents.detail.ts";
@@ -62,6 +62,15 @@ function duplicateKeyError(error: unknown): AppError | null {
   if (code !== PG_UNIQUE_VIOLATION) return null;
   const path = constraint === "documents_citation_key" ? "body.citation" : "body.number";
   return new AppError("DOCUMENT_NUMBER_TAKEN", { issues: [{ path, message: "DOCUMENT_NUMBER_TAKEN" }] });
+}
+
+/** Only someone who may read confidential documents there may mark one confidential (else they lose it). */
+function requireMayClassify(actor: Actor, ownerPath: string, confidentiality: string): void {
+  if (confidentiality !== "normal" && !holdsPermissionAt(actor, "document.confidential", ownerPath)) {
+    throw new AppError("ACCESS_DENIED", {
+      issues: [{ path: "body.confidentiality", message: "ACCESS_DENIED" }],
+    });
+  }
 }
 
 function text(value: string | null | undefined): string | null {
@@ -121,6 +130,7 @@ export class DocumentsService {
       return await this.#deps.db.transaction().execute(async (trx) => {
         const [owner] = await repo.findOrgs(trx, [input.ownerOrgId]);
         if (!owner || !mayManageDocumentsIn(actor, owner.path)) throw new AppError("ORG_NOT_FOUND");
+        requireMayClassify(actor, owner.path, input.confidentiality);
         const recipientOrgIds = [...new Set(input.recipientOrgIds)];
         await this.#requireOrgsInScope(trx, actor, recipientOrgIds, "body.recipientOrgIds");
         const tables = await this.#referenceData.documentTables(trx);
@@ -337,6 +347,8 @@ export class DocumentsService {
       return await this.#deps.db.transaction().execute(async (trx) => {
         await repo.lockDocument(trx, id);
         const before = await requireEditableRecord(trx, actor, id);
+        if (input.confidentiality !== undefined)
+          requireMayClassify(actor, before.ownerOrgPath, input.confidentiality);
         if (before.version !== input.version) throw new AppError("DOCUMENT_VERSION_CONFLICT");
         const recipientsBefore = await repo.listRecipientIds(trx, id);
         const recipientOrgIds =
