@@ -13,6 +13,7 @@ import { memberImport } from "./benchmarks/member-import.ts";
 import { memberSearch, memberSearchSamples } from "./benchmarks/member-search.ts";
 import { memberStatistics } from "./benchmarks/member-statistics.ts";
 import { orgPage } from "./benchmarks/org-page.ts";
+import { planCheckBenchmark } from "./benchmarks/plan-check.ts";
 import { refsBenchmark } from "./benchmarks/refs.ts";
 import { search, searchSamples } from "./benchmarks/search.ts";
 import { memberSeedBenchmark, seedBenchmark } from "./benchmarks/seed.ts";
@@ -29,6 +30,7 @@ const NAMES = [
   "seed",
   "idle-rss",
   "refs",
+  "plan-check",
   "member-search",
   "member-statistics",
   "member-export",
@@ -156,6 +158,7 @@ async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
 
 // Pure text processing: no dataset, no database.
 if (selected.has("refs")) await guarded("refs", "—", async () => [refsBenchmark()]);
+if (selected.has("plan-check")) await guarded("plan-check", "—", async () => [planCheckBenchmark()]);
 
 const needsDataset = [
   "tree-checks",
