@@ -120,7 +120,10 @@ export async function documentCoverage(dataset: Dataset, fixture: AppFixture): P
   const nodes: { label: string; query: string; path: string | null }[] = [
     { label: "holder", query: "", path: null },
   ];
-  if (province) nodes.push({ label: province.name, query: `?orgId=${province.id}`, path: province.path });
+  const { rows: holder } = await sql<{ id: number }>`
+    SELECT owner_org_id AS id FROM documents WHERE id = ${cascade.documentId}`.execute(db);
+  if (province && Number(province.id) !== Number(holder[0]?.id))
+    nodes.push({ label: province.name, query: `?orgId=${province.id}`, path: province.path });
   for (const node of nodes) {
     const url = `/api/document-cascades/${cascade.id}/coverage${node.query}`;
     const view = (await fixture.get(fixture.admin, url)) as CascadeCoverage;
