@@ -4,6 +4,7 @@
 // changes need document.manage over the organisation holding it.
 import type {
   CascadeCoverage,
+  CascadePreview,
   CascadeSelection,
   CoverageStatus,
   CreateCascadeInput,
@@ -22,6 +23,7 @@ import type { ServiceDeps } from "../../platform/service-deps.ts";
 import type { NotificationsService } from "../notifications/notifications.service.ts";
 import { mayManageCascadesOf, mayRemindUnder, mayViewCoverageAt } from "./documents.cascades.policy.ts";
 import {
+  EMPTY_TOTALS,
   presentCascade,
   presentCoverageTarget,
   presentGroup,
@@ -100,6 +102,31 @@ export class DocumentCascadesService {
       if (!document?.visible) throw new AppError("DOCUMENT_NOT_FOUND");
       const rows = await repo.listCascadesOfDocument(trx, documentId);
       return { items: await this.#presentCascades(trx, actor, document, rows, scope, locale) };
+    });
+  }
+
+  /** What a selection would address, checked as creating would check it; nothing is written. */
+  async preview(
+    actor: Actor,
+    documentId: number,
+    selection: CascadeSelection,
+    locale: Locale,
+  ): Promise<CascadePreview> {
+    const scope = documentScopeOf(actor);
+    return this.#read(async (trx) => {
+      const document = await repo.findCascadeDocument(trx, documentId, scope);
+      if (!document?.visible) throw new AppError("DOCUMENT_NOT_FOUND");
+      if (!mayManageCascadesOf(actor, document.ownerPath)) throw new AppError("ACCESS_DENIED");
+      const [selectionLabel = ""] = await describeSelections(trx, [selection], locale);
+      try {
+        const targetIds = await expandSelection(trx, actor, document.ownerPath, selection);
+        return { targets: targetIds.length, selectionLabel };
+      } catch (error) {
+        // Types that find no organisation are an answer here, not a refusal.
+        if (error instanceof AppError && error.code === "DOCUMENT_CASCADE_NO_TARGETS")
+          return { targets: 0, selectionLabel };
+        throw error;
+      }
     });
   }
 
@@ -243,7 +270,7 @@ export class DocumentCascadesService {
     const { cascade, document, scope } = context;
     const node = await this.#resolveNode(actor, context, options.orgId, db);
     const today = this.#today();
-    const [atNode, names, [presented]] = await Promise.all([
+    const [atNode, names] = await Promise.all([
       coverage.coverageAtNode(db, {
         documentId: document.id,
         cascadeId: cascade.id,
@@ -255,8 +282,15 @@ export class DocumentCascadesService {
         offset: (options.page - 1) * options.pageSize,
       }),
       repo.findOrgNames(db, node.ancestorIds),
-      this.#presentCascades(db, actor, document, [cascade], scope, locale),
     ]);
+    const total = atNode.groups.find((group) => group.isTotal);
+    // At the holder, seen by a reader of the holder, the node's totals are the cascade's (every target
+    // lies below the holder and within the reader's scope): no second pass over the closure.
+    const nodeIsWholeCascade =
+      node.path === document.ownerPath && mayViewCoverageAt(actor, document.ownerPath);
+    const [presented] = await this.#presentCascades(db, actor, document, [cascade], scope, locale, {
+      known: nodeIsWholeCascade ? new Map([[cascade.id, total ?? { ...EMPTY_TOTALS }]]) : undefined,
+    });
     const implementingIds = atNode.targets.flatMap((row) =>
       row.documentId !== null && row.documentVisible ? [row.documentId] : [],
     );
@@ -268,7 +302,6 @@ export class DocumentCascadesService {
     );
     const summary = summaries.get(document.id);
     if (!summary || !presented) throw new AppError("DOCUMENT_CASCADE_NOT_FOUND");
-    const total = atNode.groups.find((group) => group.isTotal);
     return {
       cascade: presented,
       document: summary,
@@ -475,15 +508,17 @@ export class DocumentCascadesService {
     rows: readonly repo.CascadeRow[],
     scope: DocumentScope,
     locale: Locale,
+    options: { known?: Map<number, coverage.TotalsRow> | undefined } = {},
   ): Promise<DocumentCascade[]> {
     const [totals, labels] = await Promise.all([
-      coverage.cascadeTotals(
-        executor,
-        document.id,
-        rows.map((row) => row.id),
-        scope.readPaths,
-        this.#today(),
-      ),
+      options.known ??
+        coverage.cascadeTotals(
+          executor,
+          document.id,
+          rows.map((row) => row.id),
+          scope.readPaths,
+          this.#today(),
+        ),
       describeSelections(
         executor,
         rows.map((row) => row.selection as CascadeSelection),
