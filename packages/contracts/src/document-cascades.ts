@@ -74,6 +74,18 @@ export const UpdateCascadeInputSchema = z.object({
 });
 export type UpdateCascadeInput = z.input<typeof UpdateCascadeInputSchema>;
 
+/** A selection checked and counted before the cascade is created (nothing is written). */
+export const CascadePreviewInputSchema = z.object({ selection: CascadeSelectionSchema });
+export type CascadePreviewInput = z.input<typeof CascadePreviewInputSchema>;
+
+export const CascadePreviewSchema = z.object({
+  /** How many organisations the selection addresses now (0 when a type selection finds none). */
+  targets: z.number(),
+  /** How the selection will read on the cascade. */
+  selectionLabel: z.string(),
+});
+export type CascadePreview = z.infer<typeof CascadePreviewSchema>;
+
 export const DeleteCascadeQuerySchema = z.object({ version: z.coerce.number().int().positive() });
 
 export const CoverageQuerySchema = z.object({
@@ -190,6 +202,16 @@ export const documentCascadeRoutes = defineRoutes({
     body: CreateCascadeInputSchema,
     response: DocumentCascadeSchema,
     successStatus: 201,
+  },
+  previewDocumentCascade: {
+    method: "POST",
+    path: "/api/documents/:id/cascades/preview",
+    summary:
+      "How many organisations a selection would require to implement this document (nothing is written)",
+    tags: ["documents"],
+    params: IdParamsSchema,
+    body: CascadePreviewInputSchema,
+    response: CascadePreviewSchema,
   },
   updateDocumentCascade: {
     method: "PATCH",

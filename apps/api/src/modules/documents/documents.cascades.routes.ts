@@ -1,5 +1,5 @@
 // HTTP for cascades: every route of `documentCascadeRoutes`, scoped by the service.
-import { documentCascadeRoutes as routes } from "@namro/contracts";
+import { type CascadeSelection, documentCascadeRoutes as routes } from "@namro/contracts";
 import type { FastifyInstance } from "fastify";
 import { auditContextOf as auditOf } from "../../platform/audit/audit-context.ts";
 import { requireActor as actorOf } from "../../platform/auth/request-actor.ts";
@@ -19,6 +19,14 @@ export function registerDocumentCascadeRoutes(app: FastifyInstance): void {
   );
   registerRoute(app, routes.createDocumentCascade, manage, async ({ params, body, request }) =>
     service().create(actorOf(request), params.id, body, auditOf(request), requestLocale(request)),
+  );
+  registerRoute(app, routes.previewDocumentCascade, manage, async ({ params, body, request }) =>
+    service().preview(
+      actorOf(request),
+      params.id,
+      body.selection as CascadeSelection,
+      requestLocale(request),
+    ),
   );
   registerRoute(app, routes.updateDocumentCascade, manage, async ({ params, body, request }) =>
     service().update(actorOf(request), params.id, body, auditOf(request), requestLocale(request)),
