@@ -158,7 +158,7 @@ async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
 
 // Pure text processing: no dataset, no database.
 if (selected.has("refs")) await guarded("refs", "—", async () => [refsBenchmark()]);
-if (selected.has("plan-check")) await guarded("plan-check", "—", async () => [planCheckBenchmark()]);
+if (selected.has("plan-check")) await guarded("plan-check", "—", async () => [await planCheckBenchmark()]);
 
 const needsDataset = [
   "tree-checks",

@@ -4,8 +4,7 @@
 // ≤ 1 s for the 50 pages. Baseline: folding the whole text once to its search key (toSearchKey), the
 // cost of reading the text once. Needs no database.
 import { checkPlan, toSearchKey } from "../../packages/domain/src/index.ts";
-import type { Measurement } from "../stats.ts";
-import { percentile } from "../stats.ts";
+import { type Measurement, measurement, time } from "../stats.ts";
 
 const PAGES = 50;
 const PAGE_CHARS = 3_000;
@@ -75,49 +74,29 @@ export function generatePlan(pages: number): string {
   return lines.join("\n");
 }
 
-function median(values: number[]): number {
-  return percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
-}
-
-function timed(fn: () => unknown): number {
-  const started = performance.now();
-  fn();
-  return performance.now() - started;
-}
-
-export function planCheckBenchmark(): Measurement {
+export async function planCheckBenchmark(): Promise<Measurement> {
   const text = generatePlan(PAGES);
   const pages = text.length / PAGE_CHARS;
   let tasks = 0;
-  checkPlan(text); // warm-up: compiles the patterns
-  const checks: number[] = [];
-  const scans: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    checks.push(
-      timed(() => {
-        tasks = checkPlan(text).length;
-      }),
-    );
-    scans.push(timed(() => toSearchKey(text)));
-  }
-  const sorted = [...checks].sort((a, b) => a - b);
-  const medianMs = median(checks);
-  const pagesPerSecond = pages / (medianMs / 1000);
+  // one unmeasured run compiles the patterns
+  const checks = await time(
+    async () => {
+      tasks = checkPlan(text).length;
+    },
+    RUNS,
+    1,
+  );
+  const scans = await time(async () => toSearchKey(text), RUNS, 1);
+  const pagesPerSecond = pages / (checks.median / 1000);
   console.error(
     `  ${pages.toFixed(1)} pages (${text.length} characters), ${tasks} tasks, ${pagesPerSecond.toFixed(0)} pages/s`,
   );
-  return {
-    name: `plan check (${pages.toFixed(0)}-page plan, ${tasks} tasks; ${pagesPerSecond.toFixed(0)} pages/s)`,
-    database: "—",
-    samples: RUNS,
-    medianMs,
-    p95Ms: sorted.at(-1) ?? Number.NaN,
-    baselineName: "toSearchKey of the text",
-    baselineMedianMs: median(scans),
-    target: `≤ ${TARGET_MS} ms`,
-    met: (sorted.at(-1) ?? Number.POSITIVE_INFINITY) <= TARGET_MS,
-  };
+  return measurement(
+    `plan check (${pages.toFixed(0)}-page plan, ${tasks} tasks; ${pagesPerSecond.toFixed(0)} pages/s)`,
+    "—",
+    checks,
+    "toSearchKey of the text",
+    scans,
+    TARGET_MS,
+  );
 }
