@@ -68,6 +68,8 @@ export interface ResolveOptions {
   selfId: number | null;
   /** Check the issuing organisation against the scope (on registration, or when an edit changes it). */
   checkIssuingOrg: boolean;
+  /** The organisation holding the record. */
+  ownerOrgId: number;
 }
 
 export async function resolveDocumentColumns(
@@ -139,6 +141,7 @@ export async function resolveDocumentColumns(
           leadIssuer,
           termId,
           issuedOn: fields.issuedOn,
+          holderOrgId: localHolder(type.system, leadIssuer, fields.issuingOrgId, options),
         });
   if (numberKey !== null) {
     const holder = await findByNumberKey(trx, numberKey);
@@ -179,6 +182,18 @@ export async function resolveDocumentColumns(
     citation,
     citationKey,
   };
+}
+
+/** The holder that scopes a local body's number when nothing else tells which body it is (see numberKeyOf). */
+function localHolder(
+  system: "party" | "state",
+  leadIssuer: string,
+  issuingOrgId: number | null,
+  options: ResolveOptions,
+): number | null {
+  if (system !== "party" || issuingOrgId !== null) return null;
+  const level = options.tables.partyIssuers.find((issuer) => issuer.code === leadIssuer)?.level;
+  return level === "central" ? null : options.ownerOrgId;
 }
 
 /** Party issuers must be Party codes of the table; state issuers are free codes (ministries, UBND …). */

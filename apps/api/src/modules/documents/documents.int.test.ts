@@ -549,6 +549,28 @@ describe("references, placeholders and relations", () => {
     expect(placeholders).toHaveLength(1);
   });
 
+  it("completes the placeholder of a local body's document cited with its date when it is registered in its term", async () => {
+    const citing = await registered({
+      typeId: typeId("party:BC"),
+      issuerCodes: ["TU"],
+      number: "830",
+      issuedOn: "2026-04-06",
+      uploadId: await uploadOf(admin, "Thực hiện Đề án số 02-ĐA/TU ngày 10/01/2026 của Tỉnh ủy."),
+      relations: [{ kind: "implements", referenceIndex: 0 }],
+    });
+    const placeholder = citing.outgoing[0]?.document;
+    expect(placeholder).toMatchObject({ symbol: "02-ĐA/TU", isPlaceholder: true });
+    const scheme = await registered({
+      typeId: typeId("party:ĐA"),
+      issuerCodes: ["TU"],
+      issuingOrgId: fx.province.id,
+      number: "02",
+      issuedOn: "2026-01-10",
+    });
+    expect(scheme).toMatchObject({ id: placeholder?.id, isPlaceholder: false, termId: provinceTerm });
+    expect(scheme.incoming.map((r) => r.document?.id)).toEqual([citing.id]);
+  });
+
   it("links a document outside the reader's scope without revealing it", async () => {
     const communeB = await registered(
       {

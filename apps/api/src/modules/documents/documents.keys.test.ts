@@ -49,6 +49,12 @@ describe("numberKeyOf", () => {
     ).toBe("state|QĐ|1234|UBND|y:2024");
   });
 
+  it("scopes a local body's number by the holding organisation when its term is not known", () => {
+    const local = { ...base, typeAbbreviation: "KH", leadIssuer: "TU", number: "05", holderOrgId: 12 };
+    expect(numberKeyOf({ ...local, termId: null })).toBe("party|KH|5|TU|y:2021|o:12");
+    expect(numberKeyOf({ ...local, termId: 4 })).toBe("party|KH|5|TU|t:4");
+  });
+
   it("is null when neither a term nor a date is known", () => {
     expect(numberKeyOf({ ...base, number: "21", termId: null, issuedOn: null })).toBeNull();
   });

@@ -14,6 +14,12 @@ export interface NumberKeyParts {
   termId: number | null;
   /** The issue date (ISO), for the year scope when no term is known. */
   issuedOn: string | null;
+  /**
+   * For a Party number of a local body (TU, ĐU, CB …) with neither a term nor an issuing organisation:
+   * the organisation holding the record. Every province has a "TU", so without it "05-KH/TU" of one
+   * province would refuse another's.
+   */
+  holderOrgId?: number | null;
 }
 
 /**
@@ -29,7 +35,11 @@ export function numberKeyOf(parts: NumberKeyParts): string | null {
   else if (ownYear !== undefined) scope = `y:${ownYear}`;
   else if (parts.issuedOn !== null) scope = `y:${parts.issuedOn.slice(0, 4)}`;
   if (scope === null) return null;
-  return [parts.system, parts.typeAbbreviation, plain, parts.leadIssuer, scope].join("|");
+  const holder =
+    parts.system === "party" && parts.termId === null && parts.holderOrgId != null
+      ? `|o:${parts.holderOrgId}`
+      : "";
+  return [parts.system, parts.typeAbbreviation, plain, parts.leadIssuer, scope].join("|") + holder;
 }
 
 /** "NQ|plenum:4|term:XII", "NQ|congress:XIV" (or "NQ|plenum:7" when the term is not said); null when not named. */

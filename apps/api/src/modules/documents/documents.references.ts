@@ -20,7 +20,11 @@ import {
   referenceLookupOf,
 } from "./documents.keys.ts";
 import { presentDocumentSummary } from "./documents.presenter.ts";
-import { findTermContaining, findTypeByAbbreviation } from "./documents.reference-data.repository.ts";
+import {
+  findDocumentIssuer,
+  findTermContaining,
+  findTypeByAbbreviation,
+} from "./documents.reference-data.repository.ts";
 import {
   type Executor,
   findByCitationKey,
@@ -283,6 +287,7 @@ async function createPlaceholder(
       number = reference.number;
       symbol = `${reference.number}/${reference.type}-${reference.issuer}`;
     }
+    const local = reference.system === "party" && (await findDocumentIssuer(trx, lead))?.level !== "central";
     numberKey = numberKeyOf({
       system: reference.system,
       typeAbbreviation: reference.type,
@@ -290,6 +295,7 @@ async function createPlaceholder(
       leadIssuer: lead,
       termId,
       issuedOn: reference.date,
+      holderOrgId: local ? ownerOrgId : null,
     });
     // The number is registered under another spelling of the lookup (a term or year the lookup
     // could not see): link that document.

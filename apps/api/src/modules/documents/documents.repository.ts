@@ -2,7 +2,15 @@
 // relations both ways, and the writes of registering and editing. Every function takes the executor
 // (db or transaction) first. Reads that depend on who asks take the DocumentScope and use the one
 // visibility rule (documents.visibility.ts).
-import { type Insertable, type Kysely, type SqlBool, sql, type Transaction, type Updateable } from "kysely";
+import {
+  type Expression,
+  type Insertable,
+  type Kysely,
+  type SqlBool,
+  sql,
+  type Transaction,
+  type Updateable,
+} from "kysely";
 import type { Database, DocumentsTable } from "../../db/schema.ts";
 import { type DocumentScope, documentVisibleSql } from "./documents.visibility.ts";
 
@@ -415,7 +423,9 @@ export async function nextSeriesNumber(
 
 /**
  * A placeholder standing for this Party or state number, created from a citation before the document
- * itself was registered: same key, or (cited without a date) same type, number and lead issuer.
+ * itself was registered: same key, or cited without a date (no key), or — for a document numbered in a
+ * term — cited with a date inside that term when the citation could not tell the term (a local body's
+ * "02-ĐA/TU"), provided the registering reader sees that placeholder.
  */
 export async function findPlaceholderFor(
   executor: Executor,
@@ -425,22 +435,31 @@ export async function findPlaceholderFor(
     number: string;
     leadIssuer: string;
     numberKey: string | null;
+    termId: number | null;
   },
+  scope: DocumentScope,
 ): Promise<{ id: number } | undefined> {
   return executor
-    .selectFrom("documents")
-    .select("id")
-    .where("isPlaceholder", "=", true)
-    .where("system", "=", parts.system)
-    .where("typeAbbreviation", "=", parts.typeAbbreviation)
-    .where("number", "=", parts.number)
-    .where(sql<SqlBool>`issuer_codes[1] = ${parts.leadIssuer}`)
-    .where((eb) =>
-      parts.numberKey === null
-        ? eb("numberKey", "is", null)
-        : eb.or([eb("numberKey", "is", null), eb("numberKey", "=", parts.numberKey)]),
-    )
-    .orderBy("id")
+    .selectFrom("documents as d")
+    .select("d.id")
+    .where("d.isPlaceholder", "=", true)
+    .where("d.system", "=", parts.system)
+    .where("d.typeAbbreviation", "=", parts.typeAbbreviation)
+    .where("d.number", "=", parts.number)
+    .where(sql<SqlBool>`d.issuer_codes[1] = ${parts.leadIssuer}`)
+    .where((eb) => {
+      const alternatives: Expression<SqlBool>[] = [eb("d.numberKey", "is", null)];
+      if (parts.numberKey !== null) alternatives.push(eb("d.numberKey", "=", parts.numberKey));
+      if (parts.termId !== null) {
+        alternatives.push(
+          sql<SqlBool>`(d.term_id IS NULL AND ${documentVisibleSql("d", scope)} AND EXISTS (
+            SELECT 1 FROM committee_terms ct WHERE ct.id = ${parts.termId}
+              AND d.issued_on >= ct.starts_on AND (ct.ends_on IS NULL OR d.issued_on <= ct.ends_on)))`,
+        );
+      }
+      return eb.or(alternatives);
+    })
+    .orderBy("d.id")
     .limit(1)
     .executeTakeFirst();
 }

@@ -140,6 +140,7 @@ export class DocumentsService {
           today,
           selfId: null,
           checkIssuingOrg: true,
+          ownerOrgId: owner.id,
         });
         const upload = input.uploadId ? await this.#uploads.takeUpload(trx, actor, input.uploadId) : null;
         const references = upload ? extractReferences(upload.body, tables) : [];
@@ -156,7 +157,7 @@ export class DocumentsService {
           isPlaceholder: false,
           textSource: upload?.textSource ?? null,
         };
-        const placeholder = await this.#placeholderStandingFor(trx, columns);
+        const placeholder = await this.#placeholderStandingFor(trx, actor, columns);
         let id: number;
         if (placeholder === null) {
           id = await repo.insertDocument(trx, { ...values, createdBy: actor.accountId });
@@ -218,19 +219,24 @@ export class DocumentsService {
   }
 
   /** The placeholder a new registration completes: one created from a citation of this number or name. */
-  async #placeholderStandingFor(trx: Trx, columns: ResolvedColumns): Promise<number | null> {
+  async #placeholderStandingFor(trx: Trx, actor: Actor, columns: ResolvedColumns): Promise<number | null> {
     if (columns.citationKey !== null) {
       const named = await repo.findPlaceholderByCitation(trx, columns.citationKey);
       if (named) return named.id;
     }
     if (columns.number === null) return null;
-    const found = await repo.findPlaceholderFor(trx, {
-      system: columns.system,
-      typeAbbreviation: columns.typeAbbreviation,
-      number: columns.number,
-      leadIssuer: columns.issuerCodes[0] as string,
-      numberKey: columns.numberKey,
-    });
+    const found = await repo.findPlaceholderFor(
+      trx,
+      {
+        system: columns.system,
+        typeAbbreviation: columns.typeAbbreviation,
+        number: columns.number,
+        leadIssuer: columns.issuerCodes[0] as string,
+        numberKey: columns.numberKey,
+        termId: columns.termId,
+      },
+      documentScopeOf(actor),
+    );
     return found?.id ?? null;
   }
 
@@ -377,6 +383,7 @@ export class DocumentsService {
           today,
           selfId: id,
           checkIssuingOrg: issuingOrgId !== before.issuingOrgId,
+          ownerOrgId: before.ownerOrgId,
         });
         const subject = input.subject === undefined ? before.subject : input.subject.normalize("NFC").trim();
         const changes = {
