@@ -147,6 +147,35 @@ describe("checkPlan", () => {
     ]);
   });
 
+  it("reads a day without a year in the year of the heading above, else of the plan", () => {
+    const input = [
+      "Hà Nội, ngày 05 tháng 02 năm 2026",
+      "II. NHIỆM VỤ NĂM 2027",
+      "1. Văn phòng Tỉnh ủy báo cáo kết quả trước 15/12.",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Ban Tổ chức Tỉnh ủy báo cáo kết quả trước 15/12.",
+    ].join("\n");
+    expect(checkPlan(input).map((t) => t.time?.deadline)).toEqual(["2027-12-15", "2026-12-15"]);
+  });
+
+  it("'như mục 1' takes the clear from the task numbered 1; 'như trên' from the task before", () => {
+    const input = [
+      "II. NHIỆM VỤ",
+      "1. Ban Tổ chức Tỉnh ủy rà soát quy hoạch, hoàn thành trong quý II/2026.",
+      "2. Văn phòng Tỉnh ủy xây dựng kế hoạch trước ngày 30/9/2026.",
+      "3. Ban Tuyên giáo và Dân vận Tỉnh ủy tổng hợp ý kiến; thời gian như mục 1.",
+      "4. Ủy ban Kiểm tra Tỉnh ủy kiểm tra; thời gian: như trên.",
+    ].join("\n");
+    const tasks = checkPlan(input);
+    expect(tasks.map((t) => [t.time?.deadline, t.aspects.time.inherited])).toEqual([
+      ["2026-Q2", false],
+      ["2026-09-30", false],
+      ["2026-Q2", true],
+      ["2026-Q2", true],
+    ]);
+    expect(tasks[2]?.references.map((r) => r.text)).toEqual(["như mục 1"]);
+  });
+
   it("keeps every span inside the input, on the samples", () => {
     for (const sample of PLAN_SAMPLES) expectSpansInside(sample.input.text, checkPlan(sample.input));
   });

@@ -429,6 +429,31 @@ function inheritFromReference(f: Findings, reference: Reference, from: Findings 
  * A paragraph outside any task heading is a task when it sets a time or a result, assigns ("giao",
  * "chủ trì") or names a person — a unit doing something ("Văn phòng xin gửi …") is not enough.
  */
+/**
+ * The year a heading above sets ("NHIỆM VỤ NĂM 2027", "Quý II/2027"), nearest first: days written
+ * without a year below it ("trước 15/12") fall in that year rather than the plan's.
+ */
+function headingYear(
+  ctx: PlanContext,
+  headings: readonly PlanHeading[],
+  cache: Map<number, number | null>,
+): number | null {
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const heading = headings[i] as PlanHeading;
+    let year = cache.get(heading.start);
+    if (year === undefined) {
+      const words = planWords(ctx.text, heading.start, heading.end);
+      const written = findTimes(words, null, ctx.isCitation).find(
+        (t) => t.deadline !== null && /^\d{4}/.test(t.deadline),
+      );
+      year = written ? Number(written.deadline?.slice(0, 4)) : null;
+      cache.set(heading.start, year);
+    }
+    if (year !== null) return year;
+  }
+  return null;
+}
+
 const hasSignal = (f: Findings, role: LeadRole | null) =>
   f.time !== null || f.results.length > 0 || f.person !== null || (f.leads.length > 0 && role !== "subject");
 
@@ -448,13 +473,17 @@ export function checkPlan(input: PlanInput | string, options: PlanCheckOptions =
   const tasks: CheckedTask[] = [];
   const byNumber = new Map<string, Findings>();
   let previous: Findings | undefined;
+  const headingYears = new Map<number, number | null>();
   for (const block of blocks) {
-    const f = block.cells?.text ? analyseRow(ctx, block.cells, block.headings) : analyseProse(ctx, block);
+    const blockCtx = { ...ctx, planYear: headingYear(ctx, block.headings, headingYears) ?? planYear };
+    const f = block.cells?.text
+      ? analyseRow(blockCtx, block.cells, block.headings)
+      : analyseProse(blockCtx, block);
     if (block.needsSignal && !hasSignal(f, f.leadRole)) continue;
     for (const reference of f.references) {
       inheritFromReference(f, reference, reference.item === null ? previous : byNumber.get(reference.item));
     }
-    inheritFromHeadings(ctx, block.headings, f);
+    inheritFromHeadings(blockCtx, block.headings, f);
     if (block.number !== null && !byNumber.has(block.number)) byNumber.set(block.number, f);
     previous = f;
 
