@@ -105,14 +105,14 @@ async function reserveIds(
   table: "documents" | "document_cascades",
   count: number,
 ) {
-  // Nobody else may take ids while ours are being assigned.
+  if (count === 0) return 0;
+  // Nobody else may take ids while ours are being assigned. Loaders lock documents before cascades.
   await sql`LOCK TABLE ${sql.table(table)} IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
   const { rows } = await sql<{
     maxId: number | null;
   }>`SELECT max(id) AS max_id FROM ${sql.table(table)}`.execute(trx);
   const base = Number(rows[0]?.maxId ?? 0);
-  if (count > 0)
-    await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), ${base + count}::bigint)`.execute(trx);
+  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), ${base + count}::bigint)`.execute(trx);
   return base;
 }
 
