@@ -158,13 +158,8 @@ export async function resolveDocumentColumns(
   );
   if (citationKey !== null) {
     const holder = await findByCitationKey(trx, citationKey);
-    if (holder && holder.id !== options.selfId) {
-      const placeholder = await trx
-        .selectFrom("documents")
-        .select("isPlaceholder")
-        .where("id", "=", holder.id)
-        .executeTakeFirst();
-      if (!placeholder?.isPlaceholder) throw fieldError("DOCUMENT_NUMBER_TAKEN", "body.citation");
+    if (holder && holder.id !== options.selfId && !holder.isPlaceholder) {
+      throw fieldError("DOCUMENT_NUMBER_TAKEN", "body.citation");
     }
   }
 

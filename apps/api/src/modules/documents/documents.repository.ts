@@ -355,10 +355,10 @@ export async function findByNumberKey(
 export async function findByCitationKey(
   executor: Executor,
   citationKey: string,
-): Promise<{ id: number } | undefined> {
+): Promise<{ id: number; isPlaceholder: boolean } | undefined> {
   return executor
     .selectFrom("documents")
-    .select("id")
+    .select(["id", "isPlaceholder"])
     .where("citationKey", "=", citationKey)
     .executeTakeFirst();
 }
@@ -461,18 +461,5 @@ export async function findPlaceholderFor(
     })
     .orderBy("d.id")
     .limit(1)
-    .executeTakeFirst();
-}
-
-/** A placeholder standing for this named document ("Nghị quyết Trung ương 4 (khóa XII)"). */
-export async function findPlaceholderByCitation(
-  executor: Executor,
-  citationKey: string,
-): Promise<{ id: number } | undefined> {
-  return executor
-    .selectFrom("documents")
-    .select("id")
-    .where("isPlaceholder", "=", true)
-    .where("citationKey", "=", citationKey)
     .executeTakeFirst();
 }

@@ -221,8 +221,8 @@ export class DocumentsService {
   /** The placeholder a new registration completes: one created from a citation of this number or name. */
   async #placeholderStandingFor(trx: Trx, actor: Actor, columns: ResolvedColumns): Promise<number | null> {
     if (columns.citationKey !== null) {
-      const named = await repo.findPlaceholderByCitation(trx, columns.citationKey);
-      if (named) return named.id;
+      const named = await repo.findByCitationKey(trx, columns.citationKey);
+      if (named?.isPlaceholder) return named.id;
     }
     if (columns.number === null) return null;
     const found = await repo.findPlaceholderFor(
