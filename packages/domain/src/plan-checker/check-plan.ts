@@ -491,7 +491,10 @@ export function checkPlan(input: PlanInput | string, options: PlanCheckOptions =
     for (const aspect of ASPECTS) aspects[aspect] = { key: aspect, aspect, ...grade(aspect, f) };
     const deliverable = f.results[0] ?? null;
     tasks.push({
-      ...spanOf(text, block.start, block.end),
+      // a row's task as written is its content cell; the other cells are the clears' spans
+      ...(block.cells?.text
+        ? spanOf(text, block.cells.text.start, block.cells.text.end)
+        : spanOf(text, block.start, block.end)),
       kind: block.kind,
       label: block.label,
       leads: f.leads,
