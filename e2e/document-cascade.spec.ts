@@ -136,7 +136,14 @@ describe("the cascade of a directive", () => {
       .first()
       .click();
     await page.keyboard.press("Escape");
-    await expect.poll(() => page.getByTestId("cascade-preview").innerText()).toContain("Tỉnh ủy Bắc Ninh");
+    // Before creating it, the dialog says how many committees it will address.
+    const preview = page.getByTestId("cascade-preview");
+    await expect
+      .poll(() => preview.innerText())
+      .toMatch(new RegExp(`^Sẽ yêu cầu [\\d.]+ đơn vị: ${COMMUNE_TYPE} trong Tỉnh ủy Bắc Ninh\\.$`));
+    const previewed = Number(
+      /yêu cầu ([\d.]+) đơn vị/.exec(await preview.innerText())?.[1]?.replace(/\./g, ""),
+    );
     await page.getByTestId("cascade-deadline").click();
     await page.keyboard.type(deadline);
     await page.keyboard.press("Enter");
@@ -154,6 +161,7 @@ describe("the cascade of a directive", () => {
     await expect.poll(() => coverageTotal(page, "targets")).not.toBe("0");
     const targets = Number((await coverageTotal(page, "targets")).replace(/\./g, ""));
     expect(targets, "the province's commune committees").toBeGreaterThan(2);
+    expect(targets, "as the dialog said").toBe(previewed);
     expect(await coverageTotal(page, "missing")).toBe(await coverageTotal(page, "targets"));
     expect(await coverageTotal(page, "onTime")).toBe("0");
     expect(await coverageTotal(page, "overdue")).toBe("0");

@@ -13,11 +13,11 @@ import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, apiCall, isApiError } from "../../lib/api.ts";
-import { DATE_FORMAT, fromIsoDate, toIsoDate } from "../../lib/dates.ts";
+import { DATE_FORMAT, formatNumber, fromIsoDate, toIsoDate } from "../../lib/dates.ts";
 import { applyFieldErrors, errorText } from "../../lib/errors.ts";
 import { OrgPicker } from "../../ui/OrgPicker.tsx";
 import { useOrgTypeName, useOrgTypes } from "../organisations/org-types.ts";
-import { useCascadesChanged } from "./coverage-queries.ts";
+import { useCascadePreview, useCascadesChanged } from "./coverage-queries.ts";
 
 type Mode = "types" | "orgs";
 
@@ -54,6 +54,47 @@ interface Props {
   onClose: () => void;
 }
 
+/** How many organisations the selection addresses now, asked of the server as the person chooses. */
+function PreviewNote({ preview }: { preview: ReturnType<typeof useCascadePreview> }) {
+  const { t } = useTranslation();
+  if (preview.isError)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={errorText(preview.error, t)}
+        data-testid="cascade-preview"
+        style={{ marginBottom: 12 }}
+      />
+    );
+  if (!preview.data)
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={t("common.loading")}
+        data-testid="cascade-preview-loading"
+        style={{ marginBottom: 12 }}
+      />
+    );
+  return (
+    <Alert
+      type={preview.data.targets === 0 ? "warning" : "info"}
+      showIcon
+      title={
+        preview.data.targets === 0
+          ? t("documentCoverage.dialog.previewNone", { who: preview.data.selectionLabel })
+          : t("documentCoverage.dialog.preview", {
+              n: formatNumber(preview.data.targets),
+              who: preview.data.selectionLabel,
+            })
+      }
+      data-testid="cascade-preview"
+      style={{ marginBottom: 12 }}
+    />
+  );
+}
+
 export function CascadeDialog({ document, cascade, open, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -63,7 +104,6 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [rootLabel, setRootLabel] = useState(document.ownerOrgName);
   const editing = cascade !== null;
 
   const mode = Form.useWatch("mode", form) ?? "types";
@@ -74,7 +114,6 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
     if (!open) return;
     form.resetFields();
     setError(null);
-    setRootLabel(document.ownerOrgName);
     if (cascade) {
       form.setFieldsValue({ deadline: fromIsoDate(cascade.deadline), note: cascade.note ?? "" });
     }
@@ -89,15 +128,17 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
     [types.data, typeName],
   );
 
-  const preview = (() => {
-    if (mode === "orgs")
-      return orgIds.length > 0 ? t("documentCoverage.dialog.previewOrgs", { n: orgIds.length }) : null;
-    if (typeCodes.length === 0) return null;
-    return t("documentCoverage.dialog.previewTypes", {
-      types: typeCodes.map(typeName).join(", "),
-      root: rootLabel,
-    });
-  })();
+  const rootOrgId = Form.useWatch("rootOrgId", form);
+  const selection: CascadeSelection | null = editing
+    ? null
+    : mode === "orgs"
+      ? orgIds.length > 0
+        ? { kind: "orgs", orgIds }
+        : null
+      : typeCodes.length > 0 && rootOrgId
+        ? { kind: "types", rootOrgId, typeCodes }
+        : null;
+  const preview = useCascadePreview(document.id, open ? selection : null);
 
   const submit = async (values: Values) => {
     if (!values.deadline) return;
@@ -202,7 +243,6 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
                     knownLabels={{ [document.ownerOrgId]: document.ownerOrgName }}
                     allowClear={false}
                     style={{ width: "100%" }}
-                    onChange={(_, label) => setRootLabel(label ?? "")}
                   />
                 </Form.Item>
               </>
@@ -239,15 +279,7 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
         <Form.Item name="note" label={t("documentCoverage.dialog.note")}>
           <Input.TextArea rows={2} maxLength={2000} data-testid="cascade-note" />
         </Form.Item>
-        {!editing && preview && (
-          <Alert
-            type="info"
-            showIcon
-            title={preview}
-            data-testid="cascade-preview"
-            style={{ marginBottom: 12 }}
-          />
-        )}
+        {selection && <PreviewNote preview={preview} />}
         {error && <Alert type="error" showIcon title={error} data-testid="cascade-dialog-error" />}
       </Form>
     </Modal>

@@ -1,7 +1,7 @@
 // Queries of cascades and their coverage. Their keys sit under the register's key, so any write to a
 // document (a commune's plan registered and linked) refreshes the coverage too; a cascade's own writes
 // refresh the register, the coverage and the inbox badge.
-import { documentCascadeRoutes } from "@namro/contracts";
+import { type CascadeSelection, documentCascadeRoutes } from "@namro/contracts";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiCall } from "../../lib/api.ts";
 import { DOCUMENTS_KEY } from "../documents/document-queries.ts";
@@ -29,6 +29,21 @@ export function useCascadeCoverage(cascadeId: number | undefined, search: Covera
       apiCall(documentCascadeRoutes.getCascadeCoverage, { params: { id: cascadeId ?? 0 }, query }),
     enabled: cascadeId !== undefined && cascadeId > 0,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** How many organisations a selection would address (asked again when the selection changes). */
+export function useCascadePreview(documentId: number, selection: CascadeSelection | null) {
+  return useQuery({
+    queryKey: [...CASCADES_KEY, documentId, "preview", selection],
+    queryFn: () =>
+      apiCall(documentCascadeRoutes.previewDocumentCascade, {
+        params: { id: documentId },
+        body: { selection: selection as CascadeSelection },
+      }),
+    enabled: selection !== null,
+    retry: false,
+    staleTime: 30_000,
   });
 }
 
