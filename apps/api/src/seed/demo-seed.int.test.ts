@@ -162,6 +162,33 @@ describe("demo seed", () => {
     expect(search[0]?.hits).toBeGreaterThan(30);
   });
 
+  it("shows late and missing communes in the coverage view of a provincial plan", async () => {
+    // The province office's demo account, through the coverage route itself.
+    const session = await testApp.signIn("vanphong", DEMO_PASSWORD);
+    const plan = await db
+      .selectFrom("documents")
+      .select("id")
+      .where("symbol", "=", "12-KH/TU")
+      .executeTakeFirstOrThrow();
+    const list = await testApp.call(session, { method: "GET", url: `/api/documents/${plan.id}/cascades` });
+    expect(list.statusCode).toBe(200);
+    const [cascade] = (list.json() as { items: { id: number; totals: Record<string, number> }[] }).items;
+    expect(cascade?.totals.targets).toBe(60);
+    expect(cascade?.totals.late).toBeGreaterThan(0);
+    expect(cascade?.totals.missing).toBeGreaterThan(0);
+    expect(cascade?.totals.overdue).toBe(cascade?.totals.missing);
+    const view = await testApp.call(session, {
+      method: "GET",
+      url: `/api/document-cascades/${cascade?.id}/coverage?status=missing&pageSize=200`,
+    });
+    expect(view.statusCode).toBe(200);
+    const missing = (view.json() as { targets: { items: { orgName: string; daysOverdue: number | null }[] } })
+      .targets.items;
+    expect(missing).toHaveLength(cascade?.totals.missing ?? -1);
+    const tanHung = missing.find((target) => target.orgName === "Đảng ủy xã Tân Hưng");
+    expect(tanHung?.daysOverdue).toBeGreaterThan(0);
+  });
+
   it("respects the type rules, keeps paths consistent and writes NFC names with search keys", async () => {
     const { rows: badTypes } = await sql<{ id: number }>`
       SELECT c.id FROM organisations c JOIN organisations p ON p.id = c.parent_id
