@@ -109,15 +109,16 @@ export function DocumentFilters({ search, onChange, knownOrgLabels }: Props) {
           style={{ width: "100%" }}
         />
       </Field>
-      <Col xs={24} sm={12} lg={8} xl={4} style={{ display: "flex", alignItems: "flex-end", gap: 8 }}>
+      <Field label={t("documents.filters.placeholdersLabel")}>
         <Checkbox
           checked={search.placeholders !== "hide"}
           onChange={(event) => onChange({ placeholders: event.target.checked ? undefined : "hide" })}
+          style={{ paddingTop: 5 }}
           data-testid="document-filter-placeholders"
         >
           {t("documents.filters.placeholders")}
         </Checkbox>
-      </Col>
+      </Field>
       {count > 0 && (
         <Col xs={24}>
           <Button
