@@ -27,6 +27,24 @@ const REFUSED: readonly { name: string; magic: readonly number[] }[] = [
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) =>
   bytes.length >= magic.length && magic.every((byte, i) => bytes[i] === byte);
 
+/**
+ * Text formats that are not plain text: Word can save a "document" as web page, single-file web page
+ * (MHTML) or Word 2003 XML, and such files are often renamed .doc.
+ */
+const MARKUP: readonly { name: string; pattern: RegExp }[] = [
+  { name: "HTML document", pattern: /^<(?:!doctype\s+html|html)[\s>]/i },
+  { name: "XML document", pattern: /^<\?xml[\s?]/i },
+  { name: "MHTML web archive", pattern: /^(?:MIME-Version|From|Content-Type):/i },
+];
+
+/** The first characters of a text file as ASCII, byte order mark and leading white space skipped. */
+function textStart(head: Uint8Array): string {
+  const text = Buffer.from(head.subarray(0, 256))
+    .toString("latin1")
+    .replace(/^\u00ef\u00bb\u00bf/, "");
+  return text.trimStart();
+}
+
 /** A PDF may carry a few bytes before its header (the format allows 1,024). */
 const PDF_HEADER_WINDOW = 1024;
 
@@ -51,6 +69,10 @@ export function sniffFormat(head: Uint8Array): SniffedFormat {
   const refused = REFUSED.find((format) => startsWith(head, format.magic));
   if (refused) throw new TextFileError("UNSUPPORTED", refused.name);
   if (startsWith(head, [...RTF])) throw new TextFileError("UNSUPPORTED", "RTF document");
-  if (looksLikeText(head)) return "text";
+  if (looksLikeText(head)) {
+    const markup = MARKUP.find((format) => format.pattern.test(textStart(head)));
+    if (markup) throw new TextFileError("UNSUPPORTED", markup.name);
+    return "text";
+  }
   throw new TextFileError("UNSUPPORTED", "binary content");
 }

@@ -210,6 +210,19 @@ describe("readTextFile: images and refused formats", () => {
     expect(await failure(Buffer.from([0x01, 0x02, 0x00, 0x03, 0x04, 0x05]))).toBe("UNSUPPORTED");
   });
 
+  it("refuses a web page, Word XML or MHTML saved under a document's name", async () => {
+    for (const text of [
+      "<!DOCTYPE html><html><body>Kế hoạch</body></html>",
+      "\ufeff  <html xmlns:w='urn:schemas-microsoft-com:office:word'><body>Kế hoạch</body></html>",
+      '<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument/>',
+      "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\nKế hoạch",
+    ]) {
+      expect(await failure(Buffer.from(text, "utf8")), text.slice(0, 20)).toBe("UNSUPPORTED");
+    }
+    // Plain text that merely mentions markup is still text.
+    expect((await readTextFile(Buffer.from("Ghi chú: <html> là thẻ mở đầu.", "utf8"), MAX)).kind).toBe("txt");
+  });
+
   it("refuses an empty file and one over the size cap", async () => {
     expect(await failure(Buffer.alloc(0))).toBe("EMPTY");
     expect(await failure(Buffer.from(SENTENCE), 10)).toBe("TOO_LARGE");
