@@ -1,4 +1,5 @@
-import { extractReferences } from "@namro/domain";
+import { extractReferences, padDocumentNumber } from "@namro/domain";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   canonicalCitation,
@@ -57,6 +58,37 @@ describe("numberKeyOf", () => {
 
   it("is null when neither a term nor a date is known", () => {
     expect(numberKeyOf({ ...base, number: "21", termId: null, issuedOn: null })).toBeNull();
+  });
+});
+
+describe("numberKeyOf as a property", () => {
+  const parts = fc.record({
+    number: fc.integer({ min: 1, max: 9999 }),
+    type: fc.constantFrom("KL", "KH", "QĐ", "CT"),
+    lead: fc.constantFrom("TW", "TU", "ĐU"),
+    termId: fc.integer({ min: 1, max: 50 }),
+  });
+  const key = (
+    p: { number: number; type: string; lead: string; termId: number },
+    written = String(p.number),
+  ) =>
+    numberKeyOf({
+      system: "party",
+      typeAbbreviation: p.type,
+      number: written,
+      leadIssuer: p.lead,
+      termId: p.termId,
+      issuedOn: "2024-01-01",
+    });
+
+  it("is the same however the number is padded, and differs when the series or the number differs", () => {
+    fc.assert(
+      fc.property(parts, parts, (a, b) => {
+        if (key(a) !== key(a, padDocumentNumber(a.number))) return false;
+        const sameSeries = a.type === b.type && a.lead === b.lead && a.termId === b.termId;
+        return (key(a) === key(b)) === (sameSeries && a.number === b.number);
+      }),
+    );
   });
 });
 
