@@ -163,6 +163,47 @@ describe("POST /api/document-uploads", () => {
     ]);
   });
 
+  it("names header fields it could not read and codes not in the tables", async () => {
+    const bare = await uploaded(staff, docxBytes(["Biên bản họp chi bộ tháng 3", "Có mặt 12 đồng chí."]));
+    expect(bare.notes).toEqual([
+      "Chưa đọc được từ phần đầu văn bản: số văn bản, loại văn bản, ngày ban hành, trích yếu. Hãy nhập các mục này.",
+    ]);
+    const unknown = await uploaded(
+      staff,
+      docxBytes([
+        "ĐẢNG ỦY XÃ",
+        "Số 03-KH/XYZ",
+        "Tân Hưng, ngày 02 tháng 3 năm 2026",
+        "KẾ HOẠCH",
+        "về công tác dân vận",
+      ]),
+    );
+    expect(unknown.proposed).toMatchObject({ number: "03", issuerCodes: ["XYZ"], typeId: planTypeId });
+    expect(unknown.notes).toEqual(["Mã cơ quan ban hành chưa có trong danh mục: XYZ."]);
+  });
+
+  it("proposes the type its type line names when two types share an abbreviation", async () => {
+    const regulationTypeId = (
+      await t.database.db
+        .selectFrom("documentTypes")
+        .select("id")
+        .where("system", "=", "party")
+        .where("nameVi", "=", "Quy định")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const result = await uploaded(
+      staff,
+      docxBytes([
+        "TỈNH ỦY BẮC NINH",
+        "Số 05-QĐ/TU",
+        "Bắc Ninh, ngày 10 tháng 3 năm 2026",
+        "QUY ĐỊNH",
+        "về chế độ làm việc",
+      ]),
+    );
+    expect(result.proposed).toMatchObject({ typeAbbreviation: "QĐ", typeId: regulationTypeId });
+  });
+
   it("converts a legacy TCVN3 text file and notes it", async () => {
     const text = `KẾ HOẠCH\nthực hiện Chỉ thị 05-CT/TW của Bộ Chính trị về học tập và làm theo`;
     const bytes = Buffer.from(Array.from(encodeTcvn3(text), (c) => c.charCodeAt(0)));
