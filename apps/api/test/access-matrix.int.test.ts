@@ -7,9 +7,11 @@ import {
   accountRoutes,
   auditRoutes,
   authRoutes,
+  documentCascadeRoutes,
   memberImportRoutes,
   memberRoutes,
   memberStatisticsRoutes,
+  notificationRoutes,
   organisationRoutes,
   ROLES,
   type Role,
@@ -25,6 +27,8 @@ import { ROLE_PERMISSIONS } from "../src/platform/auth/permissions.ts";
 import type { RouteAccess } from "../src/platform/auth/route-access.ts";
 import { documentFileSamples } from "./access-matrix.document-files.ts";
 import { documentRegisterSamples } from "./access-matrix.documents.ts";
+import { createCascade } from "./cascade-factories.ts";
+import { createDocument } from "./document-factories.ts";
 import { createOrg, createProvince, uniqueSuffix } from "./factories.ts";
 import { createMember } from "./member-factories.ts";
 import { simpleWorkbook } from "./spreadsheet-fixtures.ts";
@@ -634,6 +638,116 @@ const SAMPLES = new Map<string, Sample>([
     },
   ],
 
+  // document cascades: a document held by the scope's commune requiring the scope's cell to implement it
+  [
+    key(documentCascadeRoutes.listDocumentCascades),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "GET",
+        url: `/api/documents/${(await cascadeIn(scope)).documentId}/cascades`,
+      }),
+    },
+  ],
+  [
+    key(documentCascadeRoutes.createDocumentCascade),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/documents/${(await cascadeIn(scope)).documentId}/cascades`,
+        payload: { deadline: "2026-12-31", selection: { kind: "orgs", orgIds: [cell(scope).id] } },
+      }),
+    },
+  ],
+  [
+    key(documentCascadeRoutes.previewDocumentCascade),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/documents/${(await cascadeIn(scope)).documentId}/cascades/preview`,
+        payload: { selection: { kind: "orgs", orgIds: [cell(scope).id] } },
+      }),
+    },
+  ],
+  [
+    key(documentCascadeRoutes.updateDocumentCascade),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "PATCH",
+        url: `/api/document-cascades/${(await cascadeIn(scope)).cascadeId}`,
+        payload: { version: 1, note: "Hoàn thành trong quý IV" },
+      }),
+    },
+  ],
+  [
+    key(documentCascadeRoutes.deleteDocumentCascade),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "DELETE",
+        url: `/api/document-cascades/${(await cascadeIn(scope)).cascadeId}?version=1`,
+      }),
+    },
+  ],
+  [
+    key(documentCascadeRoutes.getCascadeCoverage),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "GET",
+        url: `/api/document-cascades/${(await cascadeIn(scope)).cascadeId}/coverage`,
+      }),
+    },
+  ],
+  [
+    key(documentCascadeRoutes.sendCascadeReminders),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "POST",
+        url: `/api/document-cascades/${(await cascadeIn(scope)).cascadeId}/reminders`,
+        payload: {},
+      }),
+    },
+  ],
+  [
+    key(documentCascadeRoutes.exportCascadeCoverage),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "GET",
+        url: `/api/document-cascades/${(await cascadeIn(scope)).cascadeId}/coverage/export`,
+      }),
+    },
+  ],
+
+  // notifications: the inbox is the actor's own (roles are held on commune A)
+  [
+    key(notificationRoutes.listNotifications),
+    { scoped: false, build: async () => ({ method: "GET", url: "/api/notifications" }) },
+  ],
+  [
+    key(notificationRoutes.countUnreadNotifications),
+    { scoped: false, build: async () => ({ method: "GET", url: "/api/notifications/unread-count" }) },
+  ],
+  [
+    key(notificationRoutes.markNotificationRead),
+    {
+      scoped: false,
+      build: async () => ({
+        method: "POST",
+        url: `/api/notifications/${await notificationTo(fx.communeA)}/read`,
+      }),
+    },
+  ],
+  [
+    key(notificationRoutes.markAllNotificationsRead),
+    { scoped: false, build: async () => ({ method: "POST", url: "/api/notifications/read-all" }) },
+  ],
+
   // member import and export
   [
     key(memberImportRoutes.createMemberImport),
@@ -721,6 +835,29 @@ const SAMPLES = new Map<string, Sample>([
     },
   ],
 ]);
+
+/** A document held by the scope's commune with a cascade requiring the scope's cell (version 1). */
+async function cascadeIn(scope: Scope): Promise<{ documentId: number; cascadeId: number }> {
+  const document = await createDocument(t.database.db, { ownerOrgId: commune(scope).id, number: null });
+  const cascadeId = await createCascade(t.database.db, document.id, [cell(scope).id], "2026-12-31");
+  return { documentId: document.id, cascadeId };
+}
+
+/** A notification addressed to `org`. */
+async function notificationTo(org: OrganisationRow): Promise<number> {
+  const row = await t.database.db
+    .insertInto("notifications")
+    .values({
+      orgId: org.id,
+      kind: "cascade_reminder",
+      titleVi: "Nhắc việc",
+      titleEn: "Reminder",
+      link: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 /** A read (ready, empty) member import into the scope's cell. */
 async function importIn(scope: Scope): Promise<number> {
