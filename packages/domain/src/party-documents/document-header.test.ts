@@ -273,7 +273,7 @@ describe("proposeDocumentHeader", () => {
           for (const reference of extractReferences(text)) proposedRelationKind(reference, text, header);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 

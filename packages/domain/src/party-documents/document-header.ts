@@ -6,6 +6,7 @@
 // (both columns on one line). Never throws; a field not found is null. Also proposes the relation a
 // reference in the text has to the document (implements, replaces, amends, guides, refers to).
 
+import { isIsoDate } from "../dates.ts";
 import { toSearchKey } from "../vietnamese-text.ts";
 import { DEFAULT_DOCUMENT_TABLES, type DocumentSystem, type DocumentTables } from "./document-types.ts";
 import { type DocumentReference, extractReferences } from "./reference-extractor.ts";
@@ -137,19 +138,16 @@ const DATE_FORMS =
 const PLACE_DATE = new RegExp(`(?<!\\S)(${PLACE_WORD}(?:\\s${PLACE_WORD}){0,4})\\s*,\\s*${DATE_FORMS}`, "u");
 const DATE_LINE = new RegExp(`^${DATE_FORMS}`, "u");
 
+/** The ISO date of written day, month and year; null when there is no such day or it is out of range. */
 function isoDate(
   day: string | undefined,
   month: string | undefined,
   year: string | undefined,
 ): string | null {
   if (day === undefined || month === undefined || year === undefined) return null;
-  const d = Number(day);
-  const m = Number(month);
+  const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
   const y = Number(year);
-  if (y < 1930 || y > 2100) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) return null;
-  return `${year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return y >= 1930 && y <= 2100 && isIsoDate(iso) ? iso : null;
 }
 
 const dateOf = (match: RegExpExecArray, first: number) =>

@@ -85,6 +85,22 @@ export const UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /** Characters of the text shown back for the person to check the reading. */
 export const TEXT_PREVIEW_CHARS = 1500;
 
+type FileColumns = Omit<TakenUpload, "body" | "textSource">;
+
+/** The columns a document file takes from an upload (stored or taken). */
+export function fileColumnsOf(upload: FileColumns): FileColumns {
+  return {
+    fileName: upload.fileName,
+    mediaType: upload.mediaType,
+    kind: upload.kind,
+    sizeBytes: upload.sizeBytes,
+    sha256: upload.sha256,
+    hasTextLayer: upload.hasTextLayer,
+    pageCount: upload.pageCount,
+    content: upload.content,
+  };
+}
+
 export function textSourceOf(kind: DocumentFileKind, body: string): UploadTextSource {
   if (kind === "image") return null;
   if (body.trim() === "") return "none";
@@ -222,14 +238,7 @@ export class DocumentUploadsService {
     if (!upload || this.isExpired(upload.createdAt)) throw new AppError("DOCUMENT_UPLOAD_NOT_FOUND");
     await deleteUpload(trx, upload.id);
     return {
-      fileName: upload.fileName,
-      mediaType: upload.mediaType,
-      kind: upload.kind,
-      sizeBytes: upload.sizeBytes,
-      sha256: upload.sha256,
-      hasTextLayer: upload.hasTextLayer,
-      pageCount: upload.pageCount,
-      content: upload.content,
+      ...fileColumnsOf(upload),
       body: upload.body,
       textSource: textSourceOf(upload.kind, upload.body),
     };
@@ -254,14 +263,7 @@ export class DocumentUploadsService {
       const upload = await this.takeUpload(trx, actor, input.uploadId);
       const fileId = await insertDocumentFile(trx, {
         documentId,
-        fileName: upload.fileName,
-        mediaType: upload.mediaType,
-        kind: upload.kind,
-        sizeBytes: upload.sizeBytes,
-        sha256: upload.sha256,
-        hasTextLayer: upload.hasTextLayer,
-        pageCount: upload.pageCount,
-        content: upload.content,
+        ...fileColumnsOf(upload),
         createdBy: actor.accountId,
       });
       const replacesText = upload.textSource !== null && upload.textSource !== "none";
