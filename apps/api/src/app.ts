@@ -23,6 +23,7 @@ import { registerDocumentCascadeRoutes } from "./modules/documents/documents.cas
 import { registerDocumentFileRoutes } from "./modules/documents/documents.files.routes.ts";
 import { registerDocumentReferenceDataRoutes } from "./modules/documents/documents.reference-data.routes.ts";
 import { registerDocumentRoutes } from "./modules/documents/documents.routes.ts";
+import { registerDocumentSearchRoutes } from "./modules/documents/documents.search.routes.ts";
 import { registerMemberImportRoutes } from "./modules/members/members.import.routes.ts";
 import { registerMemberRoutes } from "./modules/members/members.routes.ts";
 import { registerMemberStatisticsRoutes } from "./modules/members/members.statistics.routes.ts";
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerMemberImportRoutes(api);
     registerDocumentReferenceDataRoutes(api);
     registerDocumentRoutes(api);
+    registerDocumentSearchRoutes(api);
     registerDocumentFileRoutes(api);
     registerDocumentCascadeRoutes(api);
     registerNotificationRoutes(api);

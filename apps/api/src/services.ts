@@ -5,6 +5,7 @@ import { AuditService } from "./modules/audit/audit.service.ts";
 import { AuthService } from "./modules/auth/auth.service.ts";
 import { DocumentCascadesService } from "./modules/documents/documents.cascades.service.ts";
 import { DocumentReferenceDataService } from "./modules/documents/documents.reference-data.service.ts";
+import { DocumentSearchService } from "./modules/documents/documents.search.service.ts";
 import { DocumentsService } from "./modules/documents/documents.service.ts";
 import { DocumentUploadsService } from "./modules/documents/documents.uploads.service.ts";
 import { MemberExportService } from "./modules/members/members.export.ts";
@@ -29,6 +30,7 @@ export interface Services {
   documentUploads: DocumentUploadsService;
   documentReferenceData: DocumentReferenceDataService;
   documents: DocumentsService;
+  documentSearch: DocumentSearchService;
   notifications: NotificationsService;
   documentCascades: DocumentCascadesService;
 }
@@ -56,6 +58,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     documentUploads,
     documentReferenceData,
     documents: new DocumentsService(deps, documentReferenceData, documentUploads),
+    documentSearch: new DocumentSearchService(deps),
     notifications,
     documentCascades: new DocumentCascadesService(deps, notifications),
   };

@@ -202,6 +202,17 @@ export function documentRegisterSamples(ctx: MatrixContext): [string, MatrixSamp
 
     // the register's records
     [
+      // The register of the scope's commune, searched: outside the actor's scope the subtree is unknown.
+      key(documentRoutes.listDocuments),
+      {
+        scoped: true,
+        build: async (scope) => ({
+          method: "GET",
+          url: `/api/documents?orgId=${ctx.commune(scope).id}&q=${encodeURIComponent("ma trận quyền")}`,
+        }),
+      },
+    ],
+    [
       key(documentRoutes.createDocument),
       {
         scoped: true,

@@ -1,0 +1,253 @@
+// SQL of the register's list and full-text search (GET /api/documents): the visible documents under
+// the filters, newest first or ranked by a query, a page of them, snippets for that page only, and a
+// total counted exactly up to a cap.
+//
+// A query over a million documents. A common word ("dang", "xay dung") is in nearly every body;
+// ranking every match would read a million search vectors. The search is therefore tiered:
+//   1. head: documents whose symbol, citation, subject or type name matches (the documents_search_head
+//      index over the A and B weights), the SEARCH_CAP most recent of them;
+//   2. body: documents matching only in their text, the most recent ones up to SEARCH_CAP in all.
+// Only those candidates are ranked (ts_rank_cd, head before body), and the list holds at most SEARCH_CAP
+// results: past that the total says "more than" and the user adds a word or a filter. The price: when
+// more than SEARCH_CAP documents match in the same tier, an older one whose rank would have been higher
+// is not in the list (newer documents win ties of the cheap order). The head tier keeps the cases that
+// matter whole: a number ("21-KL/TW", cited in the body of hundreds of plans) or a subject phrase finds
+// its document first, however many bodies also mention it.
+import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
+import type { DocumentSummaryRow, Executor } from "./documents.repository.ts";
+import { documentSummaryQuery } from "./documents.repository.ts";
+import { type DocumentScope, documentVisibleSql } from "./documents.visibility.ts";
+
+/** Totals of a list without a query are exact up to this; past it "more than". */
+export const DOCUMENT_COUNT_CAP = 10_000;
+
+/** Results of a full-text search ranked and listed at most (see the header). */
+export const SEARCH_CAP = 1_000;
+
+/** Characters of a body a snippet is looked for in (ts_headline parses all it is given). */
+export const SNIPPET_PREFIX_CHARS = 20_000;
+
+/** Marks around each match in a snippet: plain text, so the web highlights without HTML. */
+export const SNIPPET_START = "«";
+export const SNIPPET_STOP = "»";
+
+const MARKS = `StartSel="${SNIPPET_START}", StopSel="${SNIPPET_STOP}"`;
+/** Up to two passages of the body around matches. */
+const BODY_HEADLINE = `${MARKS}, MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "`;
+/** The whole subject (it is short), matches marked. */
+const SUBJECT_HEADLINE = `${MARKS}, HighlightAll=true`;
+
+/** ts_rank_cd weights {D, C, B, A}: subject and symbol count ten times a body word. */
+const RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}";
+
+export interface DocumentListFilter {
+  typeAbbreviation?: string | undefined;
+  issuerCode?: string | undefined;
+  year?: number | undefined;
+  status?: DocumentSummaryRow["status"] | undefined;
+  /** ltree path: documents held by, issued by or addressed to organisations under it. */
+  subtreePath?: string | undefined;
+  plansOnly?: boolean | undefined;
+  includePlaceholders: boolean;
+}
+
+export interface DocumentListOptions {
+  scope: DocumentScope;
+  filter: DocumentListFilter;
+  /** The query as typed, folded to lower case without diacritics; null lists without searching. */
+  query: string | null;
+  page: number;
+  pageSize: number;
+}
+
+export type DocumentListRow = DocumentSummaryRow & { snippet: string | null; rank: number | null };
+
+export interface DocumentListResult {
+  rows: DocumentListRow[];
+  total: number;
+  totalIsLowerBound: boolean;
+}
+
+/** Documents held by, issued by or addressed to an organisation under one of `paths`, by indexes. */
+function reachedFromPaths(paths: readonly string[]): RawBuilder<unknown> {
+  const under = sql`(SELECT o.id FROM organisations o WHERE o.path <@ ANY(${[...paths]}::ltree[]))`;
+  return sql`(SELECT x.id FROM documents x WHERE x.owner_org_id IN ${under}
+    UNION SELECT x.id FROM documents x WHERE x.issuing_org_id IN ${under}
+    UNION SELECT r.document_id FROM document_recipients r WHERE r.org_id IN ${under})`;
+}
+
+/** Documents the scope's organisations hold, receive or are demanded an implementing document of. */
+function scopeCandidates(scope: DocumentScope): RawBuilder<unknown> {
+  const paths = [...scope.readPaths, ...scope.confidentialPaths];
+  const under = sql`(SELECT o.id FROM organisations o WHERE o.path <@ ANY(${paths}::ltree[]))`;
+  return sql`(SELECT x.id FROM documents x WHERE x.owner_org_id IN ${under}
+    UNION SELECT r.document_id FROM document_recipients r WHERE r.org_id IN ${under}
+    UNION SELECT c.document_id FROM document_cascade_targets t
+      JOIN document_cascades c ON c.id = t.cascade_id WHERE t.org_id IN ${under})`;
+}
+
+/** Whether the scope covers every top-level organisation (the whole register, nothing to narrow). */
+async function scopeIsEverything(executor: Executor, scope: DocumentScope): Promise<boolean> {
+  if (scope.readPaths.length === 0) return false;
+  const { rows } = await sql<{ everything: boolean | null }>`
+    SELECT bool_and(r.path <@ ANY(${scope.readPaths}::ltree[])) AS everything
+    FROM organisations r WHERE r.parent_id IS NULL`.execute(executor);
+  return rows[0]?.everything === true;
+}
+
+/** The filters and the visibility rule on `documents d`. */
+function conditions(options: DocumentListOptions, everything: boolean): Expression<SqlBool>[] {
+  const { filter, scope } = options;
+  const list: Expression<SqlBool>[] = [documentVisibleSql("d", scope)];
+  // The same rule, narrowed first through the organisation indexes when the scope is not everything
+  // (a commune sees a few hundred documents of a million: walking the register to find them is slow).
+  if (!everything) list.push(sql<SqlBool>`d.id IN ${scopeCandidates(scope)}`);
+  if (filter.typeAbbreviation !== undefined)
+    list.push(sql<SqlBool>`d.type_abbreviation = ${filter.typeAbbreviation}`);
+  if (filter.issuerCode !== undefined) list.push(sql<SqlBool>`${filter.issuerCode} = ANY(d.issuer_codes)`);
+  if (filter.year !== undefined) {
+    list.push(
+      sql<SqlBool>`d.issued_on >= ${`${filter.year}-01-01`}::date AND d.issued_on < ${`${filter.year + 1}-01-01`}::date`,
+    );
+  }
+  if (filter.status !== undefined) list.push(sql<SqlBool>`d.status = ${filter.status}`);
+  if (filter.plansOnly)
+    list.push(sql<SqlBool>`d.type_id IN (SELECT t.id FROM document_types t WHERE t.is_plan)`);
+  if (!filter.includePlaceholders) list.push(sql<SqlBool>`NOT d.is_placeholder`);
+  if (filter.subtreePath !== undefined)
+    list.push(sql<SqlBool>`d.id IN ${reachedFromPaths([filter.subtreePath])}`);
+  return list;
+}
+
+const and = (list: Expression<SqlBool>[]) => sql.join(list, sql` AND `);
+const RECENT = sql`d.issued_on DESC NULLS LAST, d.id DESC`;
+
+/** The path of an organisation, or null when there is none with that id. */
+export async function orgPathOf(executor: Executor, orgId: number): Promise<string | null> {
+  const { rows } = await sql<{ path: string }>`
+    SELECT path::text AS path FROM organisations WHERE id = ${orgId}`.execute(executor);
+  return rows[0]?.path ?? null;
+}
+
+export async function listDocuments(
+  executor: Executor,
+  options: DocumentListOptions,
+): Promise<DocumentListResult> {
+  const everything = await scopeIsEverything(executor, options.scope);
+  const where = and(conditions(options, everything));
+  const offset = (options.page - 1) * options.pageSize;
+  if (options.query === null) {
+    const { rows } = await sql<{ id: number }>`
+      SELECT d.id FROM documents d WHERE ${where}
+      ORDER BY ${RECENT} LIMIT ${options.pageSize} OFFSET ${offset}`.execute(executor);
+    const counted = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM documents d WHERE ${where}
+        LIMIT ${DOCUMENT_COUNT_CAP + 1}) c`.execute(executor);
+    const matches = Number(counted.rows[0]?.n ?? 0);
+    const summaries = await summariesOf(
+      executor,
+      rows.map((row) => row.id),
+    );
+    return {
+      rows: summaries.map((row) => ({ ...row, snippet: null, rank: null })),
+      total: Math.min(matches, DOCUMENT_COUNT_CAP),
+      totalIsLowerBound: matches > DOCUMENT_COUNT_CAP,
+    };
+  }
+  return search(executor, options.query, where, options.pageSize, offset);
+}
+
+async function search(
+  executor: Executor,
+  query: string,
+  where: RawBuilder<unknown>,
+  pageSize: number,
+  offset: number,
+): Promise<DocumentListResult> {
+  // A query of punctuation only, or only exclusions ("-dang"), has nothing an index could look up.
+  const parsed = await sql<{ text: string; nodes: number; tree: string }>`
+    SELECT q::text AS text, numnode(q) AS nodes, querytree(q) AS tree
+    FROM websearch_to_tsquery('namro_vi', ${query}) AS q`.execute(executor);
+  const info = parsed.rows[0];
+  if (!info || Number(info.nodes) === 0 || info.tree === "T" || info.tree === "") {
+    return { rows: [], total: 0, totalIsLowerBound: false };
+  }
+  const tsquery = sql`websearch_to_tsquery('namro_vi', ${query})`;
+  const { rows } = await sql<{ id: number; rank: number; matches: number }>`
+    WITH head AS MATERIALIZED (
+      SELECT d.id, d.issued_on FROM documents d
+      WHERE ts_filter(d.search_tsv, '{a,b}') @@ ${tsquery} AND ${where}
+      ORDER BY ${RECENT} LIMIT ${SEARCH_CAP + 1}
+    ), body AS MATERIALIZED (
+      SELECT d.id, d.issued_on FROM documents d
+      WHERE d.search_tsv @@ ${tsquery} AND ${where} AND d.id NOT IN (SELECT h.id FROM head h)
+      ORDER BY ${RECENT} LIMIT ${SEARCH_CAP + 1}
+    ), candidates AS (
+      SELECT h.id, h.issued_on, 0 AS tier FROM head h
+      UNION ALL SELECT b.id, b.issued_on, 1 AS tier FROM body b
+    ), kept AS (
+      SELECT c.* FROM candidates c ORDER BY c.tier, c.issued_on DESC NULLS LAST, c.id DESC LIMIT ${SEARCH_CAP + 1}
+    )
+    SELECT k.id, ts_rank_cd(${RANK_WEIGHTS}::float4[], d.search_tsv, ${tsquery})::float8 AS rank,
+      count(*) OVER ()::int AS matches
+    FROM kept k JOIN documents d ON d.id = k.id
+    ORDER BY k.tier, rank DESC, k.issued_on DESC NULLS LAST, k.id DESC
+    LIMIT ${pageSize} OFFSET ${offset}`.execute(executor);
+  let matches = rows[0] ? Number(rows[0].matches) : null;
+  if (matches === null) {
+    // Past the last page: count the candidates alone.
+    const counted = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM documents d WHERE d.search_tsv @@ ${tsquery} AND ${where}
+        LIMIT ${SEARCH_CAP + 1}) c`.execute(executor);
+    matches = Number(counted.rows[0]?.n ?? 0);
+  }
+  const ids = rows.map((row) => row.id);
+  const [summaries, snippets] = await Promise.all([
+    summariesOf(executor, ids),
+    snippetsOf(executor, ids, tsquery),
+  ]);
+  const rankById = new Map(rows.map((row) => [row.id, Number(row.rank)]));
+  return {
+    rows: summaries.map((row) => ({
+      ...row,
+      snippet: snippets.get(row.id) ?? null,
+      rank: rankById.get(row.id) ?? null,
+    })),
+    total: Math.min(matches, SEARCH_CAP),
+    totalIsLowerBound: matches > SEARCH_CAP,
+  };
+}
+
+/** Summaries of `ids` in that order (already checked visible by the list's query). */
+async function summariesOf(executor: Executor, ids: readonly number[]): Promise<DocumentSummaryRow[]> {
+  if (ids.length === 0) return [];
+  const found = await documentSummaryQuery(executor)
+    .where("d.id", "in", [...ids])
+    .execute();
+  const byId = new Map(found.map((row) => [row.id, row as DocumentSummaryRow]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The page's snippets: the matched words of the body's first SNIPPET_PREFIX_CHARS in their original
+ * spelling, marked «…»; for a document whose body holds no match there, the marked subject.
+ */
+async function snippetsOf(
+  executor: Executor,
+  ids: readonly number[],
+  tsquery: RawBuilder<unknown>,
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<{ id: number; body: string | null; subject: string }>`
+    SELECT d.id,
+      ts_headline('namro_vi', left(t.body, ${SNIPPET_PREFIX_CHARS}), ${tsquery}, ${BODY_HEADLINE}) AS body,
+      ts_headline('namro_vi', d.subject, ${tsquery}, ${SUBJECT_HEADLINE}) AS subject
+    FROM documents d LEFT JOIN document_texts t ON t.document_id = d.id
+    WHERE d.id = ANY(${[...ids]}::bigint[])`.execute(executor);
+  const snippets = new Map<number, string>();
+  for (const row of rows) {
+    const marked = [row.body, row.subject].find((text) => text?.includes(SNIPPET_START));
+    if (marked) snippets.set(Number(row.id), marked.replace(/\s+/g, " ").trim());
+  }
+  return snippets;
+}
