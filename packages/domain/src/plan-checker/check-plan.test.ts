@@ -21,6 +21,19 @@ function spansOf(task: CheckedTask): { text: string; start: number; end: number 
   ];
 }
 
+/** Cheap enough for thousands of property runs: true when every span holds exactly its text. */
+function spansInside(input: string, tasks: readonly CheckedTask[]): boolean {
+  return tasks.every((task) =>
+    spansOf(task).every(
+      (span) =>
+        span.start >= 0 &&
+        span.end <= input.length &&
+        span.start <= span.end &&
+        input.slice(span.start, span.end) === span.text,
+    ),
+  );
+}
+
 function expectSpansInside(input: string, tasks: readonly CheckedTask[]) {
   for (const task of tasks) {
     for (const span of spansOf(task)) {
@@ -182,22 +195,22 @@ describe("checkPlan", () => {
 
   it("never throws and keeps every span inside the input, on arbitrary text", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 400 }), (input) => {
-        expectSpansInside(input, checkPlan(input));
-      }),
+      fc.property(fc.string({ unit: "binary", maxLength: 400 }), (input) =>
+        spansInside(input, checkPlan(input)),
+      ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it("never throws and keeps every span inside the input, on shuffled plan fragments", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }), (parts) => {
         const input = parts.join("");
-        expectSpansInside(input, checkPlan(input));
+        return spansInside(input, checkPlan(input));
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it("never throws with table rows that do not match the text", () => {
     fc.assert(
@@ -211,12 +224,12 @@ describe("checkPlan", () => {
         ),
         (parts, rows) => {
           const text = parts.join("\n");
-          expectSpansInside(text, checkPlan({ text, tables: [rows] }));
+          return spansInside(text, checkPlan({ text, tables: [rows] }));
         },
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it("reads long and repetitive input to the end (every pattern is bounded)", () => {
     const repeated = [
@@ -228,5 +241,5 @@ describe("checkPlan", () => {
       `II. NHIỆM VỤ\n${"1. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy, ".repeat(5_000)}`,
     ];
     for (const input of repeated) expect(Array.isArray(checkPlan(input))).toBe(true);
-  });
+  }, 60_000);
 });

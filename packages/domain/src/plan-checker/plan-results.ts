@@ -52,6 +52,13 @@ const SPELLED_COUNTS: Readonly<Record<string, number>> = { mot: 1, hai: 2, ba: 3
 const MAX_UNIT_WORDS = 5;
 /** Words after which the counted thing has been named: "một lần trong quý", "100% chi bộ hoàn thành". */
 const UNIT_STOPS = new Set([
+  "dinh",
+  "hang",
+  "thuong",
+  "truoc",
+  "cham",
+  "vao",
+  "kip",
   "trong",
   "tai",
   "ve",
@@ -173,13 +180,14 @@ function productAt(
   if (length === 0 || skip(i)) return null;
   const word = words[i] as PlanWord;
   const clauseFirst = startsClause(words, i);
-  // A capitalised name mid-sentence cites a document ("Kế hoạch số 12"); "Kế hoạch này" is the plan itself.
-  if (word.capital && !clauseFirst) return null;
+  const verb = matchBefore(words, i, PRODUCING);
+  // A capitalised name mid-sentence cites a document ("thực hiện Kết luận"), unless a producing verb makes
+  // it ("xây dựng Đề án chuyển đổi số").
+  if (word.capital && !clauseFirst && verb === 0) return null;
   const after = words[i + length]?.key;
   // "Kế hoạch này", "Kế hoạch số 12", "kế hoạch trên" name a document already there ("sơ kết" is not "số")
   if (after === "nay" || after === "tren" || (after === "so" && words[i + length + 1]?.kind === "number"))
     return null;
-  const verb = matchBefore(words, i, PRODUCING);
   // "Sản phẩm: thông báo kết luận" names the product whatever the verb
   const labelled = words[i - 1]?.key === ":" && matchBefore(words, i - 1, RESULT_LABELS) > 0;
   const isReport = words[i]?.key === "bao" && length === 2;
@@ -190,6 +198,8 @@ function productAt(
     if (qualifier === 0 || words[to]?.capital) break;
     to += qualifier;
   }
+  // what the product is about, in lower case: "chính sách thu hút chuyên gia", "đề án chuyển đổi số tỉnh"
+  to = countedUnit(words, to);
   return { ...spanOf(input, words, i - verb, to), kind: "product", target: null };
 }
 

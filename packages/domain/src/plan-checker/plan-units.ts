@@ -61,7 +61,6 @@ const VERBS = phraseSet([
   ...PERSON_ROLE_AFTER,
   "co trach nhiem",
   "can cu",
-  "can",
 ]);
 const ADVERB_SET = phraseSet(ADVERBS);
 const STOP_WORDS = new Set([
@@ -81,7 +80,20 @@ const STOP_WORDS = new Set([
   "thi",
 ]);
 /** Lower-case words that continue a list of localities inside one unit name: "các đảng ủy xã, phường". */
-const LOCALITY_WORDS = new Set(["xa", "phuong", "thi", "dac", "huyen", "tinh", "thanh", "co", "khu"]);
+const LIST_WORDS = new Set([
+  "xa",
+  "phuong",
+  "thi",
+  "dac",
+  "huyen",
+  "tinh",
+  "thanh",
+  "co",
+  "khu",
+  "nganh",
+  "dia",
+  "doan",
+]);
 const MAX_UNIT_WORDS = 25;
 const ABBREVIATION = /^[A-ZĐ][A-Za-zĐđ]{1,11}$/;
 
@@ -181,16 +193,19 @@ export function readUnitsForward(
   while (k < words.length && k - i < MAX_UNIT_WORDS) {
     const word = words[k] as PlanWord;
     if (isClauseEnd(word) || word.key === "(" || word.key === ")") break;
+    // "cần" before a verb ("Các cấp ủy cần quán triệt"); "cán sự" has the same key and is part of a name
+    const modal = word.key === "can" && isSentenceVerb(words, k + 1);
     if (
       k > from &&
       (isSentenceVerb(words, k) ||
+        modal ||
         (STOP_WORDS.has(word.key) && !word.capital) ||
         (!word.capital && matchAt(words, k, ADVERB_SET) > 0))
     )
       break;
     if (word.key === "," || (word.key === "va" && k > from)) {
       const next = k + 1;
-      if (word.key === "," && LOCALITY_WORDS.has(words[next]?.key ?? "") && !words[next]?.capital) {
+      if (word.key === "," && LIST_WORDS.has(words[next]?.key ?? "") && !words[next]?.capital) {
         k = next + 1;
         continue;
       }
@@ -330,7 +345,10 @@ export function findUnits(input: string, words: readonly PlanWord[]): UnitFindin
         verb += matchAt(words, verb, ADVERB_SET);
       if (read.units.length > 0 && isSentenceVerb(words, verb)) {
         subject = read.units;
-        subjectSupports = matchAt(words, verb, SUPPORT) > 0;
+        // "… phối hợp thực hiện" with no partner named: these units only support
+        const supportWords = matchAt(words, verb, SUPPORT);
+        subjectSupports =
+          supportWords > 0 && readUnitsForward(input, words, verb + supportWords).units.length === 0;
       }
     }
   }

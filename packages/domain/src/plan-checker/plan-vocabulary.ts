@@ -45,6 +45,8 @@ export const UNIT_HEADS: readonly string[] = [
   "dang bo",
   "chi bo",
   "cap uy",
+  "dang doan",
+  "ban can su dang",
   "chi uy",
   "chi hoi",
   "cac chi hoi",
@@ -115,6 +117,8 @@ export const GENERIC_UNIT_STARTS: readonly string[] = [
   "dang vien",
   "can bo, dang vien",
   "toan the",
+  "cac so, ban, nganh",
+  "cac ban, nganh",
 ];
 export const GENERIC_UNITS: ReadonlySet<string> = new Set([
   "cac co quan",
@@ -349,6 +353,8 @@ export const PRODUCT_NOUNS: readonly string[] = [
   "co so du lieu",
   "hoi nghi",
   "ho so",
+  "chinh sach",
+  "co che",
 ];
 
 /** Verbs that make the noun after them a product ("ban hành kế hoạch"). */

@@ -107,11 +107,11 @@ const MINIMUM: Record<Field, { precision: number; recall: number }> = {
   support: { precision: 0.99, recall: 0.99 },
   person: { precision: 0.87, recall: 0.77 },
   deadline: { precision: 0.99, recall: 0.99 },
-  deliverable: { precision: 0.96, recall: 0.96 },
-  "person clear": { precision: 0.83, recall: 0.99 },
+  deliverable: { precision: 0.94, recall: 0.94 },
+  "person clear": { precision: 0.85, recall: 0.99 },
   "job clear": { precision: 0.99, recall: 0.99 },
   "time clear": { precision: 0.99, recall: 0.99 },
-  "responsibility clear": { precision: 0.88, recall: 0.99 },
+  "responsibility clear": { precision: 0.9, recall: 0.99 },
   "result clear": { precision: 0.99, recall: 0.99 },
 };
 

@@ -305,6 +305,40 @@ export const HELD_OUT_CELL_PROGRAMME: PlanSample = {
   },
 };
 
+export const HELD_OUT_ACTION_PROGRAMME: PlanSample = {
+  name: "Chương trình hành động 35-CTr/TU (held out: numbered tasks, assigned bodies, long periods)",
+  style: "numbered",
+  heldOut: true,
+  input: {
+    text: lines(
+      "TỈNH ỦY QUẢNG NINH",
+      "*",
+      "Số 35-CTr/TU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Quảng Ninh, ngày 20 tháng 6 năm 2026",
+      "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+      "thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+      "I. MỤC TIÊU",
+      "Đến năm 2030, 100% cơ quan đảng sử dụng văn bản điện tử.",
+      "II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU",
+      "1. Giao Ban cán sự đảng UBND tỉnh lãnh đạo xây dựng Đề án chuyển đổi số tỉnh giai đoạn 2026 - 2030, trình Ban Thường vụ Tỉnh ủy trong quý IV/2026.",
+      "2. Văn phòng Tỉnh ủy chủ trì triển khai phần mềm quản lý văn bản và hồ sơ công việc đến 100% cơ quan đảng các cấp trước ngày 31 tháng 12 năm 2026.",
+      "3. Đảng đoàn MTTQ tỉnh chỉ đạo tuyên truyền, vận động nhân dân tham gia chuyển đổi số.",
+      "4. Các sở, ban, ngành, địa phương thường xuyên rà soát thủ tục hành chính, báo cáo kết quả định kỳ hằng năm.",
+      "5. Ban Tổ chức Tỉnh ủy phối hợp với Sở Nội vụ tham mưu chính sách thu hút chuyên gia công nghệ.",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Các đảng ủy trực thuộc Tỉnh ủy căn cứ Chương trình này xây dựng kế hoạch thực hiện, hoàn thành trong tháng 8/2026.",
+      "2. Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy hướng dẫn, kiểm tra, giám sát; sơ kết 2 năm vào quý III/2028.",
+      "Nơi nhận:",
+      "- Bộ Chính trị (b/c),",
+      "- Lưu VPTU.",
+      "T/M BAN THƯỜNG VỤ",
+      "BÍ THƯ",
+      "Vũ Đại Thắng",
+    ),
+  },
+};
+
 export const PLAN_SAMPLES: readonly PlanSample[] = [
   NUMBERED_PROVINCE_PLAN,
   TABLE_COMMUNE_PLAN,
@@ -313,4 +347,5 @@ export const PLAN_SAMPLES: readonly PlanSample[] = [
   DATES_CITY_PLAN,
   HELD_OUT_ADMISSION_PLAN,
   HELD_OUT_CELL_PROGRAMME,
+  HELD_OUT_ACTION_PROGRAMME,
 ];
