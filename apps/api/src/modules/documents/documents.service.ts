@@ -31,7 +31,7 @@ import { type ChosenReference, linkReferences, matchReferences } from "./documen
 import { addDocumentRelation, documentGraph, removeDocumentRelation } from "./documents.relations.ts";
 import * as repo from "./documents.repository.ts";
 import { refreshSearchVector } from "./documents.search.repository.ts";
-import type { DocumentUploadsService, TakenUpload } from "./documents.uploads.service.ts";
+import { type DocumentUploadsService, fileColumnsOf, type TakenUpload } from "./documents.uploads.service.ts";
 import { documentScopeOf } from "./documents.visibility.ts";
 
 /** A file's reading failure as the register's error, for other modules reading documents (namro check-plan). */
@@ -319,18 +319,7 @@ export class DocumentsService {
   }
 
   async #storeUpload(trx: Trx, actor: Actor, documentId: number, upload: TakenUpload): Promise<void> {
-    await repo.insertDocumentFile(trx, {
-      documentId,
-      fileName: upload.fileName,
-      mediaType: upload.mediaType,
-      kind: upload.kind,
-      sizeBytes: upload.sizeBytes,
-      sha256: upload.sha256,
-      hasTextLayer: upload.hasTextLayer,
-      pageCount: upload.pageCount,
-      content: upload.content,
-      createdBy: actor.accountId,
-    });
+    await repo.insertDocumentFile(trx, { documentId, ...fileColumnsOf(upload), createdBy: actor.accountId });
     if (upload.body.trim() !== "") await repo.upsertDocumentText(trx, documentId, upload.body);
   }
 
