@@ -357,7 +357,7 @@ export const EXPECTED_FINDINGS: Readonly<Record<string, readonly ExpectedTask[]>
       clears: "PPPPM",
     },
   ],
-  "Kế hoạch 27-KH/ĐU (held out: admission plan, bullets under titled groups)": [
+  "Kế hoạch 27-KH/ĐU (admission plan, bullets under titled groups)": [
     {
       contains: "Các chi bộ rà soát, lập danh sách",
       lead: "Các chi bộ",
@@ -422,7 +422,7 @@ export const EXPECTED_FINDINGS: Readonly<Record<string, readonly ExpectedTask[]>
       clears: "PWMWM",
     },
   ],
-  'Chương trình công tác chi bộ (held out: tab-separated table with person column and "Nt")': [
+  'Chương trình công tác chi bộ (tab-separated table with person column and "Nt")': [
     {
       contains: "Tổ chức sinh hoạt chuyên đề về học tập",
       lead: null,
@@ -460,7 +460,7 @@ export const EXPECTED_FINDINGS: Readonly<Record<string, readonly ExpectedTask[]>
       clears: "WWMWM",
     },
   ],
-  "Chương trình hành động 35-CTr/TU (held out: numbered tasks, assigned bodies, long periods)": [
+  "Chương trình hành động 35-CTr/TU (numbered tasks, assigned bodies, long periods)": [
     {
       contains: "Giao Ban cán sự đảng UBND tỉnh",
       lead: "Ban cán sự đảng Ủy ban nhân dân tỉnh",
