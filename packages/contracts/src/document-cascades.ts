@@ -122,6 +122,7 @@ export type CoverageGroup = z.infer<typeof CoverageGroupSchema>;
 
 /** The implementing document of a target that has issued one. */
 export const CoverageImplementationSchema = z.object({
+  /** Null with `document` when the document is outside the actor's scope (or when it has no date). */
   issuedOn: IsoDateSchema.nullable(),
   /** Null when the implementing document is outside the actor's scope: shown only as "đã ban hành". */
   document: DocumentSummarySchema.nullable(),
