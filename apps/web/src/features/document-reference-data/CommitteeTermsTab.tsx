@@ -1,32 +1,18 @@
 // Committee terms (nhiệm kỳ, khóa) of an organisation of the tree, or of an issuer outside it such as
 // the Central Committee (TW). Numbering restarts at 01 per type in each term.
-import { EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { type CommitteeTerm, documentReferenceDataRoutes } from "@namro/contracts";
-import { useQueryClient } from "@tanstack/react-query";
-import {
-  Alert,
-  App,
-  Button,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Segmented,
-  Select,
-  Space,
-  Table,
-} from "antd";
+import { Alert, Button, Col, DatePicker, Form, Input, Row, Segmented, Select, Space, Table } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
 import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from "../../lib/dates.ts";
-import { applyFieldErrors, errorText } from "../../lib/errors.ts";
+import { errorText } from "../../lib/errors.ts";
 import { OrgPicker } from "../../ui/OrgPicker.tsx";
+import { editColumn, ReferenceDataDialog } from "./ReferenceDataDialog.tsx";
 import { issuerOptions } from "./reference-data-labels.ts";
-import { REFERENCE_DATA_KEY, useCommitteeTerms, useDocumentIssuers } from "./reference-data-queries.ts";
+import { useCommitteeTerms, useDocumentIssuers } from "./reference-data-queries.ts";
 
 interface Values {
   label: string;
@@ -50,113 +36,76 @@ function TermDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const open = editing !== undefined;
-
-  useEffect(() => {
-    if (!open) return;
-    setError(null);
-    form.resetFields();
-    if (editing)
-      form.setFieldsValue({
-        label: editing.label,
-        startsOn: fromIsoDate(editing.startsOn),
-        endsOn: editing.endsOn ? fromIsoDate(editing.endsOn) : null,
-      });
-  }, [open, editing, form]);
-
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
+  const save = (values: Values) => {
     const dates = {
       label: values.label,
       startsOn: toIsoDate(values.startsOn),
       endsOn: values.endsOn ? toIsoDate(values.endsOn) : null,
     };
-    try {
-      if (editing)
-        await apiCall(documentReferenceDataRoutes.updateCommitteeTerm, {
-          params: { id: editing.id },
-          body: dates,
-        });
-      else
-        await apiCall(documentReferenceDataRoutes.createCommitteeTerm, {
-          body: owner.orgId
-            ? { ...dates, orgId: owner.orgId }
-            : { ...dates, issuerCode: owner.issuerCode ?? null },
-        });
-      message.success(t("common.saved"));
-      await queryClient.invalidateQueries({ queryKey: REFERENCE_DATA_KEY });
-      onClose();
-    } catch (caught) {
-      const leftover = applyFieldErrors(form, caught, FIELDS);
-      setError([errorText(caught, t), ...leftover].join(" "));
-    } finally {
-      setSaving(false);
-    }
+    if (editing)
+      return apiCall(documentReferenceDataRoutes.updateCommitteeTerm, {
+        params: { id: editing.id },
+        body: dates,
+      });
+    return apiCall(documentReferenceDataRoutes.createCommitteeTerm, {
+      body: owner.orgId
+        ? { ...dates, orgId: owner.orgId }
+        : { ...dates, issuerCode: owner.issuerCode ?? null },
+    });
   };
-
   return (
-    <Modal
-      open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={saving}
+    <ReferenceDataDialog<Values>
+      open={editing !== undefined}
       title={
         editing
           ? t("documentReferenceData.terms.editTitle", { label: editing.label })
           : t("documentReferenceData.terms.add")
       }
-      destroyOnHidden
-      data-testid="committee-term-dialog"
+      testId="committee-term-dialog"
+      form={form}
+      fieldNames={FIELDS}
+      values={
+        editing
+          ? {
+              label: editing.label,
+              startsOn: fromIsoDate(editing.startsOn),
+              endsOn: editing.endsOn ? fromIsoDate(editing.endsOn) : null,
+            }
+          : null
+      }
+      save={save}
+      onClose={onClose}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={(values) => void submit(values)}
-        onValuesChange={() => setError(null)}
+      <Form.Item
+        name="label"
+        label={t("documentReferenceData.terms.label")}
+        extra={t("documentReferenceData.terms.labelHint")}
+        rules={[{ required: true, message: t("common.required") }]}
       >
-        <Form.Item
-          name="label"
-          label={t("documentReferenceData.terms.label")}
-          extra={t("documentReferenceData.terms.labelHint")}
-          rules={[{ required: true, message: t("common.required") }]}
-        >
-          <Input maxLength={200} data-testid="committee-term-label" />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="startsOn"
-              label={t("documentReferenceData.terms.startsOn")}
-              rules={[{ required: true, message: t("common.required") }]}
-            >
-              <DatePicker
-                format={DATE_FORMAT}
-                style={{ width: "100%" }}
-                data-testid="committee-term-starts"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="endsOn"
-              label={t("documentReferenceData.terms.endsOn")}
-              extra={t("documentReferenceData.terms.endsOnHint")}
-            >
-              <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} data-testid="committee-term-ends" />
-            </Form.Item>
-          </Col>
-        </Row>
-        {error && <Alert type="error" showIcon role="alert" title={error} />}
-      </Form>
-    </Modal>
+        <Input maxLength={200} data-testid="committee-term-label" />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="startsOn"
+            label={t("documentReferenceData.terms.startsOn")}
+            rules={[{ required: true, message: t("common.required") }]}
+          >
+            <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} data-testid="committee-term-starts" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="endsOn"
+            label={t("documentReferenceData.terms.endsOn")}
+            extra={t("documentReferenceData.terms.endsOnHint")}
+          >
+            <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} data-testid="committee-term-ends" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </ReferenceDataDialog>
   );
 }
 
@@ -243,21 +192,7 @@ export function CommitteeTermsTab() {
             render: (value: string | null) =>
               value ? formatDate(value) : t("documentReferenceData.terms.running"),
           },
-          {
-            title: "",
-            key: "edit",
-            width: 110,
-            render: (_, term) => (
-              <Button
-                size="small"
-                icon={<EditOutlined />}
-                onClick={() => setEditing(term)}
-                aria-label={t("documentReferenceData.editAria", { name: term.label })}
-              >
-                {t("documentReferenceData.edit")}
-              </Button>
-            ),
-          },
+          editColumn<CommitteeTerm>(t, setEditing, (term) => term.label),
         ]}
       />
       <TermDialog owner={owner} editing={editing} onClose={() => setEditing(undefined)} />

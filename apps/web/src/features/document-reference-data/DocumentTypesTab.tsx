@@ -1,14 +1,14 @@
 // Document types (Party and state) with their abbreviations; added and edited in a dialog. A type's
 // system and abbreviation are fixed once created, since numbers are built from them.
-import { EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { type DocumentType, documentReferenceDataRoutes } from "@namro/contracts";
-import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag } from "antd";
-import { useEffect, useState } from "react";
+import { Alert, Button, Form, Input, InputNumber, Select, Switch, Table, Tag } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
-import { applyFieldErrors, errorText } from "../../lib/errors.ts";
-import { REFERENCE_DATA_KEY, useDocumentTypes } from "./reference-data-queries.ts";
+import { errorText } from "../../lib/errors.ts";
+import { editColumn, ReferenceDataDialog } from "./ReferenceDataDialog.tsx";
+import { useDocumentTypes } from "./reference-data-queries.ts";
 
 interface Values {
   system: "party" | "state";
@@ -23,23 +23,8 @@ const FIELDS = ["system", "abbreviation", "nameVi", "nameEn", "isPlan", "legacy"
 
 function TypeDialog({ editing, onClose }: { editing: DocumentType | null | undefined; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const open = editing !== undefined;
-
-  useEffect(() => {
-    if (!open) return;
-    setError(null);
-    form.resetFields();
-    if (editing) form.setFieldsValue(editing);
-  }, [open, editing, form]);
-
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
+  const save = (values: Values) => {
     const common = {
       nameVi: values.nameVi,
       nameEn: values.nameEn ?? "",
@@ -47,94 +32,70 @@ function TypeDialog({ editing, onClose }: { editing: DocumentType | null | undef
       legacy: values.legacy,
       sortOrder: values.sortOrder,
     };
-    try {
-      if (editing)
-        await apiCall(documentReferenceDataRoutes.updateDocumentType, {
-          params: { id: editing.id },
-          body: common,
-        });
-      else
-        await apiCall(documentReferenceDataRoutes.createDocumentType, {
+    return editing
+      ? apiCall(documentReferenceDataRoutes.updateDocumentType, { params: { id: editing.id }, body: common })
+      : apiCall(documentReferenceDataRoutes.createDocumentType, {
           body: { ...common, system: values.system, abbreviation: values.abbreviation },
         });
-      message.success(t("common.saved"));
-      await queryClient.invalidateQueries({ queryKey: REFERENCE_DATA_KEY });
-      onClose();
-    } catch (caught) {
-      const leftover = applyFieldErrors(form, caught, FIELDS);
-      setError([errorText(caught, t), ...leftover].join(" "));
-    } finally {
-      setSaving(false);
-    }
   };
-
   return (
-    <Modal
-      open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={saving}
+    <ReferenceDataDialog<Values>
+      open={editing !== undefined}
       title={
         editing
           ? t("documentReferenceData.types.editTitle", { name: editing.nameVi })
           : t("documentReferenceData.types.add")
       }
-      destroyOnHidden
-      data-testid="document-type-dialog"
+      testId="document-type-dialog"
+      form={form}
+      fieldNames={FIELDS}
+      initialValues={{ system: "party", isPlan: false, legacy: false, sortOrder: 1000 }}
+      values={editing ?? null}
+      save={save}
+      onClose={onClose}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ system: "party", isPlan: false, legacy: false, sortOrder: 1000 }}
-        onFinish={(values) => void submit(values)}
-        onValuesChange={() => setError(null)}
+      <Form.Item name="system" label={t("documentReferenceData.types.system")}>
+        <Select
+          disabled={Boolean(editing)}
+          options={(["party", "state"] as const).map((value) => ({
+            value,
+            label: t(`documents.system.${value}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="abbreviation"
+        label={t("documentReferenceData.types.abbreviation")}
+        extra={t("documentReferenceData.types.abbreviationHint")}
+        rules={[{ required: true, message: t("common.required") }]}
       >
-        <Form.Item name="system" label={t("documentReferenceData.types.system")}>
-          <Select
-            disabled={Boolean(editing)}
-            options={(["party", "state"] as const).map((value) => ({
-              value,
-              label: t(`documents.system.${value}`),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="abbreviation"
-          label={t("documentReferenceData.types.abbreviation")}
-          extra={t("documentReferenceData.types.abbreviationHint")}
-          rules={[{ required: true, message: t("common.required") }]}
-        >
-          <Input disabled={Boolean(editing)} maxLength={12} data-testid="document-type-abbreviation" />
-        </Form.Item>
-        <Form.Item
-          name="nameVi"
-          label={t("documentReferenceData.nameVi")}
-          rules={[{ required: true, message: t("common.required") }]}
-        >
-          <Input maxLength={200} data-testid="document-type-name-vi" />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t("documentReferenceData.nameEn")}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="isPlan"
-          label={t("documentReferenceData.types.isPlan")}
-          extra={t("documentReferenceData.types.isPlanHint")}
-          valuePropName="checked"
-        >
-          <Switch />
-        </Form.Item>
-        <Form.Item name="legacy" label={t("documentReferenceData.legacy")} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        <Form.Item name="sortOrder" label={t("documentReferenceData.sortOrder")}>
-          <InputNumber min={0} max={1_000_000} />
-        </Form.Item>
-        {error && <Alert type="error" showIcon role="alert" title={error} />}
-      </Form>
-    </Modal>
+        <Input disabled={Boolean(editing)} maxLength={12} data-testid="document-type-abbreviation" />
+      </Form.Item>
+      <Form.Item
+        name="nameVi"
+        label={t("documentReferenceData.nameVi")}
+        rules={[{ required: true, message: t("common.required") }]}
+      >
+        <Input maxLength={200} data-testid="document-type-name-vi" />
+      </Form.Item>
+      <Form.Item name="nameEn" label={t("documentReferenceData.nameEn")}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item
+        name="isPlan"
+        label={t("documentReferenceData.types.isPlan")}
+        extra={t("documentReferenceData.types.isPlanHint")}
+        valuePropName="checked"
+      >
+        <Switch />
+      </Form.Item>
+      <Form.Item name="legacy" label={t("documentReferenceData.legacy")} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      <Form.Item name="sortOrder" label={t("documentReferenceData.sortOrder")}>
+        <InputNumber min={0} max={1_000_000} />
+      </Form.Item>
+    </ReferenceDataDialog>
   );
 }
 
@@ -203,23 +164,7 @@ export function DocumentTypesTab() {
             ),
           },
           { title: t("documentReferenceData.sortOrder"), dataIndex: "sortOrder", width: 90 },
-          {
-            title: "",
-            key: "edit",
-            width: 110,
-            render: (_, type) => (
-              <Button
-                size="small"
-                icon={<EditOutlined />}
-                onClick={() => setEditing(type)}
-                aria-label={t("documentReferenceData.editAria", {
-                  name: `${type.nameVi} (${type.abbreviation})`,
-                })}
-              >
-                {t("documentReferenceData.edit")}
-              </Button>
-            ),
-          },
+          editColumn<DocumentType>(t, setEditing, (type) => `${type.nameVi} (${type.abbreviation})`),
         ]}
       />
       <TypeDialog editing={editing} onClose={() => setEditing(undefined)} />
