@@ -4,7 +4,8 @@
 // commune committee of the province to issue an implementing plan by a deadline: the coverage shows all
 // of them missing. A commune uploads its own plan carrying out the province's; the province's coverage
 // shows that commune issued, on time, at once. The office reminds the rest, and a commune that has not
-// issued finds the reminder in its inbox and opens the plan from it.
+// issued finds the reminder in its inbox and opens the plan from it. A directive addressed to the
+// grassroots cells is drilled down by commune and back up, the place kept in the address.
 import { randomInt } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -19,12 +20,13 @@ import {
   confirmHeader,
   createFromWizard,
   type DocumentFile,
+  documentTypeId,
   foundReferences,
   openDocument,
   proposedHeader,
   uploadThroughWizard,
 } from "./document-steps.ts";
-import { formatVi, isoDate, signInThroughPage, todayInVietnam } from "./journey-steps.ts";
+import { apiSession, formatVi, isoDate, signInThroughPage, todayInVietnam } from "./journey-steps.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const COMMUNE_TYPE = "Đảng ủy xã / phường / đặc khu";
@@ -243,4 +245,56 @@ describe("the cascade of a directive", () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, "no sideways scrolling of the page").toBeLessThanOrEqual(360);
   }, 240_000);
+
+  it("drills the coverage down the tree and back up, with the place in the address", async () => {
+    const { page, context } = session;
+    const api = await apiSession(context.request, "vanphong");
+    const me = await api.get<{ roles: { orgId: number; orgName: string }[] }>("/api/auth/me");
+    const province = me.roles[0];
+    expect(province?.orgName).toBe("Tỉnh ủy Bắc Ninh");
+    // A directive every grassroots cell of the province must make concrete: they sit under communes.
+    const directive = await api.post<{ id: number }>("/api/documents", {
+      ownerOrgId: province?.orgId,
+      issuingOrgId: province?.orgId,
+      typeId: await documentTypeId(api, "CT"),
+      issuerCodes: ["TU"],
+      issuedOn: isoDate(todayInVietnam()),
+      subject: "Về nâng cao chất lượng sinh hoạt chi bộ",
+    });
+    const cascade = await api.post<{ id: number; totals: { targets: number } }>(
+      `/api/documents/${directive.id}/cascades`,
+      {
+        deadline: isoDate(new Date(todayInVietnam().getTime() + 60 * 86_400_000)),
+        selection: { kind: "types", rootOrgId: province?.orgId, typeCodes: ["chi_bo_co_so"] },
+      },
+    );
+    expect(cascade.totals.targets).toBeGreaterThan(1);
+
+    await signInThroughPage(page, "vanphong");
+    await page.goto(`/documents/${directive.id}/coverage/${cascade.id}`);
+    await expect.poll(() => page.getByTestId("coverage-path-current").innerText()).toBe("Tỉnh ủy Bắc Ninh");
+    expect(Number((await coverageTotal(page, "targets")).replace(/\./g, ""))).toBe(cascade.totals.targets);
+    // One group per commune holding cells; open the first one.
+    const group = page.getByTestId("coverage-group").first();
+    const communeName = await group.getByTestId("coverage-group-name").innerText();
+    const groupTargets = await group.getByTestId("count-missing").innerText();
+    await group.getByTestId("coverage-group-name").click();
+    await page.waitForURL((url) => url.searchParams.has("orgId"));
+    await expect.poll(() => page.getByTestId("coverage-path-current").innerText()).toBe(communeName);
+    expect(await page.getByTestId("coverage-path-step").allInnerTexts()).toEqual(["Tỉnh ủy Bắc Ninh"]);
+    expect(`Chưa ban hành: ${await coverageTotal(page, "missing")}`).toBe(groupTargets);
+    // The commune's cells are listed.
+    await expect.poll(() => page.getByTestId("coverage-target").count()).toBeGreaterThan(0);
+
+    // The address keeps the place: a reload shows the commune; back goes up to the province.
+    await page.reload();
+    await expect.poll(() => page.getByTestId("coverage-path-current").innerText()).toBe(communeName);
+    await page.goBack();
+    await expect.poll(() => page.getByTestId("coverage-path-current").innerText()).toBe("Tỉnh ủy Bắc Ninh");
+    await page.goForward();
+    await expect.poll(() => page.getByTestId("coverage-path-current").innerText()).toBe(communeName);
+    // And the breadcrumb goes back up.
+    await page.getByTestId("coverage-path-step").click();
+    await expect.poll(() => page.getByTestId("coverage-path-current").innerText()).toBe("Tỉnh ủy Bắc Ninh");
+  });
 });
