@@ -1,17 +1,15 @@
 // Step 1: a .docx, PDF, text file or image sent with a real progress bar (the server reads its text,
 // proposes the header and finds references), or entering the document by hand.
 import { EditOutlined, InboxOutlined, PaperClipOutlined } from "@ant-design/icons";
-import { DOCUMENT_FILE_MAX_BYTES, type DocumentUpload, documentRoutes } from "@namro/contracts";
-import { useQueryClient } from "@tanstack/react-query";
+import { DOCUMENT_FILE_MAX_BYTES, type DocumentUpload } from "@namro/contracts";
 import { Alert, Button, Progress, Space, Upload } from "antd";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../../lib/api.ts";
 import { formatNumber } from "../../../lib/dates.ts";
 import { errorText } from "../../../lib/errors.ts";
-import { type UploadHandle, uploadWithProgress } from "../../../lib/upload.ts";
-import { ME_QUERY_KEY } from "../../auth/session.ts";
 import { fileSizeText } from "../DocumentFiles.tsx";
+import { useDocumentUpload } from "../use-document-upload.ts";
 
 export const DOCUMENT_FILE_ACCEPT =
   ".docx,.pdf,.txt,.png,.jpg,.jpeg,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/plain,image/png,image/jpeg";
@@ -26,34 +24,19 @@ export function ChooseFileStep({
   onManual: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const handle = useRef<UploadHandle<DocumentUpload> | null>(null);
-
-  useEffect(() => () => handle.current?.abort(), []);
+  const { progress, upload, abort } = useDocumentUpload();
 
   const tooBig = file !== null && file.size > DOCUMENT_FILE_MAX_BYTES;
 
   const send = async () => {
     if (!file || tooBig) return;
     setError(null);
-    setProgress(0);
-    const me = queryClient.getQueryData<{ csrfToken: string }>(ME_QUERY_KEY);
-    handle.current = uploadWithProgress<DocumentUpload>(
-      documentRoutes.uploadDocumentFile.path,
-      file,
-      me?.csrfToken ?? null,
-      setProgress,
-    );
     try {
-      onUploaded(await handle.current.promise);
+      onUploaded(await upload(file));
     } catch (caught) {
-      setProgress(null);
       setError(isApiError(caught, "UPLOAD_ABORTED") ? t("documents.upload.aborted") : errorText(caught, t));
-    } finally {
-      handle.current = null;
     }
   };
 
@@ -128,7 +111,7 @@ export function ChooseFileStep({
         >
           {t("documents.upload.submit")}
         </Button>
-        {uploading && <Button onClick={() => handle.current?.abort()}>{t("common.cancel")}</Button>}
+        {uploading && <Button onClick={abort}>{t("common.cancel")}</Button>}
         <Button icon={<EditOutlined />} disabled={uploading} onClick={onManual} data-testid="document-manual">
           {t("documents.upload.manual")}
         </Button>
