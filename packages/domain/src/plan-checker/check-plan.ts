@@ -3,13 +3,8 @@
 // (and a .docx's table rows) in, tasks out; never throws.
 
 import { extractReferences } from "../party-documents/reference-extractor.ts";
-import {
-  type ClearAspect,
-  type ClearDefinition,
-  type ClearGrade,
-  DEFAULT_CLEARS,
-  type PlanClearReason,
-} from "./plan-clears.ts";
+import { type ClearAspect, type ClearDefinition, DEFAULT_CLEARS } from "./plan-clears.ts";
+import { type AspectGrade, gradeAspect, type TaskFindings, type TimeSpan } from "./plan-grades.ts";
 import {
   findJob,
   findResults,
@@ -25,26 +20,16 @@ import {
   type PlanInput,
   type TextSpan,
 } from "./plan-structure.ts";
-import { chooseDeadline, findTimes, type TimeKind } from "./plan-time.ts";
+import { chooseDeadline, findTimes } from "./plan-time.ts";
 import { findUnits, type LeadRole, personAt, readUnitsForward, type UnitSpan } from "./plan-units.ts";
 import { SAME_AS_ABOVE, SAME_AS_ITEM, type TableColumn } from "./plan-vocabulary.ts";
 import { matchAt, type PlanWord, phraseSet, planWords, spanLookup } from "./plan-words.ts";
 
-export interface TimeSpan extends Span {
-  kind: TimeKind | "unrecognised";
-  deadline: string | null;
-  missingYear: boolean;
-}
+export type { TimeSpan } from "./plan-grades.ts";
 
-export interface ClearCheck {
+export interface ClearCheck extends AspectGrade {
   key: string;
   aspect: ClearAspect;
-  grade: ClearGrade;
-  reason: PlanClearReason;
-  /** The words that made the grade, to highlight. */
-  spans: Span[];
-  /** Taken from a heading above or from the task "như trên" refers to. */
-  inherited: boolean;
 }
 
 export interface CheckedTask extends Span {
@@ -93,18 +78,8 @@ interface Reference {
   item: string | null;
 }
 
-interface Findings {
-  leads: UnitSpan[];
-  leadRole: LeadRole | null;
-  leadInherited: boolean;
+interface Findings extends TaskFindings {
   support: UnitSpan[];
-  person: UnitSpan | null;
-  time: TimeSpan | null;
-  timeInherited: boolean;
-  results: ResultFinding[];
-  resultInherited: boolean;
-  vagueResults: Span[];
-  job: JobFindings;
   references: Reference[];
 }
 
@@ -292,95 +267,6 @@ export function planYearOf(
   return null;
 }
 
-function grade(aspect: ClearAspect, f: Findings): Omit<ClearCheck, "key" | "aspect"> {
-  const leadsSpans = f.leads.map(({ text, start, end }) => ({ text, start, end }));
-  const generic = f.leads.length > 0 && f.leads.every((u) => u.generic);
-  switch (aspect) {
-    case "person":
-      if (f.person) return { grade: "present", reason: "PERSON_NAMED", spans: [f.person], inherited: false };
-      if (f.leads.length > 0 && !generic)
-        return {
-          grade: "present",
-          reason: "PERSON_UNIT_NAMED",
-          spans: leadsSpans,
-          inherited: f.leadInherited,
-        };
-      if (generic)
-        return { grade: "weak", reason: "PERSON_GENERIC", spans: leadsSpans, inherited: f.leadInherited };
-      return { grade: "missing", reason: "PERSON_MISSING", spans: [], inherited: false };
-    case "responsibility":
-      if (f.leadRole === "supporting" && f.person === null) {
-        return {
-          grade: "weak",
-          reason: "RESPONSIBILITY_SUPPORT_ONLY",
-          spans: leadsSpans,
-          inherited: f.leadInherited,
-        };
-      }
-      if (f.leads.length === 1 && !generic)
-        return {
-          grade: "present",
-          reason: "RESPONSIBILITY_LEAD",
-          spans: leadsSpans,
-          inherited: f.leadInherited,
-        };
-      if (f.leads.length === 0 && f.person)
-        return { grade: "present", reason: "RESPONSIBILITY_PERSON", spans: [f.person], inherited: false };
-      if (generic)
-        return {
-          grade: "weak",
-          reason: "RESPONSIBILITY_GENERIC",
-          spans: leadsSpans,
-          inherited: f.leadInherited,
-        };
-      if (f.leads.length > 1)
-        return {
-          grade: "weak",
-          reason: "RESPONSIBILITY_SHARED",
-          spans: leadsSpans,
-          inherited: f.leadInherited,
-        };
-      return { grade: "missing", reason: "RESPONSIBILITY_MISSING", spans: [], inherited: false };
-    case "job":
-      if (f.job.concrete.length > 0)
-        return { grade: "present", reason: "JOB_CONCRETE", spans: f.job.concrete, inherited: false };
-      if (f.job.vague.length > 0)
-        return { grade: "weak", reason: "JOB_VAGUE", spans: f.job.vague, inherited: false };
-      return { grade: "missing", reason: "JOB_MISSING", spans: [], inherited: false };
-    case "time": {
-      const time = f.time;
-      const inherited = f.timeInherited;
-      if (!time) return { grade: "missing", reason: "TIME_MISSING", spans: [], inherited: false };
-      const spans = [{ text: time.text, start: time.start, end: time.end }];
-      if (time.kind === "unrecognised")
-        return { grade: "weak", reason: "TIME_UNRECOGNISED", spans, inherited };
-      if (time.missingYear) return { grade: "weak", reason: "TIME_NO_YEAR", spans, inherited };
-      if (time.kind === "continuous") return { grade: "weak", reason: "TIME_CONTINUOUS", spans, inherited };
-      return {
-        grade: "present",
-        reason: time.kind === "recurring" ? "TIME_RECURRING" : "TIME_DEADLINE",
-        spans,
-        inherited,
-      };
-    }
-    case "result": {
-      const first = f.results[0];
-      if (first) {
-        const spans = f.results.map(({ text, start, end }) => ({ text, start, end }));
-        return {
-          grade: "present",
-          reason: first.kind === "target" ? "RESULT_TARGET" : "RESULT_PRODUCT",
-          spans,
-          inherited: f.resultInherited,
-        };
-      }
-      if (f.vagueResults.length > 0)
-        return { grade: "weak", reason: "RESULT_NO_PRODUCT", spans: f.vagueResults, inherited: false };
-      return { grade: "missing", reason: "RESULT_MISSING", spans: [], inherited: false };
-    }
-  }
-}
-
 const ASPECTS: readonly ClearAspect[] = ["person", "job", "time", "responsibility", "result"];
 
 /** Fills what a heading above says (a deadline, a lead) into a task that does not say it itself. */
@@ -488,7 +374,7 @@ export function checkPlan(input: PlanInput | string, options: PlanCheckOptions =
     previous = f;
 
     const aspects = {} as Record<ClearAspect, ClearCheck>;
-    for (const aspect of ASPECTS) aspects[aspect] = { key: aspect, aspect, ...grade(aspect, f) };
+    for (const aspect of ASPECTS) aspects[aspect] = { key: aspect, aspect, ...gradeAspect(aspect, f) };
     const deliverable = f.results[0] ?? null;
     tasks.push({
       // a row's task as written is its content cell; the other cells are the clears' spans
