@@ -419,11 +419,12 @@ export function findPlanBlocks(input: PlanInput): PlanBlock[] {
         kinds.push(marker.kind);
         depth = kinds.length - 1;
       } else kinds.length = depth + 1;
-      // the item before was a group heading if this one is deeper
+      // the item before heads this deeper one; a title ("1. Công tác tư tưởng") is only a heading, a
+      // sentence ("1. Văn phòng chủ trì theo dõi.") is a task as well
       const previous = current as PlanBlock | null;
       if (previous && previous.kind === "item" && depth > currentDepth) {
         groups.push({ start: previous.start, end: previous.end, depth: currentDepth + 1 });
-        current = null;
+        if (isTitleLike(text, previous)) current = null;
       }
       close();
       groups = groups.filter((g) => g.depth <= depth);
