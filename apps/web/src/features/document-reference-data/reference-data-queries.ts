@@ -2,6 +2,7 @@
 // on the reference data page. They rarely change, so they are kept for a while.
 import { type CommitteeTermListQuery, documentReferenceDataRoutes } from "@namro/contracts";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
 
 export const REFERENCE_DATA_KEY = ["document-reference-data"] as const;
@@ -33,4 +34,16 @@ export function useCommitteeTerms(owner: { orgId?: number | undefined; issuerCod
     enabled: owner.orgId !== undefined || (owner.issuerCode ?? "") !== "",
     staleTime: 60_000,
   });
+}
+
+/** An issuer code's name in the interface language ("TU" → "Tỉnh ủy"), or null for an unknown code. */
+export function useIssuerName(): (code: string) => string | null {
+  const issuers = useDocumentIssuers();
+  const { i18n } = useTranslation();
+  const english = i18n.language === "en";
+  return (code) => {
+    const issuer = issuers.data?.items.find((item) => item.code === code);
+    if (!issuer) return null;
+    return english && issuer.nameEn ? issuer.nameEn : issuer.nameVi;
+  };
 }

@@ -106,7 +106,7 @@ export function DocumentFilters({ search, onChange, knownOrgLabels }: Props) {
           value={search.orgId}
           knownLabels={knownOrgLabels}
           onChange={(orgId) => onChange({ orgId })}
-          style={{ width: "100%" }}
+          style={{ width: "100%", minWidth: 0 }}
         />
       </Field>
       <Field label={t("documents.filters.placeholdersLabel")}>

@@ -15,7 +15,7 @@ import { formatDate } from "../../lib/dates.ts";
 import { errorText } from "../../lib/errors.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { CascadesPanel } from "../document-coverage/CascadesPanel.tsx";
-import { useDocumentIssuers } from "../document-reference-data/reference-data-queries.ts";
+import { useIssuerName } from "../document-reference-data/reference-data-queries.ts";
 import { AttachFileButton } from "./AttachFileButton.tsx";
 import { DocumentFiles } from "./DocumentFiles.tsx";
 import { DocumentGraphView } from "./DocumentGraphView.tsx";
@@ -28,12 +28,8 @@ import type { DocumentTabKey } from "./documents-search.ts";
 import { EditDocumentDrawer } from "./EditDocumentDrawer.tsx";
 
 function HeaderFields({ document }: { document: DocumentDetail }) {
-  const { t, i18n } = useTranslation();
-  const issuers = useDocumentIssuers();
-  const issuerName = (code: string) => {
-    const issuer = issuers.data?.items.find((item) => item.code === code);
-    return issuer ? (i18n.language === "en" && issuer.nameEn ? issuer.nameEn : issuer.nameVi) : null;
-  };
+  const { t } = useTranslation();
+  const issuerName = useIssuerName();
   const issuerNames = document.issuerCodes.map(issuerName).filter(Boolean).join("; ");
   const row = (label: string, value: ReactNode, testId?: string) => (
     <Descriptions.Item label={label}>

@@ -11,6 +11,7 @@ import { errorText } from "../../lib/errors.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { SearchInput } from "../../ui/SearchInput.tsx";
 import { hasPermission, useMe } from "../auth/session.ts";
+import { useIssuerName } from "../document-reference-data/reference-data-queries.ts";
 import { useOrg } from "../organisations/org-queries.ts";
 import { DocumentFilters } from "./DocumentFilters.tsx";
 import { DocumentTags } from "./DocumentTags.tsx";
@@ -49,11 +50,13 @@ function HitSubject({ hit }: { hit: Hit }) {
   );
 }
 
-function issuerLine(hit: Hit): string {
-  return hit.issuingOrgName ?? hit.issuerCodes.join("-");
+/** The issuing organisation, else the issuing bodies by name ("Tỉnh ủy" for TU). */
+function issuerLine(hit: Hit, issuerName: (code: string) => string | null): string {
+  return hit.issuingOrgName ?? hit.issuerCodes.map((code) => issuerName(code) ?? code).join(" – ");
 }
 
 function HitCard({ hit }: { hit: Hit }) {
+  const issuerName = useIssuerName();
   return (
     <Card size="small" data-testid="document-row">
       <div style={{ display: "flex", justifyContent: "space-between", gap: 8, flexWrap: "wrap" }}>
@@ -61,7 +64,7 @@ function HitCard({ hit }: { hit: Hit }) {
         <DocumentTags document={hit} />
       </div>
       <div className="muted" style={{ fontSize: 12, margin: "2px 0 4px" }}>
-        {[hit.typeName, formatDate(hit.issuedOn), issuerLine(hit)].filter(Boolean).join(" · ")}
+        {[hit.typeName, formatDate(hit.issuedOn), issuerLine(hit, issuerName)].filter(Boolean).join(" · ")}
       </div>
       <HitSubject hit={hit} />
     </Card>
@@ -78,6 +81,7 @@ export function DocumentsPage() {
   const canManage = hasPermission(me, "document.manage");
   const list = useDocumentList(search, canRead);
   const chosenOrg = useOrg(search.orgId);
+  const issuerName = useIssuerName();
 
   const update = useCallback(
     (patch: DocumentsSearchPatch) => {
@@ -193,7 +197,7 @@ export function DocumentsPage() {
               key: "issuer",
               width: 200,
               responsive: ["lg"],
-              render: (_, hit) => issuerLine(hit),
+              render: (_, hit) => issuerLine(hit, issuerName),
             },
             {
               title: t("documents.fields.status"),
