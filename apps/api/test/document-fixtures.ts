@@ -75,8 +75,8 @@ export function docxFromDocumentXml(documentXml: string): Buffer {
 
 // ----------------------------------------------------------------------------------------------- pdf
 
-/** One line of a page: a paragraph (wrapped to the page width), or two columns at the same height. */
-export type PdfLine = string | { left: string; right: string };
+/** One line of a page: a paragraph (wrapped to the page width), two columns at the same height, or a page break. */
+export type PdfLine = string | { left: string; right: string } | { newPage: true };
 
 const require = createRequire(import.meta.url);
 const FONT_PATH = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
@@ -126,7 +126,10 @@ export async function textPdfBytes(lines: readonly PdfLine[]): Promise<Buffer> {
     return at;
   };
   for (const line of lines) {
-    if (typeof line === "string") {
+    if (typeof line === "object" && "newPage" in line) {
+      page = pdf.addPage([A4.width, A4.height]);
+      y = A4.height - MARGIN.top;
+    } else if (typeof line === "string") {
       for (const piece of wrap(line, font, width)) {
         page.drawText(piece, { x: MARGIN.left, y: nextLine(), size: FONT_SIZE, font });
       }

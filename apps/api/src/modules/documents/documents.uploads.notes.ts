@@ -2,11 +2,12 @@
 // converted from a legacy encoding, header fields that could not be read, codes not in the tables.
 import type { Locale } from "@namro/contracts";
 import type { DocumentHeader } from "@namro/domain";
+import { MAX_PDF_TEXT_PAGES } from "../../platform/text-files/pdf-text.ts";
 import type { ReadFile, ReadingNote } from "../../platform/text-files/text-file-reader.ts";
 
 type Text = Record<Locale, string>;
 
-const READING: Record<ReadingNote, Text> = {
+const READING: Record<Exclude<ReadingNote, "TEXT_FROM_FIRST_PAGES">, Text> = {
   NO_TEXT_LAYER: {
     vi: "Tệp PDF không có lớp chữ (bản quét): tệp vẫn được lưu nhưng không tìm kiếm được nội dung và không tìm được văn bản được trích dẫn. Hãy nhập các thông tin của văn bản.",
     en: "The PDF has no text layer (a scan): it is kept, but its content cannot be searched and no cited documents can be found. Enter the document's details.",
@@ -20,6 +21,11 @@ const READING: Record<ReadingNote, Text> = {
     en: "The text was converted from a legacy encoding (TCVN3/VNI) to Unicode. Check the diacritics.",
   },
 };
+
+const firstPagesOnly = (locale: Locale, pageCount: number): string =>
+  locale === "vi"
+    ? `Tệp PDF có ${pageCount} trang; chỉ đọc chữ của ${MAX_PDF_TEXT_PAGES} trang đầu để tìm kiếm và tìm trích dẫn.`
+    : `The PDF has ${pageCount} pages; the text of the first ${MAX_PDF_TEXT_PAGES} only is read for search and references.`;
 
 const IMAGE: Text = {
   vi: "Ảnh được lưu làm tệp đính kèm; chữ trong ảnh không được đọc. Hãy nhập các thông tin của văn bản.",
@@ -52,7 +58,9 @@ export function uploadNotes(
   header: DocumentHeader,
   checks: HeaderChecks,
 ): string[] {
-  const notes = read.notes.map((note) => READING[note][locale]);
+  const notes = read.notes.map((note) =>
+    note === "TEXT_FROM_FIRST_PAGES" ? firstPagesOnly(locale, read.pageCount ?? 0) : READING[note][locale],
+  );
   if (read.kind === "image") notes.push(IMAGE[locale]);
   if (read.text === "") return notes;
   const missing = [

@@ -15,6 +15,7 @@ import {
   zipBombBytes,
   zipBytes,
 } from "../../../test/document-fixtures.ts";
+import { pdfText } from "./pdf-text.ts";
 import { TextFileError, type TextFileFailure } from "./text-file-errors.ts";
 import { readStreamAtMost, readTextFile, tidyText } from "./text-file-reader.ts";
 
@@ -125,6 +126,21 @@ describe("readTextFile: PDF", () => {
     const file = await readTextFile(await textPdfBytes(pages), MAX);
     expect(file.pageCount).toBeGreaterThan(1);
     expect(file.hasTextLayer).toBe(false);
+  });
+
+  it("reads the text of the first pages only of a PDF longer than the cap", async () => {
+    const pdf = await textPdfBytes(
+      [1, 2, 3].flatMap((page) => [
+        ...(page > 1 ? [{ newPage: true } as const] : []),
+        `Trang ${page}: nội dung kế hoạch thực hiện Kết luận số 21-KL/TW`,
+      ]),
+    );
+    const whole = await pdfText(pdf);
+    expect(whole).toMatchObject({ pageCount: 3, pagesRead: 3, hasTextLayer: true });
+    const capped = await pdfText(pdf, 2);
+    expect(capped).toMatchObject({ pageCount: 3, pagesRead: 2 });
+    expect(capped.text).toContain("Trang 2");
+    expect(capped.text).not.toContain("Trang 3");
   });
 
   it("says a password-protected PDF is encrypted", async () => {

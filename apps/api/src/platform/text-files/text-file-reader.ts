@@ -20,7 +20,9 @@ export type ReadingNote =
   /** A document with no text at all. */
   | "NO_TEXT"
   /** The text was in TCVN3 or VNI and has been converted to Unicode. */
-  | "LEGACY_ENCODING_CONVERTED";
+  | "LEGACY_ENCODING_CONVERTED"
+  /** A PDF longer than MAX_PDF_TEXT_PAGES: the text of its first pages only was read. */
+  | "TEXT_FROM_FIRST_PAGES";
 
 export interface ReadFile {
   kind: ReadFileKind;
@@ -107,7 +109,10 @@ export async function readTextFile(bytes: Buffer, maxBytes: number): Promise<Rea
           pageCount: pdf.pageCount,
           legacyEncoding,
         },
-        pdf.hasTextLayer ? [] : ["NO_TEXT_LAYER"],
+        [
+          ...(pdf.hasTextLayer ? [] : (["NO_TEXT_LAYER"] as const)),
+          ...(pdf.pagesRead < pdf.pageCount ? (["TEXT_FROM_FIRST_PAGES"] as const) : []),
+        ],
       );
     }
     case "png":
