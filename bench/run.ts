@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { SEED_SCALES, type SeedScale } from "../apps/api/src/seed/seed-scale.ts";
 import { openAppFixture } from "./benchmarks/app-fixture.ts";
 import { coverageNotes, documentCoverage } from "./benchmarks/document-coverage.ts";
+import { documentSearch, documentSearchNotes } from "./benchmarks/document-search.ts";
 import { documentUpload } from "./benchmarks/document-upload.ts";
 import { idleRss } from "./benchmarks/idle-rss.ts";
 import { memberExport } from "./benchmarks/member-export.ts";
@@ -37,9 +38,10 @@ const NAMES = [
   "member-import",
   "document-coverage",
   "document-upload",
+  "document-search",
 ] as const;
 /** Benchmarks that need the scale's register (seeded on demand at the province and national scales). */
-const DOCUMENT_NAMES: readonly Name[] = ["document-coverage"];
+const DOCUMENT_NAMES: readonly Name[] = ["document-coverage", "document-search"];
 /** Benchmarks that need the scale's members (seeded on demand; minutes at national scale). */
 const MEMBER_NAMES: readonly Name[] = ["member-search", "member-statistics", "member-export"];
 type Name = (typeof NAMES)[number];
@@ -137,6 +139,8 @@ async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
         await guarded("document-upload", dataset.label, () => documentUpload(dataset, fixture));
       if (selected.has("document-coverage"))
         await guarded("document-coverage", dataset.label, () => documentCoverage(dataset, fixture));
+      if (selected.has("document-search"))
+        await guarded("document-search", dataset.label, () => documentSearch(dataset, fixture));
       if (withMembers && selected.has("member-search"))
         await guarded("member-search", dataset.label, () => memberSearch(dataset, fixture));
       if (withMembers && selected.has("member-statistics"))
@@ -217,6 +221,8 @@ if (selected.has("idle-rss") && databases.includes("pglite" as never)) {
 
 if (coverageNotes.length > 0)
   notes.push(`Coverage counted:\n\n${coverageNotes.map((line) => `- ${line}`).join("\n")}`);
+if (documentSearchNotes.length > 0)
+  notes.push(`Document search, first hit:\n\n${documentSearchNotes.map((line) => `- ${line}`).join("\n")}`);
 if (memberSearchSamples.length > 0) {
   notes.push(`First member search hits:\n\n${memberSearchSamples.map((line) => `- ${line}`).join("\n")}`);
 }

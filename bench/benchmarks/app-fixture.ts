@@ -55,7 +55,7 @@ async function ensureNationalAdmin(dataset: Dataset): Promise<void> {
   );
 }
 
-async function signIn(
+export async function signIn(
   app: FastifyInstance,
   username: string,
 ): Promise<{ cookie: string; csrfToken: string }> {
