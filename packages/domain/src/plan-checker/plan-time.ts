@@ -4,6 +4,7 @@
 // deadline value of issue 6: an ISO date, an ISO period, a recurrence or "continuous". A day or period
 // written without its year takes the plan's year; without one it has no value and says so.
 
+import { parseRomanNumeral } from "../party-documents/roman-numerals.ts";
 import { parseVietnameseDate } from "../vietnamese-dates.ts";
 import { matchAt, matchBefore, type PlanWord, phraseSet } from "./plan-words.ts";
 
@@ -77,7 +78,11 @@ const TIME_LABELS = phraseSet([
   "thoi gian thuc hien",
 ]);
 
-const ROMAN_QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4 };
+/** "II" (key "ii") → 2; null unless a quarter written in roman numerals. */
+function romanQuarter(key: string): number | null {
+  const value = parseRomanNumeral(key.toUpperCase());
+  return value !== null && value <= 4 ? value : null;
+}
 
 interface Core {
   to: number;
@@ -222,8 +227,8 @@ function coreAt(words: readonly PlanWord[], i: number, planYear: number | null):
         return { to: i + 2, kind: "period", deadline: `${parts[1]}-Q${parts[0]}`, missingYear: false };
       }
     }
-    const quarter = next.kind === "word" ? ROMAN_QUARTERS[next.key] : smallNumber(next, 4);
-    if (quarter === undefined || quarter === null) return null;
+    const quarter = next.kind === "word" ? romanQuarter(next.key) : smallNumber(next, 4);
+    if (quarter === null) return null;
     return withYear(i + 2, "period", trailingYear(words, i + 2), planYear, (y) => `${y}-Q${quarter}`);
   }
 
