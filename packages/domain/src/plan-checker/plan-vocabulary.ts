@@ -54,6 +54,7 @@ export const UNIT_HEADS: readonly string[] = [
   "huyen uy",
   "thanh uy",
   "mat tran",
+  "cong doan",
   "doan",
   "hoi",
   "cong an",
@@ -107,6 +108,7 @@ export const CAPITAL_ONLY_HEADS: ReadonlySet<string> = new Set([
   "trung tam",
   "cong an",
   "mat tran",
+  "cong doan",
 ]);
 
 /** A lead named only like this is no one in particular. */
@@ -319,6 +321,7 @@ export const VAGUE_VERBS: readonly string[] = [
   "no luc",
   "tich cuc",
   "quyet liet",
+  "nhan rong",
 ];
 
 /** Before a verb these make it a noun ("công tác kiểm tra"): not an action. */

@@ -234,7 +234,7 @@ export const DATES_CITY_PLAN: PlanSample = {
   },
 };
 
-export const HELD_OUT_ADMISSION_PLAN: PlanSample = {
+export const ADMISSION_PLAN: PlanSample = {
   name: "Kế hoạch 27-KH/ĐU (admission plan, bullets under titled groups)",
   style: "numbered",
   input: {
@@ -275,7 +275,7 @@ export const HELD_OUT_ADMISSION_PLAN: PlanSample = {
   },
 };
 
-export const HELD_OUT_CELL_PROGRAMME: PlanSample = {
+export const CELL_PROGRAMME: PlanSample = {
   name: 'Chương trình công tác chi bộ (tab-separated table with person column and "Nt")',
   style: "table",
   input: {
@@ -301,7 +301,7 @@ export const HELD_OUT_CELL_PROGRAMME: PlanSample = {
   },
 };
 
-export const HELD_OUT_ACTION_PROGRAMME: PlanSample = {
+export const ACTION_PROGRAMME: PlanSample = {
   name: "Chương trình hành động 35-CTr/TU (numbered tasks, assigned bodies, long periods)",
   style: "numbered",
   input: {
@@ -334,13 +334,47 @@ export const HELD_OUT_ACTION_PROGRAMME: PlanSample = {
   },
 };
 
+export const AGENCY_PLAN: PlanSample = {
+  name: "Kế hoạch 09-KH/ĐU Sở Tư pháp (date ranges, a month without its year, an unassigned task)",
+  style: "numbered",
+  input: {
+    text: lines(
+      "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH",
+      "ĐẢNG ỦY SỞ TƯ PHÁP",
+      "*",
+      "Số 09-KH/ĐU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Ninh Bình, ngày 03 tháng 6 năm 2026",
+      "KẾ HOẠCH",
+      "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026",
+      "Thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị, Đảng ủy Sở Tư pháp xây dựng kế hoạch như sau:",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "1. Tạo chuyển biến mạnh mẽ về nhận thức và hành động.",
+      "II. NỘI DUNG, NHIỆM VỤ",
+      "1. Tổ chức học tập chuyên đề năm 2026 từ ngày 01/7/2026 đến ngày 31/7/2026; Ban Tuyên giáo Đảng ủy chủ trì chuẩn bị tài liệu.",
+      "2. Các chi bộ trực thuộc đăng ký việc làm theo gắn với nhiệm vụ chuyên môn, hoàn thành trong tháng 9; Bí thư các chi bộ chịu trách nhiệm trước Đảng ủy.",
+      "3. BCH Đoàn cơ sở phối hợp với Công đoàn cơ sở tổ chức 01 cuộc thi tìm hiểu về Bác Hồ cho đoàn viên trong quý I năm 2027.",
+      "4. Nhân rộng các điển hình tiên tiến, gương người tốt việc tốt.",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "Văn phòng Đảng ủy tham mưu sơ kết, báo cáo Đảng ủy Khối trước ngày 15.12.2026.",
+      "Nơi nhận:",
+      "- Đảng ủy Khối (b/c),",
+      "- Lưu VPĐU.",
+      "T/M ĐẢNG ỦY",
+      "BÍ THƯ",
+      "Đinh Văn Minh",
+    ),
+  },
+};
+
 export const PLAN_SAMPLES: readonly PlanSample[] = [
   NUMBERED_PROVINCE_PLAN,
   TABLE_COMMUNE_PLAN,
   PROSE_CELL_PLAN,
   MIXED_WARD_PLAN,
   DATES_CITY_PLAN,
-  HELD_OUT_ADMISSION_PLAN,
-  HELD_OUT_CELL_PROGRAMME,
-  HELD_OUT_ACTION_PROGRAMME,
+  ADMISSION_PLAN,
+  CELL_PROGRAMME,
+  ACTION_PROGRAMME,
+  AGENCY_PLAN,
 ];
