@@ -7,6 +7,8 @@
 // issued finds the reminder in its inbox and opens the plan from it. A directive addressed to the
 // grassroots cells is drilled down by commune and back up, the place kept in the address.
 import { randomInt } from "node:crypto";
+import { createReadStream } from "node:fs";
+import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -198,6 +200,24 @@ describe("the cascade of a directive", () => {
     expect(await tanHung.getByTestId("target-document").getAttribute("href")).toBe(
       `/documents/${communePlanId}`,
     );
+
+    // The table as filtered, exported: the one commune that issued, with its plan.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("coverage-export").click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.read(createReadStream(await download.path()));
+    const sheet = workbook.getWorksheet("Cụ thể hóa");
+    expect(sheet, "the coverage sheet").toBeDefined();
+    expect(sheet?.rowCount).toBe(2);
+    const exported = sheet?.getRow(2);
+    expect([1, 3, 4, 6].map((column) => exported?.getCell(column).text)).toEqual([
+      "Đảng ủy xã Tân Hưng",
+      "Đúng hạn",
+      `${communeNumber}-KH/ĐU`,
+      "02/03/2026",
+    ]);
 
     // The office reminds every commune that has not issued.
     await page.getByTestId("coverage-status-filter").getByText("Chưa ban hành").click();

@@ -117,7 +117,7 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
     if (cascade) {
       form.setFieldsValue({ deadline: fromIsoDate(cascade.deadline), note: cascade.note ?? "" });
     }
-  }, [open, form, cascade, document.ownerOrgName]);
+  }, [open, form, cascade]);
 
   const typeOptions = useMemo(
     () =>
@@ -129,15 +129,12 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
   );
 
   const rootOrgId = Form.useWatch("rootOrgId", form);
-  const selection: CascadeSelection | null = editing
-    ? null
-    : mode === "orgs"
-      ? orgIds.length > 0
-        ? { kind: "orgs", orgIds }
-        : null
-      : typeCodes.length > 0 && rootOrgId
-        ? { kind: "types", rootOrgId, typeCodes }
-        : null;
+  // Asked of the server only once the choice is complete.
+  const complete = mode === "orgs" ? orgIds.length > 0 : typeCodes.length > 0 && rootOrgId !== undefined;
+  const selection =
+    !editing && complete
+      ? selectionOf({ mode, orgIds, typeCodes, ...(rootOrgId ? { rootOrgId } : {}) })
+      : null;
   const preview = useCascadePreview(document.id, open ? selection : null);
 
   const submit = async (values: Values) => {
