@@ -15,6 +15,7 @@ import { useTranslation } from "react-i18next";
 import { errorText } from "../../lib/errors.ts";
 import { RELATION_COLORS } from "./document-labels.ts";
 import { useDocumentGraph } from "./document-queries.ts";
+import { useDocumentNaming } from "./document-symbol.ts";
 import { type GraphEdge, type GraphModel, type GraphNode, graphModel } from "./graph-model.ts";
 
 use([GraphChart, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -102,9 +103,11 @@ export function DocumentGraphView({ documentId }: { documentId: number }) {
   const { t } = useTranslation();
   // One step first: a directive every commune implements already draws hundreds of nodes.
   const [depth, setDepth] = useState(1);
+  const { nameOf } = useDocumentNaming();
   const graph = useDocumentGraph(documentId, depth, true);
   const model = useMemo(
-    () => (graph.data ? graphModel(graph.data, documentId, t("documents.graph.hidden")) : null),
+    () => (graph.data ? graphModel(graph.data, documentId, t("documents.graph.hidden"), nameOf) : null),
+    // nameOf follows the language, as t does.
     [graph.data, documentId, t],
   );
   const nodeById = useMemo(() => new Map(model?.nodes.map((node) => [node.id, node]) ?? []), [model]);

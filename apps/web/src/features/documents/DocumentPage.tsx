@@ -23,13 +23,14 @@ import { DocumentRelations } from "./DocumentRelations.tsx";
 import { DocumentTags } from "./DocumentTags.tsx";
 import { DocumentTextView } from "./DocumentTextView.tsx";
 import { useDocument } from "./document-queries.ts";
-import { displaySymbol, documentName } from "./document-symbol.ts";
+import { useDocumentNaming } from "./document-symbol.ts";
 import type { DocumentTabKey } from "./documents-search.ts";
 import { EditDocumentDrawer } from "./EditDocumentDrawer.tsx";
 
 function HeaderFields({ document }: { document: DocumentDetail }) {
   const { t } = useTranslation();
   const issuerName = useIssuerName();
+  const { symbolOf } = useDocumentNaming();
   const issuerNames = document.issuerCodes.map(issuerName).filter(Boolean).join("; ");
   const row = (label: string, value: ReactNode, testId?: string) => (
     <Descriptions.Item label={label}>
@@ -38,7 +39,7 @@ function HeaderFields({ document }: { document: DocumentDetail }) {
   );
   return (
     <Descriptions column={{ xs: 1, sm: 2 }} size="small" data-testid="document-header">
-      {row(t("documents.fields.symbol"), displaySymbol(document) ?? document.citation, "document-symbol")}
+      {row(t("documents.fields.symbol"), symbolOf(document) ?? document.citation, "document-symbol")}
       {row(
         t("documents.fields.type"),
         `${document.typeName} (${document.typeAbbreviation})`,
@@ -150,6 +151,7 @@ export function DocumentPage() {
   const valid = Number.isInteger(id) && id > 0;
   const document = useDocument(valid ? id : undefined);
   const [editing, setEditing] = useState(false);
+  const { nameOf, symbolOf } = useDocumentNaming();
 
   if (!valid || document.isError) {
     const notFound =
@@ -187,14 +189,14 @@ export function DocumentPage() {
           },
           {
             key: "self",
-            title: <span aria-current="page">{displaySymbol(detail) ?? documentName(detail)}</span>,
+            title: <span aria-current="page">{symbolOf(detail) ?? nameOf(detail)}</span>,
           },
         ]}
       />
       <PageHeader
         title={
           <Space size={8} wrap>
-            <span>{documentName(detail)}</span>
+            <span>{nameOf(detail)}</span>
             {detail.confidentiality !== "normal" && <LockOutlined aria-hidden />}
           </Space>
         }

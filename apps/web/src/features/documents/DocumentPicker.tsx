@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
 import { DOCUMENTS_KEY } from "./document-queries.ts";
-import { documentName } from "./document-symbol.ts";
+import { useDocumentNaming } from "./document-symbol.ts";
 
 interface Props {
   value?: number | undefined;
@@ -31,6 +31,7 @@ export function DocumentPicker({ value, onChange, excludeIds, plansOnly, id, tes
     return () => window.clearTimeout(timer);
   }, [text]);
   const [chosen, setChosen] = useState<DocumentList["items"][number] | undefined>(undefined);
+  const { nameOf } = useDocumentNaming();
   const query = { q: q === "" ? undefined : q, plansOnly: plansOnly ? "true" : undefined, pageSize: 20 };
   const search = useQuery({
     queryKey: [...DOCUMENTS_KEY, "picker", query],
@@ -43,8 +44,8 @@ export function DocumentPicker({ value, onChange, excludeIds, plansOnly, id, tes
     const exclude = new Set(excludeIds ?? []);
     const hits = (search.data?.items ?? []).filter((hit) => !exclude.has(hit.id));
     if (chosen && chosen.id === value && !hits.some((hit) => hit.id === chosen.id)) hits.unshift(chosen);
-    return hits.map((hit) => ({ value: hit.id, label: documentName(hit), document: hit }));
-  }, [search.data, excludeIds, chosen, value]);
+    return hits.map((hit) => ({ value: hit.id, label: nameOf(hit), document: hit }));
+  }, [search.data, excludeIds, chosen, value, nameOf]);
 
   return (
     <Select<number, (typeof options)[number]>

@@ -14,7 +14,7 @@ import { AddRelationDialog } from "./AddRelationDialog.tsx";
 import { DocumentTags } from "./DocumentTags.tsx";
 import { RELATION_COLORS, RELATION_KINDS } from "./document-labels.ts";
 import { useDocumentSaved } from "./document-queries.ts";
-import { documentName } from "./document-symbol.ts";
+import { useDocumentNaming } from "./document-symbol.ts";
 
 type Direction = "outgoing" | "incoming";
 
@@ -43,6 +43,7 @@ function RelatedItem({
 }) {
   const { t } = useTranslation();
   const related = relation.document;
+  const { nameOf } = useDocumentNaming();
   return (
     <List.Item
       data-testid={`relation-${direction}`}
@@ -76,7 +77,7 @@ function RelatedItem({
           </Tag>
           {related ? (
             <Link to="/documents/$id" params={{ id: String(related.id) }} data-testid="relation-link">
-              {documentName(related)}
+              {nameOf(related)}
             </Link>
           ) : (
             <span data-testid="relation-hidden">

@@ -9,11 +9,12 @@ import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/dates.ts";
 import { errorText } from "../../lib/errors.ts";
 import { useDocumentText } from "./document-queries.ts";
-import { documentName } from "./document-symbol.ts";
+import { useDocumentNaming } from "./document-symbol.ts";
 import { referenceSegments } from "./document-text.ts";
 
 function Reference({ reference, text }: { reference: FoundReference; text: string }) {
   const { t } = useTranslation();
+  const { nameOf } = useDocumentNaming();
   if (reference.document) {
     return (
       <Link
@@ -21,7 +22,7 @@ function Reference({ reference, text }: { reference: FoundReference; text: strin
         params={{ id: String(reference.document.id) }}
         className="document-reference"
         data-testid="text-reference-link"
-        title={documentName(reference.document)}
+        title={nameOf(reference.document)}
       >
         <mark>{text}</mark>
       </Link>

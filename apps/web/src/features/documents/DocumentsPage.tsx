@@ -16,7 +16,7 @@ import { useOrg } from "../organisations/org-queries.ts";
 import { DocumentFilters } from "./DocumentFilters.tsx";
 import { DocumentTags } from "./DocumentTags.tsx";
 import { DOCUMENTS_PAGE_SIZE, useDocumentList } from "./document-queries.ts";
-import { displaySymbol } from "./document-symbol.ts";
+import { useDocumentNaming } from "./document-symbol.ts";
 import { applyDocumentsPatch, type DocumentsSearchPatch } from "./documents-search.ts";
 import { SnippetText } from "./SnippetText.tsx";
 
@@ -25,6 +25,7 @@ type Hit = DocumentList["items"][number];
 /** "Số 21-KL/TW" as a link to the document, or its citation/type when unnumbered. */
 function HitTitle({ hit }: { hit: Hit }) {
   const { t } = useTranslation();
+  const { symbolOf } = useDocumentNaming();
   return (
     <Link
       to="/documents/$id"
@@ -32,7 +33,7 @@ function HitTitle({ hit }: { hit: Hit }) {
       data-testid="document-link"
       style={{ fontWeight: 600 }}
     >
-      {displaySymbol(hit) ?? hit.citation ?? t("documents.unnumbered")}
+      {symbolOf(hit) ?? hit.citation ?? t("documents.unnumbered")}
     </Link>
   );
 }

@@ -19,7 +19,7 @@ import {
 } from "./DocumentFormFields.tsx";
 import { showDocumentErrors } from "./document-form-errors.ts";
 import { useDocumentSaved } from "./document-queries.ts";
-import { documentName } from "./document-symbol.ts";
+import { useDocumentNaming } from "./document-symbol.ts";
 
 interface Props {
   document: DocumentDetail;
@@ -63,6 +63,7 @@ export function EditDocumentDrawer({ document, open, onClose }: Props) {
   const { data: me } = useMe();
   const screens = Grid.useBreakpoint();
   const saved = useDocumentSaved();
+  const { nameOf } = useDocumentNaming();
   const [form] = Form.useForm<DocumentFormValues>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -141,8 +142,8 @@ export function EditDocumentDrawer({ document, open, onClose }: Props) {
       size={screens.md ? 880 : "100%"}
       title={
         document.isPlaceholder
-          ? t("documents.edit.completeTitle", { name: documentName(document) })
-          : t("documents.edit.title", { name: documentName(document) })
+          ? t("documents.edit.completeTitle", { name: nameOf(document) })
+          : t("documents.edit.title", { name: nameOf(document) })
       }
       data-testid="document-edit-drawer"
       destroyOnHidden

@@ -37,3 +37,13 @@ describe("documentName", () => {
     );
   });
 });
+
+describe("in the English interface", () => {
+  it("writes No. instead of Số and keeps the symbol", () => {
+    expect(displaySymbol({ system: "party", symbol: "21-KL/TW" }, "en")).toBe("No. 21-KL/TW");
+    expect(displaySymbol({ system: "state", symbol: "30/2020/NĐ-CP" }, "en")).toBe("No. 30/2020/NĐ-CP");
+    expect(
+      documentName({ system: "party", symbol: "21-KL/TW", citation: null, typeName: "Conclusion" }, "en"),
+    ).toBe("Conclusion No. 21-KL/TW");
+  });
+});

@@ -1,5 +1,6 @@
 import type { DocumentGraph, DocumentSummary } from "@namro/contracts";
 import { describe, expect, it } from "vitest";
+import { documentName } from "./document-symbol.ts";
 import { graphModel } from "./graph-model.ts";
 
 function summary(id: number, typeAbbreviation: string, symbol: string, typeName: string): DocumentSummary {
@@ -43,7 +44,7 @@ describe("graphModel", () => {
   };
 
   it("names visible documents, hides the others, one category per type", () => {
-    const model = graphModel(graph, 2, "Ngoài phạm vi");
+    const model = graphModel(graph, 2, "Ngoài phạm vi", (document) => documentName(document));
     expect(model.nodes.map((node) => [node.name, node.category, node.visible])).toEqual([
       ["Kết luận số 21-KL/TW", 0, true],
       ["Kế hoạch số 15-KH/TU", 1, true],
@@ -54,7 +55,7 @@ describe("graphModel", () => {
   });
 
   it("draws the page's document larger and colours arrows by kind, dropping edges to unknown nodes", () => {
-    const model = graphModel(graph, 2, "Ngoài phạm vi");
+    const model = graphModel(graph, 2, "Ngoài phạm vi", (document) => documentName(document));
     expect(model.nodes.find((node) => node.documentId === 2)?.symbolSize).toBeGreaterThan(
       model.nodes.find((node) => node.documentId === 1)?.symbolSize ?? 0,
     );

@@ -1,8 +1,7 @@
 // The relation graph as ECharts draws it: one node per document (coloured by its type; a document
 // outside the person's scope is grey and unnamed), one arrow per relation (coloured by its kind).
-import type { DocumentGraph, DocumentRelationKind } from "@namro/contracts";
+import type { DocumentGraph, DocumentRelationKind, DocumentSummary } from "@namro/contracts";
 import { RELATION_COLORS } from "./document-labels.ts";
-import { documentName } from "./document-symbol.ts";
 
 export const HIDDEN_CATEGORY = "—";
 
@@ -31,7 +30,12 @@ export interface GraphModel {
   edges: GraphEdge[];
 }
 
-export function graphModel(graph: DocumentGraph, centreId: number, hiddenName: string): GraphModel {
+export function graphModel(
+  graph: DocumentGraph,
+  centreId: number,
+  hiddenName: string,
+  nameOf: (document: DocumentSummary) => string,
+): GraphModel {
   const categoryNames: string[] = [];
   const categoryOf = (name: string) => {
     let index = categoryNames.indexOf(name);
@@ -43,7 +47,7 @@ export function graphModel(graph: DocumentGraph, centreId: number, hiddenName: s
     return {
       id: String(node.id),
       documentId: node.id,
-      name: document ? documentName(document) : hiddenName,
+      name: document ? nameOf(document) : hiddenName,
       subject: document?.subject ?? "",
       category: categoryOf(document ? document.typeAbbreviation : HIDDEN_CATEGORY),
       symbolSize: node.id === centreId ? 34 : 20,

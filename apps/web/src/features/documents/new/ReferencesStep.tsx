@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "../../../lib/dates.ts";
 import { DocumentPicker } from "../DocumentPicker.tsx";
 import { relationKindOptions } from "../document-labels.ts";
-import { documentName } from "../document-symbol.ts";
+import { useDocumentNaming } from "../document-symbol.ts";
 import { isOwnNumber, type ReferenceChoice } from "./reference-choices.ts";
 
 export interface ChosenRelation {
@@ -20,12 +20,13 @@ export interface ChosenRelation {
 
 function Matched({ reference, own }: { reference: FoundReference; own: boolean }) {
   const { t } = useTranslation();
+  const { nameOf } = useDocumentNaming();
   if (own) return <Tag data-testid="reference-own-number">{t("documents.references.ownNumber")}</Tag>;
   if (reference.document)
     return (
       <div>
         <Link to="/documents/$id" params={{ id: String(reference.document.id) }} target="_blank">
-          {documentName(reference.document)}
+          {nameOf(reference.document)}
         </Link>
         {reference.document.isPlaceholder && (
           <Tag color="orange" style={{ marginInlineStart: 6 }}>
@@ -70,6 +71,7 @@ export function ReferencesStep({
   const [picked, setPicked] = useState<DocumentSummary | undefined>(undefined);
   const [pickedKind, setPickedKind] = useState<DocumentRelationKind>("implements");
   const kinds = relationKindOptions(t);
+  const { nameOf } = useDocumentNaming();
 
   const setChoice = (index: number, change: Partial<ReferenceChoice>) =>
     onChoicesChange(choices.map((choice, at) => (at === index ? { ...choice, ...change } : choice)));
@@ -178,7 +180,7 @@ export function ReferencesStep({
           {chosen.map((relation, index) => (
             <li key={relation.document.id}>
               <Tag>{t(`documents.relationKind.${relation.kind}`)}</Tag>
-              {documentName(relation.document)}{" "}
+              {nameOf(relation.document)}{" "}
               <Button
                 size="small"
                 type="text"
