@@ -2,12 +2,7 @@
 // the organisation picker), or every organisation of some types under a root ("tất cả Đảng ủy
 // xã/phường trực thuộc Tỉnh ủy …"), by a deadline, with a note. The same dialog changes the deadline
 // and note of an existing requirement (its organisations stay as they were set).
-import {
-  type CascadeSelection,
-  type DocumentCascade,
-  type DocumentDetail,
-  documentCascadeRoutes,
-} from "@namro/contracts";
+import { type DocumentCascade, type DocumentDetail, documentCascadeRoutes } from "@namro/contracts";
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
@@ -17,34 +12,15 @@ import { DATE_FORMAT, formatNumber, fromIsoDate, toIsoDate } from "../../lib/dat
 import { applyFieldErrors, errorText } from "../../lib/errors.ts";
 import { OrgPicker } from "../../ui/OrgPicker.tsx";
 import { useOrgTypeName, useOrgTypes } from "../organisations/org-types.ts";
+import { type CascadeChoice, formFieldOfIssue, isChoiceComplete, selectionOf } from "./cascade-form.ts";
 import { useCascadePreview, useCascadesChanged } from "./coverage-queries.ts";
 
-type Mode = "types" | "orgs";
-
-interface Values {
-  mode: Mode;
-  orgIds?: number[];
-  rootOrgId?: number;
-  typeCodes?: string[];
+interface Values extends CascadeChoice {
   deadline?: Dayjs;
   note?: string;
 }
 
 const FIELD_NAMES = ["orgIds", "rootOrgId", "typeCodes", "deadline", "note"] as const;
-
-/** The server names fields by their place in the request; the form by its own names. */
-function issueField(path: string): string {
-  if (path.includes("selection.orgIds")) return "orgIds";
-  if (path.includes("selection.rootOrgId")) return "rootOrgId";
-  if (path.includes("selection.typeCodes") || path.endsWith("selection")) return "typeCodes";
-  return path.replace(/^body\./, "");
-}
-
-function selectionOf(values: Values): CascadeSelection {
-  return values.mode === "orgs"
-    ? { kind: "orgs", orgIds: values.orgIds ?? [] }
-    : { kind: "types", rootOrgId: values.rootOrgId ?? 0, typeCodes: values.typeCodes ?? [] };
-}
 
 interface Props {
   document: Pick<DocumentDetail, "id" | "ownerOrgId" | "ownerOrgName">;
@@ -130,11 +106,8 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
 
   const rootOrgId = Form.useWatch("rootOrgId", form);
   // Asked of the server only once the choice is complete.
-  const complete = mode === "orgs" ? orgIds.length > 0 : typeCodes.length > 0 && rootOrgId !== undefined;
-  const selection =
-    !editing && complete
-      ? selectionOf({ mode, orgIds, typeCodes, ...(rootOrgId ? { rootOrgId } : {}) })
-      : null;
+  const choice: CascadeChoice = { mode, orgIds, typeCodes, ...(rootOrgId ? { rootOrgId } : {}) };
+  const selection = !editing && isChoiceComplete(choice) ? selectionOf(choice) : null;
   const preview = useCascadePreview(document.id, open ? selection : null);
 
   const submit = async (values: Values) => {
@@ -168,7 +141,7 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
               caught.status,
               caught.code,
               caught.message,
-              caught.issues.map((item) => ({ ...item, path: issueField(item.path) })),
+              caught.issues.map((item) => ({ ...item, path: formFieldOfIssue(item.path) })),
             ),
             FIELD_NAMES,
           )
