@@ -389,6 +389,8 @@ export interface DocumentsTable {
   textSource: "docx" | "pdf" | "txt" | "manual" | "none" | null;
   /** Written with to_tsvector / setweight SQL expressions; read rarely. */
   searchTsv: ColumnType<string, unknown, unknown>;
+  /** Generated from search_tsv (its A and B weights, migration 0012); never written. */
+  searchHead: ColumnType<string, never, never>;
   version: Generated<number>;
   createdBy: number | null;
   createdAt: Timestamp;

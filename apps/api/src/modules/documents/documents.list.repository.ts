@@ -4,8 +4,9 @@
 //
 // A query over a million documents. A common word ("dang", "xay dung") is in nearly every body;
 // ranking every match would read a million search vectors. The search is therefore tiered:
-//   1. head: documents whose symbol, citation, subject or type name matches (the documents_search_head
-//      index over the A and B weights), the SEARCH_CAP most recent of them;
+//   1. head: documents whose symbol, citation, subject or type name matches (search_head, the A and B
+//      weights stored apart from the body, migration 0012), the SEARCH_CAP most recent of them, ranked
+//      on those weights alone;
 //   2. body: documents matching only in their text, the most recent ones up to SEARCH_CAP in all.
 // Only those candidates are ranked (ts_rank_cd, head before body), and the list holds at most SEARCH_CAP
 // results: past that the total says "more than" and the user adds a word or a filter. The price: when
@@ -190,11 +191,13 @@ async function search(
   const { rows } = await sql<{ id: number; rank: number; matches: number }>`
     WITH head AS MATERIALIZED (
       SELECT d.id, d.issued_on FROM documents d
-      WHERE ts_filter(d.search_tsv, '{a,b}') @@ ${tsquery} AND ${where}
+      WHERE d.search_head @@ ${tsquery} AND ${where}
       ORDER BY ${RECENT} LIMIT ${SEARCH_CAP + 1}
     ), body AS MATERIALIZED (
+      -- Not run at all when the head tier fills the list (a one-time filter before any scan).
       SELECT d.id, d.issued_on FROM documents d
-      WHERE d.search_tsv @@ ${tsquery} AND ${where} AND d.id NOT IN (SELECT h.id FROM head h)
+      WHERE (SELECT count(*) FROM head) <= ${SEARCH_CAP}
+        AND d.search_tsv @@ ${tsquery} AND ${where} AND d.id NOT IN (SELECT h.id FROM head h)
       ORDER BY ${RECENT} LIMIT ${SEARCH_CAP + 1}
     ), candidates AS (
       SELECT h.id, h.issued_on, 0 AS tier FROM head h
@@ -202,7 +205,9 @@ async function search(
     ), kept AS (
       SELECT c.* FROM candidates c ORDER BY c.tier, c.issued_on DESC NULLS LAST, c.id DESC LIMIT ${SEARCH_CAP + 1}
     )
-    SELECT k.id, ts_rank_cd(${RANK_WEIGHTS}::float4[], d.search_tsv, ${tsquery})::float8 AS rank,
+    SELECT k.id,
+      ts_rank_cd(${RANK_WEIGHTS}::float4[], CASE WHEN k.tier = 0 THEN d.search_head ELSE d.search_tsv END,
+        ${tsquery})::float8 AS rank,
       count(*) OVER ()::int AS matches
     FROM kept k JOIN documents d ON d.id = k.id
     ORDER BY k.tier, rank DESC, k.issued_on DESC NULLS LAST, k.id DESC
