@@ -294,8 +294,11 @@ describe("the cascade of a directive", () => {
     await page.goto(`/documents/${directive.id}/coverage/${cascade.id}`);
     await expect.poll(() => page.getByTestId("coverage-path-current").innerText()).toBe("Tỉnh ủy Bắc Ninh");
     expect(Number((await coverageTotal(page, "targets")).replace(/\./g, ""))).toBe(cascade.totals.targets);
-    // One group per commune holding cells; open the first one.
-    const group = page.getByTestId("coverage-group").first();
+    // One group per commune holding cells; open the first that has cells below it.
+    const group = page
+      .getByTestId("coverage-group")
+      .filter({ has: page.getByTestId("coverage-group-open") })
+      .first();
     const communeName = await group.getByTestId("coverage-group-name").innerText();
     const groupTargets = await group.getByTestId("count-missing").innerText();
     await group.getByTestId("coverage-group-name").click();

@@ -7,6 +7,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CoverageNumbers, IssuedProgress } from "./CoverageNumbers.tsx";
 
+const GROUPS_PAGE_SIZE = 20;
+
 /** Card titles are the page's second-level headings (screen readers list them). */
 export function CardHeading({ children }: { children: string }) {
   return <h2 style={{ fontSize: 16, fontWeight: 600, margin: 0 }}>{children}</h2>;
@@ -21,7 +23,8 @@ export function CoverageGroups({
   drillLink: (orgId: number, children: ReactNode) => ReactNode;
 }) {
   const { t } = useTranslation();
-  if (groups.length === 0) return null;
+  // When every child is itself a target with nothing below it, the target table already lists them.
+  if (!groups.some((group) => group.hasTargetsBelow)) return null;
   return (
     <Card
       size="small"
@@ -31,6 +34,7 @@ export function CoverageGroups({
       <List<CoverageGroup>
         size="small"
         dataSource={[...groups]}
+        pagination={groups.length > GROUPS_PAGE_SIZE ? { pageSize: GROUPS_PAGE_SIZE, size: "small" } : false}
         data-testid="coverage-groups"
         renderItem={(group) => (
           <List.Item
