@@ -434,6 +434,53 @@ describe("coverage", () => {
     expect(actions.map((row) => row.action)).toEqual(["document.cascade_update", "document.cascade_delete"]);
   });
 
+  it("follows chains through cycles of implementing plans, counting each plan once", async () => {
+    const db = t.database.db;
+    const [c1, c2, c3] = communes as [OrganisationRow, OrganisationRow, OrganisationRow];
+    const [g1] = grassroots as [OrganisationRow];
+    const document = async (org: OrganisationRow, typeAbbreviation: string, issuedOn: string) =>
+      (
+        await createDocument(db, {
+          ownerOrgId: org.id,
+          issuingOrgId: org.id,
+          typeAbbreviation,
+          number: null,
+          issuerCodes: ["ĐU"],
+          issuedOn,
+          subject: `Thực hiện Chỉ thị về chuyển đổi số (${org.name})`,
+        })
+      ).id;
+    const directive = await document(province, "CT", "2026-01-20");
+    const planA = await document(c1, "KH", "2026-02-10");
+    const planB = await document(c2, "KH", "2026-02-20");
+    const planC = await document(c3, "KH", "2026-04-15");
+    // A implements the directive; A and B implement each other; C implements B (three links from the
+    // directive, so late); the directive is linked as implementing C, closing a loop through itself.
+    await linkImplements(db, planA, directive);
+    await linkImplements(db, planB, planA);
+    await linkImplements(db, planA, planB);
+    await linkImplements(db, planC, planB);
+    await linkImplements(db, directive, planC);
+    const cascadeId = await createCascade(db, directive, [c1.id, c2.id, c3.id, g1.id], DEADLINE);
+
+    const coverage = await coverageOf(staff, cascadeId);
+    const expected = { targets: 4, issued: 3, onTime: 2, late: 1, missing: 1, overdue: 1 };
+    expect(coverage.totals).toEqual(expected);
+    expect(coverage.cascade.totals).toEqual(expected);
+    const byOrg = new Map(coverage.targets.items.map((item) => [item.orgId, item]));
+    expect(byOrg.get(c1.id)?.implementation?.document?.id).toBe(planA);
+    expect(byOrg.get(c2.id)?.implementation?.document?.id).toBe(planB);
+    expect(byOrg.get(c3.id)).toMatchObject({ status: "late", daysLate: 15 });
+    expect(byOrg.get(g1.id)).toMatchObject({ status: "missing", daysOverdue: 76 });
+
+    const list = await call(staff, "GET", `/api/documents/${directive}/cascades`);
+    expect((list.json() as { items: DocumentCascade[] }).items[0]?.totals).toEqual(expected);
+    const late = await coverageOf(staff, cascadeId, "?status=late");
+    expect(late.targets.items.map((item) => item.orgId)).toEqual([c3.id]);
+    const exported = await call(staff, "GET", `/api/document-cascades/${cascadeId}/coverage/export`);
+    expect(exported.statusCode).toBe(200);
+  });
+
   it("exports the table under a node as a workbook the project's reader opens", async () => {
     const response = await call(staff, "GET", `/api/document-cascades/${typesCascade.id}/coverage/export`);
     expect(response.statusCode).toBe(200);

@@ -3,8 +3,8 @@
 // organisation is the target (the holding organisation when no issuing one is recorded) implements the
 // cascade's document directly or through a chain of "implements" relations (a commune plan implementing
 // the province plan that implements 21-KL/TW counts for 21-KL/TW); the earliest such document counts.
-// Every view is one statement: the implements closure (recursive CTE over document_relations_to), the
-// targets joined to their organisations, and the aggregation by child of the drilled node (ltree).
+// Every view is one statement: the implements closure (level by level through document_relations_to),
+// the targets joined to their organisations, and the aggregation by child of the drilled node (ltree).
 
 import type { CoverageStatus } from "@namro/contracts";
 import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
@@ -13,14 +13,49 @@ import type { Executor } from "./documents.cascades.repository.ts";
 import { type DocumentScope, documentVisibleSql } from "./documents.visibility.ts";
 
 /**
- * Turns off JIT compilation for the rest of the transaction. The recursive closure's row estimate is
- * far above its real size, which lifts the plan's cost over jit_above_cost, and compiling then costs
- * several times the query itself on PostgreSQL (the export of 3,400 targets: about 720 ms with JIT,
- * 110 ms without). PGlite has no JIT; the setting is accepted and changes nothing there.
+ * Turns off JIT compilation for the rest of the transaction. Coverage plans over a large register
+ * can cost more than jit_above_cost although they touch a few thousand rows, and compiling then
+ * costs several times the query itself on PostgreSQL. PGlite has no JIT; the setting is accepted and
+ * changes nothing there.
  */
 export async function disableJit(trx: Executor): Promise<void> {
   await sql`SET LOCAL jit = off`.execute(trx);
 }
+
+/**
+ * Longest chain of "implements" relations followed (directive → province plan → commune plan → …):
+ * several times the depth of the organisation tree, so only a runaway chain is cut.
+ */
+const MAX_IMPLEMENTS_DEPTH = 12;
+
+/**
+ * The documents implementing `documentId` directly or through chains, as the CTE `closure`: one row
+ * per level with that level's new documents (`frontier`) and every document found so far (`seen`).
+ * Each level is one lookup of the whole frontier through document_relations_to, and documents already
+ * seen are dropped, so a cycle (A implements B implements A) ends the walk. Kept as arrays on purpose:
+ * a recursive CTE over single ids is estimated at millions of rows, which makes the planner read every
+ * document instead of looking up the few thousand implementing ones.
+ */
+function implementsClosureCte(documentId: number): RawBuilder<unknown> {
+  return sql`closure(frontier, seen, depth) AS (
+      SELECT start_level.ids, start_level.ids, 1
+      FROM (SELECT ARRAY(SELECT r.from_document_id FROM document_relations r
+                         WHERE r.to_document_id = ${documentId} AND r.kind = 'implements') AS ids
+            OFFSET 0) AS start_level
+    UNION ALL
+      SELECT next_level.ids, l.seen || next_level.ids, l.depth + 1
+      FROM closure l
+      CROSS JOIN LATERAL (
+        SELECT ARRAY(SELECT r.from_document_id FROM document_relations r
+                     WHERE r.to_document_id = ANY(l.frontier) AND r.kind = 'implements'
+                     EXCEPT SELECT unnest(l.seen)) AS ids
+        OFFSET 0) AS next_level
+      WHERE cardinality(l.frontier) > 0 AND l.depth < ${MAX_IMPLEMENTS_DEPTH}
+  )`;
+}
+
+/** Every document of the closure, as one array (its last level's `seen`). */
+const IMPLEMENTING_IDS = sql`(SELECT c.seen FROM closure c ORDER BY c.depth DESC LIMIT 1)::bigint[]`;
 
 interface CoverageSource {
   documentId: number;
@@ -36,14 +71,7 @@ interface CoverageSource {
  * (if any), its status and day counts.
  */
 function coveredCtes(source: CoverageSource): RawBuilder<unknown> {
-  return sql`WITH RECURSIVE implementing(id) AS (
-      SELECT r.from_document_id FROM document_relations r
-      WHERE r.to_document_id = ${source.documentId} AND r.kind = 'implements'
-    UNION
-      SELECT r.from_document_id FROM document_relations r
-      JOIN implementing i ON r.to_document_id = i.id
-      WHERE r.kind = 'implements'
-  ),
+  return sql`WITH RECURSIVE ${implementsClosureCte(source.documentId)},
   scoped_targets AS (
     SELECT t.cascade_id, t.org_id, t.last_reminded_at, c.deadline,
            o.path, o.name, o.search_key, o.type_code, o.status = 'active' AS org_active
@@ -56,9 +84,8 @@ function coveredCtes(source: CoverageSource): RawBuilder<unknown> {
   first_issued AS (
     SELECT DISTINCT ON (coalesce(d.issuing_org_id, d.owner_org_id))
            coalesce(d.issuing_org_id, d.owner_org_id) AS org_id, d.id AS document_id, d.issued_on
-    FROM implementing i
-    JOIN documents d ON d.id = i.id
-    WHERE NOT d.is_placeholder
+    FROM documents d
+    WHERE d.id = ANY(${IMPLEMENTING_IDS}) AND NOT d.is_placeholder
       AND coalesce(d.issuing_org_id, d.owner_org_id) IN (SELECT org_id FROM scoped_targets)
     ORDER BY coalesce(d.issuing_org_id, d.owner_org_id), d.issued_on NULLS LAST, d.id
   ),
