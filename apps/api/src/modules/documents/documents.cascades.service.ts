@@ -270,6 +270,11 @@ export class DocumentCascadesService {
     const { cascade, document, scope } = context;
     const node = await this.#resolveNode(actor, context, options.orgId, db);
     const today = this.#today();
+    // At the holder, seen by a reader of the holder, the node's totals are the cascade's (every target
+    // lies below the holder and within the reader's scope); elsewhere the node's statement counts the
+    // cascade's totals too, so the implements closure is looked up once.
+    const nodeIsWholeCascade =
+      node.path === document.ownerPath && mayViewCoverageAt(actor, document.ownerPath);
     const [atNode, names] = await Promise.all([
       coverage.coverageAtNode(db, {
         documentId: document.id,
@@ -280,16 +285,14 @@ export class DocumentCascadesService {
         scope,
         limit: options.pageSize,
         offset: (options.page - 1) * options.pageSize,
+        cascadeTotalsWithin: nodeIsWholeCascade ? undefined : scope.readPaths,
       }),
       repo.findOrgNames(db, node.ancestorIds),
     ]);
     const total = atNode.groups.find((group) => group.isTotal);
-    // At the holder, seen by a reader of the holder, the node's totals are the cascade's (every target
-    // lies below the holder and within the reader's scope): no second pass over the closure.
-    const nodeIsWholeCascade =
-      node.path === document.ownerPath && mayViewCoverageAt(actor, document.ownerPath);
+    const cascadeTotals = nodeIsWholeCascade ? total : atNode.cascadeTotals;
     const [presented] = await this.#presentCascades(db, actor, document, [cascade], scope, locale, {
-      known: nodeIsWholeCascade ? new Map([[cascade.id, total ?? { ...EMPTY_TOTALS }]]) : undefined,
+      known: new Map([[cascade.id, cascadeTotals ?? { ...EMPTY_TOTALS }]]),
     });
     const implementingIds = atNode.targets.flatMap((row) =>
       row.documentId !== null && row.documentVisible ? [row.documentId] : [],

@@ -170,6 +170,8 @@ export interface CoverageAtNode {
   groups: CoverageGroupRow[];
   matching: number;
   targets: CoverageTargetRow[];
+  /** The cascade's totals over `cascadeTotalsWithin`, when asked for. */
+  cascadeTotals: TotalsRow | null;
 }
 
 export interface NodeCoverageOptions {
@@ -181,6 +183,18 @@ export interface NodeCoverageOptions {
   scope: DocumentScope;
   limit: number;
   offset: number;
+  /**
+   * Also count the cascade's totals over the targets in these subtrees (the reader's scope), in the
+   * same statement: the implements closure is then looked up once for both.
+   */
+  cascadeTotalsWithin?: readonly string[] | undefined;
+}
+
+/** The totals (keys of TotalsRow) of the covered rows in the subtrees rooted at `paths`, as JSON. */
+function cascadeTotalsJson(paths: readonly string[]): RawBuilder<unknown> {
+  return sql`(SELECT json_build_object('targets', t.targets, 'issued', t.issued, 'onTime', t.on_time,
+      'late', t.late, 'missing', t.missing, 'overdue', t.overdue)
+    FROM (SELECT ${TOTALS_COLUMNS} FROM covered c WHERE ${pathWithinAny(sql.ref("c.path"), paths)}) t)`;
 }
 
 /** Names of the organisations from the node (level `level`) down to the target's parent. */
@@ -214,20 +228,27 @@ export async function coverageAtNode(
 ): Promise<CoverageAtNode> {
   const level = options.nodePath.split(".").length;
   const statusFilter = options.status === undefined ? sql`true` : sql`c.status = ${options.status}`;
+  const underNode = (path: Expression<string>) => sql<SqlBool>`${path} <@ ${options.nodePath}::ltree`;
+  const totalsWithin = options.cascadeTotalsWithin;
   const { rows } = await sql<{
     groups: CoverageGroupRow[];
     matching: number;
     targets: CoverageTargetRow[];
+    cascadeTotals: TotalsRow | null;
   }>`${coveredCtes({
     documentId: options.documentId,
     cascadeIds: [options.cascadeId],
     today: options.today,
-    targetFilter: sql<SqlBool>`o.path <@ ${options.nodePath}::ltree`,
+    targetFilter:
+      totalsWithin === undefined
+        ? underNode(sql.ref("o.path"))
+        : sql<SqlBool>`(${underNode(sql.ref("o.path"))} OR ${pathWithinAny(sql.ref("o.path"), totalsWithin)})`,
   })},
   at_node AS (
     SELECT c.*, CASE WHEN nlevel(c.path) > ${level}
                      THEN ltree2text(subpath(c.path, ${level}, 1))::bigint END AS child_id
     FROM covered c
+    WHERE ${underNode(sql.ref("c.path"))}
   ),
   grouped AS (
     SELECT c.child_id, GROUPING(c.child_id) = 1 AS is_total, ${TOTALS_COLUMNS},
@@ -238,7 +259,7 @@ export async function coverageAtNode(
   ),
   page AS (
     SELECT ${targetColumns(level, options.scope)}, row_number() OVER (ORDER BY ${STATUS_ORDER}, c.search_key, c.name, c.org_id) AS ord
-    FROM covered c
+    FROM at_node c
     WHERE ${statusFilter}
     ORDER BY ${STATUS_ORDER}, c.search_key, c.name, c.org_id
     LIMIT ${options.limit} OFFSET ${options.offset}
@@ -251,12 +272,18 @@ export async function coverageAtNode(
         'missing', g.missing, 'overdue', g.overdue)
       ORDER BY o.search_key, o.name, g.child_id), '[]'::json)
      FROM grouped g LEFT JOIN organisations o ON o.id = g.child_id) AS groups,
-    (SELECT count(*)::int FROM covered c WHERE ${statusFilter}) AS matching,
-    (SELECT coalesce(json_agg(to_json(p) ORDER BY p.ord), '[]'::json) FROM page p) AS targets`.execute(
+    (SELECT count(*)::int FROM at_node c WHERE ${statusFilter}) AS matching,
+    (SELECT coalesce(json_agg(to_json(p) ORDER BY p.ord), '[]'::json) FROM page p) AS targets,
+    ${totalsWithin === undefined ? sql`NULL::json` : cascadeTotalsJson(totalsWithin)} AS cascade_totals`.execute(
     executor,
   );
   const row = rows[0];
-  return { groups: row?.groups ?? [], matching: row?.matching ?? 0, targets: row?.targets ?? [] };
+  return {
+    groups: row?.groups ?? [],
+    matching: row?.matching ?? 0,
+    targets: row?.targets ?? [],
+    cascadeTotals: row?.cascadeTotals ?? null,
+  };
 }
 
 export interface ExportTargetRow extends CoverageTargetRow {
