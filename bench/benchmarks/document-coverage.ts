@@ -3,13 +3,14 @@
 // national scale the Nghị quyết Đại hội XIV required of every provincial and commune committee
 // (~3,400) — through GET /api/documents/:id/cascades (totals over every target the reader sees) and
 // GET /api/document-cascades/:id/coverage (one node: totals, one group per child, a page of targets),
-// at the holder and at the province with the most targets. Baseline: one bare statement counting the
-// same targets the same way (the implements closure, the earliest implementing document per target);
-// its numbers must equal the route's, or the benchmark fails.
+// at the holder and at the province with the most targets, and at that province the page of missing
+// targets and the .xlsx export. Baseline: one bare statement counting the same targets the same way
+// (the implements closure, the earliest implementing document per target); its numbers must equal the
+// route's, or the benchmark fails.
 import type { CascadeCoverage, CoverageTotals, DocumentCascade } from "@namro/contracts";
 import { sql } from "kysely";
 import type { Dataset } from "../datasets.ts";
-import { type Measurement, measurement, time } from "../stats.ts";
+import { type Measurement, measurement, type Timing, time } from "../stats.ts";
 import type { AppFixture } from "./app-fixture.ts";
 
 const ITERATIONS = 20;
@@ -22,10 +23,10 @@ interface Counts {
 }
 
 /**
- * The bare statement: every target of the cascade, on time / late / missing. The closure is looked up
- * as an array (the planner's estimate of a recursive CTE is far too high, which would make it scan
- * every document) and without JIT compilation (that estimate also triggers JIT on PostgreSQL), so the
- * baseline is the floor for these numbers.
+ * The bare statement: every target of the cascade, on time / late / missing, counted independently of
+ * the route's SQL: the closure as a plain recursive CTE over single ids (so it checks the route's
+ * level-by-level walk), then looked up as an array (the CTE's estimate is far too high, which would
+ * make the planner scan every document) and without JIT compilation.
  */
 async function bareCoverage(
   dataset: Dataset,
@@ -132,6 +133,7 @@ export async function documentCoverage(dataset: Dataset, fixture: AppFixture): P
     SELECT owner_org_id AS id FROM documents WHERE id = ${cascade.documentId}`.execute(db);
   if (province && Number(province.id) !== Number(holder[0]?.id))
     nodes.push({ label: province.name, query: `?orgId=${province.id}`, path: province.path });
+  let last: LastNode | undefined;
   for (const node of nodes) {
     const url = `/api/document-cascades/${cascade.id}/coverage${node.query}`;
     const view = (await fixture.get(fixture.admin, url)) as CascadeCoverage;
@@ -153,8 +155,61 @@ export async function documentCoverage(dataset: Dataset, fixture: AppFixture): P
         target,
       ),
     );
+    last = { url, query: node.query, missing: bare.missing, label: view.node.orgName, baseline };
   }
+  if (last) results.push(...(await filteredAndExported(dataset, fixture, cascade.id, last, target)));
   return results;
+}
+
+interface LastNode {
+  url: string;
+  query: string;
+  missing: number;
+  label: string;
+  baseline: Timing;
+}
+
+/** At the last node measured: the page of missing targets, and the workbook of every target. */
+async function filteredAndExported(
+  dataset: Dataset,
+  fixture: AppFixture,
+  cascadeId: number,
+  node: LastNode,
+  target: number | null,
+): Promise<Measurement[]> {
+  const missingUrl = `${node.url}${node.query ? "&" : "?"}status=missing`;
+  const missing = (await fixture.get(fixture.admin, missingUrl)) as CascadeCoverage;
+  if (missing.targets.total !== node.missing)
+    throw new Error(
+      `missing at ${node.label}: the route lists ${missing.targets.total}, bare ${node.missing}`,
+    );
+  const exportUrl = `/api/document-cascades/${cascadeId}/coverage/export${node.query}`;
+  const exportWorkbook = async () => {
+    const response = await fixture.app.inject({
+      method: "GET",
+      url: exportUrl,
+      headers: { cookie: fixture.admin.cookie },
+    });
+    if (response.statusCode !== 200) throw new Error(`GET ${exportUrl}: ${response.statusCode}`);
+  };
+  return [
+    measurement(
+      `coverage view at ${node.label}, missing only (${node.missing} targets)`,
+      dataset.label,
+      await time(() => fixture.get(fixture.admin, missingUrl), ITERATIONS, 3),
+      "bare count under the node",
+      node.baseline,
+      target,
+    ),
+    measurement(
+      `coverage export at ${node.label} (.xlsx of every target)`,
+      dataset.label,
+      await time(exportWorkbook, ITERATIONS, 3),
+      "bare count under the node",
+      node.baseline,
+      target,
+    ),
+  ];
 }
 
 async function nodePathOf(dataset: Dataset, orgId: number): Promise<string> {
