@@ -14,6 +14,10 @@ export const DOCX_ZIP_LIMITS: ZipLimits = {
 
 const MAIN_PART = "word/document.xml";
 
+/** mammoth holds the whole XML tree of the body in memory (many times its size): a 200-page plan's
+ * body is a few MB, so 50 MB is far above any real document and keeps one upload to a bounded heap. */
+export const MAX_DOCUMENT_XML_BYTES = 50 * 1024 * 1024;
+
 export type ZipContent = "docx" | "other";
 
 /** Checks the archive against the limits; says whether it is a Word document. */
@@ -25,7 +29,11 @@ export async function inspectDocxZip(
   try {
     zip = await openZip(bytes);
     const entries = await zipEntries(zip, limits);
-    if (!entries.has(MAIN_PART)) return "other";
+    const main = entries.get(MAIN_PART);
+    if (!main) return "other";
+    if (main.uncompressedSize > MAX_DOCUMENT_XML_BYTES) {
+      throw new TextFileError("MALFORMED", `${MAIN_PART}: ${main.uncompressedSize} bytes`);
+    }
     for (const entry of entries.values()) {
       if (entry.fileName.endsWith("/")) continue;
       for await (const _ of await zip.openReadStreamPromise(entry)) {

@@ -15,6 +15,7 @@ import {
   zipBombBytes,
   zipBytes,
 } from "../../../test/document-fixtures.ts";
+import { inspectDocxZip } from "./docx-text.ts";
 import { pdfText } from "./pdf-text.ts";
 import { TextFileError, type TextFileFailure } from "./text-file-errors.ts";
 import { readStreamAtMost, readTextFile, tidyText } from "./text-file-reader.ts";
@@ -78,6 +79,25 @@ describe("readTextFile: .docx", () => {
       { name: "word/document.xml", data: Buffer.alloc(60 * 1024 * 1024) },
     ]);
     expect(await failure(bomb)).toBe("MALFORMED");
+  });
+
+  it("refuses a body larger than mammoth may hold, though the archive's size and ratio pass", async () => {
+    // 51 MB of a well-formed body whose every kilobyte carries a few random letters: ratio ~40, well
+    // under the zip limits, so only the body's own cap refuses it (and before mammoth sees it).
+    const block = Buffer.alloc(1024, 0x20);
+    const blocks: Buffer[] = [];
+    for (let i = 0; i < 51 * 1024; i++) {
+      const copy = Buffer.from(block);
+      for (let j = 0; j < 16; j++) copy[j] = 0x61 + Math.floor(Math.random() * 26);
+      blocks.push(copy);
+    }
+    const big = zipBytes([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "word/document.xml", data: Buffer.concat(blocks) },
+    ]);
+    expect(big.length).toBeGreaterThan((51 * 1024 * 1024) / 200);
+    await expect(inspectDocxZip(big)).rejects.toMatchObject({ reason: "MALFORMED" });
+    expect(await failure(big, 60 * 1024 * 1024)).toBe("MALFORMED");
   });
 
   it("refuses an entry that inflates past its declared size", async () => {
