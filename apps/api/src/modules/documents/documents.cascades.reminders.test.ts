@@ -11,6 +11,7 @@ const CONCLUSION: CascadeDocumentRow = {
   symbol: "21-KL/TW",
   citation: null,
   subject: "Về đẩy mạnh xây dựng, chỉnh đốn Đảng",
+  confidentiality: "normal",
   typeNameVi: "Kết luận",
   typeNameEn: "Conclusion",
   visible: true,
@@ -57,5 +58,19 @@ describe("cascadeReminder", () => {
       "Nhắc ban hành văn bản cụ thể hóa Nghị quyết Trung ương 4 (khóa XII)",
     );
     expect(remind("2026-06-16", 77).dedupeKey).not.toBe(remind("2026-06-15", 76).dedupeKey);
+  });
+
+  it("names neither the symbol nor the subject of a confidential document", () => {
+    for (const confidentiality of ["confidential", "secret", "top_secret"] as const) {
+      const reminder = remind("2026-06-15", 76, { ...CONCLUSION, confidentiality });
+      const text = [reminder.titleVi, reminder.titleEn, reminder.bodyVi, reminder.bodyEn].join(" ");
+      expect(text).not.toContain("21-KL/TW");
+      expect(text).not.toContain("Kết luận");
+      expect(text).not.toContain("chỉnh đốn");
+      expect(reminder.bodyVi).toBe(
+        "Có văn bản mật cần cụ thể hóa trước ngày 31/03/2026 (đã quá hạn 76 ngày); xem tại mục Văn bản.",
+      );
+      expect(reminder.link).toBe("/documents/7");
+    }
   });
 });

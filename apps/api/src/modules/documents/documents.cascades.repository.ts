@@ -16,6 +16,7 @@ export interface CascadeDocumentRow {
   symbol: string | null;
   citation: string | null;
   subject: string;
+  confidentiality: "normal" | "confidential" | "secret" | "top_secret";
   typeNameVi: string;
   typeNameEn: string;
   visible: boolean;
@@ -35,6 +36,7 @@ function cascadeDocuments(executor: Executor, scope: DocumentScope) {
       "d.symbol",
       "d.citation",
       "d.subject",
+      "d.confidentiality",
       "dt.nameVi as typeNameVi",
       "dt.nameEn as typeNameEn",
       sql<boolean>`${documentVisibleSql("d", scope)}`.as("visible"),
