@@ -350,7 +350,7 @@ describe("coverage", () => {
     const late = coverage.targets.items.find((item) => item.orgId === communes[1]?.id);
     expect(late).toMatchObject({
       status: "late",
-      daysLate: 10,
+      daysLate: null,
       implementation: { document: null, issuedOn: null },
     });
     expect(coverage.cascade.canManage).toBe(false);

@@ -73,9 +73,10 @@ export function presentCoverageTarget(
     orgActive: row.orgActive,
     pathNames: row.pathNames,
     status: row.status,
-    // A document outside the actor's scope is shown as issued, without its date or itself.
+    // A document outside the actor's scope is shown as issued (on time or late), without its date or
+    // itself, and without the days late: the deadline plus those would give the date.
     implementation: row.documentId === null ? null : { issuedOn: document ? row.issuedOn : null, document },
-    daysLate: row.daysLate,
+    daysLate: document ? row.daysLate : null,
     daysOverdue: row.daysOverdue,
     lastRemindedAt: row.lastRemindedAt === null ? null : new Date(row.lastRemindedAt).toISOString(),
   };

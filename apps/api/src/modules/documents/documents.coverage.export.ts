@@ -115,7 +115,7 @@ export async function writeCoverageWorkbook(workbook: CoverageWorkbook): Promise
       hidden ? labels.hidden : row.documentSymbol,
       hidden ? null : row.documentSubject,
       !hidden && row.issuedOn ? formatDateVi(row.issuedOn) : null,
-      row.daysLate,
+      hidden ? null : row.daysLate,
       row.daysOverdue,
       reminded(row.lastRemindedAt),
     ]);

@@ -54,7 +54,11 @@ export function Timeliness({
   return (
     <span
       data-testid="target-timeliness"
-      style={timeliness.key === "overdue" || timeliness.key === "late" ? { color: "#cf1322" } : undefined}
+      style={
+        timeliness.key === "overdue" || timeliness.key === "late" || timeliness.key === "lateUndisclosed"
+          ? { color: "#cf1322" }
+          : undefined
+      }
     >
       {t(`documentCoverage.timeliness.${timeliness.key}`, { n: timeliness.days })}
     </span>

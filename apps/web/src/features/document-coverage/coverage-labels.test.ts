@@ -33,6 +33,12 @@ describe("timeliness of a target", () => {
     });
   });
 
+  it("says late without a count when the server withholds the days of a plan out of view", () => {
+    expect(
+      timelinessOf({ status: "late", daysLate: null, daysOverdue: null }, "2026-03-01", "2026-04-01"),
+    ).toEqual({ key: "lateUndisclosed", days: 0 });
+  });
+
   it("counts the days left before the deadline, and says when it is today", () => {
     expect(timelinessOf(missing, "2026-04-11", "2026-04-01")).toEqual({ key: "dueIn", days: 10 });
     expect(timelinessOf(missing, "2026-04-01", "2026-04-01")).toEqual({ key: "dueToday", days: 0 });

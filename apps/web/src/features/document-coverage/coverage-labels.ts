@@ -21,7 +21,7 @@ export function daysBetween(fromIso: string, toIso: string): number {
 
 /** A catalogue key under documentCoverage.timeliness and its count. */
 export interface Timeliness {
-  key: "onTime" | "late" | "overdue" | "dueToday" | "dueIn";
+  key: "onTime" | "late" | "lateUndisclosed" | "overdue" | "dueToday" | "dueIn";
   days: number;
 }
 
@@ -31,7 +31,12 @@ export function timelinessOf(
   today: string,
 ): Timeliness {
   if (target.status === "on_time") return { key: "onTime", days: 0 };
-  if (target.status === "late") return { key: "late", days: target.daysLate ?? 0 };
+  if (target.status === "late") {
+    // The server withholds the days of a plan the reader may not see (they would give its date).
+    return target.daysLate === null
+      ? { key: "lateUndisclosed", days: 0 }
+      : { key: "late", days: target.daysLate };
+  }
   if (target.daysOverdue !== null && target.daysOverdue > 0)
     return { key: "overdue", days: target.daysOverdue };
   const left = daysBetween(today, deadline);
