@@ -70,23 +70,27 @@ async function bareSearch(dataset: Dataset, query: Record<string, string>): Prom
       ORDER BY d.issued_on DESC NULLS LAST, d.id DESC LIMIT ${PAGE_SIZE}`.execute(db);
     return rows.map((row) => row.id);
   }
-  const q = sql`websearch_to_tsquery('namro_vi', ${toSearchKey(query.q)})`;
+  const folded = toSearchKey(query.q);
+  const q = sql`websearch_to_tsquery('namro_vi', ${folded})`;
+  const numberLike = /^\d+[-/]\S+$/.test(folded);
+  const exact = numberLike ? sql`(lower(unaccent(coalesce(d.symbol, ''))) = ${folded})` : sql`false`;
   const { rows } = await sql<{ id: number }>`
     WITH head AS MATERIALIZED (
-      SELECT d.id, d.issued_on FROM documents d WHERE d.search_head @@ ${q} AND ${filters}
-      ORDER BY d.issued_on DESC NULLS LAST, d.id DESC LIMIT ${SEARCH_CAP + 1}
+      SELECT d.id, d.issued_on, ${exact} AS exact FROM documents d WHERE d.search_head @@ ${q} AND ${filters}
+      ORDER BY ${numberLike ? sql`exact DESC, ` : sql``}d.issued_on DESC NULLS LAST, d.id DESC LIMIT ${SEARCH_CAP + 1}
     ), body AS MATERIALIZED (
       SELECT d.id, d.issued_on FROM documents d
       WHERE (SELECT count(*) FROM head) <= ${SEARCH_CAP}
         AND d.search_tsv @@ ${q} AND ${filters} AND d.id NOT IN (SELECT id FROM head)
       ORDER BY d.issued_on DESC NULLS LAST, d.id DESC LIMIT ${SEARCH_CAP + 1}
     ), kept AS (
-      SELECT * FROM (SELECT id, issued_on, 0 AS tier FROM head UNION ALL SELECT id, issued_on, 1 FROM body) c
+      SELECT * FROM (SELECT id, issued_on, CASE WHEN exact THEN -1 ELSE 0 END AS tier FROM head
+        UNION ALL SELECT id, issued_on, 1 FROM body) c
       ORDER BY tier, issued_on DESC NULLS LAST, id DESC LIMIT ${SEARCH_CAP + 1}
     )
     SELECT k.id FROM kept k JOIN documents d ON d.id = k.id
     ORDER BY k.tier,
-      ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', CASE WHEN k.tier = 0 THEN d.search_head ELSE d.search_tsv END, ${q}) DESC,
+      ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', CASE WHEN k.tier <= 0 THEN d.search_head ELSE d.search_tsv END, ${q}) DESC,
       k.issued_on DESC NULLS LAST, k.id DESC
     LIMIT ${PAGE_SIZE}`.execute(db);
   return rows.map((row) => row.id);

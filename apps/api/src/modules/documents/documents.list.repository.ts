@@ -212,11 +212,16 @@ async function search(
     return { rows: [], total: 0, totalIsLowerBound: false };
   }
   const tsquery = sql`websearch_to_tsquery('namro_vi', ${query})`;
+  // A number typed whole ("21-kl/tw", "30/2020/nd-cp"): the document bearing it comes first, however
+  // many more recent subjects cite it (a plan "thực hiện Quy định số 366-QĐ/TW" in every commune).
+  const typedNumber = query.replace(/^so\s*:?\s*/, "");
+  const numberLike = /^\d+[-/]\S+$/.test(typedNumber);
+  const exact = numberLike ? sql`(lower(unaccent(coalesce(d.symbol, ''))) = ${typedNumber})` : sql`false`;
   const { rows } = await sql<{ id: number; rank: number; matches: number }>`
     WITH head AS MATERIALIZED (
-      SELECT d.id, d.issued_on FROM documents d
+      SELECT d.id, d.issued_on, ${exact} AS exact FROM documents d
       WHERE d.search_head @@ ${tsquery} AND ${where}
-      ORDER BY ${RECENT} LIMIT ${SEARCH_CAP + 1}
+      ORDER BY ${numberLike ? sql`exact DESC, ` : sql``}${RECENT} LIMIT ${SEARCH_CAP + 1}
     ), body AS MATERIALIZED (
       -- Not run at all when the head tier fills the list (a one-time filter before any scan).
       SELECT d.id, d.issued_on FROM documents d
@@ -224,13 +229,13 @@ async function search(
         AND d.search_tsv @@ ${tsquery} AND ${where} AND d.id NOT IN (SELECT h.id FROM head h)
       ORDER BY ${RECENT} LIMIT ${SEARCH_CAP + 1}
     ), candidates AS (
-      SELECT h.id, h.issued_on, 0 AS tier FROM head h
+      SELECT h.id, h.issued_on, CASE WHEN h.exact THEN -1 ELSE 0 END AS tier FROM head h
       UNION ALL SELECT b.id, b.issued_on, 1 AS tier FROM body b
     ), kept AS (
       SELECT c.* FROM candidates c ORDER BY c.tier, c.issued_on DESC NULLS LAST, c.id DESC LIMIT ${SEARCH_CAP + 1}
     )
     SELECT k.id,
-      ts_rank_cd(${RANK_WEIGHTS}::float4[], CASE WHEN k.tier = 0 THEN d.search_head ELSE d.search_tsv END,
+      ts_rank_cd(${RANK_WEIGHTS}::float4[], CASE WHEN k.tier <= 0 THEN d.search_head ELSE d.search_tsv END,
         ${tsquery})::float8 AS rank,
       count(*) OVER ()::int AS matches
     FROM kept k JOIN documents d ON d.id = k.id

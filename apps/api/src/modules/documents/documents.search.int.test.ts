@@ -297,8 +297,30 @@ describe("GET /api/documents", () => {
     expect(new Set([...first.items, ...second.items].map((item) => item.id)).size).toBe(100);
     const past = (await list(admin, { q: "thien tai", pageSize: 100, page: 500 })).json() as DocumentList;
     expect(past).toMatchObject({ items: [], total: SEARCH_CAP, totalIsLowerBound: true });
+    // A number cited in more subjects than the cap: the document bearing it still comes first.
+    const cited = await createDocument(db, {
+      ownerOrgId: root.id,
+      number: "07",
+      typeAbbreviation: "CT",
+      issuerCodes: ["TU"],
+      issuedOn: "2019-01-01",
+      subject: "Về phòng chống thiên tai",
+    });
+    await sql`UPDATE documents SET subject = subject || ' theo Chỉ thị số 07-CT/TU'
+      WHERE owner_org_id = ${root.id} AND id <> ${cited.id}`.execute(db);
+    await refreshSearchVectors(
+      db,
+      rows.map((row) => row.id),
+    );
+    for (const q of ["07-CT/TU", "07-ct/tu", "số 07-CT/TU"]) {
+      const byNumber = (await list(admin, { q })).json() as DocumentList;
+      expect(byNumber.items[0]?.id, q).toBe(cited.id);
+      expect(byNumber.totalIsLowerBound, q).toBe(true);
+    }
     const plain = (await list(admin, { pageSize: 10, page: 3 })).json() as DocumentList;
-    expect(plain).toMatchObject({ total: SEARCH_CAP + 5, totalIsLowerBound: false });
-    expect(plain.items[0]?.subject).toBe(`Thông báo số ${SEARCH_CAP + 5 - 20} về phòng chống thiên tai`);
+    expect(plain).toMatchObject({ total: SEARCH_CAP + 6, totalIsLowerBound: false });
+    expect(plain.items[0]?.subject).toBe(
+      `Thông báo số ${SEARCH_CAP + 5 - 20} về phòng chống thiên tai theo Chỉ thị số 07-CT/TU`,
+    );
   });
 });
