@@ -323,10 +323,16 @@ export const documentRoutes = defineRoutes({
   attachDocumentFile: {
     method: "POST",
     path: "/api/documents/:id/files",
-    summary: "Attach an upload to a document; a file with text replaces the document's text and references",
+    summary:
+      "Attach an upload to a document. The document keeps its text (a document without text takes the file's) and its relations; with replaceText the file's text replaces it and the references it cites are linked again (relations of other kinds than refers_to stay)",
     tags: ["documents"],
     params: IdParamsSchema,
-    body: z.object({ uploadId: z.string().uuid(), version: z.number().int().positive() }),
+    body: z.object({
+      uploadId: z.string().uuid(),
+      version: z.number().int().positive(),
+      /** The file is the document's main text (not an annex): its text replaces the document's. */
+      replaceText: z.boolean().default(false),
+    }),
     response: DocumentDetailSchema,
     successStatus: 201,
   },

@@ -1,10 +1,12 @@
 // Document files over HTTP: uploads read and proposed (header, references matched as far as the reader
 // may see them, proposed relations), every bad file refused with its code and nothing stored, uploads
-// attached to documents (text replaced, search vector refreshed, references re-linked), downloads.
-import type { DocumentDetail, DocumentUpload } from "@namro/contracts";
+// attached to documents (an annex keeps the text and relations; a main text replaces the text, refreshes
+// the search vector and re-links its plain references), downloads.
+import type { CascadeCoverage, DocumentDetail, DocumentUpload } from "@namro/contracts";
 import { encodeTcvn3 } from "@namro/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCascade } from "../../../test/cascade-factories.ts";
 import { createDocument, searchVectorText } from "../../../test/document-factories.ts";
 import {
   COMMUNE_PLAN_08_KH_DU,
@@ -329,10 +331,10 @@ const attach = (session: TestSession | null, id: number | string, payload: unkno
   t.call(session, { method: "POST", url: `/api/documents/${id}/files`, payload: payload as object });
 
 describe("POST /api/documents/:id/files", () => {
-  it("attaches a file with text: the text replaced, the search vector refreshed, references linked", async () => {
+  it("attaches a main text: the text replaced, the search vector refreshed, references linked", async () => {
     const id = await planDocument();
     const { uploadId } = await uploaded(staff, sampleDocumentDocx(PROVINCE_PLAN_12_KH_TU));
-    const response = await attach(staff, id, { uploadId, version: await versionOf(id) });
+    const response = await attach(staff, id, { uploadId, version: await versionOf(id), replaceText: true });
     expect(response.statusCode, response.body).toBe(201);
     const detail = response.json() as DocumentDetail;
     expect(detail.files).toHaveLength(1);
@@ -361,10 +363,10 @@ describe("POST /api/documents/:id/files", () => {
     expect(again.json().error.code).toBe("DOCUMENT_UPLOAD_NOT_FOUND");
   });
 
-  it("replaces the relations found in the old text by those of the new one, keeping manual ones", async () => {
+  it("replaces the plain references of the old text by those of the new one, keeping what the plan implements and manual ones", async () => {
     const id = await planDocument();
     const first = await uploaded(staff, sampleDocumentDocx(PROVINCE_PLAN_12_KH_TU));
-    await attach(staff, id, { uploadId: first.uploadId, version: 1 });
+    await attach(staff, id, { uploadId: first.uploadId, version: 1, replaceText: true });
     const project = (
       await createDocument(t.database.db, {
         ownerOrgId: p.province.id,
@@ -380,15 +382,65 @@ describe("POST /api/documents/:id/files", () => {
     });
     expect(manual.statusCode, manual.body).toBe(201);
     const second = await uploaded(staff, docxBytes(["KẾ HOẠCH", "Căn cứ Quy định số 37-QĐ/TW."]));
-    const response = await attach(staff, id, { uploadId: second.uploadId, version: await versionOf(id) });
+    const response = await attach(staff, id, {
+      uploadId: second.uploadId,
+      version: await versionOf(id),
+      replaceText: true,
+    });
     expect(response.statusCode, response.body).toBe(201);
     const detail = response.json() as DocumentDetail;
-    const fromText = detail.outgoing.filter((r) => r.origin === "text").map((r) => r.quote);
-    expect(fromText).toEqual(["Quy định số 37-QĐ/TW"]);
+    const references = detail.outgoing.filter((r) => r.origin === "text" && r.kind === "refers_to");
+    expect(references.map((r) => r.quote)).toEqual(["Quy định số 37-QĐ/TW"]);
+    // The relation that says what the plan does stays, though the new text no longer cites it.
+    expect(
+      detail.outgoing.filter((r) => r.kind === "implements").map((r) => r.document?.id ?? null),
+    ).toContain(conclusion21);
+    expect(detail.textLength).toBe("KẾ HOẠCH\nCăn cứ Quy định số 37-QĐ/TW.".length);
     expect(detail.outgoing.filter((r) => r.origin === "manual").map((r) => r.document?.id)).toEqual([
       project,
     ]);
     expect(detail.files).toHaveLength(2);
+  });
+
+  it("attaches an annex without touching the text or the relations, so coverage stays as it was", async () => {
+    const id = (
+      await createDocument(t.database.db, {
+        ownerOrgId: p.communeA.id,
+        issuingOrgId: p.communeA.id,
+        typeAbbreviation: "KH",
+        number: null,
+        issuerCodes: ["ĐU"],
+        issuedOn: "2026-02-05",
+        subject: "Thực hiện Kết luận 21-KL/TW",
+      })
+    ).id;
+    const main = await uploaded(staff, sampleDocumentDocx(PROVINCE_PLAN_12_KH_TU));
+    const withText = (
+      await attach(staff, id, { uploadId: main.uploadId, version: 1, replaceText: true })
+    ).json() as DocumentDetail;
+    const cascade = await createCascade(t.database.db, conclusion21, [p.communeA.id], "2026-03-31");
+    const communeStanding = async () => {
+      const url = `/api/document-cascades/${cascade}/coverage`;
+      const coverage = (await t.call(staff, { method: "GET", url })).json() as CascadeCoverage;
+      return coverage.targets.items.find((item) => item.orgId === p.communeA.id)?.status;
+    };
+    expect(await communeStanding()).toBe("on_time");
+
+    const annex = await uploaded(
+      staff,
+      docxBytes(["PHỤ LỤC", "Danh mục nhiệm vụ", "Theo Quy định số 189-QĐ/TW và Chỉ thị số 88-CT/TU."]),
+      "phu-luc.docx",
+    );
+    const response = await attach(staff, id, { uploadId: annex.uploadId, version: withText.version });
+    expect(response.statusCode, response.body).toBe(201);
+    const detail = response.json() as DocumentDetail;
+    expect(detail.files).toHaveLength(2);
+    expect(detail).toMatchObject({ textSource: "docx", textLength: withText.textLength });
+    expect(detail.outgoing.map((r) => r.id).sort()).toEqual(withText.outgoing.map((r) => r.id).sort());
+    expect(detail.outgoing.some((r) => r.quote?.includes("189-QĐ/TW"))).toBe(false);
+    const text = await t.call(staff, { method: "GET", url: `/api/documents/${id}/text` });
+    expect(text.json().text).not.toContain("PHỤ LỤC");
+    expect(await communeStanding()).toBe("on_time");
   });
 
   it("keeps the text when the file has none (an image, a scan)", async () => {

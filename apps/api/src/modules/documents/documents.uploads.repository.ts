@@ -49,8 +49,12 @@ export interface RemovedTextRelation {
   quote: string | null;
 }
 
-/** Removes the relations a document's previous text gave it (those added by hand stay). */
-export async function deleteTextRelationsFrom(
+/**
+ * Removes the plain references (refers_to) a document's previous text gave it. Relations added by hand
+ * and the implements / replaces / amends / guides relations chosen at registration stay: those are the
+ * person's statement of what the document does, and coverage counts on them.
+ */
+export async function deleteTextReferencesFrom(
   executor: Executor,
   documentId: number,
 ): Promise<RemovedTextRelation[]> {
@@ -58,6 +62,7 @@ export async function deleteTextRelationsFrom(
     .deleteFrom("documentRelations")
     .where("fromDocumentId", "=", documentId)
     .where("origin", "=", "text")
+    .where("kind", "=", "refers_to")
     .returning(["id", "toDocumentId", "kind", "quote"])
     .execute();
   return rows.map((row) => ({

@@ -32,6 +32,7 @@ import { type DocumentTypeRow, listDocumentTypes } from "./documents.reference-d
 import type { DocumentReferenceDataService } from "./documents.reference-data.service.ts";
 import { type ChosenReference, linkReferences, matchReferences } from "./documents.references.ts";
 import {
+  findDocumentText,
   insertDocumentFile,
   lockDocument,
   updateDocumentAtVersion,
@@ -40,7 +41,7 @@ import {
 import { refreshSearchVector } from "./documents.search.repository.ts";
 import { uploadNotes } from "./documents.uploads.notes.ts";
 import {
-  deleteTextRelationsFrom,
+  deleteTextReferencesFrom,
   deleteUpload,
   deleteUploadsBefore,
   findFileContent,
@@ -150,11 +151,11 @@ const planTypesOf = (types: readonly DocumentTypeRow[]) =>
   types.filter((t) => t.system === "party" && t.isPlan).map((t) => t.abbreviation);
 
 export class DocumentUploadsService {
-  private readonly deps: ServiceDeps;
-  private readonly referenceData: DocumentReferenceDataService;
+  readonly #deps: ServiceDeps;
+  readonly #referenceData: DocumentReferenceDataService;
   constructor(deps: ServiceDeps, referenceData: DocumentReferenceDataService) {
-    this.deps = deps;
-    this.referenceData = referenceData;
+    this.#deps = deps;
+    this.#referenceData = referenceData;
   }
 
   /**
@@ -169,8 +170,8 @@ export class DocumentUploadsService {
     } catch (error) {
       throw documentFileError(error);
     }
-    const db = this.deps.db;
-    const [tables, types] = await Promise.all([this.referenceData.documentTables(), listDocumentTypes(db)]);
+    const db = this.#deps.db;
+    const [tables, types] = await Promise.all([this.#referenceData.documentTables(), listDocumentTypes(db)]);
     const header = proposeDocumentHeader(read.text, tables);
     const type = typeOfHeader(types, header);
     const found = extractReferences(read.text, tables);
@@ -181,7 +182,7 @@ export class DocumentUploadsService {
       proposedKind: proposedRelationKind(found[i] as DocumentReference, read.text, header, planTypes),
     }));
     const fileName = cleanFileName(file.fileName);
-    const now = this.deps.clock.now();
+    const now = this.#deps.clock.now();
     const uploadId = await db.transaction().execute(async (trx) => {
       await deleteUploadsBefore(trx, new Date(now.getTime() - UPLOAD_LIFETIME_MS));
       return insertUpload(trx, {
@@ -235,7 +236,7 @@ export class DocumentUploadsService {
    */
   async takeUpload(trx: Transaction<Database>, actor: Actor, uploadId: string): Promise<TakenUpload> {
     const upload = await findUploadForUpdate(trx, uploadId, actor.accountId);
-    if (!upload || this.isExpired(upload.createdAt)) throw new AppError("DOCUMENT_UPLOAD_NOT_FOUND");
+    if (!upload || this.#isExpired(upload.createdAt)) throw new AppError("DOCUMENT_UPLOAD_NOT_FOUND");
     await deleteUpload(trx, upload.id);
     return {
       ...fileColumnsOf(upload),
@@ -245,18 +246,22 @@ export class DocumentUploadsService {
   }
 
   /**
-   * Attaches an upload to a document the actor may edit (at the version the actor saw). A file with
-   * text replaces the document's text: the search vector is refreshed and the relations found in the
-   * old text give way to those found in the new one (relations added by hand stay).
+   * Attaches an upload to a document the actor may edit (at the version the actor saw). By default the
+   * file is an attachment (an annex, a scan, a signed copy): the document keeps its text and every
+   * relation; only a document without text yet takes the file's text (for search and reading), and its
+   * references are not linked (the person links those they mean, as at registration). With
+   * `replaceText` the file is the document's main text: its text replaces the old one, the plain
+   * references (refers_to) of the old text give way to those found in the new one, and the relations
+   * that say what the document does (implements, replaces, amends, guides) stay.
    */
   async attach(
     actor: Actor,
     documentId: number,
-    input: { uploadId: string; version: number },
+    input: { uploadId: string; version: number; replaceText?: boolean | undefined },
     audit: AuditContext,
   ): Promise<DocumentDetail> {
-    const now = this.deps.clock.now();
-    return this.deps.db.transaction().execute(async (trx) => {
+    const now = this.#deps.clock.now();
+    return this.#deps.db.transaction().execute(async (trx) => {
       await lockDocument(trx, documentId);
       const record = await requireEditableRecord(trx, actor, documentId);
       if (record.version !== input.version) throw new AppError("DOCUMENT_VERSION_CONFLICT");
@@ -266,7 +271,11 @@ export class DocumentUploadsService {
         ...fileColumnsOf(upload),
         createdBy: actor.accountId,
       });
-      const replacesText = upload.textSource !== null && upload.textSource !== "none";
+      const hasText = upload.textSource !== null && upload.textSource !== "none";
+      const replacesText =
+        hasText &&
+        (input.replaceText === true || ((await findDocumentText(trx, documentId)) ?? "").trim() === "");
+      const relinks = replacesText && input.replaceText === true;
       const changes = replacesText ? { textSource: upload.textSource } : {};
       if (!(await updateDocumentAtVersion(trx, documentId, input.version, changes, now))) {
         throw new AppError("DOCUMENT_VERSION_CONFLICT");
@@ -292,33 +301,37 @@ export class DocumentUploadsService {
       if (replacesText) {
         await upsertDocumentText(trx, documentId, upload.body);
         await refreshSearchVector(trx, documentId);
-        const removed = await deleteTextRelationsFrom(trx, documentId);
-        await recordAudits(
-          trx,
-          audit,
-          removed.map((relation) => ({
-            action: "document.relation_remove",
-            entityType: "document",
-            entityId: documentId,
-            orgId: record.ownerOrgId,
-            before: relation,
-          })),
-          now,
-        );
-        const tables = await this.referenceData.documentTables(trx);
-        await linkReferences(
-          trx,
-          actor,
-          documentId,
-          await this.relationsFound(trx, upload.body, tables, record),
-          {
-            audit,
-            now,
-          },
-        );
       }
+      if (relinks) await this.#relinkReferences(trx, actor, record, upload.body, audit, now);
       return buildDocumentDetail(trx, actor, documentId);
     });
+  }
+
+  /** The old text's plain references removed, the new text's linked (each removal and link audited). */
+  async #relinkReferences(
+    trx: Transaction<Database>,
+    actor: Actor,
+    record: { id: number; ownerOrgId: number; typeAbbreviation: string },
+    body: string,
+    audit: AuditContext,
+    now: Date,
+  ): Promise<void> {
+    const removed = await deleteTextReferencesFrom(trx, record.id);
+    await recordAudits(
+      trx,
+      audit,
+      removed.map((relation) => ({
+        action: "document.relation_remove",
+        entityType: "document",
+        entityId: record.id,
+        orgId: record.ownerOrgId,
+        before: relation,
+      })),
+      now,
+    );
+    const tables = await this.#referenceData.documentTables(trx);
+    const found = await this.#relationsFound(trx, body, tables, record);
+    await linkReferences(trx, actor, record.id, found, { audit, now });
   }
 
   /**
@@ -326,7 +339,7 @@ export class DocumentUploadsService {
    * first citation of each document per kind (a long plan cites the same directive many times, and one
    * relation keeps the first quote).
    */
-  private async relationsFound(
+  async #relationsFound(
     trx: Transaction<Database>,
     body: string,
     tables: DocumentTables,
@@ -348,13 +361,13 @@ export class DocumentUploadsService {
 
   /** An attachment of a document the actor may see. */
   async download(actor: Actor, documentId: number, fileId: number): Promise<DownloadedFile> {
-    await requireVisibleRecord(this.deps.db, actor, documentId);
-    const file = await findFileContent(this.deps.db, documentId, fileId);
+    await requireVisibleRecord(this.#deps.db, actor, documentId);
+    const file = await findFileContent(this.#deps.db, documentId, fileId);
     if (!file) throw new AppError("DOCUMENT_FILE_NOT_FOUND");
     return file;
   }
 
-  private isExpired(createdAt: Date): boolean {
-    return this.deps.clock.now().getTime() - new Date(createdAt).getTime() > UPLOAD_LIFETIME_MS;
+  #isExpired(createdAt: Date): boolean {
+    return this.#deps.clock.now().getTime() - new Date(createdAt).getTime() > UPLOAD_LIFETIME_MS;
   }
 }

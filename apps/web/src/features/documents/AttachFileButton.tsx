@@ -1,9 +1,10 @@
 // Attaching a file to a registered document (the original of a placeholder, a signed scan, a new
-// version): sent with a progress bar, then attached at the document's version. A file with text
-// replaces the document's text and the references found in it.
+// version): sent with a progress bar, then attached at the document's version. The document keeps its
+// text unless the person says the file is its main text (ticked by default when it has no text yet);
+// then the file's text replaces it and its references are linked again.
 import { PaperClipOutlined } from "@ant-design/icons";
 import { DOCUMENT_FILE_MAX_BYTES, type DocumentDetail, documentRoutes } from "@namro/contracts";
-import { Alert, App, Button, Progress, Upload } from "antd";
+import { Alert, App, Button, Checkbox, Progress, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall, isApiError } from "../../lib/api.ts";
@@ -21,6 +22,7 @@ export function AttachFileButton({ document }: { document: DocumentDetail }) {
   const { progress, upload } = useDocumentUpload();
   /** From choosing the file until it is attached (sending, reading, attaching). */
   const [busy, setBusy] = useState(false);
+  const [replaceText, setReplaceText] = useState(document.textLength === 0);
 
   const attach = async (file: File) => {
     setError(null);
@@ -33,7 +35,7 @@ export function AttachFileButton({ document }: { document: DocumentDetail }) {
       const uploaded = await upload(file);
       const detail = await apiCall(documentRoutes.attachDocumentFile, {
         params: { id: document.id },
-        body: { uploadId: uploaded.uploadId, version: document.version },
+        body: { uploadId: uploaded.uploadId, version: document.version, replaceText },
       });
       await saved(detail);
       message.success(t("documents.files.attached", { name: uploaded.fileName }));
@@ -47,6 +49,18 @@ export function AttachFileButton({ document }: { document: DocumentDetail }) {
 
   return (
     <div style={{ marginTop: 8 }}>
+      <Checkbox
+        checked={replaceText}
+        disabled={busy}
+        onChange={(event) => setReplaceText(event.target.checked)}
+        data-testid="document-attach-replace-text"
+        style={{ marginBottom: 8 }}
+      >
+        {t("documents.files.replaceText")}
+      </Checkbox>
+      <div style={{ color: "rgba(0, 0, 0, 0.45)", fontSize: 12, marginBottom: 8 }}>
+        {t("documents.files.replaceTextHelp")}
+      </div>
       <Upload
         accept={DOCUMENT_FILE_ACCEPT}
         multiple={false}
