@@ -1,10 +1,10 @@
-// Editing a document's header, or completing a placeholder. The document's version travels with the
-// change; when someone else saved first (409 DOCUMENT_VERSION_CONFLICT) the form stays open with what
-// the person typed, the other person's values are shown beside it, and they choose: keep their own
-// (saved over the new version) or take the other person's.
+// Editing a document's header, or completing a placeholder. Only the fields the person changed are
+// sent, with the document's version; when someone else saved first (409 DOCUMENT_VERSION_CONFLICT) the
+// form stays open, fields only the other person changed take their value, and for fields both changed
+// the two values are shown side by side: keep mine (saved over the new version) or take theirs.
 import { type DocumentDetail, documentRoutes } from "@namro/contracts";
 import { Alert, App, Button, Drawer, Form, Grid, Space, Table } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall, isApiError } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
@@ -20,6 +20,7 @@ import {
 import { showDocumentErrors } from "./document-form-errors.ts";
 import { useDocumentSaved } from "./document-queries.ts";
 import { useDocumentNaming } from "./document-symbol.ts";
+import { changesOf, resolveConflict } from "./edit-changes.ts";
 
 interface Props {
   document: DocumentDetail;
@@ -29,10 +30,22 @@ interface Props {
 
 type Body = ReturnType<typeof documentFieldsOf>;
 
+/** The API body of the form's values, recipients in a stable order so reordering is not a change. */
+function bodyOf(values: DocumentFormValues): Body {
+  const body = documentFieldsOf(values);
+  return { ...body, recipientOrgIds: [...body.recipientOrgIds].sort((a, b) => a - b) };
+}
+
 interface Difference {
   field: keyof Body;
   mine: string;
   theirs: string;
+}
+
+/** What the form held when it opened (or the version it was last merged with): what edits are measured against. */
+interface Base {
+  version: number;
+  body: Body;
 }
 
 function orgNames(detail: DocumentDetail): Map<number, string> {
@@ -40,21 +53,6 @@ function orgNames(detail: DocumentDetail): Map<number, string> {
   if (detail.issuingOrgId && detail.issuingOrgName) names.set(detail.issuingOrgId, detail.issuingOrgName);
   for (const recipient of detail.recipients) names.set(recipient.orgId, recipient.orgName);
   return names;
-}
-
-/** The fields where what the person typed differs from what is now saved, described for reading. */
-function differences(
-  mine: Body,
-  theirs: Body,
-  describe: (field: keyof Body, value: Body[keyof Body]) => string,
-): Difference[] {
-  const out: Difference[] = [];
-  for (const field of Object.keys(mine) as (keyof Body)[]) {
-    const a = describe(field, mine[field]);
-    const b = describe(field, theirs[field]);
-    if (a !== b) out.push({ field, mine: a, theirs: b });
-  }
-  return out;
 }
 
 export function EditDocumentDrawer({ document, open, onClose }: Props) {
@@ -69,27 +67,46 @@ export function EditDocumentDrawer({ document, open, onClose }: Props) {
   const [saving, setSaving] = useState(false);
   /** The document as someone else saved it, when our save hit a version conflict. */
   const [latest, setLatest] = useState<DocumentDetail | null>(null);
+  /** Fields both people changed, each with my value and theirs, after a conflict. */
+  const [conflictRows, setConflictRows] = useState<Difference[]>([]);
+  const base = useRef<Base>({ version: document.version, body: bodyOf(formValuesOfDocument(document)) });
+  const conflictAlert = useRef<HTMLDivElement>(null);
 
   // Only when the drawer opens: later refreshes of the document must not wipe what is being typed.
   useEffect(() => {
     if (open) {
+      const values = formValuesOfDocument(document);
       form.resetFields();
-      form.setFieldsValue(formValuesOfDocument(document));
+      form.setFieldsValue(values);
+      base.current = { version: document.version, body: bodyOf(values) };
       setError(null);
       setLatest(null);
+      setConflictRows([]);
     }
   }, [open]);
 
-  const baseVersion = latest?.version ?? document.version;
+  // On a phone the drawer stays scrolled at the field being edited: bring the conflict into view.
+  useEffect(() => {
+    const alert = conflictAlert.current;
+    if (!latest || !alert) return;
+    alert.closest(".ant-drawer-body")?.scrollTo({ top: 0 });
+    alert.focus({ preventScroll: true });
+  }, [latest]);
+
   const names = orgNames(latest ?? document);
 
   const submit = async (values: DocumentFormValues) => {
     setSaving(true);
     setError(null);
     try {
+      const changes = changesOf(base.current.body, bodyOf(values));
+      if (Object.keys(changes).length === 0) {
+        onClose();
+        return;
+      }
       const detail = await apiCall(documentRoutes.updateDocument, {
         params: { id: document.id },
-        body: { ...documentFieldsOf(values), version: baseVersion },
+        body: { ...changes, version: base.current.version },
       });
       await saved(detail);
       message.success(t("common.saved"));
@@ -98,7 +115,7 @@ export function EditDocumentDrawer({ document, open, onClose }: Props) {
       if (isApiError(caught, "DOCUMENT_VERSION_CONFLICT")) {
         try {
           const current = await apiCall(documentRoutes.getDocument, { params: { id: document.id } });
-          setLatest(current);
+          mergeTheirs(values, current);
           await saved(current);
         } catch (reload) {
           setError(errorText(reload, t));
@@ -111,27 +128,51 @@ export function EditDocumentDrawer({ document, open, onClose }: Props) {
     }
   };
 
-  const describe = (field: keyof Body, value: Body[keyof Body]): string => {
-    if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) return "—";
-    if (field === "status") return t(`documents.status.${String(value)}`);
-    if (field === "confidentiality") return t(`documents.confidentiality.${String(value)}`);
-    if (field === "issuedOn") return formatDate(String(value));
-    if (field === "issuingOrgId") return names.get(Number(value)) ?? `#${String(value)}`;
-    if (field === "recipientOrgIds" && Array.isArray(value))
-      return value.map((id) => names.get(Number(id)) ?? `#${id}`).join(", ");
-    if (field === "typeId" && latest && value === latest.typeId) return latest.typeName;
-    if (field === "termId" && latest && value === latest.termId) return latest.termLabel ?? String(value);
-    return Array.isArray(value) ? value.join("-") : String(value);
+  /**
+   * After a conflict: fields only they changed take their value, fields only I changed keep mine, and
+   * the fields we both changed are listed for a choice. Later edits are measured against their version.
+   */
+  const mergeTheirs = (values: DocumentFormValues, current: DocumentDetail) => {
+    const theirValues = formValuesOfDocument(current);
+    const mine = bodyOf(values);
+    const theirs = bodyOf(theirValues);
+    const { conflicting, takeTheirs } = resolveConflict(base.current.body, mine, theirs);
+    form.setFields(takeTheirs.map((field) => ({ name: field, value: theirValues[field], errors: [] })));
+    const labels = describer(current);
+    setConflictRows(
+      conflicting.map((field) => ({
+        field,
+        mine: labels(field, mine[field]),
+        theirs: labels(field, theirs[field]),
+      })),
+    );
+    base.current = { version: current.version, body: theirs };
+    setLatest(current);
   };
 
-  const conflictRows =
-    latest === null
-      ? []
-      : differences(
-          documentFieldsOf(form.getFieldsValue(true) as DocumentFormValues),
-          documentFieldsOf(formValuesOfDocument(latest)),
-          describe,
-        );
+  const takeTheirs = (current: DocumentDetail) => {
+    const theirValues = formValuesOfDocument(current);
+    form.setFields(conflictRows.map(({ field }) => ({ name: field, value: theirValues[field], errors: [] })));
+    setConflictRows([]);
+    setLatest(null);
+  };
+
+  const describer = (current: DocumentDetail) => {
+    const known = new Map([...orgNames(document), ...orgNames(current)]);
+    return (field: keyof Body, value: Body[keyof Body]): string => {
+      if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) return "—";
+      if (field === "status") return t(`documents.status.${String(value)}`);
+      if (field === "confidentiality") return t(`documents.confidentiality.${String(value)}`);
+      if (field === "issuedOn") return formatDate(String(value));
+      if (field === "issuingOrgId") return known.get(Number(value)) ?? `#${String(value)}`;
+      if (field === "recipientOrgIds" && Array.isArray(value))
+        return value.map((id) => known.get(Number(id)) ?? `#${id}`).join(", ");
+      if (field === "typeId" && value === current.typeId) return current.typeName;
+      if (field === "typeId" && value === document.typeId) return document.typeName;
+      if (field === "termId" && value === current.termId) return current.termLabel ?? String(value);
+      return Array.isArray(value) ? value.join("-") : String(value);
+    };
+  };
 
   const knownOrgLabels = Object.fromEntries(names);
 
@@ -171,50 +212,48 @@ export function EditDocumentDrawer({ document, open, onClose }: Props) {
         />
       )}
       {latest && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          data-testid="document-edit-conflict"
-          title={t("documents.edit.conflictTitle")}
-          description={
-            <div>
-              <p style={{ marginTop: 0 }}>{t("documents.edit.conflictExplain")}</p>
-              {conflictRows.length > 0 ? (
-                <Table
-                  size="small"
-                  pagination={false}
-                  rowKey="field"
-                  dataSource={conflictRows}
-                  scroll={{ x: "max-content" }}
-                  columns={[
-                    {
-                      title: t("documents.edit.field"),
-                      dataIndex: "field",
-                      render: (field: string) => t(`documents.fields.${field}`),
-                    },
-                    { title: t("documents.edit.theirs"), dataIndex: "theirs" },
-                    { title: t("documents.edit.mine"), dataIndex: "mine" },
-                  ]}
-                />
-              ) : (
-                <p>{t("documents.edit.conflictSame")}</p>
-              )}
-              <Space wrap style={{ marginTop: 8 }}>
-                <Button
-                  onClick={() => {
-                    form.setFieldsValue(formValuesOfDocument(latest));
-                    setLatest(null);
-                  }}
-                  data-testid="document-edit-take-theirs"
-                >
-                  {t("documents.edit.takeTheirs")}
-                </Button>
-              </Space>
-            </div>
-          }
-        />
+        <div ref={conflictAlert} tabIndex={-1} style={{ outline: "none" }}>
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            data-testid="document-edit-conflict"
+            title={t("documents.edit.conflictTitle")}
+            description={
+              <div>
+                <p style={{ marginTop: 0 }}>{t("documents.edit.conflictExplain")}</p>
+                {conflictRows.length > 0 ? (
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey="field"
+                    dataSource={conflictRows}
+                    scroll={{ x: "max-content" }}
+                    columns={[
+                      {
+                        title: t("documents.edit.field"),
+                        dataIndex: "field",
+                        render: (field: string) => t(`documents.fields.${field}`),
+                      },
+                      { title: t("documents.edit.theirs"), dataIndex: "theirs" },
+                      { title: t("documents.edit.mine"), dataIndex: "mine" },
+                    ]}
+                  />
+                ) : (
+                  <p>{t("documents.edit.conflictSame")}</p>
+                )}
+                <Space wrap style={{ marginTop: 8 }}>
+                  {conflictRows.length > 0 && (
+                    <Button onClick={() => takeTheirs(latest)} data-testid="document-edit-take-theirs">
+                      {t("documents.edit.takeTheirs")}
+                    </Button>
+                  )}
+                </Space>
+              </div>
+            }
+          />
+        </div>
       )}
       <Form<DocumentFormValues>
         form={form}
