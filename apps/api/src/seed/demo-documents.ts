@@ -41,8 +41,8 @@ export interface DemoDocumentOrgs {
   rootId: number;
   /** Ban Tổ chức Tỉnh ủy: issues guidance and joint rules. */
   organisationCommissionId: number;
-  /** Active commune committees, in code order. */
-  communes: { id: number; code: string; name: string; word: string }[];
+  /** Active commune committees, in code order, with their active cells. */
+  communes: { id: number; code: string; name: string; word: string; cellIds: number[] }[];
   /** The two communes merged into Tân Hưng in 2025. */
   former: { id: number; code: string; name: string }[];
 }
@@ -337,7 +337,8 @@ export async function seedDemoDocuments(
         subject: `Thực hiện ${cascaded.typeName} số ${padDocumentNumber(cascaded.number)}-${cascaded.typeAbbreviation}/TU của Ban Thường vụ Tỉnh ủy về ${cascaded.about}`,
         signer: fromSample ? (COMMUNE_PLAN_08_KH_DU.footerRight.at(-1) ?? null) : signer,
         textSource: "docx",
-        recipientOrgIds: [orgs.rootId],
+        // Nơi nhận: the Tỉnh ủy and the commune's cells, so cell secretaries and members read it.
+        recipientOrgIds: [orgs.rootId, ...commune.cellIds],
       });
       const guidanceShare = cascaded.unregisteredGuidance?.share ?? 0;
       texts.set(index, { implements: [provinceIndex, ...implementsIds] });

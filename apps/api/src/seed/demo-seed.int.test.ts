@@ -189,6 +189,17 @@ describe("demo seed", () => {
     expect(tanHung?.daysOverdue).toBeGreaterThan(0);
   });
 
+  it("lets the demo cell's secretary and member read their commune's plans (addressed to its cells)", async () => {
+    for (const username of ["bithu.chibo", "dangvien"]) {
+      const session = await testApp.signIn(username, DEMO_PASSWORD);
+      const list = await testApp.call(session, { method: "GET", url: "/api/documents?pageSize=5" });
+      expect(list.statusCode).toBe(200);
+      const page = list.json() as { total: number; items: { issuingOrgName: string | null }[] };
+      expect(page.total).toBeGreaterThan(0);
+      expect(page.items.every((item) => item.issuingOrgName?.startsWith("Đảng ủy"))).toBe(true);
+    }
+  });
+
   it("respects the type rules, keeps paths consistent and writes NFC names with search keys", async () => {
     const { rows: badTypes } = await sql<{ id: number }>`
       SELECT c.id FROM organisations c JOIN organisations p ON p.id = c.parent_id

@@ -340,11 +340,27 @@ export async function demoDocumentOrgs(
     .execute();
   const commission = rows.find((row) => row.code === `${DEMO_ROOT_CODE}-BTC`);
   if (!commission) throw new Error("Ban Tổ chức missing from the demo plan");
+  // The cells under each commune: a commune's plans are addressed to them ("Các chi bộ trực thuộc").
+  const cells = await trx
+    .selectFrom("organisations as cell")
+    .innerJoin("orgTypes", "orgTypes.code", "cell.typeCode")
+    .innerJoin("organisations as commune", (join) =>
+      join.on(sql<boolean>`cell.path <@ commune.path AND cell.id <> commune.id`),
+    )
+    .select(["commune.id as communeId", "cell.id as cellId"])
+    .where("commune.parentId", "=", rootId)
+    .where("orgTypes.holdsMembers", "=", true)
+    .where("cell.status", "=", "active")
+    .orderBy("cell.id")
+    .execute();
   const communes = rows
     .filter((row) => row.typeCode === "dang_uy_xa" && row.status === "active")
     .map((row) => {
       const [, word = "xã", name = row.name] = /^Đảng ủy (xã|phường|đặc khu) (.+)$/.exec(row.name) ?? [];
-      return { id: Number(row.id), code: row.code, name, word };
+      const cellIds = cells
+        .filter((c) => Number(c.communeId) === Number(row.id))
+        .map((c) => Number(c.cellId));
+      return { id: Number(row.id), code: row.code, name, word, cellIds };
     });
   const former = FORMER_COMMUNE_CODES.map((code) => {
     const row = rows.find((r) => r.code === code);
