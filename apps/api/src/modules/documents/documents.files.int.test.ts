@@ -443,6 +443,16 @@ describe("POST /api/documents/:id/files", () => {
     expect(await communeStanding()).toBe("on_time");
   });
 
+  it("attaches a text of 95,000 distinct codes (a vector past 1 MB in full) and keeps all of it", async () => {
+    const id = await planDocument();
+    const body = Array.from({ length: 95_000 }, (_, i) => `XK${String(i).padStart(7, "0")}`).join(" ");
+    const file = await uploaded(staff, Buffer.from(body, "utf8"), "bang-ma.txt");
+    const response = await attach(staff, id, { uploadId: file.uploadId, version: 1, replaceText: true });
+    expect(response.statusCode, response.body).toBe(201);
+    expect((response.json() as DocumentDetail).textLength).toBe(body.length);
+    expect(await searchVectorText(t.database.db, id)).toContain("'xk0000001'");
+  });
+
   it("keeps the text when the file has none (an image, a scan)", async () => {
     const id = await planDocument();
     const text = await uploaded(staff, docxBytes(["Thực hiện Kết luận số 21-KL/TW."]));

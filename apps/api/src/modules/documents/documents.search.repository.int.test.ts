@@ -9,6 +9,7 @@ import type { DatabaseHandle } from "../../db/database.ts";
 import {
   refreshSearchVector,
   refreshSearchVectors,
+  SEARCH_BODY_FALLBACK_CHARS,
   SEARCH_BODY_MAX_CHARS,
 } from "./documents.search.repository.ts";
 
@@ -159,5 +160,54 @@ describe("refreshSearchVector", () => {
     });
     expect(await matches(doc.id, "chinh don dang")).toBe(true);
     expect(await matches(doc.id, "ngoaiphamvi")).toBe(false);
+  });
+
+  it("indexes a shorter prefix of a body whose vector would pass 1 MB, inside a transaction that goes on", async () => {
+    const p = await createProvince(database.db);
+    // 95,000 distinct codes: 950,000 characters whose full vector would be 1.1 MB.
+    const codes = Array.from({ length: 95_000 }, (_, i) => `XK${String(i).padStart(7, "0")}`);
+    const body = codes.join(" ");
+    expect(body.length).toBeLessThan(SEARCH_BODY_MAX_CHARS);
+    const doc = await createDocument(database.db, { ownerOrgId: p.province.id, subject: "Bảng mã", body });
+    await database.db.transaction().execute(async (trx) => {
+      await refreshSearchVector(trx, doc.id);
+      await trx.updateTable("documents").set({ signer: "Nguyễn Văn A" }).where("id", "=", doc.id).execute();
+    });
+    const fallback = SEARCH_BODY_FALLBACK_CHARS[0] ?? 0;
+    const inside = codes[Math.floor(fallback / 10) - 100] ?? "";
+    const beyond = codes[Math.floor(fallback / 10) + 100] ?? "";
+    expect(await matches(doc.id, inside.toLowerCase())).toBe(true);
+    expect(await matches(doc.id, beyond.toLowerCase())).toBe(false);
+    expect(await matches(doc.id, "bang ma")).toBe(true);
+    const signer = await database.db
+      .selectFrom("documents")
+      .select("signer")
+      .where("id", "=", doc.id)
+      .executeTakeFirst();
+    expect(signer?.signer).toBe("Nguyễn Văn A");
+    // Outside a transaction the same.
+    await refreshSearchVectors(database.db, [doc.id]);
+    expect(await matches(doc.id, inside.toLowerCase())).toBe(true);
+  });
+
+  it("indexes only the head when even the shorter prefix is too dense (a hyphenated code makes three lexemes)", async () => {
+    const p = await createProvince(database.db);
+    const words: string[] = [];
+    for (let i = 0, length = 0; length < 400_000; i++) {
+      const b = i.toString(36).padStart(4, "0");
+      const word = `${b}-${b.slice(1)}`;
+      words.push(word);
+      length += word.length + 1;
+    }
+    const doc = await createDocument(database.db, {
+      ownerOrgId: p.province.id,
+      subject: "Danh mục địa chỉ",
+      body: words.join(" "),
+    });
+    await database.db.transaction().execute(async (trx) => {
+      await refreshSearchVector(trx, doc.id);
+    });
+    expect(await matches(doc.id, "danh muc dia chi")).toBe(true);
+    expect(await searchVectorText(database.db, doc.id)).not.toContain("0001-001");
   });
 });
