@@ -24,6 +24,22 @@ describe("showDocumentErrors", () => {
     expect(fields).toEqual([{ name: "number", errors: ["Số văn bản này đã có trong sổ văn bản."] }]);
   });
 
+  it("puts an organisation outside the scope under the field its issue names", () => {
+    const { form, fields } = fakeForm();
+    const error = new ApiError(403, "DOCUMENT_ORG_OUTSIDE_SCOPE", "Ngoài phạm vi.", [
+      { path: "body.recipientOrgIds.1", message: "DOCUMENT_ORG_OUTSIDE_SCOPE" },
+    ]);
+    expect(showDocumentErrors(form, error, [...NAMES, "recipientOrgIds"], t)).toBe("Ngoài phạm vi.");
+    expect(fields).toEqual([{ name: "recipientOrgIds", errors: ["Ngoài phạm vi."] }]);
+  });
+
+  it("puts an owner the person does not manage under the owner field", () => {
+    const { form, fields } = fakeForm();
+    const error = new ApiError(404, "ORG_NOT_FOUND", "Không tìm thấy đơn vị.");
+    showDocumentErrors(form, error, NAMES, t);
+    expect(fields).toEqual([{ name: "ownerOrgId", errors: ["Không tìm thấy đơn vị."] }]);
+  });
+
   it("puts validation issues at their fields and keeps the others for the alert", () => {
     const { form, fields } = fakeForm();
     const error = new ApiError(400, "VALIDATION_FAILED", "Dữ liệu không hợp lệ.", [

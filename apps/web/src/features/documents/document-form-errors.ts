@@ -12,7 +12,15 @@ const FIELD_OF_CODE: Record<string, string> = {
   DOCUMENT_ISSUER_UNKNOWN: "issuerCodes",
   DOCUMENT_TERM_NOT_FOUND: "termId",
   DOCUMENT_DATE_IN_FUTURE: "issuedOn",
+  // Registering under an organisation the person does not manage.
+  ORG_NOT_FOUND: "ownerOrgId",
 };
+
+/** The field an error with a code belongs to; an organisation outside the scope names its field in its issue. */
+function fieldOfCode(error: ApiError): string | undefined {
+  if (error.code === "DOCUMENT_ORG_OUTSIDE_SCOPE") return error.issues[0]?.path.split(".")[1];
+  return FIELD_OF_CODE[error.code];
+}
 
 /**
  * Puts what can be placed at its field and returns the text for the form's alert (the error itself,
@@ -24,7 +32,7 @@ export function showDocumentErrors(
   fieldNames: readonly string[],
   t: TFunction,
 ): string {
-  const field = error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;
+  const field = error instanceof ApiError ? fieldOfCode(error) : undefined;
   if (field && fieldNames.includes(field) && error instanceof ApiError) {
     form.setFields([{ name: field, errors: [errorText(error, t)] }]);
     form.scrollToField(field);

@@ -1,18 +1,20 @@
 // Registering a document: (1) upload its file — the server reads the text, proposes the header and
 // finds references — or enter it by hand; (2) confirm or correct the proposed header, the holding
 // organisation and the recipients; (3) choose which references to keep and how they relate. Creating
-// it opens the new document's page.
-import { type DocumentUpload, documentRoutes } from "@namro/contracts";
-import { Link, useNavigate } from "@tanstack/react-router";
-import { Alert, App, Button, Card, Collapse, Form, Grid, Space, Steps } from "antd";
-import { useState } from "react";
+// it opens the new document's page. Going back to the first step keeps the upload and the corrected
+// header; replacing them is a separate, confirmed action, and leaving the page with them asks first.
+import { type DocumentUpload, documentRoutes, type ProposedHeader } from "@namro/contracts";
+import { Link, useBlocker, useNavigate } from "@tanstack/react-router";
+import { Alert, App, Button, Card, Collapse, Form, Grid, Modal, Popconfirm, Space, Steps } from "antd";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCurrentScope } from "../../../app/scope.ts";
 import { ApiError, apiCall } from "../../../lib/api.ts";
-import { fromIsoDate } from "../../../lib/dates.ts";
+import { formatNumber, fromIsoDate } from "../../../lib/dates.ts";
 import { OrgPicker } from "../../../ui/OrgPicker.tsx";
 import { PageHeader } from "../../../ui/PageHeader.tsx";
 import { hasPermission, useMe } from "../../auth/session.ts";
+import { useDocumentTypes } from "../../document-reference-data/reference-data-queries.ts";
 import { useOrg } from "../../organisations/org-queries.ts";
 import {
   DOCUMENT_FIELD_NAMES,
@@ -24,7 +26,7 @@ import { showDocumentErrors } from "../document-form-errors.ts";
 import { useDocumentSaved } from "../document-queries.ts";
 import { ChooseFileStep } from "./ChooseFileStep.tsx";
 import { type ChosenRelation, ReferencesStep } from "./ReferencesStep.tsx";
-import { initialChoices, type ReferenceChoice } from "./reference-choices.ts";
+import { initialChoices, isOwnNumber, type ReferenceChoice } from "./reference-choices.ts";
 
 type HeaderValues = DocumentFormValues & { ownerOrgId?: number | undefined };
 
@@ -57,6 +59,10 @@ export function NewDocumentPage() {
   const isDesktop = Grid.useBreakpoint().md ?? true;
   const [form] = Form.useForm<HeaderValues>();
   const [step, setStep] = useState(0);
+  /** Whether the header step has been started (from a file or by hand); its form stays mounted from then on. */
+  const [started, setStarted] = useState(false);
+  /** Set once the document is created, so opening its page is not taken for leaving unsaved work. */
+  const created = useRef(false);
   const [upload, setUpload] = useState<DocumentUpload | null>(null);
   const [choices, setChoices] = useState<ReferenceChoice[]>([]);
   const [chosen, setChosen] = useState<ChosenRelation[]>([]);
@@ -64,6 +70,27 @@ export function NewDocumentPage() {
   const [creating, setCreating] = useState(false);
   const defaultOwner = scope ?? me?.roles[0]?.orgId;
   const ownerOrg = useOrg(defaultOwner);
+  const types = useDocumentTypes();
+  const confirmedTypeId = Form.useWatch("typeId", form);
+  const confirmedNumber = Form.useWatch("number", form);
+  const confirmedIssuers = Form.useWatch("issuerCodes", form);
+  /** The header as the person confirmed it: the document's own number is recognised by it, not by the proposal. */
+  const confirmedHeader: ProposedHeader | null = upload?.proposed
+    ? {
+        ...upload.proposed,
+        typeId: confirmedTypeId ?? null,
+        typeAbbreviation: types.data?.items.find((type) => type.id === confirmedTypeId)?.abbreviation ?? null,
+        number: confirmedNumber?.trim() || null,
+        issuerCodes: confirmedIssuers ?? [],
+      }
+    : null;
+
+  const hasUnsavedWork = () => !created.current && started && (upload !== null || form.isFieldsTouched());
+  const blocker = useBlocker({
+    shouldBlockFn: hasUnsavedWork,
+    enableBeforeUnload: hasUnsavedWork,
+    withResolver: true,
+  });
 
   if (!hasPermission(me, "document.manage"))
     return <Alert type="warning" showIcon title={t("errors.forbidden")} />;
@@ -75,7 +102,18 @@ export function NewDocumentPage() {
     setError(null);
     form.resetFields();
     form.setFieldsValue({ ...proposedValues(next), ownerOrgId: defaultOwner });
+    setStarted(true);
     setStep(1);
+  };
+
+  /** Drops the upload and the header typed so far, to start again from another file. */
+  const startOver = () => {
+    setStarted(false);
+    setUpload(null);
+    setChoices([]);
+    setChosen([]);
+    setError(null);
+    form.resetFields();
   };
 
   const create = async () => {
@@ -102,6 +140,7 @@ export function NewDocumentPage() {
           ],
         },
       });
+      created.current = true;
       await saved(detail);
       message.success(t("documents.create.created"));
       void navigate({ to: "/documents/$id", params: { id: String(detail.id) } });
@@ -109,7 +148,8 @@ export function NewDocumentPage() {
       const headerProblem =
         caught instanceof ApiError &&
         (caught.issues.some((issue) => !issue.path.startsWith("body.relations")) ||
-          /^DOCUMENT_(NUMBER|TYPE|ISSUER|TERM|DATE|ORG)/.test(caught.code));
+          /^DOCUMENT_(NUMBER|TYPE|ISSUER|TERM|DATE|ORG)/.test(caught.code) ||
+          caught.code === "ORG_NOT_FOUND");
       if (headerProblem) setStep(1);
       setError(showDocumentErrors(form, caught, HEADER_FIELDS, t));
     } finally {
@@ -120,6 +160,13 @@ export function NewDocumentPage() {
   const goToReferences = async () => {
     try {
       await form.validateFields();
+      // A reference that the corrected header shows to be the document's own number is not kept.
+      setChoices((current) =>
+        current.map((choice, index) => {
+          const reference = upload?.references[index];
+          return reference && isOwnNumber(reference, confirmedHeader) ? { ...choice, keep: false } : choice;
+        }),
+      );
       setStep(2);
     } catch {
       // The form shows what is missing.
@@ -151,18 +198,46 @@ export function NewDocumentPage() {
           </div>
         )}
       </Card>
-      {step === 0 && (
+      {step === 0 && !started && (
         <Card size="small">
           <ChooseFileStep onUploaded={startHeader} onManual={() => startHeader(null)} />
         </Card>
       )}
-      {/* The header form stays mounted after step 1 so errors from the create call land on its fields. */}
-      {step > 0 && (
+      {step === 0 && started && (
+        <Card size="small" data-testid="document-started">
+          <p style={{ marginTop: 0 }}>
+            {upload
+              ? t("documents.create.startedFromFile", { file: upload.fileName })
+              : t("documents.create.startedByHand")}
+          </p>
+          <Space wrap>
+            <Button type="primary" onClick={() => setStep(1)} data-testid="document-continue-header">
+              {t("documents.create.continueHeader")}
+            </Button>
+            <Popconfirm
+              title={t("documents.create.startOverConfirm")}
+              okText={t("documents.create.startOver")}
+              cancelText={t("common.cancel")}
+              onConfirm={startOver}
+            >
+              <Button danger data-testid="document-start-over">
+                {t("documents.create.startOver")}
+              </Button>
+            </Popconfirm>
+          </Space>
+        </Card>
+      )}
+      {/* The header form stays mounted once started: going back keeps the corrections, and errors from
+          the create call land on its fields. */}
+      {started && (
         <Card size="small" hidden={step !== 1} data-testid="document-header-step">
           {upload && (
             <div style={{ marginBottom: 16 }}>
               <div className="muted" data-testid="document-upload-summary">
-                {t("documents.create.fromFile", { file: upload.fileName, n: upload.textLength })}
+                {t("documents.create.fromFile", {
+                  file: upload.fileName,
+                  n: formatNumber(upload.textLength),
+                })}
               </div>
               {upload.notes.length > 0 && (
                 <Alert
@@ -238,11 +313,22 @@ export function NewDocumentPage() {
           </Space>
         </Card>
       )}
+      <Modal
+        open={blocker.status === "blocked"}
+        title={t("documents.create.leaveTitle")}
+        okText={t("documents.create.leave")}
+        okButtonProps={{ danger: true }}
+        cancelText={t("documents.create.stay")}
+        onOk={() => blocker.proceed?.()}
+        onCancel={() => blocker.reset?.()}
+      >
+        {t("documents.create.leaveExplain")}
+      </Modal>
       {step === 2 && (
         <Card size="small">
           <ReferencesStep
             references={upload?.references ?? []}
-            header={upload?.proposed ?? null}
+            header={confirmedHeader}
             choices={choices}
             onChoicesChange={setChoices}
             chosen={chosen}

@@ -4,7 +4,7 @@
 import { DeleteOutlined, LockOutlined } from "@ant-design/icons";
 import type { DocumentRelationKind, DocumentSummary, FoundReference, ProposedHeader } from "@namro/contracts";
 import { Link } from "@tanstack/react-router";
-import { Button, Checkbox, Empty, Select, Space, Table, Tag } from "antd";
+import { Button, Checkbox, Empty, Grid, List, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../../lib/dates.ts";
@@ -60,7 +60,7 @@ export function ReferencesStep({
   onChosenChange,
 }: {
   references: readonly FoundReference[];
-  /** The header the file proposed (to recognise the document's own number among the references). */
+  /** The header as confirmed in step 2 (to recognise the document's own number among the references). */
   header: ProposedHeader | null;
   choices: readonly ReferenceChoice[];
   onChoicesChange: (next: ReferenceChoice[]) => void;
@@ -72,11 +72,37 @@ export function ReferencesStep({
   const [pickedKind, setPickedKind] = useState<DocumentRelationKind>("implements");
   const kinds = relationKindOptions(t);
   const { nameOf } = useDocumentNaming();
+  const isPhone = !(Grid.useBreakpoint().md ?? true);
 
   const setChoice = (index: number, change: Partial<ReferenceChoice>) =>
     onChoicesChange(choices.map((choice, at) => (at === index ? { ...choice, ...change } : choice)));
 
   const rows = references.map((reference, index) => ({ reference, index }));
+  type Row = (typeof rows)[number];
+
+  const keepBox = (row: Row) => (
+    <Checkbox
+      checked={choices[row.index]?.keep ?? false}
+      onChange={(event) => setChoice(row.index, { keep: event.target.checked })}
+      aria-label={t("documents.references.keepAria", { text: row.reference.text })}
+      data-testid="reference-keep"
+    />
+  );
+  const quote = (row: Row) => <q className="document-reference-quote">{row.reference.text}</q>;
+  const matched = (row: Row) => (
+    <Matched reference={row.reference} own={isOwnNumber(row.reference, header)} />
+  );
+  const kindSelect = (row: Row, width: number | string) => (
+    <Select
+      value={choices[row.index]?.kind ?? row.reference.proposedKind}
+      onChange={(kind) => setChoice(row.index, { kind })}
+      options={kinds}
+      disabled={!choices[row.index]?.keep}
+      style={{ width }}
+      aria-label={t("documents.relations.kind")}
+      data-testid="reference-kind"
+    />
+  );
   const kept = choices.filter((choice) => choice.keep).length;
 
   return (
@@ -89,58 +115,55 @@ export function ReferencesStep({
           <div className="muted" style={{ marginBottom: 8 }}>
             {t("documents.references.keptCount", { n: kept, total: references.length })}
           </div>
-          <Table
-            size="small"
-            rowKey="index"
-            pagination={false}
-            dataSource={rows}
-            scroll={{ x: 760 }}
-            data-testid="document-references"
-            onRow={() => ({ "data-testid": "document-reference-row" }) as React.HTMLAttributes<HTMLElement>}
-            columns={[
-              {
-                title: t("documents.references.keep"),
-                key: "keep",
-                width: 70,
-                render: (_, row) => (
-                  <Checkbox
-                    checked={choices[row.index]?.keep ?? false}
-                    onChange={(event) => setChoice(row.index, { keep: event.target.checked })}
-                    aria-label={t("documents.references.keepAria", { text: row.reference.text })}
-                    data-testid="reference-keep"
-                  />
-                ),
-              },
-              {
-                title: t("documents.references.inText"),
-                key: "text",
-                render: (_, row) => <q className="document-reference-quote">{row.reference.text}</q>,
-              },
-              {
-                title: t("documents.references.matched"),
-                key: "matched",
-                render: (_, row) => (
-                  <Matched reference={row.reference} own={isOwnNumber(row.reference, header)} />
-                ),
-              },
-              {
-                title: t("documents.relations.kind"),
-                key: "kind",
-                width: 180,
-                render: (_, row) => (
-                  <Select
-                    value={choices[row.index]?.kind ?? row.reference.proposedKind}
-                    onChange={(kind) => setChoice(row.index, { kind })}
-                    options={kinds}
-                    disabled={!choices[row.index]?.keep}
-                    style={{ width: 170 }}
-                    aria-label={t("documents.relations.kind")}
-                    data-testid="reference-kind"
-                  />
-                ),
-              },
-            ]}
-          />
+          {isPhone ? (
+            // One card per reference on a phone: the match and the kind without sideways scrolling.
+            <List
+              dataSource={rows}
+              rowKey="index"
+              data-testid="document-references"
+              renderItem={(row) => (
+                <List.Item data-testid="document-reference-row">
+                  <div style={{ width: "100%" }}>
+                    <label style={{ display: "flex", gap: 10, alignItems: "flex-start", minHeight: 44 }}>
+                      {keepBox(row)}
+                      {quote(row)}
+                    </label>
+                    <div style={{ margin: "6px 0" }}>{matched(row)}</div>
+                    {kindSelect(row, "100%")}
+                  </div>
+                </List.Item>
+              )}
+            />
+          ) : (
+            <Table
+              size="small"
+              rowKey="index"
+              pagination={false}
+              dataSource={rows}
+              data-testid="document-references"
+              onRow={() => ({ "data-testid": "document-reference-row" }) as React.HTMLAttributes<HTMLElement>}
+              columns={[
+                {
+                  title: t("documents.references.keep"),
+                  key: "keep",
+                  width: 70,
+                  render: (_, row) => keepBox(row),
+                },
+                { title: t("documents.references.inText"), key: "text", render: (_, row) => quote(row) },
+                {
+                  title: t("documents.references.matched"),
+                  key: "matched",
+                  render: (_, row) => matched(row),
+                },
+                {
+                  title: t("documents.relations.kind"),
+                  key: "kind",
+                  width: 180,
+                  render: (_, row) => kindSelect(row, 170),
+                },
+              ]}
+            />
+          )}
         </>
       )}
       <h3 className="form-section" style={{ marginTop: 24 }}>
