@@ -3,7 +3,7 @@
 // table under the drawing, which screen readers and keyboards use.
 
 import { Link, useNavigate } from "@tanstack/react-router";
-import { Alert, Empty, Segmented, Space, Spin, Table, Tag } from "antd";
+import { Alert, Empty, Grid, Segmented, Space, Spin, Table, Tag } from "antd";
 import type { GraphSeriesOption } from "echarts/charts";
 import { GraphChart } from "echarts/charts";
 import type { LegendComponentOption, TooltipComponentOption } from "echarts/components";
@@ -24,7 +24,7 @@ type Option = ComposeOption<GraphSeriesOption | LegendComponentOption | TooltipC
 
 const MAX_LABELLED_NODES = 24;
 
-function GraphCanvas({ model, label }: { model: GraphModel; label: string }) {
+function GraphCanvas({ model, label, roam }: { model: GraphModel; label: string; roam: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
   const navigate = useNavigate();
@@ -55,7 +55,9 @@ function GraphCanvas({ model, label }: { model: GraphModel; label: string }) {
           const item = Array.isArray(params) ? params[0] : params;
           const data = item?.data as Partial<GraphNode> | undefined;
           // Text only: ECharts puts the tooltip in the page as HTML.
-          return data?.name ? escapeHtml(data.subject ? `${data.name} — ${data.subject}` : data.name) : "";
+          if (!data?.name) return "";
+          const named = data.origin ? `${data.name} (${data.origin})` : data.name;
+          return escapeHtml(data.subject ? `${named} — ${data.subject}` : named);
         },
       },
       legend: [{ data: model.categories.map((category) => category.name), bottom: 0, type: "scroll" }],
@@ -66,7 +68,8 @@ function GraphCanvas({ model, label }: { model: GraphModel; label: string }) {
           // Room at the bottom for the legend of types.
           top: 16,
           bottom: 48,
-          roam: true,
+          // On a phone, panning and zooming would capture the finger that scrolls the page.
+          roam,
           draggable: true,
           force: { repulsion: 220, edgeLength: 90 },
           edgeSymbol: ["none", "arrow"],
@@ -82,7 +85,7 @@ function GraphCanvas({ model, label }: { model: GraphModel; label: string }) {
       ],
     };
     chart.current?.setOption(option, { notMerge: true });
-  }, [model]);
+  }, [model, roam]);
 
   return (
     <div
@@ -104,6 +107,7 @@ export function DocumentGraphView({ documentId }: { documentId: number }) {
   // One step first: a directive every commune implements already draws hundreds of nodes.
   const [depth, setDepth] = useState(1);
   const { nameOf } = useDocumentNaming();
+  const isDesktop = Grid.useBreakpoint().md ?? true;
   const graph = useDocumentGraph(documentId, depth, true);
   const model = useMemo(
     () => (graph.data ? graphModel(graph.data, documentId, t("documents.graph.hidden"), nameOf) : null),
@@ -141,7 +145,11 @@ export function DocumentGraphView({ documentId }: { documentId: number }) {
           {graph.data?.truncated && (
             <Alert type="info" showIcon title={t("documents.graph.truncated")} style={{ marginBottom: 8 }} />
           )}
-          <GraphCanvas model={model} label={t("documents.graph.label", { n: model.nodes.length })} />
+          <GraphCanvas
+            model={model}
+            roam={isDesktop}
+            label={t("documents.graph.label", { n: model.nodes.length })}
+          />
           <Table<GraphEdge>
             size="small"
             style={{ marginTop: 12 }}
@@ -180,8 +188,14 @@ function NodeName({ node }: { node: GraphNode | undefined }) {
   if (!node) return null;
   if (!node.visible) return <span className="muted">{node.name}</span>;
   return (
-    <Link to="/documents/$id" params={{ id: String(node.documentId) }}>
-      {node.name}
-    </Link>
+    <span>
+      <Link to="/documents/$id" params={{ id: String(node.documentId) }}>
+        {node.name}
+      </Link>
+      <span className="muted" data-testid="graph-node-origin">
+        {" "}
+        · {node.origin}
+      </span>
+    </span>
   );
 }

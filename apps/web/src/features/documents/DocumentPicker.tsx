@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
 import { DOCUMENTS_KEY } from "./document-queries.ts";
-import { useDocumentNaming } from "./document-symbol.ts";
+import { documentOrigin, useDocumentNaming } from "./document-symbol.ts";
 
 interface Props {
   value?: number | undefined;
@@ -69,6 +69,7 @@ export function DocumentPicker({ value, onChange, excludeIds, plansOnly, id, tes
               <span className="muted"> · {formatDate(option.data.document.issuedOn)}</span>
             ) : null}
           </div>
+          <div className="org-path">{documentOrigin(option.data.document)}</div>
           <div className="org-path">{option.data.document.subject}</div>
         </div>
       )}

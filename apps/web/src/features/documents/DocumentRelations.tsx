@@ -4,7 +4,7 @@
 import { DeleteOutlined, LockOutlined, PlusOutlined } from "@ant-design/icons";
 import { type DocumentDetail, documentRoutes, type RelatedDocument } from "@namro/contracts";
 import { Link } from "@tanstack/react-router";
-import { Alert, App, Button, Card, Empty, List, Popconfirm, Space, Tag } from "antd";
+import { Alert, App, Button, Card, Empty, Grid, List, Popconfirm, Space, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
@@ -14,7 +14,7 @@ import { AddRelationDialog } from "./AddRelationDialog.tsx";
 import { DocumentTags } from "./DocumentTags.tsx";
 import { RELATION_COLORS, RELATION_KINDS } from "./document-labels.ts";
 import { useDocumentSaved } from "./document-queries.ts";
-import { useDocumentNaming } from "./document-symbol.ts";
+import { documentOrigin, useDocumentNaming } from "./document-symbol.ts";
 
 type Direction = "outgoing" | "incoming";
 
@@ -44,6 +44,8 @@ function RelatedItem({
   const { t } = useTranslation();
   const related = relation.document;
   const { nameOf } = useDocumentNaming();
+  // A phone's finger needs a bigger target than the desktop's small button.
+  const isDesktop = Grid.useBreakpoint().md ?? true;
   return (
     <List.Item
       data-testid={`relation-${direction}`}
@@ -59,7 +61,7 @@ function RelatedItem({
                 onConfirm={() => void onRemove()}
               >
                 <Button
-                  size="small"
+                  size={isDesktop ? "small" : "middle"}
                   danger
                   icon={<DeleteOutlined />}
                   aria-label={t("documents.relations.remove")}
@@ -82,6 +84,11 @@ function RelatedItem({
           ) : (
             <span data-testid="relation-hidden">
               <LockOutlined /> {relation.quote ?? t("documents.relations.hidden")}
+            </span>
+          )}
+          {related && (
+            <span className="muted" data-testid="relation-origin">
+              {documentOrigin(related)}
             </span>
           )}
           {related?.issuedOn && <span className="muted">{formatDate(related.issuedOn)}</span>}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displaySymbol, documentName } from "./document-symbol.ts";
+import { displaySymbol, documentName, documentOrigin } from "./document-symbol.ts";
 
 describe("displaySymbol", () => {
   it("writes a Party number without a colon after Số", () => {
@@ -45,5 +45,14 @@ describe("in the English interface", () => {
     expect(
       documentName({ system: "party", symbol: "21-KL/TW", citation: null, typeName: "Conclusion" }, "en"),
     ).toBe("Conclusion No. 21-KL/TW");
+  });
+});
+
+describe("documentOrigin", () => {
+  it("is the issuing organisation, else the holder", () => {
+    expect(documentOrigin({ issuingOrgName: "Đảng ủy xã Tân Lập", ownerOrgName: "Huyện ủy" })).toBe(
+      "Đảng ủy xã Tân Lập",
+    );
+    expect(documentOrigin({ issuingOrgName: null, ownerOrgName: "Huyện ủy" })).toBe("Huyện ủy");
   });
 });

@@ -28,6 +28,14 @@ export function documentName(document: Named, language: Language = "vi"): string
   return document.typeName;
 }
 
+/**
+ * Who the document comes from, to tell apart documents of the same name (every commune's "Kế hoạch số
+ * 06-KH/ĐU"): its issuing organisation, else the organisation holding it.
+ */
+export function documentOrigin(document: Pick<DocumentSummary, "issuingOrgName" | "ownerOrgName">): string {
+  return document.issuingOrgName ?? document.ownerOrgName;
+}
+
 /** Both namers in the interface's language. */
 export function useDocumentNaming() {
   const { i18n } = useTranslation();

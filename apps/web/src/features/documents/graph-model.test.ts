@@ -52,6 +52,7 @@ describe("graphModel", () => {
       ["Kế hoạch số 03-KH/ĐU", 1, true],
     ]);
     expect(model.categories.map((category) => category.name)).toEqual(["KL", "KH", "—"]);
+    expect(model.nodes.map((node) => node.origin)).toEqual(["Tỉnh ủy", "Tỉnh ủy", "", "Tỉnh ủy"]);
   });
 
   it("draws the page's document larger and colours arrows by kind, dropping edges to unknown nodes", () => {

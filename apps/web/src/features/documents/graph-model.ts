@@ -2,6 +2,7 @@
 // outside the person's scope is grey and unnamed), one arrow per relation (coloured by its kind).
 import type { DocumentGraph, DocumentRelationKind, DocumentSummary } from "@namro/contracts";
 import { RELATION_COLORS } from "./document-labels.ts";
+import { documentOrigin } from "./document-symbol.ts";
 
 export const HIDDEN_CATEGORY = "—";
 
@@ -12,6 +13,8 @@ export interface GraphNode {
   documentId: number;
   name: string;
   subject: string;
+  /** Who the document comes from (same-named plans of different communes are told apart by it). */
+  origin: string;
   category: number;
   symbolSize: number;
   visible: boolean;
@@ -49,6 +52,7 @@ export function graphModel(
       documentId: node.id,
       name: document ? nameOf(document) : hiddenName,
       subject: document?.subject ?? "",
+      origin: document ? documentOrigin(document) : "",
       category: categoryOf(document ? document.typeAbbreviation : HIDDEN_CATEGORY),
       symbolSize: node.id === centreId ? 34 : 20,
       visible: document !== null,
