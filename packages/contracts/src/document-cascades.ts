@@ -45,8 +45,12 @@ export const DocumentCascadeSchema = z.object({
   id: z.number(),
   documentId: z.number(),
   deadline: IsoDateSchema,
-  selection: CascadeSelectionSchema,
-  /** How the selection reads: the root's name and the type names, or "N tổ chức". */
+  /** The selection as set; null for a reader who may not manage the holder (it names every target). */
+  selection: CascadeSelectionSchema.nullable(),
+  /**
+   * How the selection reads: the root's name and the type names, or the organisations named (to a
+   * reader who may not manage the holder, only those within the reader's scope; the rest counted).
+   */
   selectionLabel: z.string(),
   note: z.string().nullable(),
   /** Totals over the targets the actor may see (all of them for the document's own office). */

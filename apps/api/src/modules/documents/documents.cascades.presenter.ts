@@ -39,7 +39,8 @@ export function presentCascade(
     id: row.id,
     documentId: row.documentId,
     deadline: row.deadline,
-    selection: row.selection as CascadeSelection,
+    // Every target's id is for those who manage the holder; the others read the label.
+    selection: extra.canManage ? (row.selection as CascadeSelection) : null,
     selectionLabel: extra.selectionLabel,
     note: row.note,
     totals: presentTotals(extra.totals),

@@ -146,3 +146,35 @@ describe("a late plan out of the reader's view", () => {
     expect(row?.[3]).toBeTruthy();
   });
 });
+
+describe("a cascade read by one of its targets", () => {
+  it("names no other target and gives no selection, while the holder's office sees it whole", async () => {
+    const types = (
+      await call(staff, "POST", `/api/documents/${openDirective}/cascades`, {
+        deadline: "2026-09-30",
+        selection: { kind: "types", rootOrgId: province.id, typeCodes: ["dang_uy_xa"] },
+      })
+    ).json() as DocumentCascade;
+    expect(types.selection).toMatchObject({ kind: "types", rootOrgId: province.id });
+
+    const listed = async (session: TestSession) => {
+      const response = await call(session, "GET", `/api/documents/${openDirective}/cascades`);
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json() as { items: DocumentCascade[] }).items;
+    };
+    const byHolder = await listed(staff);
+    const named = byHolder.find((cascade) => cascade.id === openCascade);
+    expect(named?.selection).toEqual({ kind: "orgs", orgIds: communes.map((commune) => commune.id) });
+    expect(named?.selectionLabel).toBe("Đảng ủy xã Tiên Du, Đảng ủy xã Quế Võ, Đảng ủy phường Từ Sơn");
+
+    const byTarget = await listed(c1Staff);
+    const seen = byTarget.find((cascade) => cascade.id === openCascade);
+    expect(seen?.selection).toBeNull();
+    expect(seen?.selectionLabel).toBe("Đảng ủy xã Tiên Du và 2 tổ chức khác");
+    expect(JSON.stringify(byTarget)).not.toContain("Quế Võ");
+    expect(JSON.stringify(byTarget)).not.toMatch(/orgIds|rootOrgId/);
+    const typesSeen = byTarget.find((cascade) => cascade.id === types.id);
+    expect(typesSeen?.selection).toBeNull();
+    expect(typesSeen?.selectionLabel).toMatch(/ trong Tỉnh ủy Bắc Ninh$/);
+  });
+});

@@ -17,7 +17,7 @@ import { todayInVietnam } from "@namro/domain";
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
-import { type Actor, isWithin } from "../../platform/auth/actor.ts";
+import { type Actor, isWithin, scopePaths } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import type { NotificationsService } from "../notifications/notifications.service.ts";
@@ -513,6 +513,7 @@ export class DocumentCascadesService {
     locale: Locale,
     options: { known?: Map<number, coverage.TotalsRow> | undefined } = {},
   ): Promise<DocumentCascade[]> {
+    const canManage = mayManageCascadesOf(actor, document.ownerPath);
     const [totals, labels] = await Promise.all([
       options.known ??
         coverage.cascadeTotals(
@@ -526,9 +527,9 @@ export class DocumentCascadesService {
         executor,
         rows.map((row) => row.selection as CascadeSelection),
         locale,
+        canManage ? null : scopePaths(actor, "document.read"),
       ),
     ]);
-    const canManage = mayManageCascadesOf(actor, document.ownerPath);
     return rows.map((row, index) =>
       presentCascade(row, { totals: totals.get(row.id), selectionLabel: labels[index] ?? "", canManage }),
     );

@@ -436,7 +436,9 @@ describe("POST /api/documents/:id/files", () => {
     const detail = response.json() as DocumentDetail;
     expect(detail.files).toHaveLength(2);
     expect(detail).toMatchObject({ textSource: "docx", textLength: withText.textLength });
-    expect(detail.outgoing.map((r) => r.id).sort()).toEqual(withText.outgoing.map((r) => r.id).sort());
+    expect(detail.outgoing.map((r) => r.relationId).sort()).toEqual(
+      withText.outgoing.map((r) => r.relationId).sort(),
+    );
     expect(detail.outgoing.some((r) => r.quote?.includes("189-QĐ/TW"))).toBe(false);
     const text = await t.call(staff, { method: "GET", url: `/api/documents/${id}/text` });
     expect(text.json().text).not.toContain("PHỤ LỤC");
