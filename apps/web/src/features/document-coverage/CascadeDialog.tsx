@@ -24,7 +24,7 @@ const FIELD_NAMES = ["orgIds", "rootOrgId", "typeCodes", "deadline", "note"] as 
 
 interface Props {
   document: Pick<DocumentDetail, "id" | "ownerOrgId" | "ownerOrgName">;
-  /** The requirement to change; null to create one. */
+  /** The requirement to change, as the query has it now (its version is fresh after a conflict); null to create one. */
   cascade: DocumentCascade | null;
   open: boolean;
   onClose: () => void;
@@ -86,6 +86,8 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
   const orgIds = Form.useWatch("orgIds", form) ?? [];
   const typeCodes = Form.useWatch("typeCodes", form) ?? [];
 
+  // Only when the dialog opens (or turns to another requirement): a refetched requirement after a
+  // conflict must not wipe what the person typed nor the conflict's message.
   useEffect(() => {
     if (!open) return;
     form.resetFields();
@@ -93,7 +95,7 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
     if (cascade) {
       form.setFieldsValue({ deadline: fromIsoDate(cascade.deadline), note: cascade.note ?? "" });
     }
-  }, [open, form, cascade]);
+  }, [open, form, cascade?.id]);
 
   const typeOptions = useMemo(
     () =>
@@ -127,12 +129,12 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
           params: { id: document.id },
           body: { deadline: toIsoDate(values.deadline), selection: selectionOf(values), note },
         });
-        message.success(t("documentCoverage.dialog.created", { n: created.totals.targets }));
+        message.success(t("documentCoverage.dialog.created", { n: formatNumber(created.totals.targets) }));
       }
       await changed();
       onClose();
     } catch (caught) {
-      // Someone else changed it first: show theirs next time the dialog opens.
+      // Someone else changed it first: refetch it, so saving again goes over their version.
       if (isApiError(caught, "DOCUMENT_CASCADE_VERSION_CONFLICT")) await changed();
       const leftover = isApiError(caught)
         ? applyFieldErrors(

@@ -4,11 +4,11 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, RightOutlined } from "@ant-design/icons";
 import { type DocumentCascade, type DocumentDetail, documentCascadeRoutes } from "@namro/contracts";
 import { Link } from "@tanstack/react-router";
-import { Alert, App, Button, Card, Empty, Popconfirm, Skeleton, Space, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Grid, Popconfirm, Skeleton, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
-import { formatDate } from "../../lib/dates.ts";
+import { formatDate, formatNumber } from "../../lib/dates.ts";
 import { errorText } from "../../lib/errors.ts";
 import { hasPermission, useMe } from "../auth/session.ts";
 import { CascadeDialog } from "./CascadeDialog.tsx";
@@ -27,6 +27,8 @@ function CascadeCard({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const changed = useCascadesChanged();
+  // A phone's finger needs a bigger target than the desktop's small buttons.
+  const buttonSize = (Grid.useBreakpoint().md ?? true) ? "small" : "middle";
 
   const remove = async () => {
     try {
@@ -54,7 +56,7 @@ function CascadeCard({
         cascade.canManage ? (
           <Space size={4}>
             <Button
-              size="small"
+              size={buttonSize}
               icon={<EditOutlined />}
               onClick={onEdit}
               aria-label={t("documentCoverage.panel.edit")}
@@ -62,7 +64,9 @@ function CascadeCard({
             />
             <Popconfirm
               title={t("documentCoverage.panel.deleteConfirm")}
-              description={t("documentCoverage.panel.deleteConfirmText", { n: cascade.totals.targets })}
+              description={t("documentCoverage.panel.deleteConfirmText", {
+                n: formatNumber(cascade.totals.targets),
+              })}
               okText={t("documentCoverage.panel.delete")}
               cancelText={t("common.cancel")}
               okButtonProps={{
@@ -72,7 +76,7 @@ function CascadeCard({
               onConfirm={() => void remove()}
             >
               <Button
-                size="small"
+                size={buttonSize}
                 danger
                 icon={<DeleteOutlined />}
                 aria-label={t("documentCoverage.panel.delete")}
@@ -89,7 +93,7 @@ function CascadeCard({
           <strong data-testid="cascade-deadline-text">{formatDate(cascade.deadline)}</strong>
           <span className="muted">
             {" · "}
-            {t("documentCoverage.panel.targets", { n: cascade.totals.targets })}
+            {t("documentCoverage.panel.targets", { n: formatNumber(cascade.totals.targets) })}
           </span>
         </div>
         {cascade.note && (
@@ -115,7 +119,12 @@ export function CascadesPanel({ document }: { document: DocumentDetail }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const cascades = useDocumentCascades(document.id);
-  const [dialog, setDialog] = useState<{ cascade: DocumentCascade | null } | null>(null);
+  // Only the id: the dialog reads the cascade from the query, so after a conflict it has the fresh version.
+  const [dialog, setDialog] = useState<{ cascadeId: number | null } | null>(null);
+  const editing =
+    dialog?.cascadeId == null
+      ? null
+      : (cascades.data?.find((cascade) => cascade.id === dialog.cascadeId) ?? null);
   const canCreate = document.canEdit && hasPermission(me, "document.manage") && !document.isPlaceholder;
 
   return (
@@ -126,7 +135,7 @@ export function CascadesPanel({ document }: { document: DocumentDetail }) {
           <Button
             type="primary"
             icon={<PlusOutlined />}
-            onClick={() => setDialog({ cascade: null })}
+            onClick={() => setDialog({ cascadeId: null })}
             data-testid="cascade-create"
           >
             {t("documentCoverage.panel.create")}
@@ -149,14 +158,15 @@ export function CascadesPanel({ document }: { document: DocumentDetail }) {
             key={cascade.id}
             document={document}
             cascade={cascade}
-            onEdit={() => setDialog({ cascade })}
+            onEdit={() => setDialog({ cascadeId: cascade.id })}
           />
         ))}
       </Space>
       <CascadeDialog
         document={document}
-        cascade={dialog?.cascade ?? null}
-        open={dialog !== null}
+        cascade={editing}
+        // A requirement deleted meanwhile closes its dialog rather than turning it into "create".
+        open={dialog !== null && (dialog.cascadeId === null || editing !== null)}
         onClose={() => setDialog(null)}
       />
     </div>
