@@ -7,8 +7,18 @@ import type {
   DocumentCascade,
   DocumentSummary,
 } from "@namro/contracts";
-import type { CascadeRow } from "./documents.cascades.repository.ts";
+import type { CascadeDocumentRow, CascadeRow } from "./documents.cascades.repository.ts";
 import type { CoverageGroupRow, CoverageTargetRow, TotalsRow } from "./documents.coverage.repository.ts";
+
+/** How a cascade's document is named in a reminder or an export: "Kết luận số 21-KL/TW", else its citation. */
+export function cascadeDocumentLabel(document: CascadeDocumentRow, locale: "vi" | "en"): string {
+  if (document.symbol) {
+    return locale === "en"
+      ? `${document.typeNameEn} No. ${document.symbol}`
+      : `${document.typeNameVi} số ${document.symbol}`;
+  }
+  return document.citation ?? document.subject;
+}
 
 export const EMPTY_TOTALS: CoverageTotals = {
   targets: 0,

@@ -6,17 +6,9 @@
 // link opens the document only for whoever may see it).
 import { formatDateVi } from "@namro/domain";
 import type { NotificationInput } from "../notifications/notifications.service.ts";
+import { cascadeDocumentLabel } from "./documents.cascades.presenter.ts";
 import type { CascadeDocumentRow } from "./documents.cascades.repository.ts";
 import type { MissingTargetRow } from "./documents.coverage.repository.ts";
-
-function documentLabel(document: CascadeDocumentRow, locale: "vi" | "en"): string {
-  if (document.symbol) {
-    return locale === "en"
-      ? `${document.typeNameEn} No. ${document.symbol}`
-      : `${document.typeNameVi} số ${document.symbol}`;
-  }
-  return document.citation ?? document.subject;
-}
 
 function daysLeft(today: string, deadline: string): number {
   return Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
@@ -75,8 +67,8 @@ function namedReminder(
   dueVi: string,
   dueEn: string,
 ): Pick<NotificationInput, "titleVi" | "titleEn" | "bodyVi" | "bodyEn"> {
-  const vi = documentLabel(document, "vi");
-  const en = documentLabel(document, "en");
+  const vi = cascadeDocumentLabel(document, "vi");
+  const en = cascadeDocumentLabel(document, "en");
   const subject = document.subject ? ` (${document.subject})` : "";
   return {
     titleVi: `Nhắc ban hành văn bản cụ thể hóa ${vi}`,

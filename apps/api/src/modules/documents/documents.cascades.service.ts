@@ -23,6 +23,7 @@ import type { ServiceDeps } from "../../platform/service-deps.ts";
 import type { NotificationsService } from "../notifications/notifications.service.ts";
 import { mayManageCascadesOf, mayRemindUnder, mayViewCoverageAt } from "./documents.cascades.policy.ts";
 import {
+  cascadeDocumentLabel,
   EMPTY_TOTALS,
   presentCascade,
   presentCoverageTarget,
@@ -73,12 +74,6 @@ function deadlineBeforeIssue(): AppError {
 
 function nfc(text: string | null | undefined): string | null {
   return text ? text.normalize("NFC") : null;
-}
-
-function documentLabel(document: repo.CascadeDocumentRow): string {
-  return document.symbol
-    ? `${document.typeNameVi} số ${document.symbol}`
-    : (document.citation ?? document.subject);
 }
 
 export class DocumentCascadesService {
@@ -364,7 +359,7 @@ export class DocumentCascadesService {
     });
     const content = await writeCoverageWorkbook({
       locale,
-      documentLabel: documentLabel(document),
+      documentLabel: cascadeDocumentLabel(document, locale),
       deadline: cascade.deadline,
       today,
       nodeName: node.name,
