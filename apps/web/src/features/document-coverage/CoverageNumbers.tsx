@@ -36,7 +36,10 @@ export function IssuedProgress({ totals }: { totals: CoverageTotals }) {
       size="small"
       strokeColor="#389e0d"
       format={() => `${formatNumber(totals.issued)}/${formatNumber(totals.targets)}`}
-      aria-label={t("documentCoverage.issuedOf", { issued: totals.issued, targets: totals.targets })}
+      aria-label={t("documentCoverage.issuedOf", {
+        issued: formatNumber(totals.issued),
+        targets: formatNumber(totals.targets),
+      })}
       style={{ maxWidth: 260, marginBottom: 0 }}
     />
   );

@@ -2,10 +2,11 @@
 // implementing document (on time or late) and which have not, with days overdue; drill down the tree
 // (the organisation shown is in the address; the breadcrumb goes back up), filter by status, remind
 // those missing, export the table.
-import { BellOutlined, DownloadOutlined, FileTextOutlined } from "@ant-design/icons";
+import { BellOutlined, DownloadOutlined, FileTextOutlined, ReloadOutlined } from "@ant-design/icons";
 import { type CoverageStatus, documentCascadeRoutes } from "@namro/contracts";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
-import { Alert, App, Breadcrumb, Button, Card, Radio, Result, Skeleton, Space, Typography } from "antd";
+import { Alert, App, Breadcrumb, Button, Card, Grid, Radio, Result, Skeleton, Space, Typography } from "antd";
+import dayjs from "dayjs";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall, buildPath, buildQuery, isApiError } from "../../lib/api.ts";
@@ -13,7 +14,7 @@ import { formatDate, formatNumber } from "../../lib/dates.ts";
 import { downloadFile } from "../../lib/download.ts";
 import { errorText } from "../../lib/errors.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
-import { displaySymbol, documentName } from "../documents/document-symbol.ts";
+import { useDocumentNaming } from "../documents/document-symbol.ts";
 import { CardHeading, CoverageGroups } from "./CoverageGroups.tsx";
 import { CoverageSummary } from "./CoverageSummary.tsx";
 import { CoverageTargets } from "./CoverageTargets.tsx";
@@ -31,6 +32,8 @@ export function CoveragePage() {
   const valid = Number.isInteger(cascadeId) && cascadeId > 0;
   const coverage = useCascadeCoverage(valid ? cascadeId : undefined, search);
   const changed = useCascadesChanged();
+  const { nameOf, symbolOf } = useDocumentNaming();
+  const isDesktop = Grid.useBreakpoint().md ?? true;
   const [selected, setSelected] = useState<number[]>([]);
   const [exporting, setExporting] = useState(false);
   const [reminding, setReminding] = useState(false);
@@ -159,7 +162,7 @@ export function CoveragePage() {
                 search={{ tab: "cascades" }}
                 data-testid="coverage-document-link"
               >
-                {displaySymbol(document) ?? documentName(document)}
+                {symbolOf(document) ?? nameOf(document)}
               </Link>
             ),
           },
@@ -168,6 +171,17 @@ export function CoveragePage() {
       />
       <PageHeader title={t("documentCoverage.page.title")} titleTestId="coverage-title">
         <Space wrap>
+          <Button
+            icon={<ReloadOutlined />}
+            loading={coverage.isFetching}
+            onClick={() => void coverage.refetch()}
+            data-testid="coverage-refresh"
+          >
+            {t("documentCoverage.page.refresh")}
+          </Button>
+          <span className="muted" data-testid="coverage-updated-at">
+            {t("documentCoverage.page.updatedAt", { time: dayjs(coverage.dataUpdatedAt).format("HH:mm") })}
+          </span>
           <Button
             icon={<DownloadOutlined />}
             loading={exporting}
@@ -195,7 +209,7 @@ export function CoveragePage() {
       </PageHeader>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="coverage-document">
-          <strong>{documentName(document)}</strong> — {document.subject}
+          <strong>{nameOf(document)}</strong> — {document.subject}
         </Typography.Paragraph>
         <div className="muted" data-testid="coverage-requirement">
           {t("documentCoverage.page.requirement", {
@@ -233,7 +247,8 @@ export function CoveragePage() {
         <Radio.Group
           optionType="button"
           buttonStyle="solid"
-          size="small"
+          // Small buttons on a computer; a finger on a phone needs the default height.
+          size={isDesktop ? "small" : "middle"}
           value={search.status ?? "all"}
           onChange={(event) => {
             const value = event.target.value as CoverageStatus | "all";

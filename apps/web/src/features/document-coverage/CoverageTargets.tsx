@@ -54,53 +54,64 @@ function TargetCards({ coverage, selected, onSelect, onPage, loading }: Props) {
             }
           : false
       }
-      renderItem={(target) => (
-        <List.Item data-testid="coverage-target" data-org-id={target.orgId}>
-          <div style={{ width: "100%" }}>
-            <div style={{ display: "flex", gap: 8, alignItems: "flex-start" }}>
-              {selected !== null && (
-                <Checkbox
-                  disabled={!isRemindable(target)}
-                  checked={chosen.has(target.orgId)}
-                  aria-label={t("documentCoverage.targets.choose", { name: target.orgName })}
-                  onChange={(event) =>
-                    onSelect(
-                      event.target.checked
-                        ? [...chosen, target.orgId]
-                        : [...chosen].filter((id) => id !== target.orgId),
-                    )
-                  }
-                  data-testid="target-select"
-                />
-              )}
-              <div style={{ flex: 1, minWidth: 0 }}>
-                <OrgCell target={target} />
-                <div
-                  style={{ marginTop: 4, display: "flex", flexWrap: "wrap", gap: 6, alignItems: "center" }}
-                >
-                  <TargetStatusTag target={target} />
-                  <Timeliness target={target} deadline={cascade.deadline} today={today} />
+      renderItem={(target) => {
+        const choosable = selected !== null && isRemindable(target);
+        const toggle = () =>
+          onSelect(
+            chosen.has(target.orgId)
+              ? [...chosen].filter((id) => id !== target.orgId)
+              : [...chosen, target.orgId],
+          );
+        return (
+          <List.Item
+            data-testid="coverage-target"
+            data-org-id={target.orgId}
+            // The whole card chooses the target on a phone (a 16 px box is hard to hit); links keep their job.
+            onClick={(event) => {
+              if (choosable && !(event.target as HTMLElement).closest("a, button, input, label")) toggle();
+            }}
+            style={choosable ? { cursor: "pointer" } : {}}
+          >
+            <div style={{ width: "100%" }}>
+              <div style={{ display: "flex", gap: 8, alignItems: "flex-start" }}>
+                {selected !== null && (
+                  <Checkbox
+                    disabled={!isRemindable(target)}
+                    checked={chosen.has(target.orgId)}
+                    aria-label={t("documentCoverage.targets.choose", { name: target.orgName })}
+                    onChange={toggle}
+                    data-testid="target-select"
+                  />
+                )}
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <OrgCell target={target} />
+                  <div
+                    style={{ marginTop: 4, display: "flex", flexWrap: "wrap", gap: 6, alignItems: "center" }}
+                  >
+                    <TargetStatusTag target={target} />
+                    <Timeliness target={target} deadline={cascade.deadline} today={today} />
+                  </div>
+                  {target.implementation && (
+                    <div style={{ marginTop: 4 }}>
+                      <ImplementingDocument target={target} />
+                      {target.implementation.issuedOn && (
+                        <span className="muted"> · {formatDate(target.implementation.issuedOn)}</span>
+                      )}
+                    </div>
+                  )}
+                  {target.lastRemindedAt && (
+                    <div className="muted" style={{ fontSize: 12, marginTop: 2 }}>
+                      {t("documentCoverage.targets.remindedAt", {
+                        date: formatDateTime(target.lastRemindedAt),
+                      })}
+                    </div>
+                  )}
                 </div>
-                {target.implementation && (
-                  <div style={{ marginTop: 4 }}>
-                    <ImplementingDocument target={target} />
-                    {target.implementation.issuedOn && (
-                      <span className="muted"> · {formatDate(target.implementation.issuedOn)}</span>
-                    )}
-                  </div>
-                )}
-                {target.lastRemindedAt && (
-                  <div className="muted" style={{ fontSize: 12, marginTop: 2 }}>
-                    {t("documentCoverage.targets.remindedAt", {
-                      date: formatDateTime(target.lastRemindedAt),
-                    })}
-                  </div>
-                )}
               </div>
             </div>
-          </div>
-        </List.Item>
-      )}
+          </List.Item>
+        );
+      }}
     />
   );
 }

@@ -4,7 +4,7 @@ import type { CoverageTarget } from "@namro/contracts";
 import { Link } from "@tanstack/react-router";
 import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
-import { displaySymbol, documentName } from "../documents/document-symbol.ts";
+import { useDocumentNaming } from "../documents/document-symbol.ts";
 import { STATUS_COLORS, timelinessOf } from "./coverage-labels.ts";
 
 export function TargetStatusTag({ target }: { target: CoverageTarget }) {
@@ -24,6 +24,7 @@ export function TargetStatusTag({ target }: { target: CoverageTarget }) {
 
 export function ImplementingDocument({ target }: { target: CoverageTarget }) {
   const { t } = useTranslation();
+  const { nameOf, symbolOf } = useDocumentNaming();
   const implementation = target.implementation;
   if (!implementation) return <span className="muted">—</span>;
   const document = implementation.document;
@@ -35,7 +36,7 @@ export function ImplementingDocument({ target }: { target: CoverageTarget }) {
     );
   return (
     <Link to="/documents/$id" params={{ id: String(document.id) }} data-testid="target-document">
-      {displaySymbol(document) ?? documentName(document)}
+      {symbolOf(document) ?? nameOf(document)}
     </Link>
   );
 }

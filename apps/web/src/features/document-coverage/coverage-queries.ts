@@ -12,6 +12,8 @@ export const CASCADES_KEY = [...DOCUMENTS_KEY, "cascades"] as const;
 export const COVERAGE_KEY = [...DOCUMENTS_KEY, "coverage"] as const;
 
 export const COVERAGE_PAGE_SIZE = 50;
+/** How often an open coverage view asks again (TanStack Query pauses it while the tab is hidden). */
+export const COVERAGE_REFRESH_MS = 60_000;
 
 export function useDocumentCascades(documentId: number) {
   return useQuery({
@@ -29,6 +31,9 @@ export function useCascadeCoverage(cascadeId: number | undefined, search: Covera
       apiCall(documentCascadeRoutes.getCascadeCoverage, { params: { id: cascadeId ?? 0 }, query }),
     enabled: cascadeId !== undefined && cascadeId > 0,
     placeholderData: keepPreviousData,
+    // Plans are registered elsewhere all day: the view catches up on its own while it is looked at.
+    refetchOnWindowFocus: true,
+    refetchInterval: COVERAGE_REFRESH_MS,
   });
 }
 
