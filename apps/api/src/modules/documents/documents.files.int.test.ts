@@ -458,7 +458,10 @@ describe("POST /api/documents/:id/files", () => {
   it("keeps the text when the file has none (an image, a scan)", async () => {
     const id = await planDocument();
     const text = await uploaded(staff, docxBytes(["Thực hiện Kết luận số 21-KL/TW."]));
-    await attach(staff, id, { uploadId: text.uploadId, version: 1 });
+    const first = (await attach(staff, id, { uploadId: text.uploadId, version: 1 })).json() as DocumentDetail;
+    // A document without text takes the file's, but links none of its references unasked.
+    expect(first).toMatchObject({ textSource: "docx", textLength: "Thực hiện Kết luận số 21-KL/TW.".length });
+    expect(first.outgoing).toEqual([]);
     const scan = await uploaded(staff, await scannedPdfBytes(1), "ban-quet.pdf");
     const response = await attach(staff, id, { uploadId: scan.uploadId, version: 2 });
     expect(response.statusCode, response.body).toBe(201);
