@@ -1,7 +1,8 @@
 // Attaching a file to a registered document (the original of a placeholder, a signed scan, a new
 // version): sent with a progress bar, then attached at the document's version. The document keeps its
 // text unless the person says the file is its main text (ticked by default when it has no text yet);
-// then the file's text replaces it and its references are linked again.
+// then the file's text replaces it and its references are linked again. If someone else changed the
+// document meanwhile, the same upload is attached once more at the fresh version (nothing is sent again).
 import { PaperClipOutlined } from "@ant-design/icons";
 import { DOCUMENT_FILE_MAX_BYTES, type DocumentDetail, documentRoutes } from "@namro/contracts";
 import { Alert, App, Button, Checkbox, Progress, Upload } from "antd";
@@ -19,7 +20,7 @@ export function AttachFileButton({ document }: { document: DocumentDetail }) {
   const { message } = App.useApp();
   const saved = useDocumentSaved();
   const [error, setError] = useState<string | null>(null);
-  const { progress, upload } = useDocumentUpload();
+  const { progress, upload, abort } = useDocumentUpload();
   /** From choosing the file until it is attached (sending, reading, attaching). */
   const [busy, setBusy] = useState(false);
   const [replaceText, setReplaceText] = useState(document.textLength === 0);
@@ -33,10 +34,20 @@ export function AttachFileButton({ document }: { document: DocumentDetail }) {
     setBusy(true);
     try {
       const uploaded = await upload(file);
-      const detail = await apiCall(documentRoutes.attachDocumentFile, {
-        params: { id: document.id },
-        body: { uploadId: uploaded.uploadId, version: document.version, replaceText },
-      });
+      const attachAt = (version: number) =>
+        apiCall(documentRoutes.attachDocumentFile, {
+          params: { id: document.id },
+          body: { uploadId: uploaded.uploadId, version, replaceText },
+        });
+      let detail: DocumentDetail;
+      try {
+        detail = await attachAt(document.version);
+      } catch (conflict) {
+        if (!isApiError(conflict, "DOCUMENT_VERSION_CONFLICT")) throw conflict;
+        // Attaching adds a file; it does not undo the other person's change, so it goes over it once.
+        const fresh = await apiCall(documentRoutes.getDocument, { params: { id: document.id } });
+        detail = await attachAt(fresh.version);
+      }
       await saved(detail);
       message.success(t("documents.files.attached", { name: uploaded.fileName }));
     } catch (caught) {
@@ -76,13 +87,19 @@ export function AttachFileButton({ document }: { document: DocumentDetail }) {
         </Button>
       </Upload>
       {progress !== null && (
-        <Progress
-          percent={Math.round(progress * 100)}
-          status="active"
-          size="small"
-          aria-label={t("documents.upload.sending")}
-          data-testid="document-attach-progress"
-        />
+        <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
+          <Progress
+            percent={Math.round(progress * 100)}
+            status="active"
+            size="small"
+            aria-label={t("documents.upload.sending")}
+            data-testid="document-attach-progress"
+            style={{ flex: 1, marginBottom: 0 }}
+          />
+          <Button size="small" onClick={abort} data-testid="document-attach-cancel">
+            {t("common.cancel")}
+          </Button>
+        </div>
       )}
       {error && (
         <Alert

@@ -184,7 +184,12 @@ export function DocumentFormFields({ form, knownOrgLabels, canSetConfidential }:
       </Col>
       <Col xs={24} md={8}>
         <Form.Item name="issuedOn" label={t("documents.fields.issuedOn")} rules={[required]}>
-          <DatePicker format={DATE_FORMAT} style={{ width: "100%" }} data-testid="document-form-date" />
+          <DatePicker
+            format={DATE_FORMAT}
+            style={{ width: "100%" }}
+            placeholder={t("documents.form.datePlaceholder")}
+            data-testid="document-form-date"
+          />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>

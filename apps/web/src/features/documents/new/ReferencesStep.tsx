@@ -80,13 +80,15 @@ export function ReferencesStep({
   const rows = references.map((reference, index) => ({ reference, index }));
   type Row = (typeof rows)[number];
 
-  const keepBox = (row: Row) => (
+  const keepBox = (row: Row, label?: React.ReactNode) => (
     <Checkbox
       checked={choices[row.index]?.keep ?? false}
       onChange={(event) => setChoice(row.index, { keep: event.target.checked })}
       aria-label={t("documents.references.keepAria", { text: row.reference.text })}
       data-testid="reference-keep"
-    />
+    >
+      {label}
+    </Checkbox>
   );
   const quote = (row: Row) => <q className="document-reference-quote">{row.reference.text}</q>;
   const matched = (row: Row) => (
@@ -124,10 +126,9 @@ export function ReferencesStep({
               renderItem={(row) => (
                 <List.Item data-testid="document-reference-row">
                   <div style={{ width: "100%" }}>
-                    <label style={{ display: "flex", gap: 10, alignItems: "flex-start", minHeight: 44 }}>
-                      {keepBox(row)}
-                      {quote(row)}
-                    </label>
+                    <div style={{ minHeight: 44, display: "flex", alignItems: "flex-start" }}>
+                      {keepBox(row, quote(row))}
+                    </div>
                     <div style={{ margin: "6px 0" }}>{matched(row)}</div>
                     {kindSelect(row, "100%")}
                   </div>
