@@ -1,6 +1,6 @@
 // The add/edit dialog every reference data table uses: resets to the row's values when it opens,
 // saves through the given call, shows the server's issues at their fields, refreshes the reference
-// data and closes. Each table supplies only its fields and its save call.
+// data and the register (documents show type and issuer names) and closes. Each table supplies only its fields and its save call.
 import { EditOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import type { FormInstance } from "antd";
@@ -9,6 +9,7 @@ import type { TFunction } from "i18next";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { applyFieldErrors, errorText } from "../../lib/errors.ts";
+import { DOCUMENTS_KEY } from "../documents/document-queries.ts";
 import { REFERENCE_DATA_KEY } from "./reference-data-queries.ts";
 
 interface Props<V> {
@@ -59,7 +60,10 @@ export function ReferenceDataDialog<V extends object>({
     try {
       await save(submitted);
       message.success(t("common.saved"));
-      await queryClient.invalidateQueries({ queryKey: REFERENCE_DATA_KEY });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: REFERENCE_DATA_KEY }),
+        queryClient.invalidateQueries({ queryKey: DOCUMENTS_KEY }),
+      ]);
       onClose();
     } catch (caught) {
       const leftover = applyFieldErrors(form, caught, fieldNames);
