@@ -171,4 +171,9 @@ export const DOCUMENT_ERRORS = {
     vi: "Nhiệm kỳ này trùng thời gian với một nhiệm kỳ khác của cùng cấp ủy.",
     en: "This term overlaps another term of the same committee.",
   },
+  COMMITTEE_TERM_HAS_DOCUMENTS: {
+    status: 409,
+    vi: "Không thể đổi thời gian nhiệm kỳ: có văn bản đã đánh số trong nhiệm kỳ sẽ nằm ngoài thời gian mới.",
+    en: "The term's dates cannot change: documents numbered in it would fall outside the new dates.",
+  },
 } as const;

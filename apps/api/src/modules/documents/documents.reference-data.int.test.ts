@@ -166,6 +166,66 @@ describe("issuer codes", () => {
 });
 
 describe("committee terms", () => {
+  it("keep their dates around every document numbered in them", async () => {
+    const term = await t.call(communeStaff, {
+      method: "POST",
+      url: "/api/committee-terms",
+      payload: { orgId: fx.communeB.id, label: "Nhiệm kỳ B", startsOn: "2020-07-01", endsOn: "2025-06-30" },
+    });
+    expect(term.statusCode).toBe(404);
+    const bStaff = await t.actor([{ role: "committee_staff", orgId: fx.communeB.id }]);
+    const created = await t.call(bStaff, {
+      method: "POST",
+      url: "/api/committee-terms",
+      payload: { orgId: fx.communeB.id, label: "Nhiệm kỳ B", startsOn: "2020-07-01", endsOn: "2025-06-30" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const termId = (created.json() as CommitteeTerm).id;
+    const types = (
+      (await t.call(bStaff, { method: "GET", url: "/api/document-types" })).json() as {
+        items: DocumentType[];
+      }
+    ).items;
+    const plan = types.find((type) => type.system === "party" && type.abbreviation === "KH") as DocumentType;
+    for (const issuedOn of ["2020-08-01", "2024-03-01", "2025-05-01"]) {
+      const registered = await t.call(bStaff, {
+        method: "POST",
+        url: "/api/documents",
+        payload: {
+          typeId: plan.id,
+          issuerCodes: ["ĐU"],
+          issuingOrgId: fx.communeB.id,
+          ownerOrgId: fx.communeB.id,
+          issuedOn,
+          subject: "Kế hoạch thực hiện nghị quyết",
+        },
+      });
+      expect(registered.statusCode, registered.body).toBe(201);
+      expect(registered.json()).toMatchObject({ termId });
+    }
+    const edit = (startsOn: string, endsOn: string) =>
+      t.call(bStaff, {
+        method: "PATCH",
+        url: `/api/committee-terms/${termId}`,
+        payload: { label: "Nhiệm kỳ B", startsOn, endsOn },
+      });
+    const shrunk = await edit("2021-01-01", "2025-01-01");
+    expect(shrunk.statusCode).toBe(409);
+    expect(shrunk.json()).toMatchObject({
+      error: {
+        code: "COMMITTEE_TERM_HAS_DOCUMENTS",
+        issues: [
+          {
+            path: "body.startsOn",
+            message: "1 văn bản đã đánh số trong nhiệm kỳ sẽ nằm ngoài thời gian này",
+          },
+          { path: "body.endsOn", message: "1 văn bản đã đánh số trong nhiệm kỳ sẽ nằm ngoài thời gian này" },
+        ],
+      },
+    });
+    expect((await edit("2020-08-01", "2025-05-01")).statusCode).toBe(200);
+  });
+
   it("of an organisation are kept by whoever manages its documents, never overlapping", async () => {
     const create = (session: TestSession, payload: object) =>
       t.call(session, { method: "POST", url: "/api/committee-terms", payload });
@@ -190,7 +250,10 @@ describe("committee terms", () => {
     });
     expect(overlapping.statusCode).toBe(409);
     expect(overlapping.json()).toMatchObject({
-      error: { code: "COMMITTEE_TERM_OVERLAP", issues: [{ path: "body.startsOn" }] },
+      error: {
+        code: "COMMITTEE_TERM_OVERLAP",
+        issues: [{ path: "body.startsOn", message: "Nhiệm kỳ 2020–2025: 01/07/2020 – 30/06/2025" }],
+      },
     });
     const second = await create(communeStaff, {
       orgId: fx.communeA.id,

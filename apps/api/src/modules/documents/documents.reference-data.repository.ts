@@ -1,5 +1,5 @@
 // SQL of the register's reference data: document types, issuer codes and committee terms.
-import { sql } from "kysely";
+import { type SqlBool, sql } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { Executor } from "./documents.repository.ts";
 
@@ -221,7 +221,7 @@ export async function orgsWithTerms(executor: Executor, orgIds: readonly number[
     .selectFrom("committeeTerms")
     .select("orgId")
     .distinct()
-    .where("orgId", "in", [...orgIds])
+    .where(sql<SqlBool>`org_id = ANY(${[...orgIds]}::bigint[])`)
     .execute();
   return new Set(rows.flatMap((row) => (row.orgId === null ? [] : [row.orgId])));
 }
@@ -276,4 +276,24 @@ export async function updateTerm(
   values: { label: string; startsOn: string; endsOn: string | null },
 ): Promise<void> {
   await executor.updateTable("committeeTerms").set(values).where("id", "=", id).execute();
+}
+
+/** Documents numbered in a term whose issue date would fall before `startsOn` or after `endsOn`. */
+export async function countTermDocumentsOutside(
+  executor: Executor,
+  termId: number,
+  startsOn: string,
+  endsOn: string | null,
+): Promise<{ before: number; after: number }> {
+  const row = await executor
+    .selectFrom("documents")
+    .select([
+      sql<number>`count(*) FILTER (WHERE issued_on < ${startsOn}::date)`.as("before"),
+      sql<number>`count(*) FILTER (WHERE ${endsOn}::date IS NOT NULL AND issued_on > ${endsOn}::date)`.as(
+        "after",
+      ),
+    ])
+    .where("termId", "=", termId)
+    .executeTakeFirst();
+  return { before: Number(row?.before ?? 0), after: Number(row?.after ?? 0) };
 }

@@ -15,7 +15,7 @@ import type {
   UpdateDocumentIssuerInput,
   UpdateDocumentTypeInput,
 } from "@namro/contracts";
-import type { DocumentTables, IssuerLevel } from "@namro/domain";
+import { type DocumentTables, formatDateVi, type IssuerLevel } from "@namro/domain";
 import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
 import type { Actor } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -321,6 +321,7 @@ export class DocumentReferenceDataService {
       }
       await refRepo.lockTermsOf(trx, owner);
       await requireNoOverlap(trx, owner, values.startsOn, values.endsOn, id);
+      await requireDocumentsStayInside(trx, actor, id, values.startsOn, values.endsOn);
       await refRepo.updateTerm(trx, id, values);
       const after = await refRepo.findTerm(trx, id);
       if (!after) throw new Error(`committee term ${id} vanished`);
@@ -379,8 +380,41 @@ async function requireNoOverlap(
   if (other) {
     throw new AppError("COMMITTEE_TERM_OVERLAP", {
       issues: [
-        { path: "body.startsOn", message: `${other.label}: ${other.startsOn} – ${other.endsOn ?? "…"}` },
+        {
+          path: "body.startsOn",
+          message: `${other.label}: ${formatDateVi(other.startsOn)} – ${other.endsOn === null ? "…" : formatDateVi(other.endsOn)}`,
+        },
       ],
     });
   }
+}
+
+/** A term's new dates must still contain every document numbered in it (its number belongs to the term). */
+async function requireDocumentsStayInside(
+  executor: Executor,
+  actor: Actor,
+  termId: number,
+  startsOn: string,
+  endsOn: string | null,
+): Promise<void> {
+  const outside = await refRepo.countTermDocumentsOutside(executor, termId, startsOn, endsOn);
+  const issues = (
+    [
+      ["body.startsOn", outside.before],
+      ["body.endsOn", outside.after],
+    ] as const
+  ).flatMap(([path, count]) =>
+    count === 0
+      ? []
+      : [
+          {
+            path,
+            message:
+              actor.locale === "en"
+                ? `${count} document(s) numbered in this term would fall outside it`
+                : `${count} văn bản đã đánh số trong nhiệm kỳ sẽ nằm ngoài thời gian này`,
+          },
+        ],
+  );
+  if (issues.length > 0) throw new AppError("COMMITTEE_TERM_HAS_DOCUMENTS", { issues });
 }
