@@ -83,8 +83,15 @@ export const DocumentDetailSchema = DocumentSummarySchema.extend({
   files: z.array(DocumentFileSchema),
   /** Relations from this document: what it implements, replaces, amends, guides, refers to. */
   outgoing: z.array(RelatedDocumentSchema),
-  /** Relations to this document: what implements it, replaces it, … */
+  /**
+   * Relations to this document from documents the reader may see — what implements it, replaces it, … —
+   * newest first, at most 200.
+   */
   incoming: z.array(RelatedDocumentSchema),
+  /** All relations to this document, the reader's and others'. */
+  incomingTotal: z.number(),
+  /** Of incomingTotal, those from documents the reader may not see (counted, never shown). */
+  incomingHiddenCount: z.number(),
   /** Number of cascades (implementation requirements) this document sets. */
   cascadeCount: z.number(),
   version: z.number(),

@@ -81,6 +81,15 @@ describe("demo seed", () => {
     expect(central.map((row) => row.citation)).toEqual(
       expect.arrayContaining(["Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết Đại hội XIV"]),
     );
+    // Registered per province tree, as the register keys them: a document issued outside the tree and
+    // a named one carry the holder's top-level organisation in their keys.
+    const { rows: unscoped } = await sql<{ id: number }>`
+      SELECT d.id FROM documents d JOIN organisations o ON o.id = d.owner_org_id
+      WHERE (d.issuing_org_id IS NULL AND d.number_key IS NOT NULL
+          AND d.number_key NOT LIKE '%|r:' || subpath(o.path, 0, 1)::text)
+        OR (d.citation_key IS NOT NULL AND d.citation_key NOT LIKE '%|r:' || subpath(o.path, 0, 1)::text)
+        OR (d.issuing_org_id IS NOT NULL AND d.number_key LIKE '%|r:%')`.execute(db);
+    expect(unscoped).toEqual([]);
 
     // Terms: the province's two, each active commune's 2025–2030 term, the former communes' 2020–2025.
     const { rows: terms } = await sql<{ code: string; label: string }>`

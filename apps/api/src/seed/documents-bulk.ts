@@ -6,7 +6,7 @@
 // cascades with their targets fixed at creation.
 import { sql, type Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { numberKeyOf } from "../modules/documents/documents.keys.ts";
+import { numberKeyOf, storedCitationKeyOf } from "../modules/documents/documents.keys.ts";
 import { documentSearchVectorSql } from "../modules/documents/documents.search.repository.ts";
 
 /** Documents per INSERT statement: ~5,000 texts of a few kilobytes keep one statement under ~20 MB. */
@@ -38,7 +38,7 @@ export interface PlannedDocument {
   isPlaceholder?: boolean;
   /** "Nghị quyết Trung ương 4 (khóa XII)" for a document cited by name. */
   citation?: string | null;
-  /** "NQ|plenum:4|term:XII", "NQ|congress:XIV". */
+  /** "NQ|plenum:4|term:XII", "NQ|congress:XIV" (stored scoped by the holder's tree). */
   citationKey?: string | null;
   textSource?: "docx" | "pdf" | "txt" | "manual" | "none" | null;
   body?: string | null;
@@ -122,6 +122,8 @@ async function insertDocuments(
   ids: readonly number[],
   typeIds: Map<string, number>,
 ): Promise<void> {
+  const roots = await rootOrgIds(trx, documents);
+  const rootOf = (d: PlannedDocument) => roots.get(d.ownerOrgId) as number;
   for (const [start, end] of batches(documents.length, DOCUMENT_BATCH_SIZE)) {
     const slice = documents.slice(start, end);
     const typeId = (d: PlannedDocument) => {
@@ -144,7 +146,7 @@ async function insertDocuments(
           ${slice.map((d) => `{${d.issuerCodes.map((c) => `"${c}"`).join(",")}}`)}::text[],
           ${slice.map((d) => d.symbol)}::text[],
           ${slice.map((d) => d.termId)}::bigint[],
-          ${slice.map(numberKey)}::text[],
+          ${slice.map((d) => numberKey(d, rootOf(d)))}::text[],
           ${slice.map((d) => d.issuedOn)}::date[],
           ${slice.map((d) => nfc(d.place))}::text[],
           ${slice.map((d) => nfc(d.subject))}::text[],
@@ -153,7 +155,7 @@ async function insertDocuments(
           ${slice.map((d) => d.confidentiality ?? "normal")}::text[],
           ${slice.map((d) => d.isPlaceholder ?? false)}::boolean[],
           ${slice.map((d) => nfc(d.citation))}::text[],
-          ${slice.map((d) => d.citationKey ?? null)}::text[],
+          ${slice.map((d) => (d.citationKey ? storedCitationKeyOf(d.citationKey, rootOf(d)) : null))}::text[],
           ${slice.map((d) => d.textSource ?? null)}::text[],
           ${slice.map((d) => nfc(d.body))}::text[]
         ) AS u (id, owner_org_id, issuing_org_id, system, type_id, type_abbreviation, number, issuer_codes,
@@ -179,7 +181,19 @@ async function insertDocuments(
   }
 }
 
-function numberKey(document: PlannedDocument): string | null {
+/** The top-level organisation (province tree) of each holder: it scopes the keys of documents issued outside the tree. */
+async function rootOrgIds(
+  trx: Transaction<Database>,
+  documents: readonly PlannedDocument[],
+): Promise<Map<number, number>> {
+  const ownerIds = [...new Set(documents.map((d) => d.ownerOrgId))];
+  const { rows } = await sql<{ id: number; root: number }>`
+    SELECT id, subpath(path, 0, 1)::text::bigint AS root FROM organisations
+    WHERE id = ANY(${ownerIds}::bigint[])`.execute(trx);
+  return new Map(rows.map((row) => [Number(row.id), Number(row.root)]));
+}
+
+function numberKey(document: PlannedDocument, rootOrgId: number): string | null {
   if (document.number === null) return null;
   return numberKeyOf({
     system: document.system,
@@ -188,6 +202,7 @@ function numberKey(document: PlannedDocument): string | null {
     leadIssuer: document.issuerCodes[0] ?? "",
     termId: document.termId,
     issuedOn: document.issuedOn,
+    rootOrgId: document.issuingOrgId === null ? rootOrgId : null,
   });
 }
 

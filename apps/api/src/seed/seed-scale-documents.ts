@@ -54,7 +54,9 @@ export async function centralDocuments(db: Kysely<Database>): Promise<CentralDoc
     FROM documents d JOIN document_types t ON t.id = d.type_id
     JOIN organisations o ON o.id = d.owner_org_id
     WHERE o.code = ${DEMO_ROOT_CODE} AND d.issuing_org_id IS NULL AND NOT d.is_placeholder
-      AND (d.symbol = ANY(${IMPLEMENTED_SYMBOLS}::text[]) OR d.citation_key = 'NQ|congress:XIV')`.execute(db);
+      AND (d.symbol = ANY(${IMPLEMENTED_SYMBOLS}::text[]) OR d.citation_key LIKE 'NQ|congress:XIV|r:%')`.execute(
+    db,
+  );
   const cite = (row: (typeof rows)[number]): CentralDocument => ({
     id: Number(row.id),
     citation: row.symbol

@@ -12,8 +12,9 @@ import {
   type Executor,
   findVisibleRecord,
   listFiles,
+  listIncomingRelations,
+  listOutgoingRelations,
   listRecipients,
-  listRelationsOf,
   listVisibleSummaries,
 } from "./documents.repository.ts";
 import { documentScopeOf } from "./documents.visibility.ts";
@@ -40,6 +41,9 @@ export async function requireEditableRecord(
   return record;
 }
 
+/** Relations to a document shown in its detail: a central resolution is cited by thousands of plans. */
+export const INCOMING_RELATIONS_SHOWN = 200;
+
 export async function buildDocumentDetail(
   executor: Executor,
   actor: Actor,
@@ -48,13 +52,16 @@ export async function buildDocumentDetail(
   const record = await requireVisibleRecord(executor, actor, id);
   const recipients = await listRecipients(executor, id);
   const files = await listFiles(executor, id);
-  const { outgoing, incoming } = await listRelationsOf(executor, id);
+  const scope = documentScopeOf(actor);
+  const outgoing = await listOutgoingRelations(executor, id);
+  // Only relations from documents the reader sees: another's quote and offsets are not theirs to read.
+  const incoming = await listIncomingRelations(executor, scope, id, INCOMING_RELATIONS_SHOWN);
   const cascadeCount = await countCascades(executor, id);
   const otherIds = [
-    ...new Set([...outgoing.map((r) => r.toDocumentId), ...incoming.map((r) => r.fromDocumentId)]),
+    ...new Set([...outgoing.map((r) => r.toDocumentId), ...incoming.rows.map((r) => r.fromDocumentId)]),
   ];
   const visible = new Map<number, DocumentSummary>(
-    (await listVisibleSummaries(executor, documentScopeOf(actor), otherIds)).map((row) => [
+    (await listVisibleSummaries(executor, scope, otherIds)).map((row) => [
       row.id,
       presentDocumentSummary(row, actor.locale),
     ]),
@@ -65,7 +72,9 @@ export async function buildDocumentDetail(
       recipients,
       files,
       outgoing: outgoing.map((r) => presentRelated(r, visible.get(r.toDocumentId) ?? null)),
-      incoming: incoming.map((r) => presentRelated(r, visible.get(r.fromDocumentId) ?? null)),
+      incoming: incoming.rows.map((r) => presentRelated(r, visible.get(r.fromDocumentId) ?? null)),
+      incomingTotal: incoming.total,
+      incomingHiddenCount: incoming.hidden,
       cascadeCount,
       canEdit: mayEditDocument(actor, record),
     },

@@ -13,7 +13,13 @@ import {
 } from "@namro/domain";
 import type { Actor } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
-import { canonicalCitation, citationKeyOf, numberKeyOf } from "./documents.keys.ts";
+import {
+  canonicalCitation,
+  citationKeyOf,
+  numberKeyOf,
+  rootOrgIdOf,
+  storedCitationKeyOf,
+} from "./documents.keys.ts";
 import { mayManageDocumentsIn } from "./documents.policy.ts";
 import * as refRepo from "./documents.reference-data.repository.ts";
 import {
@@ -68,8 +74,9 @@ export interface ResolveOptions {
   selfId: number | null;
   /** Check the issuing organisation against the scope (on registration, or when an edit changes it). */
   checkIssuingOrg: boolean;
-  /** The organisation holding the record. */
+  /** The organisation holding the record, and its path. */
   ownerOrgId: number;
+  ownerOrgPath: string;
 }
 
 export async function resolveDocumentColumns(
@@ -134,15 +141,11 @@ export async function resolveDocumentColumns(
   const numberKey =
     number === null
       ? null
-      : numberKeyOf({
-          system: type.system,
-          typeAbbreviation: type.abbreviation,
-          number,
-          leadIssuer,
-          termId,
-          issuedOn: fields.issuedOn,
-          holderOrgId: localHolder(type.system, leadIssuer, fields.issuingOrgId, options),
-        });
+      : documentNumberKey(
+          { system: type.system, typeAbbreviation: type.abbreviation, number, leadIssuer, termId },
+          { issuingOrgId: fields.issuingOrgId, issuedOn: fields.issuedOn },
+          options,
+        );
   if (numberKey !== null) {
     const holder = await findByNumberKey(trx, numberKey);
     if (holder && holder.id !== options.selfId && !holder.isPlaceholder) {
@@ -150,12 +153,13 @@ export async function resolveDocumentColumns(
     }
   }
 
-  const { citation, citationKey } = resolveCitation(
+  const { citation, citationKey: named } = resolveCitation(
     fields.citation,
     type.abbreviation,
     type.nameVi,
     options.tables,
   );
+  const citationKey = named === null ? null : storedCitationKeyOf(named, rootOrgIdOf(options.ownerOrgPath));
   if (citationKey !== null) {
     const holder = await findByCitationKey(trx, citationKey);
     if (holder && holder.id !== options.selfId && !holder.isPlaceholder) {
@@ -179,16 +183,30 @@ export async function resolveDocumentColumns(
   };
 }
 
-/** The holder that scopes a local body's number when nothing else tells which body it is (see numberKeyOf). */
-function localHolder(
-  system: "party" | "state",
-  leadIssuer: string,
-  issuingOrgId: number | null,
-  options: ResolveOptions,
-): number | null {
-  if (system !== "party" || issuingOrgId !== null) return null;
-  const level = options.tables.partyIssuers.find((issuer) => issuer.code === leadIssuer)?.level;
-  return level === "central" ? null : options.ownerOrgId;
+/**
+ * The number key of a document held by `holder`: a document issued outside the tree is scoped by the
+ * holder's province tree, a local body's number without term by the holder itself (see numberKeyOf).
+ */
+export function documentNumberKey(
+  series: {
+    system: "party" | "state";
+    typeAbbreviation: string;
+    number: string;
+    leadIssuer: string;
+    termId: number | null;
+  },
+  document: { issuingOrgId: number | null; issuedOn: string | null },
+  holder: { tables: DocumentTables; ownerOrgId: number; ownerOrgPath: string },
+): string | null {
+  const outsideTree = document.issuingOrgId === null;
+  const level = holder.tables.partyIssuers.find((issuer) => issuer.code === series.leadIssuer)?.level;
+  const local = series.system === "party" && outsideTree && level !== "central";
+  return numberKeyOf({
+    ...series,
+    issuedOn: document.issuedOn,
+    holderOrgId: local ? holder.ownerOrgId : null,
+    rootOrgId: outsideTree ? rootOrgIdOf(holder.ownerOrgPath) : null,
+  });
 }
 
 /** Party issuers must be Party codes of the table; state issuers are free codes (ministries, UBND …). */

@@ -572,17 +572,16 @@ describe("references, placeholders and relations", () => {
   });
 
   it("links a document outside the reader's scope without revealing it", async () => {
-    const communeB = await registered(
-      {
-        typeId: typeId("party:KH"),
-        issuerCodes: ["ĐU"],
-        number: "03",
-        ownerOrgId: fx.communeB.id,
-        issuedOn: "2026-01-05",
-      },
-      communeBStaff,
-    );
-    const text = "Phối hợp theo Kế hoạch số 03-KH/ĐU của Đảng ủy bạn.";
+    // The province's plan, addressed to commune B only: commune A's staff may not read it.
+    const provincePlan = await registered({
+      typeId: typeId("party:KH"),
+      issuerCodes: ["TU"],
+      issuingOrgId: fx.province.id,
+      number: "31",
+      issuedOn: "2026-01-05",
+      recipientOrgIds: [fx.communeB.id],
+    });
+    const text = "Thực hiện Kế hoạch số 31-KH/TU của Tỉnh ủy.";
     const mine = await registered(
       {
         typeId: typeId("party:BC"),
@@ -591,17 +590,25 @@ describe("references, placeholders and relations", () => {
         ownerOrgId: fx.communeA.id,
         issuedOn: "2026-01-06",
         uploadId: await uploadOf(communeStaff, text),
-        relations: [{ kind: "refers_to", referenceIndex: 0 }],
+        relations: [{ kind: "implements", referenceIndex: 0 }],
       },
       communeStaff,
     );
     expect(mine.outgoing).toEqual([
-      expect.objectContaining({ quote: "Kế hoạch số 03-KH/ĐU", document: null }),
+      expect.objectContaining({ quote: "Kế hoạch số 31-KH/TU", document: null }),
     ]);
     const found = await t.call(communeStaff, { method: "GET", url: `/api/documents/${mine.id}/text` });
     expect(found.json()).toMatchObject({ references: [{ matched: true, document: null }] });
-    const seenByB = await t.call(communeBStaff, { method: "GET", url: `/api/documents/${communeB.id}` });
-    expect(seenByB.json()).toMatchObject({ incoming: [{ document: null, quote: "Kế hoạch số 03-KH/ĐU" }] });
+    // The province sees who implements its plan; commune B, reading the plan addressed to it, sees that
+    // one document it may not read relates to it — neither which one nor its quote.
+    const seenByProvince = await t.call(admin, { method: "GET", url: `/api/documents/${provincePlan.id}` });
+    expect(seenByProvince.json()).toMatchObject({
+      incoming: [{ document: { id: mine.id }, quote: "Kế hoạch số 31-KH/TU" }],
+      incomingTotal: 1,
+      incomingHiddenCount: 0,
+    });
+    const seenByB = await t.call(communeBStaff, { method: "GET", url: `/api/documents/${provincePlan.id}` });
+    expect(seenByB.json()).toMatchObject({ incoming: [], incomingTotal: 1, incomingHiddenCount: 1 });
   });
 
   it("refuses a reference index the upload does not have", async () => {
@@ -778,7 +785,7 @@ describe("every route of the register's records", () => {
       [
         "POST",
         "/api/documents",
-        { ...{ typeId: 1, issuerCodes: ["TW"], subject: "x", ownerOrgId: 1 }, issuedOn: "2021-13-01" },
+        { typeId: 1, issuerCodes: ["TW"], subject: "x", ownerOrgId: 1, issuedOn: "2021-13-01" },
         "body.issuedOn",
       ],
     ];

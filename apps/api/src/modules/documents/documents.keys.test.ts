@@ -8,6 +8,7 @@ import {
   type MatchCandidate,
   numberKeyOf,
   referenceLookupOf,
+  rootOrgIdOf,
 } from "./documents.keys.ts";
 
 const onlyReference = (text: string) => {
@@ -17,7 +18,13 @@ const onlyReference = (text: string) => {
 };
 
 describe("numberKeyOf", () => {
-  const base = { system: "party" as const, typeAbbreviation: "KL", leadIssuer: "TW", issuedOn: "2021-10-25" };
+  const base = {
+    system: "party" as const,
+    typeAbbreviation: "KL",
+    leadIssuer: "TW",
+    issuedOn: "2021-10-25",
+    rootOrgId: null,
+  };
 
   it("scopes a Party number by its term, written as a plain integer", () => {
     expect(numberKeyOf({ ...base, number: "21", termId: 3 })).toBe("party|KL|21|TW|t:3");
@@ -36,6 +43,7 @@ describe("numberKeyOf", () => {
         leadIssuer: "CP",
         termId: null,
         issuedOn: "2021-03-05",
+        rootOrgId: null,
       }),
     ).toBe("state|NĐ|30|CP|y:2020");
     expect(
@@ -46,6 +54,7 @@ describe("numberKeyOf", () => {
         leadIssuer: "UBND",
         termId: null,
         issuedOn: "2024-02-05",
+        rootOrgId: null,
       }),
     ).toBe("state|QĐ|1234|UBND|y:2024");
   });
@@ -54,6 +63,17 @@ describe("numberKeyOf", () => {
     const local = { ...base, typeAbbreviation: "KH", leadIssuer: "TU", number: "05", holderOrgId: 12 };
     expect(numberKeyOf({ ...local, termId: null })).toBe("party|KH|5|TU|y:2021|o:12");
     expect(numberKeyOf({ ...local, termId: 4 })).toBe("party|KH|5|TU|t:4");
+  });
+
+  it("scopes a document issued outside the tree by the holder's top-level organisation", () => {
+    expect(numberKeyOf({ ...base, number: "21", termId: 3, rootOrgId: 7 })).toBe("party|KL|21|TW|t:3|r:7");
+    expect(numberKeyOf({ ...base, number: "21", termId: 3, rootOrgId: 7 })).not.toBe(
+      numberKeyOf({ ...base, number: "21", termId: 3, rootOrgId: 8 }),
+    );
+    const local = { ...base, typeAbbreviation: "KH", leadIssuer: "TU", number: "05", holderOrgId: 12 };
+    expect(numberKeyOf({ ...local, termId: null, rootOrgId: 7 })).toBe("party|KH|5|TU|y:2021|o:12|r:7");
+    expect(rootOrgIdOf("7.120.4411")).toBe(7);
+    expect(rootOrgIdOf("7")).toBe(7);
   });
 
   it("is null when neither a term nor a date is known", () => {
@@ -79,6 +99,7 @@ describe("numberKeyOf as a property", () => {
       leadIssuer: p.lead,
       termId: p.termId,
       issuedOn: "2024-01-01",
+      rootOrgId: null,
     });
 
   it("is the same however the number is padded, and differs when the series or the number differs", () => {
@@ -151,6 +172,7 @@ describe("chooseCandidate", () => {
     termStartsOn: term[0],
     termEndsOn: term[1],
     visible,
+    holderDistance: 0,
   });
   const older = c(1, "2018-03-01", ["2016-01-29", "2021-02-01"]);
   const newer = c(2, "2022-05-01", ["2021-02-02", "2026-01-23"]);
@@ -166,5 +188,20 @@ describe("chooseCandidate", () => {
     const sameTerm = c(3, "2017-06-01", ["2016-01-29", "2021-02-01"]);
     expect(chooseCandidate([older, sameTerm], "2017-06-01")?.id).toBe(3);
     expect(chooseCandidate([{ ...older, visible: false }, newer], "2019-01-01")?.id).toBe(2);
+  });
+
+  it("prefers the holder nearest the citing document's before the date rule", () => {
+    const far = { ...c(4, "2019-01-01", ["2016-01-29", "2021-02-01"]), holderDistance: 2 };
+    const near = { ...newer, holderDistance: 1 };
+    expect(chooseCandidate([far, near], "2019-01-01")?.id).toBe(2);
+    expect(
+      chooseCandidate(
+        [
+          { ...far, visible: true },
+          { ...near, visible: false },
+        ],
+        "2019-01-01",
+      )?.id,
+    ).toBe(4);
   });
 });

@@ -20,12 +20,26 @@ export interface NumberKeyParts {
    * province would refuse another's.
    */
   holderOrgId?: number | null;
+  /**
+   * The top-level organisation of the holder's tree (a province) when the document has no issuing
+   * organisation in the tree — a central or state document, or a local body known only by its code:
+   * every province registers its own "21-KL/TW". Null when an organisation of the tree issued it (its
+   * term already tells whose number it is).
+   */
+  rootOrgId: number | null;
+}
+
+/** The top-level organisation of an organisation path ("12.345.678" → 12). */
+export function rootOrgIdOf(path: string): number {
+  return Number.parseInt(path.split(".")[0] ?? "", 10);
 }
 
 /**
- * "party|KL|21|TW|t:3": system, type, the number as a plain integer, lead issuer, and the scope —
- * the term, else the year (a state number's own year "30/2020", else the issue year). Null when neither
- * is known: the number cannot be checked for uniqueness then.
+ * "party|KL|21|TW|t:3|r:12": system, type, the number as a plain integer, lead issuer, and the scope —
+ * the term, else the year (a state number's own year "30/2020", else the issue year) — then the holder
+ * for a local body's number without term ("|o:…") and the holder's tree for a document issued outside
+ * the tree ("|r:…"). Null when neither term nor year is known: the number cannot be checked for
+ * uniqueness then.
  */
 export function numberKeyOf(parts: NumberKeyParts): string | null {
   const [numeric = "", ownYear] = parts.number.split("/");
@@ -39,7 +53,8 @@ export function numberKeyOf(parts: NumberKeyParts): string | null {
     parts.system === "party" && parts.termId === null && parts.holderOrgId != null
       ? `|o:${parts.holderOrgId}`
       : "";
-  return [parts.system, parts.typeAbbreviation, plain, parts.leadIssuer, scope].join("|") + holder;
+  const tree = parts.rootOrgId === null ? "" : `|r:${parts.rootOrgId}`;
+  return [parts.system, parts.typeAbbreviation, plain, parts.leadIssuer, scope].join("|") + holder + tree;
 }
 
 /** "NQ|plenum:4|term:XII", "NQ|congress:XIV" (or "NQ|plenum:7" when the term is not said); null when not named. */
@@ -52,6 +67,19 @@ export function citationKeyOf(
     return `${reference.type}|plenum:${reference.plenum}${term}`;
   }
   return null;
+}
+
+/**
+ * The citation key as stored: scoped by the holder's province tree ("NQ|congress:XIV|r:12"), since
+ * every province registers its own copy of a named central resolution.
+ */
+export function storedCitationKeyOf(citationKey: string, rootOrgId: number): string {
+  return `${citationKey}|r:${rootOrgId}`;
+}
+
+/** The citation key of a stored one, without its tree. */
+export function citationKeyOfStored(stored: string): string {
+  return stored.replace(/\|r:\d+$/, "");
 }
 
 /** The canonical way to cite a named document: "Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết Đại hội XIV". */
@@ -91,6 +119,12 @@ export function referenceLookupOf(reference: DocumentReference): ReferenceLookup
   };
 }
 
+/** "30/2020/NĐ-CP" → its type and number as stored ("NĐ", "30/2020"), what documents_symbol indexes. */
+export function stateSymbolParts(symbol: string): { typeAbbreviation: string; number: string } {
+  const slash = symbol.lastIndexOf("/");
+  return { number: symbol.slice(0, slash), typeAbbreviation: symbol.slice(slash + 1).split("-")[0] ?? "" };
+}
+
 /** One string per lookup, for grouping references that point at the same document. */
 export function lookupKey(lookup: ReferenceLookup): string {
   switch (lookup.kind) {
@@ -109,12 +143,15 @@ export interface MatchCandidate {
   termStartsOn: string | null;
   termEndsOn: string | null;
   visible: boolean;
+  /** Levels between the candidate's holder and the citing document's (its ancestor or descendant). */
+  holderDistance: number;
 }
 
 /**
  * The registered document a reference means when several share its number (numbers restart each
- * term): one the reader may see before one they may not, then the one issued on the reference's date,
- * then the one whose term contains that date, then the latest.
+ * term, and every province holds its own copy of a central one): one the reader may see before one
+ * they may not, then the one held nearest the citing document, then the one issued on the reference's
+ * date, then the one whose term contains that date, then the latest.
  */
 export function chooseCandidate(
   candidates: readonly MatchCandidate[],
@@ -122,6 +159,7 @@ export function chooseCandidate(
 ): MatchCandidate | null {
   const score = (c: MatchCandidate): number[] => [
     c.visible ? 1 : 0,
+    -c.holderDistance,
     date !== null && c.issuedOn === date ? 1 : 0,
     date !== null && c.termStartsOn !== null && c.termStartsOn <= date && (c.termEndsOn ?? "9999") >= date
       ? 1

@@ -74,6 +74,8 @@ export interface DetailParts {
   files: DocumentFileRow[];
   outgoing: RelatedDocument[];
   incoming: RelatedDocument[];
+  incomingTotal: number;
+  incomingHiddenCount: number;
   cascadeCount: number;
   canEdit: boolean;
 }
@@ -95,6 +97,8 @@ export function presentDocumentDetail(
     files: parts.files.map(presentFile),
     outgoing: parts.outgoing,
     incoming: parts.incoming,
+    incomingTotal: parts.incomingTotal,
+    incomingHiddenCount: parts.incomingHiddenCount,
     cascadeCount: parts.cascadeCount,
     version: row.version,
     canEdit: parts.canEdit,

@@ -13,11 +13,15 @@ import {
   canonicalCitation,
   chooseCandidate,
   citationKeyOf,
+  citationKeyOfStored,
   lookupKey,
   type MatchCandidate,
   numberKeyOf,
   type ReferenceLookup,
   referenceLookupOf,
+  rootOrgIdOf,
+  stateSymbolParts,
+  storedCitationKeyOf,
 } from "./documents.keys.ts";
 import { presentDocumentSummary } from "./documents.presenter.ts";
 import {
@@ -36,28 +40,46 @@ import {
 import { refreshSearchVectors } from "./documents.search.repository.ts";
 import { type DocumentScope, documentScopeOf, documentVisibleSql } from "./documents.visibility.ts";
 
-/** Registered documents each lookup may mean, keyed by lookupKey. */
+/**
+ * Registered documents each lookup may mean, keyed by lookupKey: only those held in the citing
+ * holder's lineage — by one of its ancestors (or itself) or inside its subtree — so a commune's
+ * "01-NQ/ĐU" means its own committee's, and one province never links another's documents.
+ */
 async function findCandidates(
   executor: Executor,
   scope: DocumentScope,
+  lineagePaths: readonly string[],
   lookups: readonly ReferenceLookup[],
 ): Promise<Map<string, MatchCandidate[]>> {
   const party = lookups.flatMap((l) => (l.kind === "party" ? [l] : []));
   const state = lookups.flatMap((l) => (l.kind === "state" ? [l.symbol] : []));
-  const named = lookups.flatMap((l) => (l.kind === "named" ? [l.citationKey] : []));
+  const roots = [...new Set(lineagePaths.map(rootOrgIdOf))];
+  const named = lookups.flatMap((l) =>
+    l.kind === "named" ? roots.map((root) => storedCitationKeyOf(l.citationKey, root)) : [],
+  );
   const conditions = [
     party.length === 0
       ? null
       : sql<SqlBool>`(d.system = 'party' AND (d.type_abbreviation, d.number, d.issuer_codes[1]) IN (${sql.join(
           party.map((l) => sql`(${l.typeAbbreviation}, ${l.number}, ${l.leadIssuer})`),
         )}))`,
-    state.length === 0 ? null : sql<SqlBool>`(d.system = 'state' AND d.symbol IN (${sql.join(state)}))`,
-    named.length === 0 ? null : sql<SqlBool>`d.citation_key IN (${sql.join(named)})`,
+    // By type and number first, which documents_symbol indexes, then the whole symbol.
+    state.length === 0
+      ? null
+      : sql<SqlBool>`(d.system = 'state' AND (d.type_abbreviation, d.number, d.symbol) IN (${sql.join(
+          state.map((symbol) => {
+            const { typeAbbreviation, number } = stateSymbolParts(symbol);
+            return sql`(${typeAbbreviation}, ${number}, ${symbol})`;
+          }),
+        )}))`,
+    named.length === 0 ? null : sql<SqlBool>`d.citation_key = ANY(${named}::text[])`,
   ].filter((c) => c !== null);
   const found = new Map<string, MatchCandidate[]>();
-  if (conditions.length === 0) return found;
+  if (conditions.length === 0 || lineagePaths.length === 0) return found;
+  const lineage = sql`${[...lineagePaths]}::ltree[]`;
   const rows = await executor
     .selectFrom("documents as d")
+    .innerJoin("organisations as oo", "oo.id", "d.ownerOrgId")
     .leftJoin("committeeTerms as ct", "ct.id", "d.termId")
     .select([
       "d.id",
@@ -71,8 +93,11 @@ async function findCandidates(
       "ct.endsOn as termEndsOn",
       sql<string | null>`d.issuer_codes[1]`.as("leadIssuer"),
       sql<boolean>`${documentVisibleSql("d", scope)}`.as("visible"),
+      sql<number>`(SELECT min(abs(nlevel(oo.path) - nlevel(p))) FROM unnest(${lineage}) p
+        WHERE oo.path @> p OR oo.path <@ p)`.as("holderDistance"),
     ])
     .where(sql<SqlBool>`(${sql.join(conditions, sql` OR `)})`)
+    .where(sql<SqlBool>`(oo.path @> ANY(${lineage}) OR oo.path <@ ANY(${lineage}))`)
     .execute();
   const add = (key: string, candidate: MatchCandidate) =>
     found.set(key, [...(found.get(key) ?? []), candidate]);
@@ -83,8 +108,11 @@ async function findCandidates(
       termStartsOn: row.termStartsOn,
       termEndsOn: row.termEndsOn,
       visible: row.visible === true,
+      holderDistance: Number(row.holderDistance),
     };
-    if (row.citationKey !== null) add(lookupKey({ kind: "named", citationKey: row.citationKey }), candidate);
+    if (row.citationKey !== null) {
+      add(lookupKey({ kind: "named", citationKey: citationKeyOfStored(row.citationKey) }), candidate);
+    }
     if (row.system === "state" && row.symbol !== null)
       add(lookupKey({ kind: "state", symbol: row.symbol }), candidate);
     if (row.system === "party" && row.number !== null && row.leadIssuer !== null) {
@@ -102,16 +130,20 @@ async function findCandidates(
   return found;
 }
 
-/** The registered document each reference means (null: none), whether or not the reader may see it. */
+/**
+ * The registered document each reference means (null: none), whether or not the reader may see it,
+ * among those held in the lineage of `lineagePaths` (the citing document's holder).
+ */
 async function resolveReferences(
   executor: Executor,
   scope: DocumentScope,
+  lineagePaths: readonly string[],
   refs: readonly DocumentReference[],
 ): Promise<(MatchCandidate | null)[]> {
   const lookups = refs.map(referenceLookupOf);
   // A long plan cites the same few documents hundreds of times: look each one up once.
   const distinct = new Map(lookups.flatMap((l) => (l === null ? [] : [[lookupKey(l), l] as const])));
-  const candidates = await findCandidates(executor, scope, [...distinct.values()]);
+  const candidates = await findCandidates(executor, scope, lineagePaths, [...distinct.values()]);
   return refs.map((ref, i) => {
     const lookup = lookups[i];
     if (!lookup) return null;
@@ -122,15 +154,17 @@ async function resolveReferences(
 /**
  * Each reference with what it resolves to: `matched` when a registered document matches, `document`
  * its summary only when the scope may see it. `proposedKind` is "refers_to"; the caller may propose
- * another kind (an upload proposes "implements" for what a plan carries out).
+ * another kind (an upload proposes "implements" for what a plan carries out). `lineagePaths`: the
+ * citing document's holder; a text not registered yet (an upload) is read from the reader's scope.
  */
 export async function matchReferences(
   executor: Executor,
   scope: DocumentScope,
   refs: readonly DocumentReference[],
   locale: Locale = "vi",
+  lineagePaths: readonly string[] = scope.readPaths,
 ): Promise<FoundReference[]> {
-  const resolved = await resolveReferences(executor, scope, refs);
+  const resolved = await resolveReferences(executor, scope, lineagePaths, refs);
   const visibleIds = [...new Set(resolved.flatMap((c) => (c?.visible ? [c.id] : [])))];
   const summaries = new Map(
     (await listVisibleSummaries(executor, scope, visibleIds)).map((row) => [
@@ -192,14 +226,17 @@ export async function linkReferences(
   const result: LinkResult = { placeholderIds: [], relationIds: [] };
   if (chosen.length === 0) return result;
   const citing = await trx
-    .selectFrom("documents")
-    .select(["ownerOrgId"])
-    .where("id", "=", documentId)
+    .selectFrom("documents as d")
+    .innerJoin("organisations as o", "o.id", "d.ownerOrgId")
+    .select(["d.ownerOrgId", "o.path as ownerOrgPath"])
+    .where("d.id", "=", documentId)
     .executeTakeFirstOrThrow();
+  const holder: Holder = { orgId: citing.ownerOrgId, path: citing.ownerOrgPath };
   const ordered = [...chosen].sort((a, b) => a.reference.start - b.reference.start);
   const resolved = await resolveReferences(
     trx,
     documentScopeOf(actor),
+    [holder.path],
     ordered.map((c) => c.reference),
   );
   const targetsByLookup = new Map<string, number | null>();
@@ -210,7 +247,7 @@ export async function linkReferences(
     const key = lookupKey(lookup);
     let target = targetsByLookup.get(key);
     if (target === undefined) {
-      target = resolved[i]?.id ?? (await createPlaceholder(trx, actor, citing.ownerOrgId, reference, result));
+      target = resolved[i]?.id ?? (await createPlaceholder(trx, actor, holder, reference, result));
       targetsByLookup.set(key, target);
     }
     if (target === null || target === documentId) continue;
@@ -248,24 +285,34 @@ export async function linkReferences(
 
 const PLACEHOLDER_LOCK_NAMESPACE = 7_240_404;
 
-/** A placeholder for a cited document not registered yet; null when its type is not in the table. */
+/** The organisation holding the citing document. */
+interface Holder {
+  orgId: number;
+  path: string;
+}
+
+/**
+ * A placeholder held by the citing document's holder for a cited document not registered yet; null
+ * when its type is not in the table.
+ */
 async function createPlaceholder(
   trx: Executor,
   actor: Actor,
-  ownerOrgId: number,
+  holder: Holder,
   reference: DocumentReference,
   result: LinkResult,
 ): Promise<number | null> {
+  const ownerOrgId = holder.orgId;
+  const rootOrgId = rootOrgIdOf(holder.path);
   const type = await findTypeByAbbreviation(trx, reference.system, reference.type);
   if (!type) return null;
   // Two documents citing the same unregistered document at once: the second waits, then finds the
   // first one's placeholder instead of making another.
   const lookup = referenceLookupOf(reference);
   if (lookup) {
-    await sql`SELECT pg_advisory_xact_lock(${PLACEHOLDER_LOCK_NAMESPACE}, hashtext(${lookupKey(lookup)}))`.execute(
-      trx,
-    );
-    const [again] = await resolveReferences(trx, documentScopeOf(actor), [reference]);
+    const lockKey = `${rootOrgId}|${lookupKey(lookup)}`;
+    await sql`SELECT pg_advisory_xact_lock(${PLACEHOLDER_LOCK_NAMESPACE}, hashtext(${lockKey}))`.execute(trx);
+    const [again] = await resolveReferences(trx, documentScopeOf(actor), [holder.path], [reference]);
     if (again) return again.id;
   }
   const issuers = reference.issuer === null ? [] : reference.issuer.split("-");
@@ -296,15 +343,17 @@ async function createPlaceholder(
       termId,
       issuedOn: reference.date,
       holderOrgId: local ? ownerOrgId : null,
+      rootOrgId,
     });
-    // The number is registered under another spelling of the lookup (a term or year the lookup
-    // could not see): link that document.
+    // The number is registered in this province tree under another spelling of the lookup (a term
+    // or year the lookup could not see) or by an organisation outside the lineage: link that document.
     const existing = numberKey === null ? undefined : await findByNumberKey(trx, numberKey);
     if (existing) return existing.id;
   } else {
-    citationKey = citationKeyOf(reference);
+    const key = citationKeyOf(reference);
+    if (key === null) return null;
+    citationKey = storedCitationKeyOf(key, rootOrgId);
     citation = canonicalCitation(type.nameVi, reference);
-    if (citationKey === null) return null;
     const existing = await findByCitationKey(trx, citationKey);
     if (existing) return existing.id;
   }

@@ -78,7 +78,7 @@ export async function listVisibleSummaries(
 ): Promise<DocumentSummaryRow[]> {
   if (ids.length === 0) return [];
   return documentSummaryQuery(executor)
-    .where("d.id", "in", [...ids])
+    .where(sql<SqlBool>`d.id = ANY(${[...ids]}::bigint[])`)
     .where(documentVisibleSql("d", scope))
     .execute();
 }
@@ -171,26 +171,58 @@ const RELATION_COLUMNS = [
   "quoteEnd",
 ] as const;
 
-export async function listRelationsOf(
+/** The relations a document cites, in the order of its text. */
+export async function listOutgoingRelations(executor: Executor, documentId: number): Promise<RelationRow[]> {
+  return executor
+    .selectFrom("documentRelations")
+    .select(RELATION_COLUMNS)
+    .where("fromDocumentId", "=", documentId)
+    .orderBy("quoteStart")
+    .orderBy("id")
+    .execute();
+}
+
+/**
+ * The relations citing a document from documents the scope may see, newest first, at most `limit`, with
+ * how many there are and how many come from documents the scope may not see (a central resolution is
+ * cited by every plan of the country).
+ */
+export async function listIncomingRelations(
   executor: Executor,
+  scope: DocumentScope,
   documentId: number,
-): Promise<{ outgoing: RelationRow[]; incoming: RelationRow[] }> {
-  const [outgoing, incoming] = await Promise.all([
+  limit: number,
+): Promise<{ rows: RelationRow[]; total: number; hidden: number }> {
+  const [rows, counts] = await Promise.all([
     executor
-      .selectFrom("documentRelations")
-      .select(RELATION_COLUMNS)
-      .where("fromDocumentId", "=", documentId)
-      .orderBy("quoteStart")
-      .orderBy("id")
+      .selectFrom("documentRelations as r")
+      .innerJoin("documents as d", "d.id", "r.fromDocumentId")
+      .select([
+        "r.id",
+        "r.fromDocumentId",
+        "r.toDocumentId",
+        "r.kind",
+        "r.origin",
+        "r.quote",
+        "r.quoteStart",
+        "r.quoteEnd",
+      ])
+      .where("r.toDocumentId", "=", documentId)
+      .where(documentVisibleSql("d", scope))
+      .orderBy("r.id", "desc")
+      .limit(limit)
       .execute(),
     executor
-      .selectFrom("documentRelations")
-      .select(RELATION_COLUMNS)
-      .where("toDocumentId", "=", documentId)
-      .orderBy("id")
-      .execute(),
+      .selectFrom("documentRelations as r")
+      .innerJoin("documents as d", "d.id", "r.fromDocumentId")
+      .select([
+        sql<number>`count(*)`.as("total"),
+        sql<number>`count(*) FILTER (WHERE NOT ${documentVisibleSql("d", scope)})`.as("hidden"),
+      ])
+      .where("r.toDocumentId", "=", documentId)
+      .executeTakeFirst(),
   ]);
-  return { outgoing, incoming };
+  return { rows, total: Number(counts?.total ?? 0), hidden: Number(counts?.hidden ?? 0) };
 }
 
 /** Relations touching any of `ids` (either end), at most `limit`. */
@@ -203,7 +235,9 @@ export async function listRelationsTouching(
   return executor
     .selectFrom("documentRelations")
     .select(RELATION_COLUMNS)
-    .where((eb) => eb.or([eb("fromDocumentId", "in", [...ids]), eb("toDocumentId", "in", [...ids])]))
+    .where(
+      sql<SqlBool>`(from_document_id = ANY(${[...ids]}::bigint[]) OR to_document_id = ANY(${[...ids]}::bigint[]))`,
+    )
     .orderBy("id")
     .limit(limit)
     .execute();
@@ -377,7 +411,7 @@ export async function findOrgs(executor: Executor, ids: readonly number[]): Prom
     .selectFrom("organisations as o")
     .innerJoin("orgTypes as t", "t.code", "o.typeCode")
     .select(["o.id", "o.name", "o.path", "o.parentId", "t.isDepartment"])
-    .where("o.id", "in", [...ids])
+    .where(sql<SqlBool>`o.id = ANY(${[...ids]}::bigint[])`)
     .execute();
 }
 
@@ -422,10 +456,21 @@ export async function nextSeriesNumber(
 }
 
 /**
+ * Where a placeholder must lie for a registration by `holderPath` to complete it: the registering
+ * reader sees it, and it is held in the holder's lineage (by an ancestor-or-self or inside its
+ * subtree) — never another province's or a sibling's.
+ */
+function completableBy(scope: DocumentScope, holderPath: string): Expression<SqlBool> {
+  return sql<SqlBool>`(${documentVisibleSql("d", scope)} AND EXISTS (
+    SELECT 1 FROM organisations po WHERE po.id = d.owner_org_id
+      AND (po.path @> ${holderPath}::ltree OR po.path <@ ${holderPath}::ltree)))`;
+}
+
+/**
  * A placeholder standing for this Party or state number, created from a citation before the document
  * itself was registered: same key, or cited without a date (no key), or — for a document numbered in a
  * term — cited with a date inside that term when the citation could not tell the term (a local body's
- * "02-ĐA/TU"), provided the registering reader sees that placeholder.
+ * "02-ĐA/TU"); only one the registering reader may complete (completableBy).
  */
 export async function findPlaceholderFor(
   executor: Executor,
@@ -438,6 +483,7 @@ export async function findPlaceholderFor(
     termId: number | null;
   },
   scope: DocumentScope,
+  holderPath: string,
 ): Promise<{ id: number } | undefined> {
   return executor
     .selectFrom("documents as d")
@@ -452,14 +498,76 @@ export async function findPlaceholderFor(
       if (parts.numberKey !== null) alternatives.push(eb("d.numberKey", "=", parts.numberKey));
       if (parts.termId !== null) {
         alternatives.push(
-          sql<SqlBool>`(d.term_id IS NULL AND ${documentVisibleSql("d", scope)} AND EXISTS (
+          sql<SqlBool>`(d.term_id IS NULL AND EXISTS (
             SELECT 1 FROM committee_terms ct WHERE ct.id = ${parts.termId}
               AND d.issued_on >= ct.starts_on AND (ct.ends_on IS NULL OR d.issued_on <= ct.ends_on)))`,
         );
       }
       return eb.or(alternatives);
     })
+    .where(completableBy(scope, holderPath))
     .orderBy("d.id")
     .limit(1)
     .executeTakeFirst();
+}
+
+/** The placeholder created from a citation by this name (stored citation key), if the reader may complete it. */
+export async function findPlaceholderByCitationKey(
+  executor: Executor,
+  citationKey: string,
+  scope: DocumentScope,
+  holderPath: string,
+): Promise<{ id: number } | undefined> {
+  return executor
+    .selectFrom("documents as d")
+    .select("d.id")
+    .where("d.isPlaceholder", "=", true)
+    .where("d.citationKey", "=", citationKey)
+    .where(completableBy(scope, holderPath))
+    .executeTakeFirst();
+}
+
+/**
+ * Locks a placeholder about to be completed; its version, or undefined when it is no longer a
+ * placeholder (someone completed it first).
+ */
+export async function lockPlaceholder(
+  executor: Executor,
+  id: number,
+): Promise<{ version: number } | undefined> {
+  return executor
+    .selectFrom("documents")
+    .select("version")
+    .where("id", "=", id)
+    .where("isPlaceholder", "=", true)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Merges placeholder `goneId` into `keptId` (two placeholders of one document, one cited by number, one
+ * by name): its relations and cascades move over — a relation the kept one already has is dropped —
+ * and it is deleted.
+ */
+export async function mergePlaceholderInto(
+  executor: Executor,
+  goneId: number,
+  keptId: number,
+): Promise<void> {
+  await sql`UPDATE document_relations r SET to_document_id = ${keptId}
+    WHERE r.to_document_id = ${goneId} AND r.from_document_id <> ${keptId} AND NOT EXISTS (
+      SELECT 1 FROM document_relations x
+      WHERE x.from_document_id = r.from_document_id AND x.to_document_id = ${keptId} AND x.kind = r.kind)`.execute(
+    executor,
+  );
+  await sql`UPDATE document_relations r SET from_document_id = ${keptId}
+    WHERE r.from_document_id = ${goneId} AND r.to_document_id <> ${keptId} AND NOT EXISTS (
+      SELECT 1 FROM document_relations x
+      WHERE x.from_document_id = ${keptId} AND x.to_document_id = r.to_document_id AND x.kind = r.kind)`.execute(
+    executor,
+  );
+  await sql`UPDATE document_cascades SET document_id = ${keptId} WHERE document_id = ${goneId}`.execute(
+    executor,
+  );
+  await executor.deleteFrom("documents").where("id", "=", goneId).execute();
 }

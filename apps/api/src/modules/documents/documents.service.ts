@@ -20,10 +20,10 @@ import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { buildDocumentDetail, requireEditableRecord, requireVisibleRecord } from "./documents.detail.ts";
 import {
   type DocumentFieldValues,
+  documentNumberKey,
   type ResolvedColumns,
   resolveDocumentColumns,
 } from "./documents.fields.ts";
-import { numberKeyOf } from "./documents.keys.ts";
 import { mayManageDocumentsIn } from "./documents.policy.ts";
 import { documentAuditSnapshot } from "./documents.presenter.ts";
 import type { DocumentReferenceDataService } from "./documents.reference-data.service.ts";
@@ -56,12 +56,15 @@ interface ChosenRelations {
 
 const PG_UNIQUE_VIOLATION = "23505";
 
+function numberTakenError(path: "body.number" | "body.citation" = "body.number"): AppError {
+  return new AppError("DOCUMENT_NUMBER_TAKEN", { issues: [{ path, message: "DOCUMENT_NUMBER_TAKEN" }] });
+}
+
 /** A duplicate number or citation that slipped past the check (registered at the same moment). */
 function duplicateKeyError(error: unknown): AppError | null {
   const { code, constraint } = error as { code?: string; constraint?: string };
   if (code !== PG_UNIQUE_VIOLATION) return null;
-  const path = constraint === "documents_citation_key" ? "body.citation" : "body.number";
-  return new AppError("DOCUMENT_NUMBER_TAKEN", { issues: [{ path, message: "DOCUMENT_NUMBER_TAKEN" }] });
+  return numberTakenError(constraint === "documents_citation_key" ? "body.citation" : "body.number");
 }
 
 /** Only someone who may read confidential documents there may mark one confidential (else they lose it). */
@@ -113,6 +116,7 @@ export class DocumentsService {
       documentScopeOf(actor),
       extractReferences(body, tables),
       actor.locale,
+      [record.ownerOrgPath],
     );
     return { text: body, textSource: record.textSource, references };
   }
@@ -141,6 +145,7 @@ export class DocumentsService {
           selfId: null,
           checkIssuingOrg: true,
           ownerOrgId: owner.id,
+          ownerOrgPath: owner.path,
         });
         const upload = input.uploadId ? await this.#uploads.takeUpload(trx, actor, input.uploadId) : null;
         const references = upload ? extractReferences(upload.body, tables) : [];
@@ -157,33 +162,48 @@ export class DocumentsService {
           isPlaceholder: false,
           textSource: upload?.textSource ?? null,
         };
-        const placeholder = await this.#placeholderStandingFor(trx, actor, columns);
+        const standing = await this.#placeholdersStandingFor(trx, actor, columns, owner.path);
+        const placeholder = standing.numbered ?? standing.named;
         let id: number;
+        let completed: { before: repo.DocumentRecordRow; recipientOrgIds: number[] } | null = null;
         if (placeholder === null) {
           id = await repo.insertDocument(trx, { ...values, createdBy: actor.accountId });
         } else {
           // Registered after being cited: the placeholder becomes the document, keeping its relations.
+          // Someone completing it at the same moment: the second waits here and hears the number is taken.
           id = placeholder;
-          await repo.updateDocumentAtVersion(trx, id, await this.#versionOf(trx, id), values, now);
+          const locked = await repo.lockPlaceholder(trx, id);
+          if (!locked) throw numberTakenError();
+          completed = {
+            before: await requireVisibleRecord(trx, actor, id),
+            recipientOrgIds: await repo.listRecipientIds(trx, id),
+          };
+          if (standing.named !== null && standing.named !== id) {
+            await this.#mergePlaceholder(trx, actor, standing.named, id, owner.id, { audit, now });
+          }
+          await repo.updateDocumentAtVersion(trx, id, locked.version, values, now);
         }
         await repo.replaceRecipients(trx, id, recipientOrgIds);
         if (upload) await this.#storeUpload(trx, actor, id, upload);
         await refreshSearchVector(trx, id);
         const record = await requireVisibleRecord(trx, actor, id);
+        const after = {
+          ...documentAuditSnapshot(record, recipientOrgIds),
+          ...(upload ? { file: { fileName: upload.fileName, sha256: upload.sha256 } } : {}),
+        };
         await recordAudit(
           trx,
           audit,
-          {
-            action: "document.create",
-            entityType: "document",
-            entityId: id,
-            orgId: owner.id,
-            after: {
-              ...documentAuditSnapshot(record, recipientOrgIds),
-              ...(upload ? { file: { fileName: upload.fileName, sha256: upload.sha256 } } : {}),
-              ...(placeholder === null ? {} : { completedPlaceholder: true }),
-            },
-          },
+          completed === null
+            ? { action: "document.create", entityType: "document", entityId: id, orgId: owner.id, after }
+            : {
+                action: "document.update",
+                entityType: "document",
+                entityId: id,
+                orgId: owner.id,
+                before: documentAuditSnapshot(completed.before, completed.recipientOrgIds),
+                after: { ...after, completedPlaceholder: true },
+              },
           now,
         );
         await this.#relate(trx, actor, id, owner.id, chosen, { audit, now });
@@ -208,36 +228,66 @@ export class DocumentsService {
     };
   }
 
-  async #versionOf(trx: Trx, id: number): Promise<number> {
-    const row = await trx
-      .selectFrom("documents")
-      .select("version")
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    return row.version;
+  /**
+   * The placeholders a new registration completes: one created from a citation of this number, one
+   * from a citation of this name — each only if the actor sees it and it is held in the lineage of the
+   * new document's holder. Both found and different: one document cited both ways, merged.
+   */
+  async #placeholdersStandingFor(
+    trx: Trx,
+    actor: Actor,
+    columns: ResolvedColumns,
+    ownerPath: string,
+  ): Promise<{ numbered: number | null; named: number | null }> {
+    const scope = documentScopeOf(actor);
+    const named =
+      columns.citationKey === null
+        ? undefined
+        : await repo.findPlaceholderByCitationKey(trx, columns.citationKey, scope, ownerPath);
+    const numbered =
+      columns.number === null
+        ? undefined
+        : await repo.findPlaceholderFor(
+            trx,
+            {
+              system: columns.system,
+              typeAbbreviation: columns.typeAbbreviation,
+              number: columns.number,
+              leadIssuer: columns.issuerCodes[0] as string,
+              numberKey: columns.numberKey,
+              termId: columns.termId,
+            },
+            scope,
+            ownerPath,
+          );
+    return { numbered: numbered?.id ?? null, named: named?.id ?? null };
   }
 
-  /** The placeholder a new registration completes: one created from a citation of this number or name. */
-  async #placeholderStandingFor(trx: Trx, actor: Actor, columns: ResolvedColumns): Promise<number | null> {
-    if (columns.citationKey !== null) {
-      const named = await repo.findByCitationKey(trx, columns.citationKey);
-      if (named?.isPlaceholder) return named.id;
-    }
-    if (columns.number === null) return null;
-    const found = await repo.findPlaceholderFor(
+  /** Folds the placeholder cited by name into the one being completed (cited by number), audited. */
+  async #mergePlaceholder(
+    trx: Trx,
+    actor: Actor,
+    goneId: number,
+    keptId: number,
+    ownerOrgId: number,
+    context: { audit: AuditContext; now: Date },
+  ): Promise<void> {
+    if (!(await repo.lockPlaceholder(trx, goneId))) throw numberTakenError();
+    const gone = await requireVisibleRecord(trx, actor, goneId);
+    await repo.mergePlaceholderInto(trx, goneId, keptId);
+    await recordAudit(
       trx,
+      context.audit,
       {
-        system: columns.system,
-        typeAbbreviation: columns.typeAbbreviation,
-        number: columns.number,
-        leadIssuer: columns.issuerCodes[0] as string,
-        numberKey: columns.numberKey,
-        termId: columns.termId,
+        action: "document.update",
+        entityType: "document",
+        entityId: goneId,
+        orgId: ownerOrgId,
+        before: documentAuditSnapshot(gone, []),
+        after: { mergedInto: keptId, deleted: true },
       },
-      documentScopeOf(actor),
+      context.now,
     );
-    return found?.id ?? null;
   }
 
   async #requireOrgsInScope(trx: Trx, actor: Actor, orgIds: readonly number[], path: string): Promise<void> {
@@ -373,6 +423,7 @@ export class DocumentsService {
           selfId: id,
           checkIssuingOrg: issuingOrgId !== before.issuingOrgId,
           ownerOrgId: before.ownerOrgId,
+          ownerOrgPath: before.ownerOrgPath,
         });
         const subject = input.subject === undefined ? before.subject : input.subject.normalize("NFC").trim();
         const changes = {
@@ -387,14 +438,17 @@ export class DocumentsService {
           isPlaceholder: before.isPlaceholder && !(subject !== "" && columns.issuedOn !== null),
         };
         if (changes.termId !== columns.termId && columns.number !== null) {
-          changes.numberKey = numberKeyOf({
-            system: columns.system,
-            typeAbbreviation: columns.typeAbbreviation,
-            number: columns.number,
-            leadIssuer: columns.issuerCodes[0] as string,
-            termId: changes.termId,
-            issuedOn: columns.issuedOn,
-          });
+          changes.numberKey = documentNumberKey(
+            {
+              system: columns.system,
+              typeAbbreviation: columns.typeAbbreviation,
+              number: columns.number,
+              leadIssuer: columns.issuerCodes[0] as string,
+              termId: changes.termId,
+            },
+            columns,
+            { tables, ownerOrgId: before.ownerOrgId, ownerOrgPath: before.ownerOrgPath },
+          );
         }
         if (!(await repo.updateDocumentAtVersion(trx, id, input.version, changes, now))) {
           throw new AppError("DOCUMENT_VERSION_CONFLICT");
