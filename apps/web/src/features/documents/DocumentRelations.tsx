@@ -4,7 +4,7 @@
 import { DeleteOutlined, LockOutlined, PlusOutlined } from "@ant-design/icons";
 import { type DocumentDetail, documentRoutes, type RelatedDocument } from "@namro/contracts";
 import { Link } from "@tanstack/react-router";
-import { Alert, App, Button, Card, Empty, Grid, List, Popconfirm, Space, Tag } from "antd";
+import { Alert, App, Button, Card, Empty, Grid, List, Popconfirm, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
@@ -29,6 +29,31 @@ function byKind(relations: readonly RelatedDocument[]): RelatedDocument[] {
     (a, b) =>
       RELATION_KINDS.indexOf(a.kind) - RELATION_KINDS.indexOf(b.kind) ||
       (b.document?.issuedOn ?? "").localeCompare(a.document?.issuedOn ?? ""),
+  );
+}
+
+/**
+ * What the incoming list does not show: relations beyond the newest the server sends, and those from
+ * documents outside the person's scope (counted, never named).
+ */
+function IncomingBeyondList({ document }: { document: DocumentDetail }) {
+  const { t } = useTranslation();
+  const visibleTotal = document.incomingTotal - document.incomingHiddenCount;
+  const more = visibleTotal - document.incoming.length;
+  if (more <= 0 && document.incomingHiddenCount === 0) return null;
+  return (
+    <Space orientation="vertical" size={4} style={{ marginTop: 8 }} data-testid="relations-incoming-beyond">
+      {more > 0 && (
+        <Typography.Text type="secondary">
+          {t("documents.relations.incomingMore", { count: more, shown: document.incoming.length })}
+        </Typography.Text>
+      )}
+      {document.incomingHiddenCount > 0 && (
+        <Typography.Text type="secondary">
+          <LockOutlined /> {t("documents.relations.incomingHidden", { count: document.incomingHiddenCount })}
+        </Typography.Text>
+      )}
+    </Space>
   );
 }
 
@@ -187,6 +212,7 @@ export function DocumentRelations({ document }: { document: DocumentDetail }) {
         data-testid="relations-incoming"
       >
         {list("incoming", document.incoming)}
+        <IncomingBeyondList document={document} />
       </Card>
       {document.canEdit && (
         <AddRelationDialog documentId={document.id} open={adding} onClose={() => setAdding(false)} />
