@@ -1,9 +1,11 @@
 // The cascade of a directive, end to end. The provincial office uploads its plan carrying out Kết luận
 // 21-KL/TW (a .docx), confirms the proposed header and sees the references linked — the registered
-// Kết luận as a link, an unregistered Đề án as a placeholder to complete later. It requires every
+// Kết luận as a link (also in the text), an unregistered Đề án as a placeholder, which it completes
+// from the placeholder's page. It requires every
 // commune committee of the province to issue an implementing plan by a deadline: the coverage shows all
 // of them missing. A commune uploads its own plan carrying out the province's; the province's coverage
-// shows that commune issued, on time, at once. The office reminds the rest, and a commune that has not
+// shows that commune issued, on time, when the office comes back to it through the app's links (no
+// reload). The office reminds the rest, and a commune that has not
 // issued finds the reminder in its inbox and opens the plan from it. A directive addressed to the
 // grassroots cells is drilled down by commune and back up, the place kept in the address.
 import { randomInt } from "node:crypto";
@@ -130,6 +132,26 @@ describe("the cascade of a directive", () => {
       .filter({ hasText: `${projectNumber}-ĐA/TU` });
     await expect.poll(() => placeholder.getByTestId("document-placeholder-tag").count()).toBe(1);
 
+    // In the text, the Kết luận's number is a link to it.
+    await openDocument(page, planId, "text");
+    const textLink = page.getByTestId("text-reference-link").filter({ hasText: "21-KL/TW" }).first();
+    await expect.poll(() => textLink.getAttribute("href")).toMatch(/^\/documents\/\d+$/);
+
+    // The placeholder is completed from its own page: it becomes a full entry.
+    await openDocument(page, planId, "relations");
+    await placeholder.getByTestId("relation-link").click();
+    await page.getByTestId("document-placeholder-notice").waitFor();
+    await page.getByTestId("document-edit").click();
+    await page.getByTestId("document-edit-placeholder-note").waitFor();
+    const projectSubject = `Đề án nâng cao chất lượng tổ chức cơ sở đảng ${projectNumber}`;
+    await page.getByTestId("document-form-subject").fill(projectSubject);
+    await page.getByTestId("document-form-date").click();
+    await page.keyboard.type("05/01/2026");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("document-edit-save").click();
+    await expect.poll(() => page.getByTestId("document-page-subject").innerText()).toBe(projectSubject);
+    await expect.poll(() => page.getByTestId("document-placeholder-notice").count()).toBe(0);
+
     // Every commune committee of the province must issue its implementing plan by a deadline.
     const deadline = formatVi(isoDate(new Date(todayInVietnam().getTime() + 30 * 86_400_000)));
     await openDocument(page, planId, "cascades");
@@ -185,9 +207,13 @@ describe("the cascade of a directive", () => {
     );
     const communePlanId = await createFromWizard(commune);
 
-    // The province's coverage changes at once: Tân Hưng issued, on time, its plan linked.
-    await page.reload();
+    // The province's coverage changes at once: Tân Hưng issued, on time, its plan linked. The office
+    // goes to the plan and back to its coverage through the app's links, without reloading the page.
+    await page.getByTestId("coverage-document-link").click();
+    await page.getByTestId("cascade-coverage-link").click();
+    await page.waitForURL(new RegExp(`/documents/${planId}/coverage/\\d+`));
     await expect.poll(() => coverageTotal(page, "onTime")).toBe("1");
+    expect(await page.getByTestId("coverage-updated-at").innerText()).toMatch(/^Cập nhật lúc \d\d:\d\d$/);
     expect(Number((await coverageTotal(page, "missing")).replace(/\./g, ""))).toBe(targets - 1);
     await page.getByTestId("coverage-status-filter").getByText("Đã ban hành đúng hạn").click();
     await page.waitForURL((url) => url.searchParams.get("status") === "on_time");

@@ -1,7 +1,7 @@
 // Steps shared by the directive register journeys: registering a document through the upload wizard
 // (send a file, confirm the proposed header, keep the references), opening a document on a tab, and
 // registering one through the API when the journey is about something else.
-import type { Page } from "playwright-core";
+import type { APIRequestContext, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { apiSession } from "./journey-steps.ts";
 
@@ -88,4 +88,22 @@ export async function documentTypeId(api: Api, abbreviation: string): Promise<nu
   const type = types.items.find((item) => item.system === "party" && item.abbreviation === abbreviation);
   expect(type, `document type ${abbreviation}`).toBeDefined();
   return type?.id ?? 0;
+}
+
+/**
+ * Someone else's edit of a document, straight through the API with its current version (the request
+ * context is signed in; its CSRF token comes from /api/auth/me).
+ */
+export async function editDocumentElsewhere(
+  request: APIRequestContext,
+  id: number,
+  change: Record<string, unknown>,
+): Promise<void> {
+  const me = (await (await request.get("/api/auth/me")).json()) as { csrfToken: string };
+  const current = (await (await request.get(`/api/documents/${id}`)).json()) as { version: number };
+  const response = await request.patch(`/api/documents/${id}`, {
+    data: { ...change, version: current.version },
+    headers: { "x-csrf-token": me.csrfToken },
+  });
+  expect(response.status(), await response.text()).toBe(200);
 }

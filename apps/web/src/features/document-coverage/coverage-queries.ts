@@ -31,7 +31,9 @@ export function useCascadeCoverage(cascadeId: number | undefined, search: Covera
       apiCall(documentCascadeRoutes.getCascadeCoverage, { params: { id: cascadeId ?? 0 }, query }),
     enabled: cascadeId !== undefined && cascadeId > 0,
     placeholderData: keepPreviousData,
-    // Plans are registered elsewhere all day: the view catches up on its own while it is looked at.
+    // Plans are registered elsewhere all day: the view is asked again whenever it is opened or looked
+    // at again, and catches up on its own while it stays open.
+    staleTime: 0,
     refetchOnWindowFocus: true,
     refetchInterval: COVERAGE_REFRESH_MS,
   });

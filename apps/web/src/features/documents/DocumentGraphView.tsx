@@ -192,9 +192,8 @@ function NodeName({ node }: { node: GraphNode | undefined }) {
       <Link to="/documents/$id" params={{ id: String(node.documentId) }}>
         {node.name}
       </Link>
-      <span className="muted" data-testid="graph-node-origin">
-        {" "}
-        · {node.origin}
+      <span className="muted" style={{ marginInlineStart: 6 }} data-testid="graph-node-origin">
+        {node.origin}
       </span>
     </span>
   );
