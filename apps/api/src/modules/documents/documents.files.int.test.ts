@@ -31,7 +31,7 @@ let staff: TestSession; // committee_staff over the province: manages its docume
 let reader: TestSession; // member of commune A: reads only
 let otherStaff: TestSession; // committee_staff of another province
 let conclusion21: number; // 21-KL/TW, held by the province
-let directive05: number; // 05-CT/TW, held by the other province: matched but not revealed
+let directive05: number; // 05-CT/TW, held by the other province: never matched from this one
 let planTypeId: number;
 
 beforeAll(async () => {
@@ -120,8 +120,8 @@ describe("POST /api/document-uploads", () => {
     expect(inSubject).toMatchObject({ type: "KL", matched: true, proposedKind: "implements" });
     expect(inSubject?.document?.id).toBe(conclusion21);
     expect(inBody).toMatchObject({ matched: true, proposedKind: "implements", date: "2021-10-25" });
-    // Held by another province: the match exists, the document is not revealed.
-    expect(byNumber("05").find((r) => r.type === "CT")).toMatchObject({ matched: true, document: null });
+    // Held by another province only: not this province's document, so no match.
+    expect(byNumber("05").find((r) => r.type === "CT")).toMatchObject({ matched: false, document: null });
     expect(byNumber("37")[0]).toMatchObject({ matched: false, document: null, proposedKind: "refers_to" });
     expect(byNumber("30/2020")[0]).toMatchObject({ system: "state", type: "NĐ", issuer: "CP" });
     expect(result.references.map((r) => r.text)).not.toContain("0222 3822 123");
@@ -345,9 +345,13 @@ describe("POST /api/documents/:id/files", () => {
       .filter((r) => r.kind === "implements")
       .map((r) => r.document?.id ?? null);
     expect(implemented).toContain(conclusion21);
-    // The document's own number is not a relation; the directive outside the scope is linked unrevealed.
+    // The document's own number is not a relation; the directive only another province holds becomes
+    // this province's placeholder.
     expect(detail.outgoing.some((r) => r.document?.id === id)).toBe(false);
-    expect(detail.outgoing.some((r) => r.document === null && r.quote?.includes("05-CT/TW"))).toBe(true);
+    expect(detail.outgoing.find((r) => r.quote?.includes("05-CT/TW"))?.document).toMatchObject({
+      isPlaceholder: true,
+      ownerOrgId: p.province.id,
+    });
     expect(await searchVectorText(t.database.db, id)).toContain("'chinh'");
     const linkedTo05 = await t.database.db
       .selectFrom("documentRelations")
@@ -355,7 +359,7 @@ describe("POST /api/documents/:id/files", () => {
       .where("fromDocumentId", "=", id)
       .where("toDocumentId", "=", directive05)
       .execute();
-    expect(linkedTo05).toHaveLength(1);
+    expect(linkedTo05).toHaveLength(0);
 
     // The upload is taken once.
     const again = await attach(staff, id, { uploadId, version: 2 });

@@ -3,6 +3,8 @@
 // commune's), placeholders are completed only by whoever may see them, two completions at once leave
 // one winner, a document cited both by number and by name becomes one, and a document's detail lists
 // a bounded number of the relations to it — only those from documents the reader may see.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { DocumentDetail } from "@namro/contracts";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -150,6 +152,50 @@ describe("central and state documents in two provinces", () => {
     expect(named.json()).toMatchObject({
       error: { code: "DOCUMENT_NUMBER_TAKEN", issues: [{ path: "body.citation" }] },
     });
+  });
+});
+
+describe("migration 0013", () => {
+  it("gives keys written before it their province tree, once", async () => {
+    const doc = await registered(admin2, {
+      number: "99",
+      issuedOn: "2024-04-04",
+      ownerOrgId: p2.communeB.id,
+    });
+    const local = await registered(admin2, {
+      typeId: typeId("party:KH"),
+      issuerCodes: ["TU"],
+      issuingOrgId: p2.province.id,
+      number: "77",
+      issuedOn: "2024-04-04",
+      ownerOrgId: p2.province.id,
+    });
+    const keysOf = async (id: number) =>
+      t.database.db
+        .selectFrom("documents")
+        .select(["numberKey", "citationKey"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+    const scoped = await keysOf(doc.id);
+    const localKey = (await keysOf(local.id)).numberKey;
+    expect(scoped.numberKey).toMatch(new RegExp(`\\|r:${p2.province.id}$`));
+    expect(localKey).not.toContain("|r:");
+    await sql`UPDATE documents SET number_key = regexp_replace(number_key, '\\|r:[0-9]+$', '') WHERE id = ${doc.id}`.execute(
+      t.database.db,
+    );
+    const migration = readFileSync(
+      join(import.meta.dirname, "../../db/migrations/0013_document_keys_per_tree.sql"),
+      "utf8",
+    );
+    const statements = migration
+      .split(/;\s*\n/)
+      .map((statement) => statement.replace(/^--.*$/gm, "").trim())
+      .filter((statement) => statement !== "");
+    for (let run = 0; run < 2; run += 1) {
+      for (const statement of statements) await sql.raw(statement).execute(t.database.db);
+    }
+    expect(await keysOf(doc.id)).toEqual(scoped);
+    expect((await keysOf(local.id)).numberKey).toBe(localKey);
   });
 });
 
