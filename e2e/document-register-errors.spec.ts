@@ -1,6 +1,7 @@
 // Bad input in the register's wizard: an old binary .doc is refused with a message saying what to do
 // and nothing moves on; a plan whose number is already registered is sent back to its header with
-// the message under the number, and registers once the number is corrected.
+// the message under the number, and registers once the number is corrected; going back a step or
+// trying to leave keeps the upload and the correction.
 import { randomInt } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { oleBytes } from "../apps/api/test/spreadsheet-fixtures.ts";
@@ -81,7 +82,18 @@ describe("bad input in the register's wizard", () => {
     expect(await page.getByTestId("document-create-error").innerText()).toContain("đã có");
 
     const corrected = number + 1000;
-    await confirmHeader(page, { "document-form-number": String(corrected) });
+    await page.getByTestId("document-form-number").fill(String(corrected));
+    // Going back to the first step keeps the upload and the correction.
+    await page.getByTestId("document-header-back").click();
+    await page.getByTestId("document-started").waitFor();
+    expect(await page.getByTestId("document-started").innerText()).toContain(`ke-hoach-${number}.txt`);
+    await page.getByTestId("document-continue-header").click();
+    expect(await page.getByTestId("document-form-number").inputValue()).toBe(String(corrected));
+    // Leaving the page asks first, and staying keeps everything.
+    await page.getByTestId("document-new-back-to-list").click();
+    await page.getByRole("button", { name: "Ở lại" }).click();
+    expect(await page.getByTestId("document-form-number").inputValue()).toBe(String(corrected));
+    await confirmHeader(page);
     await createFromWizard(page);
     expect(await page.getByTestId("document-title").innerText()).toContain(`Kế hoạch số ${corrected}-KH/TU`);
   });

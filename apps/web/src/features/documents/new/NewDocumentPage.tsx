@@ -176,7 +176,7 @@ export function NewDocumentPage() {
   return (
     <div>
       <PageHeader title={t("documents.create.title")} titleTestId="document-new-title">
-        <Link to="/documents">
+        <Link to="/documents" data-testid="document-new-back-to-list">
           <Button>{t("documents.page.backToList")}</Button>
         </Link>
       </PageHeader>
