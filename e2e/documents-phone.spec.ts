@@ -1,9 +1,9 @@
 // The register on a 360 px phone: results as cards, a document's details, text and relations, and the
-// upload wizard — nothing scrolls sideways.
+// upload wizard with its references as cards — nothing scrolls sideways.
 import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type BrowserSession, openPage } from "./browser.ts";
-import { openDocument, searchDocuments } from "./document-steps.ts";
+import { confirmHeader, openDocument, searchDocuments, uploadThroughWizard } from "./document-steps.ts";
 import { signInThroughPage } from "./journey-steps.ts";
 
 let session: BrowserSession;
@@ -36,10 +36,28 @@ describe("the register on a phone", () => {
       expect(await pageWidth(page), `the ${tab} tab`).toBeLessThanOrEqual(361);
     }
 
-    await page.goto("/documents/new");
-    await page.getByTestId("document-upload-step").waitFor();
-    await page.getByTestId("document-manual").click();
-    await page.getByTestId("document-header-step").waitFor();
+    // The wizard from a file: the header, then one card per found reference with its match and
+    // relation in view (no sideways scrolling inside a table either).
+    const plan = [
+      "TỈNH ỦY BẮC NINH",
+      "Số 977-KH/TU",
+      "Bắc Ninh, ngày 12 tháng 01 năm 2026",
+      "KẾ HOẠCH",
+      "thực hiện Kết luận số 21-KL/TW của Hội nghị Trung ương 4",
+      "Thực hiện Kết luận số 21-KL/TW, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:",
+    ].join("\n");
+    await uploadThroughWizard(page, {
+      name: "ke-hoach-977.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(plan, "utf8"),
+    });
     expect(await pageWidth(page), "the header step").toBeLessThanOrEqual(361);
+    await confirmHeader(page);
+    const reference = page.getByTestId("document-reference-row").first();
+    await reference.waitFor();
+    expect(await page.getByTestId("document-references-step").locator("table").count(), "cards").toBe(0);
+    const kind = await reference.getByTestId("reference-kind").boundingBox();
+    expect((kind?.x ?? 0) + (kind?.width ?? 999), "the relation's choice in view").toBeLessThanOrEqual(360);
+    expect(await pageWidth(page), "the references step").toBeLessThanOrEqual(361);
   });
 });
