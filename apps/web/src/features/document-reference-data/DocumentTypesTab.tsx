@@ -1,13 +1,12 @@
 // Document types (Party and state) with their abbreviations; added and edited in a dialog. A type's
 // system and abbreviation are fixed once created, since numbers are built from them.
-import { PlusOutlined } from "@ant-design/icons";
 import { type DocumentType, documentReferenceDataRoutes } from "@namro/contracts";
-import { Alert, Button, Form, Input, InputNumber, Select, Switch, Table, Tag } from "antd";
+import { Form, Input, InputNumber, Select, Switch, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
-import { errorText } from "../../lib/errors.ts";
-import { editColumn, ReferenceDataDialog } from "./ReferenceDataDialog.tsx";
+import { ReferenceDataDialog } from "./ReferenceDataDialog.tsx";
+import { ReferenceDataTable } from "./ReferenceDataTable.tsx";
 import { useDocumentTypes } from "./reference-data-queries.ts";
 
 interface Values {
@@ -108,44 +107,17 @@ export function DocumentTypesTab() {
     (a, b) => a.system.localeCompare(b.system) || a.sortOrder - b.sortOrder,
   );
   return (
-    <div>
-      <Button
-        type="primary"
-        icon={<PlusOutlined />}
-        onClick={() => setEditing(null)}
-        style={{ marginBottom: 12 }}
-        data-testid="document-type-add"
-      >
-        {t("documentReferenceData.types.add")}
-      </Button>
-      {types.isError && <Alert type="error" showIcon title={errorText(types.error, t)} />}
-      <Table<DocumentType>
-        size="small"
+    <>
+      <ReferenceDataTable<DocumentType>
+        items={items}
         rowKey="id"
         loading={types.isFetching}
-        dataSource={items}
-        pagination={false}
-        scroll={{ x: 720 }}
-        data-testid="document-type-table"
+        error={types.error}
+        addLabel={t("documentReferenceData.types.add")}
+        addTestId="document-type-add"
+        tableTestId="document-type-table"
+        code={{ title: t("documentReferenceData.types.abbreviation"), dataIndex: "abbreviation" }}
         columns={[
-          {
-            title: t("documentReferenceData.types.abbreviation"),
-            dataIndex: "abbreviation",
-            width: 110,
-            render: (value: string) => <strong>{value}</strong>,
-          },
-          {
-            title: t("documentReferenceData.name"),
-            key: "name",
-            render: (_, type) => (
-              <div>
-                <div lang="vi">{type.nameVi}</div>
-                <div lang="en" className="muted">
-                  {type.nameEn}
-                </div>
-              </div>
-            ),
-          },
           {
             title: t("documentReferenceData.types.system"),
             dataIndex: "system",
@@ -163,11 +135,11 @@ export function DocumentTypesTab() {
               </>
             ),
           },
-          { title: t("documentReferenceData.sortOrder"), dataIndex: "sortOrder", width: 90 },
-          editColumn<DocumentType>(t, setEditing, (type) => `${type.nameVi} (${type.abbreviation})`),
         ]}
+        onEdit={setEditing}
+        nameOf={(type) => `${type.nameVi} (${type.abbreviation})`}
       />
       <TypeDialog editing={editing} onClose={() => setEditing(undefined)} />
-    </div>
+    </>
   );
 }

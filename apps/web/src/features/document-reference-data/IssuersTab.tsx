@@ -1,13 +1,12 @@
 // Issuer codes (TW, TU, ĐU, … and the state bodies cited, such as CP, UBND); added and edited in a
 // dialog. A code is fixed once created, since numbers carry it.
-import { PlusOutlined } from "@ant-design/icons";
 import { type DocumentIssuer, documentReferenceDataRoutes, IssuerLevelSchema } from "@namro/contracts";
-import { Alert, Button, Form, Input, InputNumber, Select, Switch, Table, Tag } from "antd";
+import { Form, Input, InputNumber, Select, Switch, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
-import { errorText } from "../../lib/errors.ts";
-import { editColumn, ReferenceDataDialog } from "./ReferenceDataDialog.tsx";
+import { ReferenceDataDialog } from "./ReferenceDataDialog.tsx";
+import { ReferenceDataTable } from "./ReferenceDataTable.tsx";
 import { useDocumentIssuers } from "./reference-data-queries.ts";
 
 type Values = Omit<DocumentIssuer, "nameEn"> & { nameEn?: string };
@@ -95,44 +94,17 @@ export function IssuersTab() {
   const [editing, setEditing] = useState<DocumentIssuer | null | undefined>(undefined);
   const items = [...(issuers.data?.items ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
   return (
-    <div>
-      <Button
-        type="primary"
-        icon={<PlusOutlined />}
-        onClick={() => setEditing(null)}
-        style={{ marginBottom: 12 }}
-        data-testid="document-issuer-add"
-      >
-        {t("documentReferenceData.issuers.add")}
-      </Button>
-      {issuers.isError && <Alert type="error" showIcon title={errorText(issuers.error, t)} />}
-      <Table<DocumentIssuer>
-        size="small"
+    <>
+      <ReferenceDataTable<DocumentIssuer>
+        items={items}
         rowKey="code"
         loading={issuers.isFetching}
-        dataSource={items}
-        pagination={false}
-        scroll={{ x: 720 }}
-        data-testid="document-issuer-table"
+        error={issuers.error}
+        addLabel={t("documentReferenceData.issuers.add")}
+        addTestId="document-issuer-add"
+        tableTestId="document-issuer-table"
+        code={{ title: t("documentReferenceData.issuers.code"), dataIndex: "code" }}
         columns={[
-          {
-            title: t("documentReferenceData.issuers.code"),
-            dataIndex: "code",
-            width: 110,
-            render: (value: string) => <strong>{value}</strong>,
-          },
-          {
-            title: t("documentReferenceData.name"),
-            key: "name",
-            render: (_, issuer) => (
-              <div>
-                <div lang="vi">{issuer.nameVi}</div>
-                <div lang="en" className="muted">
-                  {issuer.nameEn}
-                </div>
-              </div>
-            ),
-          },
           {
             title: t("documentReferenceData.issuers.level"),
             dataIndex: "level",
@@ -145,11 +117,11 @@ export function IssuersTab() {
             width: 120,
             render: (_, issuer) => (issuer.legacy ? <Tag>{t("documentReferenceData.legacy")}</Tag> : null),
           },
-          { title: t("documentReferenceData.sortOrder"), dataIndex: "sortOrder", width: 90 },
-          editColumn<DocumentIssuer>(t, setEditing, (issuer) => issuer.code),
         ]}
+        onEdit={setEditing}
+        nameOf={(issuer) => issuer.code}
       />
       <IssuerDialog editing={editing} onClose={() => setEditing(undefined)} />
-    </div>
+    </>
   );
 }
