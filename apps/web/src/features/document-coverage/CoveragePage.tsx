@@ -5,14 +5,15 @@
 import { BellOutlined, DownloadOutlined, FileTextOutlined, ReloadOutlined } from "@ant-design/icons";
 import { type CoverageStatus, documentCascadeRoutes } from "@namro/contracts";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
-import { Alert, App, Breadcrumb, Button, Card, Grid, Radio, Result, Skeleton, Space, Typography } from "antd";
+import { Alert, App, Breadcrumb, Button, Card, Grid, Radio, Skeleton, Space, Typography } from "antd";
 import dayjs from "dayjs";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiCall, buildPath, buildQuery, isApiError } from "../../lib/api.ts";
+import { apiCall, buildPath, buildQuery } from "../../lib/api.ts";
 import { formatDate, formatNumber } from "../../lib/dates.ts";
 import { downloadFile } from "../../lib/download.ts";
 import { errorText } from "../../lib/errors.ts";
+import { NotFoundResult } from "../../ui/NotFoundResult.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { useDocumentNaming } from "../documents/document-symbol.ts";
 import { CardHeading, CoverageGroups } from "./CoverageGroups.tsx";
@@ -49,20 +50,15 @@ export function CoveragePage() {
       replace,
     });
 
-  if (!valid || (coverage.isError && !coverage.data)) {
-    const notFound = !valid || (isApiError(coverage.error) && [400, 404].includes(coverage.error.status));
+  if (!valid || (coverage.isError && !coverage.data))
     return (
-      <Result
-        status={notFound ? "404" : "error"}
-        title={notFound ? t("documentCoverage.page.notFound") : errorText(coverage.error, t)}
-        extra={
-          <Button type="primary" onClick={() => void navigate({ to: "/documents" })}>
-            {t("documents.page.backToList")}
-          </Button>
-        }
+      <NotFoundResult
+        error={valid ? coverage.error : null}
+        notFoundTitle={t("documentCoverage.page.notFound")}
+        backLabel={t("documents.page.backToList")}
+        onBack={() => void navigate({ to: "/documents" })}
       />
     );
-  }
   if (!coverage.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const data = coverage.data;
   const { cascade, document, node, totals } = data;

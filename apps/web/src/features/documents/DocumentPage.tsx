@@ -6,13 +6,12 @@ import { EditOutlined, FileTextOutlined, LockOutlined } from "@ant-design/icons"
 import type { DocumentDetail } from "@namro/contracts";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
 import type { TabsProps } from "antd";
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tabs } from "antd";
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Spin, Tabs } from "antd";
 import type { TFunction } from "i18next";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
-import { errorText } from "../../lib/errors.ts";
+import { NotFoundResult } from "../../ui/NotFoundResult.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { CascadesPanel } from "../document-coverage/CascadesPanel.tsx";
 import { useIssuerName } from "../document-reference-data/reference-data-queries.ts";
@@ -153,21 +152,15 @@ export function DocumentPage() {
   const [editing, setEditing] = useState(false);
   const { nameOf, symbolOf } = useDocumentNaming();
 
-  if (!valid || document.isError) {
-    const notFound =
-      !document.isError || (isApiError(document.error) && [400, 404].includes(document.error.status));
+  if (!valid || document.isError)
     return (
-      <Result
-        status={notFound ? "404" : "error"}
-        title={notFound ? t("documents.page.notFound") : errorText(document.error, t)}
-        extra={
-          <Button type="primary" onClick={() => void navigate({ to: "/documents" })}>
-            {t("documents.page.backToList")}
-          </Button>
-        }
+      <NotFoundResult
+        error={valid ? document.error : null}
+        notFoundTitle={t("documents.page.notFound")}
+        backLabel={t("documents.page.backToList")}
+        onBack={() => void navigate({ to: "/documents" })}
       />
     );
-  }
   if (document.isPending) return <Spin style={{ display: "block", margin: 48 }} />;
   const detail = document.data;
   const tabs = documentTabs(detail, t);
