@@ -74,6 +74,10 @@ describe("relations of a document", () => {
     await page.getByTestId("document-edit-save").click();
     const conflict = page.getByTestId("document-edit-conflict");
     await conflict.waitFor();
+    // The conflict takes the focus, so a phone's screen (and a screen reader) goes to it.
+    await expect
+      .poll(() => conflict.evaluate((alert) => alert.parentElement === document.activeElement))
+      .toBe(true);
     // Only the field both changed is asked about; the signer took the other person's value.
     await expect.poll(() => conflict.locator("tbody tr.ant-table-row").count()).toBe(1);
     expect(await conflict.locator("tbody tr.ant-table-row").innerText()).toContain(
