@@ -197,7 +197,7 @@ export function CoveragePage() {
               data-testid="coverage-remind"
             >
               {selected.length > 0
-                ? t("documentCoverage.remind.actionChosen", { n: selected.length })
+                ? t("documentCoverage.remind.actionChosen", { n: formatNumber(selected.length) })
                 : t("documentCoverage.remind.action")}
             </Button>
           )}

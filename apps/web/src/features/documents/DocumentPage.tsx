@@ -10,7 +10,7 @@ import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Spin, T
 import type { TFunction } from "i18next";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "../../lib/dates.ts";
+import { formatDate, formatNumber } from "../../lib/dates.ts";
 import { NotFoundResult } from "../../ui/NotFoundResult.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { CascadesPanel } from "../document-coverage/CascadesPanel.tsx";
@@ -121,7 +121,7 @@ export function documentTabs(document: DocumentDetail, t: TFunction): NonNullabl
     },
     {
       key: "relations",
-      label: t("documents.tabs.relations", { n: relationCount }),
+      label: t("documents.tabs.relations", { n: formatNumber(relationCount) }),
       children: <DocumentRelations document={document} />,
     },
     {
@@ -135,7 +135,7 @@ export function documentTabs(document: DocumentDetail, t: TFunction): NonNullabl
     },
     {
       key: "cascades",
-      label: t("documentCoverage.tab", { n: document.cascadeCount }),
+      label: t("documentCoverage.tab", { n: formatNumber(document.cascadeCount) }),
       children: <CascadesPanel document={document} />,
     },
   ];
