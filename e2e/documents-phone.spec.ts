@@ -1,10 +1,20 @@
 // The register on a 360 px phone: results as cards, a document's details, text and relations, and the
-// upload wizard with its references as cards — nothing scrolls sideways.
+// upload wizard with its references as cards — nothing scrolls sideways. An edit that meets someone
+// else's change shows the conflict in view, not above the fields scrolled to.
+
+import { randomBytes } from "node:crypto";
 import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type BrowserSession, openPage } from "./browser.ts";
-import { confirmHeader, openDocument, searchDocuments, uploadThroughWizard } from "./document-steps.ts";
-import { signInThroughPage } from "./journey-steps.ts";
+import {
+  confirmHeader,
+  documentTypeId,
+  editDocumentElsewhere,
+  openDocument,
+  searchDocuments,
+  uploadThroughWizard,
+} from "./document-steps.ts";
+import { apiSession, signInThroughPage } from "./journey-steps.ts";
 
 let session: BrowserSession;
 beforeEach(async () => {
@@ -59,5 +69,34 @@ describe("the register on a phone", () => {
     const kind = await reference.getByTestId("reference-kind").boundingBox();
     expect((kind?.x ?? 0) + (kind?.width ?? 999), "the relation's choice in view").toBeLessThanOrEqual(360);
     expect(await pageWidth(page), "the references step").toBeLessThanOrEqual(361);
+  });
+
+  it("brings an edit conflict into view in the drawer", async () => {
+    const { page, context } = session;
+    const api = await apiSession(context.request, "vanphong");
+    const me = await api.get<{ roles: { orgId: number }[] }>("/api/auth/me");
+    const tag = randomBytes(3).toString("hex");
+    const plan = await api.post<{ id: number }>("/api/documents", {
+      typeId: await documentTypeId(api, "KH"),
+      issuerCodes: ["TU"],
+      issuedOn: "2026-01-20",
+      subject: `Kế hoạch sửa trên điện thoại ${tag}`,
+      ownerOrgId: me.roles[0]?.orgId,
+    });
+    await signInThroughPage(page, "vanphong");
+    await openDocument(page, plan.id);
+    await page.getByTestId("document-edit").click();
+    const body = page.getByTestId("document-edit-drawer").locator(".ant-drawer-body");
+    await body.waitFor();
+    await editDocumentElsewhere(context.request, plan.id, { signer: "Trần Thị Lan" });
+    // The person works on a field far down the drawer, then saves.
+    await page.getByTestId("document-form-signer").fill("Lê Văn Minh");
+    await expect.poll(() => body.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+    await page.getByTestId("document-edit-save").click();
+    const conflict = page.getByTestId("document-edit-conflict");
+    await conflict.waitFor();
+    await expect.poll(() => body.evaluate((element) => element.scrollTop)).toBe(0);
+    const box = await conflict.boundingBox();
+    expect((box?.y ?? 999) + 40, "the conflict on screen").toBeLessThanOrEqual(740);
   });
 });
