@@ -272,6 +272,7 @@ export interface Database {
   documents: DocumentsTable;
   documentTexts: DocumentTextsTable;
   documentRecipients: DocumentRecipientsTable;
+  documentReach: DocumentReachTable;
   documentFiles: DocumentFilesTable;
   documentRelations: DocumentRelationsTable;
   documentCascades: DocumentCascadesTable;
@@ -405,6 +406,13 @@ export interface DocumentTextsTable {
 export interface DocumentRecipientsTable {
   documentId: number;
   orgId: number;
+}
+
+/** Derived by triggers (migration 0014): the organisations a document reaches, with their paths. */
+export interface DocumentReachTable {
+  documentId: number;
+  orgId: number;
+  path: string;
 }
 
 export interface DocumentFilesTable {

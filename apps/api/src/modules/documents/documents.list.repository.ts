@@ -15,6 +15,7 @@
 // matter whole: a number ("21-KL/TW", cited in the body of hundreds of plans) or a subject phrase finds
 // its document first, however many bodies also mention it.
 import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
+import { pathWithinAny } from "../../platform/auth/scope-sql.ts";
 import type { DocumentSummaryRow, Executor } from "./documents.repository.ts";
 import { documentSummaryQuery } from "./documents.repository.ts";
 import { type DocumentScope, documentVisibleSql } from "./documents.visibility.ts";
@@ -81,13 +82,12 @@ function reachedFromPaths(paths: readonly string[]): RawBuilder<unknown> {
     UNION SELECT r.document_id FROM document_recipients r WHERE r.org_id IN ${under})`;
 }
 
-/** Documents organisations under `paths` hold, receive or are demanded an implementing document of. */
+/**
+ * Documents organisations under `paths` hold, receive or are demanded an implementing document of: one
+ * range of document_reach's path index per path (a province's ~49,000 documents in ~10 ms).
+ */
 function reachableSet(paths: readonly string[]): RawBuilder<unknown> {
-  const under = sql`(SELECT o.id FROM organisations o WHERE o.path <@ ANY(${[...paths]}::ltree[]))`;
-  return sql`(SELECT x.id FROM documents x WHERE x.owner_org_id IN ${under}
-    UNION SELECT r.document_id FROM document_recipients r WHERE r.org_id IN ${under}
-    UNION SELECT c.document_id FROM document_cascade_targets t
-      JOIN document_cascades c ON c.id = t.cascade_id WHERE t.org_id IN ${under})`;
+  return sql`(SELECT r.document_id FROM document_reach r WHERE ${pathWithinAny(sql.ref("r.path"), paths)})`;
 }
 
 /**

@@ -19,20 +19,14 @@ export function documentScopeOf(actor: Actor): DocumentScope {
   };
 }
 
-/** The document is reachable from one of `paths`: held by, addressed to, or demanded from an org there. */
+/**
+ * The document is reachable from one of `paths`: held by, addressed to, or demanded from an org there.
+ * document_reach (migration 0014) holds those organisations' paths, kept right by triggers.
+ */
 function reachableFrom(alias: string, paths: readonly string[]): Expression<SqlBool> {
   if (paths.length === 0) return sql<SqlBool>`false`;
-  const doc = sql.ref(`${alias}.id`);
-  const owner = sql.ref(`${alias}.owner_org_id`);
-  const within = (column: string) => pathWithinAny(sql.ref(column), paths);
-  return sql<SqlBool>`(
-    EXISTS (SELECT 1 FROM organisations vo WHERE vo.id = ${owner} AND ${within("vo.path")})
-    OR EXISTS (SELECT 1 FROM document_recipients vr JOIN organisations vro ON vro.id = vr.org_id
-               WHERE vr.document_id = ${doc} AND ${within("vro.path")})
-    OR EXISTS (SELECT 1 FROM document_cascades vc
-               JOIN document_cascade_targets vt ON vt.cascade_id = vc.id
-               JOIN organisations vto ON vto.id = vt.org_id
-               WHERE vc.document_id = ${doc} AND ${within("vto.path")}))`;
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM document_reach vr
+    WHERE vr.document_id = ${sql.ref(`${alias}.id`)} AND ${pathWithinAny(sql.ref("vr.path"), paths)})`;
 }
 
 /** Condition on a `documents` row aliased `alias` in the surrounding query. */
