@@ -18,6 +18,7 @@ import {
   type BackupTrailer,
 } from "./backup-format.ts";
 import {
+  backedUpTables,
   type ForeignKeyInfo,
   listApplicationTables,
   listAppliedMigrations,
@@ -251,7 +252,7 @@ export async function restoreBackup(
     }
     return await db.transaction().execute(async (trx) => {
       const tables = await listApplicationTables(trx);
-      checkHeader(header, await listAppliedMigrations(trx), tables);
+      checkHeader(header, await listAppliedMigrations(trx), backedUpTables(tables));
       const holding = await tablesHoldingData(trx, tables);
       if (holding.length > 0 && !options.force) {
         throw new BackupError(

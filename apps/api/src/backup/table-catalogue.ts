@@ -29,6 +29,18 @@ export interface ForeignKeyInfo {
 
 const MIGRATOR_TABLES = new Set(["kysely_migration", "kysely_migration_lock"]);
 
+/**
+ * Tables whose rows triggers derive from other tables (migration 0014: where each document reaches).
+ * A backup leaves their rows out; restoring the source rows rebuilds them, and a restore empties them
+ * with everything else so no row of the data it replaces survives.
+ */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(["document_reach"]);
+
+/** The tables whose rows a backup holds. */
+export function backedUpTables(tables: readonly TableInfo[]): TableInfo[] {
+  return tables.filter((table) => !DERIVED_TABLES.has(table.name));
+}
+
 /** Quotes an identifier for SQL text. */
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

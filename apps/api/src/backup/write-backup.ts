@@ -15,6 +15,7 @@ import {
   type BackupTrailer,
 } from "./backup-format.ts";
 import {
+  backedUpTables,
   listApplicationTables,
   listAppliedMigrations,
   quoteIdent,
@@ -74,7 +75,7 @@ export async function writeBackup(db: Kysely<Database>, file: string): Promise<B
       .setIsolationLevel("repeatable read")
       .setAccessMode("read only")
       .execute(async (trx) => {
-        const tables = await listApplicationTables(trx);
+        const tables = backedUpTables(await listApplicationTables(trx));
         const header: BackupHeader = {
           format: BACKUP_FORMAT,
           version: BACKUP_FORMAT_VERSION,
