@@ -91,6 +91,24 @@ try {
   await page.goto(`${baseUrl}/member-statistics`);
   await page.getByTestId("member-statistics-page").locator("canvas").first().waitFor();
   await shot(page, "member-statistics");
+
+  await page.goto(`${baseUrl}/documents?q=ket%20luan%2021`);
+  await page.getByTestId("document-link").first().waitFor();
+  await shot(page, "documents");
+  // The province's plan for 21-KL/TW and its first implementation requirement, found through the API.
+  const { planId, cascadeId } = await page.evaluate(async () => {
+    type Page = { items: { id: number }[] };
+    const list = (await (await fetch("/api/documents?q=12-KH%2FTU&pageSize=1")).json()) as Page;
+    const id = list.items[0]?.id;
+    const cascades = (await (await fetch(`/api/documents/${id}/cascades`)).json()) as Page;
+    return { planId: id, cascadeId: cascades.items[0]?.id };
+  });
+  await page.goto(`${baseUrl}/documents/${planId}`);
+  await page.getByTestId("document-header").waitFor();
+  await shot(page, "document");
+  await page.goto(`${baseUrl}/documents/${planId}/coverage/${cascadeId}`);
+  await page.getByTestId("coverage-page").locator("canvas").first().waitFor();
+  await shot(page, "document-coverage");
   await desktop.close();
 
   const phone = await browser.newContext({
