@@ -1,5 +1,5 @@
 // A member's record in the browser: two people edit it at once and the second is told, keeping what
-// they typed; a membership event; a transfer to another cell that the receiving side confirms.
+// they typed and the other person's change to a field they left alone; a membership event; a transfer to another cell that the receiving side confirms.
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type BrowserSession, openPage } from "./browser.ts";
@@ -76,6 +76,7 @@ describe("a member's record", () => {
     await other.put(`/api/members/${member.id}`, {
       ...personalData(member),
       occupation: "Bác sĩ",
+      homeTown: "Xã Tiên Du, tỉnh Bắc Ninh",
       version: member.version,
     });
     await elsewhere.close();
@@ -84,10 +85,14 @@ describe("a member's record", () => {
     await expect.poll(() => conflict.innerText()).toContain("Bác sĩ");
     expect(await conflict.innerText()).toContain("Kỹ sư xây dựng");
     expect(await page.locator("#occupation").inputValue()).toBe("Kỹ sư xây dựng");
-    // Keep ours, saved over the new version.
+    // Only the other person changed the home town: the form takes their value and does not ask.
+    expect(await conflict.innerText()).not.toContain("Xã Tiên Du");
+    expect(await page.locator("#homeTown").inputValue()).toBe("Xã Tiên Du, tỉnh Bắc Ninh");
+    // Keep ours, saved over the new version; their home town stays.
     await page.getByTestId("member-edit-save").click();
     await page.getByTestId("member-edit-drawer").waitFor({ state: "hidden" });
     await expect.poll(() => page.getByTestId("member-personal").innerText()).toContain("Kỹ sư xây dựng");
+    expect(await page.getByTestId("member-personal").innerText()).toContain("Xã Tiên Du, tỉnh Bắc Ninh");
 
     // A membership event.
     await page.getByTestId("member-event-menu").click();

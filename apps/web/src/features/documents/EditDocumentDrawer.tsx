@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall, isApiError } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
+import { changesOf, resolveConflict } from "../../lib/edit-changes.ts";
 import { errorText } from "../../lib/errors.ts";
 import { hasPermission, useMe } from "../auth/session.ts";
 import {
@@ -20,7 +21,6 @@ import {
 import { showDocumentErrors } from "./document-form-errors.ts";
 import { useDocumentSaved } from "./document-queries.ts";
 import { useDocumentNaming } from "./document-symbol.ts";
-import { changesOf, resolveConflict } from "./edit-changes.ts";
 
 interface Props {
   document: DocumentDetail;

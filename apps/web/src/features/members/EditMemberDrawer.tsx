@@ -1,13 +1,15 @@
-// Editing a member's personal data. The record's version travels with the change; when someone else
-// saved first (409 MEMBER_VERSION_CONFLICT) the form stays open with what the person typed, the other
-// person's values are shown beside it, and they choose: keep their own text (saved over the new
-// version) or take the other person's.
+// Editing a member's personal data. Only the fields the person changed are laid over the record as
+// last read (the API takes the whole record), with that record's version; when someone else saved
+// first (409 MEMBER_VERSION_CONFLICT) the form stays open, fields only the other person changed take
+// their value, and for fields both changed the two values are shown side by side: keep mine (saved
+// over the new version) or take theirs.
 import { type MemberDetail, memberRoutes } from "@namro/contracts";
 import { Alert, App, Button, Drawer, Form, Grid, Space, Table } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall, isApiError } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
+import { changesOf, resolveConflict } from "../../lib/edit-changes.ts";
 import { applyFieldErrors, errorText } from "../../lib/errors.ts";
 import {
   formValuesOf,
@@ -16,6 +18,7 @@ import {
   type MemberFormValues,
   personalDataOf,
 } from "./MemberFormFields.tsx";
+import { memberUpdateBody } from "./member-edit.ts";
 import { useMemberSaved } from "./member-queries.ts";
 
 interface Props {
@@ -35,20 +38,17 @@ function describe(value: string | null, t: (key: string) => string, field: strin
   return value;
 }
 
-/** The fields where what the person typed differs from what is now saved. */
+/** A field both people changed, to different values: what I typed and what they saved. */
 interface Difference {
-  field: string;
+  field: keyof MemberFormValues;
   mine: string | null;
   theirs: string | null;
 }
-function differences(mine: Body, theirs: Body): Difference[] {
-  const out: Difference[] = [];
-  const other = theirs as Record<string, string | null | undefined>;
-  for (const [field, value] of Object.entries(mine as Record<string, string | null | undefined>)) {
-    const theirValue = other[field] ?? null;
-    if ((value ?? null) !== theirValue) out.push({ field, mine: value ?? null, theirs: theirValue });
-  }
-  return out;
+
+/** The record as last read from the server (when the drawer opened, or after a conflict): what edits are measured against. */
+interface Base {
+  version: number;
+  body: Body;
 }
 
 export function EditMemberDrawer({ member, open, onClose }: Props) {
@@ -61,26 +61,36 @@ export function EditMemberDrawer({ member, open, onClose }: Props) {
   const [saving, setSaving] = useState(false);
   /** The record as someone else saved it, when our save hit a version conflict. */
   const [latest, setLatest] = useState<MemberDetail | null>(null);
+  /** Fields both people changed, each with my value and theirs, after a conflict. */
+  const [conflictRows, setConflictRows] = useState<Difference[]>([]);
+  const bodyOf = (values: MemberFormValues): Body => personalDataOf(values, member.canSeeSensitive);
+  const base = useRef<Base>({ version: member.version, body: bodyOf(formValuesOf(member)) });
 
   // Only when the drawer opens: later refreshes of the record must not wipe what is being typed.
   useEffect(() => {
     if (open) {
+      const values = formValuesOf(member);
       form.resetFields();
-      form.setFieldsValue(formValuesOf(member));
+      form.setFieldsValue(values);
+      base.current = { version: member.version, body: bodyOf(values) };
       setError(null);
       setLatest(null);
+      setConflictRows([]);
     }
   }, [open]);
-
-  const baseVersion = latest?.version ?? member.version;
 
   const submit = async (values: MemberFormValues) => {
     setSaving(true);
     setError(null);
     try {
+      const changes = changesOf(base.current.body, bodyOf(values));
+      if (Object.keys(changes).length === 0) {
+        onClose();
+        return;
+      }
       const detail = await apiCall(memberRoutes.updateMember, {
         params: { id: member.id },
-        body: { ...personalDataOf(values, member.canSeeSensitive), version: baseVersion },
+        body: memberUpdateBody(base.current.body, changes, base.current.version),
       });
       await saved(detail);
       message.success(t("common.saved"));
@@ -89,7 +99,7 @@ export function EditMemberDrawer({ member, open, onClose }: Props) {
       if (isApiError(caught, "MEMBER_VERSION_CONFLICT")) {
         try {
           const current = await apiCall(memberRoutes.getMember, { params: { id: member.id } });
-          setLatest(current);
+          mergeTheirs(values, current);
           await saved(current);
         } catch (reload) {
           setError(errorText(reload, t));
@@ -103,13 +113,36 @@ export function EditMemberDrawer({ member, open, onClose }: Props) {
     }
   };
 
-  const conflictRows =
-    latest === null
-      ? []
-      : differences(
-          personalDataOf(form.getFieldsValue(true) as MemberFormValues, latest.canSeeSensitive),
-          personalDataOf(formValuesOf(latest), latest.canSeeSensitive),
-        );
+  /**
+   * After a conflict: fields only they changed take their value, fields only I changed keep mine, and
+   * the fields we both changed are listed for a choice. Later edits are measured against their version.
+   */
+  const mergeTheirs = (values: MemberFormValues, current: MemberDetail) => {
+    const theirValues = formValuesOf(current);
+    const mine = bodyOf(values);
+    const theirs = bodyOf(theirValues);
+    const { conflicting, takeTheirs } = resolveConflict(base.current.body, mine, theirs);
+    form.setFields(takeTheirs.map((field) => ({ name: field, value: theirValues[field], errors: [] })));
+    const text = (body: Body, field: keyof Body) => (body[field] as string | null | undefined) ?? null;
+    setConflictRows(
+      conflicting.map((field) => ({ field, mine: text(mine, field), theirs: text(theirs, field) })),
+    );
+    base.current = { version: current.version, body: theirs };
+    setLatest(current);
+  };
+
+  const takeTheirs = (current: MemberDetail) => {
+    const theirValues = formValuesOf(current);
+    form.setFields(
+      conflictRows.map(({ field }) => ({
+        name: field,
+        value: theirValues[field],
+        errors: [],
+      })),
+    );
+    setConflictRows([]);
+    setLatest(null);
+  };
 
   return (
     <Drawer
@@ -173,15 +206,11 @@ export function EditMemberDrawer({ member, open, onClose }: Props) {
                 <p>{t("members.edit.conflictSame")}</p>
               )}
               <Space wrap style={{ marginTop: 8 }}>
-                <Button
-                  onClick={() => {
-                    form.setFieldsValue(formValuesOf(latest));
-                    setLatest(null);
-                  }}
-                  data-testid="member-edit-take-theirs"
-                >
-                  {t("members.edit.takeTheirs")}
-                </Button>
+                {conflictRows.length > 0 && (
+                  <Button onClick={() => takeTheirs(latest)} data-testid="member-edit-take-theirs">
+                    {t("members.edit.takeTheirs")}
+                  </Button>
+                )}
               </Space>
             </div>
           }

@@ -15,6 +15,15 @@ describe("changesOf", () => {
     expect(changedFields(opened, current)).toEqual(["subject"]);
   });
 
+  it("sees a field set in the form that the opened values did not have", () => {
+    const sparse: { subject: string; religion?: string } = { subject: "Về công tác" };
+    expect(changesOf(sparse, { ...sparse, religion: "Phật giáo" })).toEqual({ religion: "Phật giáo" });
+    expect(resolveConflict(sparse, sparse, { ...sparse, religion: "Công giáo" })).toEqual({
+      conflicting: [],
+      takeTheirs: ["religion"],
+    });
+  });
+
   it("compares arrays by value and treats undefined like null", () => {
     const current = { ...opened, recipientOrgIds: [1, 2], number: undefined };
     expect(changesOf(opened, current)).toEqual({});
