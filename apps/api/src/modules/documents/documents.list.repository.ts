@@ -4,6 +4,10 @@
 //
 // A query over a million documents. A common word ("dang", "xay dung") is in nearly every body;
 // ranking every match would read a million search vectors. The search is therefore tiered:
+//   0. numbered: when the query names a number, with or without its type ("ket luan 21", "kl 21",
+//      "so 21"), the matching documents bearing that number (of that type), found through the
+//      documents_symbol index: the document itself comes before the dozens of plans whose subjects cite
+//      "Kết luận số 21-KL/TW" (its own subject need not hold the words);
 //   1. head: documents whose symbol, citation, subject or type name matches (search_head, the A and B
 //      weights stored apart from the body, migration 0012), the SEARCH_CAP most recent of them, ranked
 //      on those weights alone;
@@ -209,6 +213,66 @@ export async function listDocuments(
   return search(executor, options.query, wheres, options.pageSize, offset, summariesOf);
 }
 
+/** A number in a query, and the words beside it that may name its type. */
+interface TypedNumber {
+  /** The spellings the register may store its value in: "21", "021", "0021"; "4", "04", … */
+  spellings: string[];
+  /** Up to four words before (past a "so") or after the number, folded: "luan", "ket luan", "kl". */
+  typePhrases: string[];
+}
+
+/** A word that is a document's number: a few digits (not a phone number or a code). */
+const NUMBER_WORD = /^\d{1,6}$/;
+/** Words of the longest type names ("chuong trinh hanh dong", "nghi quyet lien tich"). */
+const TYPE_PHRASE_MAX_WORDS = 4;
+
+/**
+ * The one number among a query's plain words ("ket luan 21", "21 kl", "nghi quyet so 04"), or null:
+ * no number, several, or search syntax (quotes, "-", a symbol typed whole) the other tiers handle.
+ */
+function typedNumberOf(query: string): TypedNumber | null {
+  const words = query.split(/[\s,;:.]+/).filter((word) => word !== "");
+  if (!words.every((word) => /^[a-z0-9]+$/.test(word))) return null;
+  const positions = words.flatMap((word, index) => (NUMBER_WORD.test(word) ? [index] : []));
+  const at = positions[0];
+  if (at === undefined || positions.length > 1) return null;
+  const value = Number.parseInt(words[at] ?? "", 10);
+  if (value === 0) return null;
+  const digits = String(value);
+  const spellings = [...new Set([1, 2, 3, 4].map((width) => digits.padStart(width, "0")))];
+  const before = words.slice(0, at);
+  if (before.at(-1) === "so") before.pop();
+  const after = words.slice(at + 1);
+  const typePhrases: string[] = [];
+  for (let length = 1; length <= TYPE_PHRASE_MAX_WORDS; length++) {
+    if (before.length >= length) typePhrases.push(before.slice(-length).join(" "));
+    if (after.length >= length) typePhrases.push(after.slice(0, length).join(" "));
+  }
+  return { spellings, typePhrases };
+}
+
+/**
+ * The numbered tier's lookup by documents_symbol (type_abbreviation, number): the types the phrases
+ * name, by name or abbreviation folded like the search ("ket luan", "kl", "qd"), or every type when
+ * they name none ("so 21"). An empty set when nothing is numbered so.
+ */
+async function numberedLookup(executor: Executor, typed: TypedNumber | null): Promise<RawBuilder<unknown>> {
+  if (typed === null) return sql`(SELECT x.id FROM documents x WHERE false)`;
+  const { rows } = await sql<{ id: number; abbreviation: string; named: boolean }>`
+    SELECT t.id, t.abbreviation,
+      (lower(unaccent(t.name_vi)) = ANY(${typed.typePhrases}::text[])
+        OR lower(unaccent(t.abbreviation)) = ANY(${typed.typePhrases}::text[])) AS named
+    FROM document_types t`.execute(executor);
+  const named = rows.filter((row) => row.named);
+  const types = named.length > 0 ? named : rows;
+  const abbreviations = [...new Set(types.map((row) => row.abbreviation))];
+  // Two types may share an abbreviation (Quyết định and Quy định are both QĐ): the type itself decides.
+  const ofType = named.length > 0 ? sql`AND x.type_id = ANY(${named.map((row) => row.id)}::bigint[])` : sql``;
+  return sql`(SELECT x.id FROM documents x
+    WHERE x.type_abbreviation = ANY(${abbreviations}::text[]) AND x.number = ANY(${typed.spellings}::text[])
+      ${ofType} OFFSET 0)`;
+}
+
 async function search(
   executor: Executor,
   query: string,
@@ -231,8 +295,14 @@ async function search(
   const typedNumber = query.replace(/^so\s*:?\s*/, "");
   const numberLike = /^\d+[-/]\S+$/.test(typedNumber);
   const exact = numberLike ? sql`(lower(unaccent(coalesce(d.symbol, ''))) = ${typedNumber})` : sql`false`;
+  const numbered = await numberedLookup(executor, typedNumberOf(query));
   const { rows } = await sql<{ id: number; rank: number; matches: number }>`
-    WITH head AS MATERIALIZED (
+    WITH numbered AS MATERIALIZED (
+      -- The few documents bearing the number (OFFSET 0 keeps the index lookup first), then the query.
+      SELECT d.id, d.issued_on FROM documents d
+      WHERE d.id IN ${numbered} AND d.search_tsv @@ ${tsquery} AND ${where.body}
+      ORDER BY ${RECENT} LIMIT ${SEARCH_CAP + 1}
+    ), head AS MATERIALIZED (
       SELECT d.id, d.issued_on, ${exact} AS exact FROM documents d
       WHERE d.search_head @@ ${tsquery} AND ${where.head}
       ORDER BY ${numberLike ? sql`exact DESC, ` : sql``}${RECENT} LIMIT ${SEARCH_CAP + 1}
@@ -243,8 +313,10 @@ async function search(
         AND d.search_tsv @@ ${tsquery} AND ${where.body} AND d.id NOT IN (SELECT h.id FROM head h)
       ORDER BY ${RECENT} LIMIT ${SEARCH_CAP + 1}
     ), candidates AS (
-      SELECT h.id, h.issued_on, CASE WHEN h.exact THEN -1 ELSE 0 END AS tier FROM head h
-      UNION ALL SELECT b.id, b.issued_on, 1 AS tier FROM body b
+      SELECT n.id, n.issued_on, -1 AS tier FROM numbered n
+      UNION ALL SELECT h.id, h.issued_on, CASE WHEN h.exact THEN -1 ELSE 0 END AS tier FROM head h
+        WHERE h.id NOT IN (SELECT n.id FROM numbered n)
+      UNION ALL SELECT b.id, b.issued_on, 1 AS tier FROM body b WHERE b.id NOT IN (SELECT n.id FROM numbered n)
     ), kept AS (
       SELECT c.* FROM candidates c ORDER BY c.tier, c.issued_on DESC NULLS LAST, c.id DESC LIMIT ${SEARCH_CAP + 1}
     )

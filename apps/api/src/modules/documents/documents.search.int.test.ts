@@ -211,6 +211,62 @@ describe("GET /api/documents", () => {
     expect(await names(staff, { q: "nghi quyet trung uong 4" })).toEqual(["placeholder"]);
   });
 
+  it("puts the document of a number typed with its type's name first, before the newer plans citing it", async () => {
+    const db = t.database.db;
+    const root = await createOrg(db, null, { typeCode: "tinh_uy" });
+    const directive = await createDocument(db, {
+      ownerOrgId: root.id,
+      number: "21",
+      typeAbbreviation: "KL",
+      issuerCodes: ["TW"],
+      issuedOn: "2021-10-25",
+      subject: "Về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị",
+      body: "Bộ Chính trị yêu cầu tiếp tục quán triệt các nghị quyết của Đảng.",
+    });
+    const resolution = await createDocument(db, {
+      ownerOrgId: root.id,
+      number: "21",
+      typeAbbreviation: "NQ",
+      issuerCodes: ["TU"],
+      issuedOn: "2020-05-01",
+      subject: "Về phát triển kinh tế",
+    });
+    const plans: number[] = [];
+    for (const day of [1, 2, 3, 4, 5]) {
+      const plan = await createDocument(db, {
+        ownerOrgId: root.id,
+        number: String(day),
+        typeAbbreviation: "KH",
+        issuerCodes: ["ĐU"],
+        issuedOn: `2022-03-0${day}`,
+        subject: "Kế hoạch thực hiện Kết luận số 21-KL/TW và các nghị quyết của Đảng ủy",
+      });
+      plans.unshift(plan.id);
+    }
+    const admin = await t.actor([{ role: "committee_staff", orgId: root.id }]);
+    const hits = async (q: string) =>
+      ((await list(admin, { q })).json() as DocumentList).items.map((item) => item.id);
+    // The five plans are newer and hold the words in their subjects; the document bearing the number leads.
+    for (const q of ["ket luan 21", "kết luận 21", "ket luan so 21", "21 ket luan"]) {
+      expect(await hits(q), q).toEqual([directive.id, ...plans]);
+    }
+    // By the abbreviation: the plans' "21-KL/TW" is one token of their subjects, not the word "kl".
+    for (const q of ["kl 21", "21 kl", "KL số 21"]) expect((await hits(q))[0], q).toBe(directive.id);
+    // Another type's number: the resolution numbered 21 first, the directive (matched in its body) not.
+    const byResolution = await hits("nghi quyet 21");
+    expect(byResolution[0]).toBe(resolution.id);
+    expect(byResolution).toContain(directive.id);
+    expect(byResolution.slice(0, 6)).not.toContain(directive.id);
+    // Without a number nothing changes: the subjects rank above the type's name, newest first.
+    expect(await hits("ket luan")).toEqual([...plans, directive.id]);
+    expect(await hits("ke hoach thuc hien")).toEqual(plans);
+    // The numbered tier keeps to what the actor may see: commune A's member sees only the plan sent to it.
+    const seen = ((await list(member, { q: "ket luan 21" })).json() as DocumentList).items.map(
+      (item) => item.id,
+    );
+    expect(seen).toEqual([ids.plan]);
+  });
+
   it("answers an empty list to a query with nothing to look up", async () => {
     for (const q of ["!!!", '""', "-dang", "''", "…"]) {
       const page = await found(staff, { q });
