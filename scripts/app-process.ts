@@ -45,6 +45,8 @@ export async function startAppProcess(database: "postgres" | "pglite"): Promise<
     HOST: "127.0.0.1",
     LOG_LEVEL: "warn",
     NAMRO_DATA_DIR: dataDir,
+    // Every journey signs in from 127.0.0.1: dozens of accounts within a minute, above the default.
+    NAMRO_SIGN_IN_RATE_LIMIT: "600",
   };
   if (database === "postgres") {
     postgres = await startThrowawayPostgres();

@@ -9,9 +9,6 @@ import { LOCALE_COOKIE } from "../../platform/http/locale.ts";
 import { registerRoute } from "../../platform/http/register-route.ts";
 import { presentMe } from "./auth.presenter.ts";
 
-/** Per client IP, on top of the per-account lockout. */
-export const SIGN_IN_RATE_LIMIT = { max: 20, timeWindow: "1 minute" };
-
 export function registerAuthRoutes(app: FastifyInstance): void {
   const auth = app.services.auth;
   const behindTls = app.appConfig.behindTls;
@@ -35,7 +32,8 @@ export function registerAuthRoutes(app: FastifyInstance): void {
       request.actor = result.actor;
       return presentMe(result.actor);
     },
-    { rateLimit: SIGN_IN_RATE_LIMIT },
+    // Per client address, on top of the per-account lockout (NAMRO_SIGN_IN_RATE_LIMIT).
+    { rateLimit: { max: app.appConfig.signInRateLimitPerMinute, timeWindow: "1 minute" } },
   );
 
   registerRoute(app, authRoutes.signOut, access.session, async ({ request, reply }) => {
