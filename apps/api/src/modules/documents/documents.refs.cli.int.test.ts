@@ -1,27 +1,13 @@
 // `namro refs` as a person runs it: a child process, no database.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMMUNE_PLAN_08_KH_DU, oleBytes, sampleDocumentDocx } from "../../../test/document-fixtures.ts";
+import { offlineCli } from "../../../test/offline-cli.ts";
 
-const BIN = resolve(import.meta.dirname, "../../../bin/namro.js");
-const dir = mkdtempSync(join(tmpdir(), "namro-cli-refs-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function namro(...args: string[]) {
-  // No database is opened: point the embedded one at a folder that does not exist to prove it.
-  const env: NodeJS.ProcessEnv = { ...process.env, NAMRO_DATA_DIR: join(dir, "no-database") };
-  delete env.DATABASE_URL;
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    env,
-    encoding: "utf8",
-    timeout: 60_000,
-    cwd: dir,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = offlineCli("namro-cli-refs-");
+const { dir, namro } = cli;
+afterAll(() => cli.remove());
 
 describe("namro refs FILE", () => {
   it("prints the references of a .docx as JSON and as a table", () => {
