@@ -49,6 +49,17 @@ export const AUDIT_ACTIONS = [
   "document_issuer.update",
   "committee_term.create",
   "committee_term.update",
+  "task.create",
+  "task.update",
+  "task.cascade",
+  "task.state_change",
+  "task.report_submit",
+  "task.report_return",
+  "task.report_accept",
+  "task.milestone_update",
+  "task_plan.update",
+  "clear_set.update",
+  "account.email_change",
   "seed.demo",
   "seed.bulk",
 ] as const;
@@ -67,6 +78,10 @@ export const AUDIT_ENTITY_TYPES = [
   "document_type",
   "document_issuer",
   "committee_term",
+  "task",
+  "task_report",
+  "task_plan",
+  "clear_set",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

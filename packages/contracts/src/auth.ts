@@ -31,6 +31,12 @@ export const PermissionSchema = z.enum([
   "document.confidential",
   /** Document types, issuer codes and central terms are global: counts only when held over a root. */
   "document_type.manage",
+  /** Read the tasks of the subtree (lead, supporting or assigning organisation there) and roll-ups. */
+  "task.read",
+  /** Create, edit, cascade, pause and cancel tasks; return reports; the clear-set and plan formula. */
+  "task.manage",
+  /** Report progress on tasks the subtree leads (a responsible person always may on their own). */
+  "task.report",
 ]);
 export type Permission = z.infer<typeof PermissionSchema>;
 

@@ -14,3 +14,4 @@ export * from "./members-errors.ts";
 export * from "./notifications.ts";
 export * from "./organisations.ts";
 export * from "./system.ts";
+export * from "./tasks.ts";

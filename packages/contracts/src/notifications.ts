@@ -10,8 +10,9 @@ export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 export const NotificationSchema = z.object({
   id: z.number(),
   kind: NotificationKindSchema,
-  orgId: z.number(),
-  orgName: z.string(),
+  /** The organisation it is addressed to; null for a personal notification (e.g. to a task's person). */
+  orgId: z.number().nullable(),
+  orgName: z.string().nullable(),
   titleVi: z.string(),
   titleEn: z.string(),
   bodyVi: z.string(),

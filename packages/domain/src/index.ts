@@ -13,3 +13,4 @@ export * from "./plan-checker/index.ts";
 export * from "./vietnamese-dates.ts";
 export * from "./vietnamese-sort-key.ts";
 export * from "./vietnamese-text.ts";
+export * from "./tasks/index.ts";

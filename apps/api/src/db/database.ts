@@ -10,6 +10,8 @@ import type { Database } from "./schema.ts";
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 // bigint ids fit in a JS number for any realistic row count.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+// numeric columns (percentages, targets, weights: at most 14 digits) read as numbers.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
 
 export type DatabaseTarget =
   | { kind: "server"; url: string; poolSize?: number }

@@ -95,6 +95,7 @@ export interface AccountsTable {
   failedSignIns: Generated<number>;
   lockedUntil: Timestamp | null;
   locale: Generated<"vi" | "en">;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -280,6 +281,14 @@ export interface Database {
   notifications: NotificationsTable;
   notificationReads: NotificationReadsTable;
   documentUploads: DocumentUploadsTable;
+  clearSets: ClearSetsTable;
+  taskPlans: TaskPlansTable;
+  tasks: TasksTable;
+  taskSupports: TaskSupportsTable;
+  taskMilestones: TaskMilestonesTable;
+  taskReports: TaskReportsTable;
+  taskReportFiles: TaskReportFilesTable;
+  emailOutbox: EmailOutboxTable;
 }
 
 export type OrgTypeRow = Selectable<OrgTypesTable>;
@@ -462,7 +471,9 @@ export interface DocumentCascadeTargetsTable {
 
 export interface NotificationsTable {
   id: GeneratedId;
-  orgId: number;
+  /** Addressed to the accounts holding a role on this organisation, or (null) only to accountId. */
+  orgId: number | null;
+  accountId: ColumnType<number | null, number | null | undefined, number | null>;
   kind: string;
   titleVi: string;
   titleEn: string;
@@ -494,3 +505,135 @@ export interface DocumentUploadsTable {
   body: Generated<string>;
   createdAt: Timestamp;
 }
+
+// ── Five-clears tasks (migration 0015) ──
+
+export interface ClearSetsTable {
+  orgId: number;
+  /** ClearDefinition[] of @namro/domain. */
+  clears: Json;
+  version: Generated<number>;
+  updatedBy: number | null;
+  updatedAt: Timestamp;
+}
+
+export type ProgressFormula = "average" | "weighted" | "status";
+
+export interface TaskPlansTable {
+  documentId: number;
+  progressFormula: Generated<ProgressFormula>;
+  version: Generated<number>;
+  updatedBy: number | null;
+  updatedAt: Timestamp;
+}
+
+export type TaskKind = "task" | "breakthrough" | "remediation";
+export type TaskSchedule = "once" | "monthly" | "quarterly" | "yearly" | "continuous";
+export type ReportFrequency = "monthly" | "quarterly" | "half_yearly" | "yearly";
+export type TaskState = "active" | "paused" | "cancelled";
+
+export interface TasksTable {
+  /** BY DEFAULT identity: a cascade may reserve ids with nextval('tasks_id_seq'). */
+  id: Generated<number>;
+  kind: Generated<TaskKind>;
+  planDocumentId: number | null;
+  parentId: number | null;
+  treePath: string;
+  ownerOrgId: number;
+  ownerPath: string;
+  leadOrgId: number | null;
+  orgPath: string;
+  responsibleAccountId: number | null;
+  responsibleName: string | null;
+  title: string;
+  description: Generated<string>;
+  searchKey: string;
+  startDate: string | null;
+  dueDate: string | null;
+  schedule: Generated<TaskSchedule>;
+  reportFrequency: ReportFrequency | null;
+  deliverable: string | null;
+  targetValue: number | null;
+  targetUnit: string | null;
+  weight: Generated<number>;
+  state: Generated<TaskState>;
+  stateReason: string | null;
+  stateChangedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  progressPercent: Generated<number>;
+  actualValue: number | null;
+  completedOn: string | null;
+  lastReportAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  lastReportedPeriodEnd: string | null;
+  hasChildren: Generated<boolean>;
+  missingClears: ColumnType<string[], string[] | undefined, string[]>;
+  version: Generated<number>;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface TaskSupportsTable {
+  taskId: number;
+  orgId: number;
+  path: string;
+}
+
+export interface TaskMilestonesTable {
+  id: GeneratedId;
+  taskId: number;
+  title: string;
+  dueDate: string;
+  doneOn: string | null;
+  sortOrder: Generated<number>;
+}
+
+export type TaskReportStatus = "submitted" | "returned" | "accepted";
+
+export interface TaskReportsTable {
+  id: GeneratedId;
+  taskId: number;
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  percent: number;
+  actualValue: number | null;
+  narrative: Generated<string>;
+  completedOn: string | null;
+  status: Generated<TaskReportStatus>;
+  returnReason: string | null;
+  submittedBy: number | null;
+  submittedAt: Timestamp;
+  reviewedBy: number | null;
+  reviewedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Generated<number>;
+}
+
+export interface TaskReportFilesTable {
+  id: GeneratedId;
+  reportId: number;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export interface EmailOutboxTable {
+  id: GeneratedId;
+  toAddress: string;
+  subject: string;
+  bodyText: string;
+  dedupeKey: string | null;
+  status: Generated<"pending" | "sent" | "failed">;
+  attempts: Generated<number>;
+  lastError: string | null;
+  nextAttemptAt: Timestamp;
+  createdAt: Timestamp;
+  sentAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export type TaskRow = Selectable<TasksTable>;
+export type NewTask = Insertable<TasksTable>;
+export type TaskReportRow = Selectable<TaskReportsTable>;

@@ -50,8 +50,8 @@ export async function insertNotifications(
 export interface InboxRow {
   id: number;
   kind: string;
-  orgId: number;
-  orgName: string;
+  orgId: number | null;
+  orgName: string | null;
   titleVi: string;
   titleEn: string;
   bodyVi: string;
@@ -76,12 +76,14 @@ function inbox(executor: Executor, accountId: number, orgIds: readonly number[])
     .leftJoin("notificationReads as r", (join) =>
       join.onRef("r.notificationId", "=", "n.id").on("r.accountId", "=", accountId),
     )
-    .where("n.orgId", "in", orgIds.length > 0 ? [...orgIds] : [0]);
+    .where((eb) =>
+      eb.or([eb("n.orgId", "in", orgIds.length > 0 ? [...orgIds] : [0]), eb("n.accountId", "=", accountId)]),
+    );
 }
 
 export async function listInbox(executor: Executor, options: InboxOptions): Promise<InboxRow[]> {
   let query = inbox(executor, options.accountId, options.orgIds)
-    .innerJoin("organisations as o", "o.id", "n.orgId")
+    .leftJoin("organisations as o", "o.id", "n.orgId")
     .select([
       "n.id",
       "n.kind",

@@ -1,0 +1,2 @@
+export * from "./task-periods.ts";
+export * from "./task-status.ts";
