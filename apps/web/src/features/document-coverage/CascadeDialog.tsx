@@ -3,16 +3,20 @@
 // xã/phường trực thuộc Tỉnh ủy …"), by a deadline, with a note. The same dialog changes the deadline
 // and note of an existing requirement (its organisations stay as they were set).
 import { type DocumentCascade, type DocumentDetail, documentCascadeRoutes } from "@namro/contracts";
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from "antd";
+import { Alert, App, DatePicker, Form, Input, Modal, Typography } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, apiCall, isApiError } from "../../lib/api.ts";
 import { DATE_FORMAT, formatNumber, fromIsoDate, toIsoDate } from "../../lib/dates.ts";
 import { applyFieldErrors, errorText } from "../../lib/errors.ts";
-import { OrgPicker } from "../../ui/OrgPicker.tsx";
-import { useOrgTypeName, useOrgTypes } from "../organisations/org-types.ts";
-import { type CascadeChoice, formFieldOfIssue, isChoiceComplete, selectionOf } from "./cascade-form.ts";
+import { CascadeSelectionFields } from "../../ui/CascadeSelectionFields.tsx";
+import {
+  type CascadeChoice,
+  formFieldOfIssue,
+  isChoiceComplete,
+  selectionOf,
+} from "../../ui/cascade-selection.ts";
 import { useCascadePreview, useCascadesChanged } from "./coverage-queries.ts";
 
 interface Values extends CascadeChoice {
@@ -75,8 +79,6 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const changed = useCascadesChanged();
-  const types = useOrgTypes();
-  const typeName = useOrgTypeName();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -96,15 +98,6 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
       form.setFieldsValue({ deadline: fromIsoDate(cascade.deadline), note: cascade.note ?? "" });
     }
   }, [open, form, cascade?.id]);
-
-  const typeOptions = useMemo(
-    () =>
-      (types.data ?? [])
-        .filter((type) => !type.isDepartment)
-        .sort((a, b) => a.sortOrder - b.sortOrder)
-        .map((type) => ({ value: type.code, label: typeName(type.code) })),
-    [types.data, typeName],
-  );
 
   const rootOrgId = Form.useWatch("rootOrgId", form);
   // Asked of the server only once the choice is complete.
@@ -179,62 +172,11 @@ export function CascadeDialog({ document, cascade, open, onClose }: Props) {
             {t("documentCoverage.dialog.addressed", { who: cascade.selectionLabel })}
           </Typography.Paragraph>
         ) : (
-          <>
-            <Form.Item name="mode" label={t("documentCoverage.dialog.who")}>
-              <Radio.Group
-                data-testid="cascade-mode"
-                options={[
-                  { value: "types", label: t("documentCoverage.dialog.byTypes") },
-                  { value: "orgs", label: t("documentCoverage.dialog.byOrgs") },
-                ]}
-              />
-            </Form.Item>
-            {mode === "types" ? (
-              <>
-                <Form.Item
-                  name="typeCodes"
-                  label={t("documentCoverage.dialog.types")}
-                  rules={[{ required: true, message: t("documentCoverage.dialog.typesRequired") }]}
-                >
-                  <Select
-                    mode="multiple"
-                    options={typeOptions}
-                    loading={types.isPending}
-                    optionFilterProp="label"
-                    data-testid="cascade-types"
-                    placeholder={t("documentCoverage.dialog.typesPlaceholder")}
-                  />
-                </Form.Item>
-                <Form.Item
-                  name="rootOrgId"
-                  label={t("documentCoverage.dialog.root")}
-                  rules={[{ required: true, message: t("common.required") }]}
-                >
-                  <OrgPicker
-                    testId="cascade-root"
-                    knownLabels={{ [document.ownerOrgId]: document.ownerOrgName }}
-                    allowClear={false}
-                    style={{ width: "100%" }}
-                  />
-                </Form.Item>
-              </>
-            ) : (
-              <Form.Item
-                name="orgIds"
-                label={t("documentCoverage.dialog.orgs")}
-                rules={[{ required: true, message: t("documentCoverage.dialog.orgsRequired") }]}
-              >
-                <OrgPicker
-                  multiple
-                  testId="cascade-orgs"
-                  suggestRoleOrgs={false}
-                  excludeIds={[document.ownerOrgId]}
-                  style={{ width: "100%" }}
-                  placeholder={t("documentCoverage.dialog.orgsPlaceholder")}
-                />
-              </Form.Item>
-            )}
-          </>
+          <CascadeSelectionFields
+            mode={mode}
+            owner={{ id: document.ownerOrgId, name: document.ownerOrgName }}
+            whoLabel={t("documentCoverage.dialog.who")}
+          />
         )}
         <Form.Item
           name="deadline"

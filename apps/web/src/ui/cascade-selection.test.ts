@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formFieldOfIssue, isChoiceComplete, selectionOf } from "./cascade-form.ts";
+import { formFieldOfIssue, isChoiceComplete, selectionOf } from "./cascade-selection.ts";
 
 describe("the cascade dialog's choice", () => {
   it("is complete with organisations, or with types and a root", () => {

@@ -1,5 +1,5 @@
-// The "who must implement it" part of the cascade dialog: the person's choice as the request's
-// selection, and the server's field paths as the form's field names.
+// Choosing organisations a task or document is cascaded to ("who must do it"): the person's choice as
+// the request's selection, and the server's field paths as the form's field names.
 import type { CascadeSelection } from "@namro/contracts";
 
 export type CascadeMode = "types" | "orgs";
