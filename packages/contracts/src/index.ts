@@ -14,4 +14,6 @@ export * from "./members-errors.ts";
 export * from "./notifications.ts";
 export * from "./organisations.ts";
 export * from "./system.ts";
+export * from "./task-reports.ts";
+export * from "./task-reports-errors.ts";
 export * from "./tasks.ts";
