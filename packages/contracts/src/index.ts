@@ -16,4 +16,5 @@ export * from "./organisations.ts";
 export * from "./system.ts";
 export * from "./task-reports.ts";
 export * from "./task-reports-errors.ts";
+export * from "./task-rollups.ts";
 export * from "./tasks.ts";
