@@ -2,11 +2,13 @@
 // Codes are UPPER_SNAKE, start with the entity, and are never renamed.
 import { DOCUMENT_ERRORS } from "./documents-errors.ts";
 import { MEMBER_ERRORS } from "./members-errors.ts";
+import { PLAN_CHECK_ERRORS } from "./plan-checks-errors.ts";
 import { TASK_REPORT_ERRORS } from "./task-reports-errors.ts";
 
 export const ERROR_CATALOGUE = {
   ...MEMBER_ERRORS,
   ...DOCUMENT_ERRORS,
+  ...PLAN_CHECK_ERRORS,
   ...TASK_REPORT_ERRORS,
   VALIDATION_FAILED: { status: 400, vi: "Dữ liệu không hợp lệ.", en: "The data is not valid." },
   AUTH_REQUIRED: { status: 401, vi: "Vui lòng đăng nhập.", en: "Please sign in." },

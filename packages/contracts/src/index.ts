@@ -13,6 +13,8 @@ export * from "./members.ts";
 export * from "./members-errors.ts";
 export * from "./notifications.ts";
 export * from "./organisations.ts";
+export * from "./plan-checks.ts";
+export * from "./plan-checks-errors.ts";
 export * from "./system.ts";
 export * from "./task-reports.ts";
 export * from "./task-reports-errors.ts";
