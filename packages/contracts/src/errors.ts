@@ -4,12 +4,14 @@ import { DOCUMENT_ERRORS } from "./documents-errors.ts";
 import { MEMBER_ERRORS } from "./members-errors.ts";
 import { PLAN_CHECK_ERRORS } from "./plan-checks-errors.ts";
 import { TASK_REPORT_ERRORS } from "./task-reports-errors.ts";
+import { TASK_ERRORS } from "./tasks-errors.ts";
 
 export const ERROR_CATALOGUE = {
   ...MEMBER_ERRORS,
   ...DOCUMENT_ERRORS,
   ...PLAN_CHECK_ERRORS,
   ...TASK_REPORT_ERRORS,
+  ...TASK_ERRORS,
   VALIDATION_FAILED: { status: 400, vi: "Dữ liệu không hợp lệ.", en: "The data is not valid." },
   AUTH_REQUIRED: { status: 401, vi: "Vui lòng đăng nhập.", en: "Please sign in." },
   AUTH_INVALID_CREDENTIALS: {

@@ -20,3 +20,4 @@ export * from "./task-reports.ts";
 export * from "./task-reports-errors.ts";
 export * from "./task-rollups.ts";
 export * from "./tasks.ts";
+export * from "./tasks-errors.ts";

@@ -139,6 +139,8 @@ export type CreateTaskInput = z.input<typeof CreateTaskInputSchema>;
 export const UpdateTaskInputSchema = TaskFieldsSchema.partial().extend({
   version: z.number().int().positive(),
   planDocumentId: z.number().int().positive().nullable().optional(),
+  /** Move the task under another task (null: make it a task of its own); a cycle is refused. */
+  parentId: z.number().int().positive().nullable().optional(),
 });
 export type UpdateTaskInput = z.input<typeof UpdateTaskInputSchema>;
 
