@@ -20,3 +20,31 @@ describe("loadConfig", () => {
     expect(loadConfig({ NAMRO_SIGN_IN_RATE_LIMIT: "0" }).signInRateLimitPerMinute).toBe(1);
   });
 });
+
+describe("loadConfig: e-mail", () => {
+  it("sends no e-mail without NAMRO_SMTP_URL, and has no public address by default", () => {
+    expect(loadConfig({})).toMatchObject({ mail: null, publicUrl: null, jobsEnabled: true });
+    expect(loadConfig({ NAMRO_JOBS: "0" }).jobsEnabled).toBe(false);
+  });
+
+  it("reads the SMTP server, the sender and the public address", () => {
+    const config = loadConfig({
+      NAMRO_SMTP_URL: "smtp://namro:secret@mail.example.vn:587",
+      NAMRO_MAIL_FROM: "Năm Rõ <namro@tinhuy.example.vn>",
+      NAMRO_PUBLIC_URL: "https://namro.example.vn/",
+    });
+    expect(config.mail).toEqual({
+      smtpUrl: "smtp://namro:secret@mail.example.vn:587",
+      from: "Năm Rõ <namro@tinhuy.example.vn>",
+    });
+    expect(config.publicUrl).toBe("https://namro.example.vn");
+  });
+
+  it("refuses an SMTP address without a sender, or one that is not smtp(s)://, naming the variable", () => {
+    expect(() => loadConfig({ NAMRO_SMTP_URL: "smtp://mail.example.vn" })).toThrow(/NAMRO_MAIL_FROM/);
+    expect(() => loadConfig({ NAMRO_SMTP_URL: "http://mail.example.vn", NAMRO_MAIL_FROM: "a@b.vn" })).toThrow(
+      /NAMRO_SMTP_URL/,
+    );
+    expect(() => loadConfig({ NAMRO_PUBLIC_URL: "namro.example.vn" })).toThrow(/NAMRO_PUBLIC_URL/);
+  });
+});

@@ -16,6 +16,19 @@ export interface AppConfig {
   logLevel: string;
   /** Folder with the built web app; served at / when present. */
   webDistDir: string;
+  /** Reminders by e-mail; null: none sent and none queued. */
+  mail: MailConfig | null;
+  /** The address people open the app at ("https://namro.example.vn"), for links in e-mails; null: none. */
+  publicUrl: string | null;
+  /** Background jobs (reminders, the e-mail sender) run in `serve`; off: only on demand. */
+  jobsEnabled: boolean;
+}
+
+export interface MailConfig {
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465. */
+  smtpUrl: string;
+  /** The sender, "Năm Rõ <namro@tinhuy.example.vn>". */
+  from: string;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -25,6 +38,34 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   if (!Number.isFinite(value) || value < 0)
     throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
+}
+
+function mailFromEnv(env: NodeJS.ProcessEnv): MailConfig | null {
+  const smtpUrl = env.NAMRO_SMTP_URL ?? "";
+  if (smtpUrl === "") return null;
+  let url: URL;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    throw new Error(`NAMRO_SMTP_URL must look like smtp://user:password@host:587, got "${smtpUrl}"`);
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:")
+    throw new Error(`NAMRO_SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}"`);
+  const from = env.NAMRO_MAIL_FROM ?? "";
+  // A guessed sender is refused by most servers; better to say so at start than fail every e-mail.
+  if (!/@[^@\s>]+\.[^@\s>]+>?$/.test(from))
+    throw new Error(
+      `NAMRO_MAIL_FROM must be set with NAMRO_SMTP_URL, e.g. "Năm Rõ <namro@tinhuy.example.vn>"`,
+    );
+  return { smtpUrl, from };
+}
+
+function publicUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.NAMRO_PUBLIC_URL ?? "";
+  if (raw === "") return null;
+  if (!/^https?:\/\/[^\s/]+/.test(raw))
+    throw new Error(`NAMRO_PUBLIC_URL must be an http(s) address, got "${raw}"`);
+  return raw.replace(/\/+$/, "");
 }
 
 const repositoryRoot = resolve(import.meta.dirname, "../../..");
@@ -47,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     logLevel: env.LOG_LEVEL ?? "info",
     webDistDir: resolve(repositoryRoot, "apps/web/dist"),
+    mail: mailFromEnv(env),
+    publicUrl: publicUrlFromEnv(env),
+    jobsEnabled: env.NAMRO_JOBS !== "0" && env.NAMRO_JOBS !== "false",
   };
 }
 
