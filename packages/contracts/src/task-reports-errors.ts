@@ -1,6 +1,6 @@
-// Error codes of task progress reports (spread into ERROR_CATALOGUE).
+// Error codes of task progress reports (spread into ERROR_CATALOGUE). A task the actor may not see
+// answers TASK_NOT_FOUND (tasks-errors.ts).
 export const TASK_REPORT_ERRORS = {
-  TASK_REPORT_TASK_NOT_FOUND: { status: 404, vi: "Không tìm thấy nhiệm vụ.", en: "Task not found." },
   TASK_REPORT_NOT_FOUND: {
     status: 404,
     vi: "Không tìm thấy báo cáo tiến độ.",
