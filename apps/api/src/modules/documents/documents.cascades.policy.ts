@@ -1,6 +1,6 @@
 // Who may set cascades, drill into their coverage and remind: all of it hangs on the scope paths of
 // document.read and document.manage.
-import { type Actor, holdsPermissionAt, isWithin } from "../../platform/auth/actor.ts";
+import { type Actor, holdsPermissionAt } from "../../platform/auth/actor.ts";
 
 /** May set, change and delete the cascades of a document held by this organisation. */
 export function mayManageCascadesOf(actor: Actor, ownerPath: string): boolean {
@@ -15,17 +15,4 @@ export function mayRemindUnder(actor: Actor, nodePath: string): boolean {
 /** May drill into this organisation of the coverage. */
 export function mayViewCoverageAt(actor: Actor, orgPath: string): boolean {
   return holdsPermissionAt(actor, "document.read", orgPath);
-}
-
-/**
- * An organisation may be required to implement a document held by `ownerPath` when it is active,
- * strictly below the holder, and within the actor's document.manage scope.
- */
-export function mayTarget(actor: Actor, ownerPath: string, org: { path: string; active: boolean }): boolean {
-  return (
-    org.active &&
-    org.path !== ownerPath &&
-    isWithin(org.path, ownerPath) &&
-    holdsPermissionAt(actor, "document.manage", org.path)
-  );
 }

@@ -1,7 +1,6 @@
 // SQL for cascades and their targets. Every function takes the executor first.
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { pathWithinAny } from "../../platform/auth/scope-sql.ts";
 import { type DocumentScope, documentVisibleSql } from "./documents.visibility.ts";
 
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -128,28 +127,6 @@ export async function findOrgTypeNames(
     .where("code", "in", [...codes])
     .orderBy("sortOrder")
     .execute();
-}
-
-/** Ids of the active organisations of these types strictly under `rootPath`, within `scopePaths`. */
-export async function findActiveOrgIdsOfTypes(
-  executor: Executor,
-  rootPath: string,
-  typeCodes: readonly string[],
-  scopePaths: readonly string[],
-  limit: number,
-): Promise<number[]> {
-  const rows = await executor
-    .selectFrom("organisations as o")
-    .select("o.id")
-    .where(sql<boolean>`o.path <@ ${rootPath}::ltree`)
-    .where(sql<boolean>`o.path <> ${rootPath}::ltree`)
-    .where("o.typeCode", "in", [...typeCodes])
-    .where("o.status", "=", "active")
-    .where(pathWithinAny(sql.ref("o.path"), scopePaths))
-    .orderBy("o.id")
-    .limit(limit)
-    .execute();
-  return rows.map((row) => row.id);
 }
 
 export async function insertCascade(

@@ -3,25 +3,10 @@
 // back as a short label ("Đảng ủy xã / phường / đặc khu trong Tỉnh ủy Hà Tĩnh", "3 tổ chức") that names
 // to a reader who does not manage the holder only the organisations within the reader's scope.
 import { CASCADE_TARGET_LIMIT, type CascadeSelection, type Locale } from "@namro/contracts";
-import { type Actor, isWithin, scopePaths } from "../../platform/auth/actor.ts";
-import { AppError, type FieldIssue } from "../../platform/errors.ts";
-import { mayTarget } from "./documents.cascades.policy.ts";
+import type { Actor } from "../../platform/auth/actor.ts";
+import { isWithin } from "../../platform/auth/actor.ts";
+import { expandOrgSelection } from "../../platform/auth/org-selection.ts";
 import * as repo from "./documents.cascades.repository.ts";
-
-function refused(code: Parameters<typeof issue>[1], path: string): AppError {
-  return new AppError(code, { issues: [issue(path, code)] });
-}
-
-function issue(
-  path: string,
-  code:
-    | "DOCUMENT_CASCADE_TARGET_OUTSIDE_SCOPE"
-    | "DOCUMENT_CASCADE_TYPE_UNKNOWN"
-    | "DOCUMENT_CASCADE_NO_TARGETS"
-    | "DOCUMENT_CASCADE_TOO_MANY_TARGETS",
-): FieldIssue {
-  return { path, message: code };
-}
 
 /** The target ids of a selection, or a refusal naming every offending field. */
 export async function expandSelection(
@@ -30,42 +15,16 @@ export async function expandSelection(
   ownerPath: string,
   selection: CascadeSelection,
 ): Promise<number[]> {
-  if (selection.kind === "orgs") {
-    const ids = [...new Set(selection.orgIds)];
-    const orgs = new Map((await repo.findOrgs(executor, ids)).map((org) => [org.id, org]));
-    const issues: FieldIssue[] = [];
-    selection.orgIds.forEach((id, index) => {
-      const org = orgs.get(id);
-      if (!org || !mayTarget(actor, ownerPath, org)) {
-        issues.push(issue(`body.selection.orgIds.${index}`, "DOCUMENT_CASCADE_TARGET_OUTSIDE_SCOPE"));
-      }
-    });
-    if (issues.length > 0) throw new AppError("DOCUMENT_CASCADE_TARGET_OUTSIDE_SCOPE", { issues });
-    return ids;
-  }
-
-  const typeCodes = [...new Set(selection.typeCodes)];
-  const known = new Set((await repo.findOrgTypeNames(executor, typeCodes)).map((type) => type.code));
-  const unknown = selection.typeCodes.flatMap((code, index) =>
-    known.has(code) ? [] : [issue(`body.selection.typeCodes.${index}`, "DOCUMENT_CASCADE_TYPE_UNKNOWN")],
-  );
-  if (unknown.length > 0) throw new AppError("DOCUMENT_CASCADE_TYPE_UNKNOWN", { issues: unknown });
-  const [root] = await repo.findOrgs(executor, [selection.rootOrgId]);
-  // The root may be the holder itself; its targets lie strictly under it, hence under the holder.
-  const manages = scopePaths(actor, "document.manage");
-  if (!root || !isWithin(root.path, ownerPath) || !manages.some((scope) => isWithin(root.path, scope))) {
-    throw refused("DOCUMENT_CASCADE_TARGET_OUTSIDE_SCOPE", "body.selection.rootOrgId");
-  }
-  const ids = await repo.findActiveOrgIdsOfTypes(
-    executor,
-    root.path,
-    typeCodes,
-    manages,
-    CASCADE_TARGET_LIMIT + 1,
-  );
-  if (ids.length === 0) throw refused("DOCUMENT_CASCADE_NO_TARGETS", "body.selection.typeCodes");
-  if (ids.length > CASCADE_TARGET_LIMIT) throw refused("DOCUMENT_CASCADE_TOO_MANY_TARGETS", "body.selection");
-  return ids;
+  return expandOrgSelection(executor, actor, ownerPath, selection, {
+    permission: "document.manage",
+    limit: CASCADE_TARGET_LIMIT,
+    codes: {
+      outsideScope: "DOCUMENT_CASCADE_TARGET_OUTSIDE_SCOPE",
+      typeUnknown: "DOCUMENT_CASCADE_TYPE_UNKNOWN",
+      noTargets: "DOCUMENT_CASCADE_NO_TARGETS",
+      tooMany: "DOCUMENT_CASCADE_TOO_MANY_TARGETS",
+    },
+  });
 }
 
 const NAMED_IN_LABEL = 3;
