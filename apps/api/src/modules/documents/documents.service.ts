@@ -106,6 +106,15 @@ export class DocumentsService {
     return buildDocumentDetail(executor, actor, id);
   }
 
+  /** A document the actor may see, as other modules need it (a task's plan), or null like a missing one. */
+  async findVisible(
+    actor: Actor,
+    id: number,
+    executor: repo.Executor = this.#deps.db,
+  ): Promise<repo.DocumentRecordRow | null> {
+    return (await repo.findVisibleRecord(executor, documentScopeOf(actor), id)) ?? null;
+  }
+
   /** The extracted text and every reference found in it, resolved as the reader may see them. */
   async text(actor: Actor, id: number) {
     const record = await requireVisibleRecord(this.#deps.db, actor, id);
