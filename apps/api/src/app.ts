@@ -29,7 +29,9 @@ import { registerMemberRoutes } from "./modules/members/members.routes.ts";
 import { registerMemberStatisticsRoutes } from "./modules/members/members.statistics.routes.ts";
 import { registerNotificationRoutes } from "./modules/notifications/notifications.routes.ts";
 import { registerOrganisationRoutes } from "./modules/organisations/organisations.routes.ts";
+import { registerPlanCheckerRoutes } from "./modules/plan-checker/plan-checker.routes.ts";
 import { registerSystemRoutes } from "./modules/system/system.routes.ts";
+import { registerTaskRollupRoutes } from "./modules/tasks/tasks.rollups.routes.ts";
 import { enforceRouteAccess } from "./platform/auth/route-access.ts";
 import { installSessionHook } from "./platform/auth/session-hook.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
@@ -126,6 +128,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerDocumentFileRoutes(api);
     registerDocumentCascadeRoutes(api);
     registerNotificationRoutes(api);
+    registerTaskRollupRoutes(api);
+    registerPlanCheckerRoutes(api);
   });
 
   const indexHtml = join(config.webDistDir, "index.html");

@@ -14,7 +14,9 @@ import { MembersService } from "./modules/members/members.service.ts";
 import { MemberStatisticsService } from "./modules/members/members.statistics.ts";
 import { NotificationsService } from "./modules/notifications/notifications.service.ts";
 import { OrganisationsService } from "./modules/organisations/organisations.service.ts";
+import { PlanCheckerService } from "./modules/plan-checker/plan-checker.service.ts";
 import { SystemService } from "./modules/system/system.service.ts";
+import { TaskRollupsService } from "./modules/tasks/tasks.rollups.service.ts";
 import type { ServiceDeps } from "./platform/service-deps.ts";
 
 export interface Services {
@@ -33,6 +35,8 @@ export interface Services {
   documentSearch: DocumentSearchService;
   notifications: NotificationsService;
   documentCascades: DocumentCascadesService;
+  taskRollups: TaskRollupsService;
+  planChecker: PlanCheckerService;
 }
 
 export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessionTtlHours">): Services {
@@ -45,6 +49,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
   const notifications = new NotificationsService(deps);
   const documentReferenceData = new DocumentReferenceDataService(deps);
   const documentUploads = new DocumentUploadsService(deps, documentReferenceData);
+  const documents = new DocumentsService(deps, documentReferenceData, documentUploads);
   return {
     organisations,
     auth,
@@ -57,9 +62,11 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     memberExport: new MemberExportService(deps, members, memberStatistics),
     documentUploads,
     documentReferenceData,
-    documents: new DocumentsService(deps, documentReferenceData, documentUploads),
+    documents,
     documentSearch: new DocumentSearchService(deps),
     notifications,
     documentCascades: new DocumentCascadesService(deps, notifications),
+    taskRollups: new TaskRollupsService(deps, documents),
+    planChecker: new PlanCheckerService(organisations, () => null),
   };
 }

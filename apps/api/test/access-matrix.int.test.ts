@@ -27,6 +27,7 @@ import { ROLE_PERMISSIONS } from "../src/platform/auth/permissions.ts";
 import type { RouteAccess } from "../src/platform/auth/route-access.ts";
 import { documentFileSamples } from "./access-matrix.document-files.ts";
 import { documentRegisterSamples } from "./access-matrix.documents.ts";
+import { planCheckSamples } from "./access-matrix.plan-checks.ts";
 import { createCascade } from "./cascade-factories.ts";
 import { createDocument } from "./document-factories.ts";
 import { createOrg, createProvince, uniqueSuffix } from "./factories.ts";
@@ -136,6 +137,7 @@ const SAMPLES = new Map<string, Sample>([
     commune: (scope) => commune(scope),
     rootOrCommune: (scope) => rootOrCommune(scope),
   }),
+  ...planCheckSamples({ db: () => t.database.db, commune, rootOrCommune }),
   // system
   [key(systemRoutes.health), { scoped: false, build: async () => ({ method: "GET", url: "/api/health" }) }],
   [

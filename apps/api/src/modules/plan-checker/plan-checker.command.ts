@@ -9,9 +9,9 @@ import { DOCUMENT_FILE_MAX_BYTES, ERROR_CATALOGUE } from "@namro/contracts";
 import { type CheckedTask, type ClearGrade, checkPlan, DEFAULT_CLEARS, planTaskJson } from "@namro/domain";
 import { AppError } from "../../platform/errors.ts";
 import { TextFileError } from "../../platform/text-files/text-file-errors.ts";
-import { type ReadFile, readStreamAtMost, readTextFile } from "../../platform/text-files/text-file-reader.ts";
+import { readStreamAtMost } from "../../platform/text-files/text-file-reader.ts";
 import { documentFileError } from "../documents/documents.service.ts";
-import { docxTables } from "./plan-checker.docx-tables.ts";
+import { type PlanFile, readPlanFile } from "./plan-checker.reader.ts";
 
 const EXIT_FAILURE = 1;
 
@@ -77,13 +77,17 @@ function failureMessage(error: unknown, file: string): string | null {
   return null;
 }
 
-function noTextMessage(read: ReadFile, file: string): string | null {
-  if (read.kind === "image")
-    return `${file}: đây là ảnh, không có chữ để đọc (an image: there is no text to read)`;
-  if (read.text !== "") return null;
-  return read.kind === "pdf"
-    ? `${file}: tệp PDF không có lớp chữ (bản quét), không đọc được kế hoạch (a PDF without a text layer: no text to check)`
-    : `${file}: tệp không có nội dung chữ (the file has no text)`;
+function noTextMessage(file: PlanFile, name: string): string | null {
+  switch (file.noText) {
+    case "image":
+      return `${name}: đây là ảnh, không có chữ để đọc (an image: there is no text to read)`;
+    case "scan":
+      return `${name}: tệp PDF không có lớp chữ (bản quét), không đọc được kế hoạch (a PDF without a text layer: no text to check)`;
+    case "empty":
+      return `${name}: tệp không có nội dung chữ (the file has no text)`;
+    default:
+      return null;
+  }
 }
 
 /** Prints the checked tasks of the file; returns the exit code (1: unreadable, no text, or no task). */
@@ -92,26 +96,23 @@ export async function runCheckPlanCommand(
   options: CheckPlanCommandOptions,
   output: CommandOutput,
 ): Promise<number> {
-  let read: ReadFile;
-  let bytes: Buffer;
+  let plan: PlanFile;
   try {
     // read once: the bytes whose zip the reader checks are the bytes whose tables are read
-    bytes = await readStreamAtMost(createReadStream(file), DOCUMENT_FILE_MAX_BYTES);
-    read = await readTextFile(bytes, DOCUMENT_FILE_MAX_BYTES);
+    const bytes = await readStreamAtMost(createReadStream(file), DOCUMENT_FILE_MAX_BYTES);
+    plan = await readPlanFile(bytes, DOCUMENT_FILE_MAX_BYTES);
   } catch (error) {
     const message = failureMessage(error, file);
     if (message === null) throw error;
     output.error(message);
     return EXIT_FAILURE;
   }
-  const noText = noTextMessage(read, file);
+  const noText = noTextMessage(plan, file);
   if (noText !== null) {
     output.error(noText);
     return EXIT_FAILURE;
   }
-  // the reader has checked this .docx's zip; its tables are read again as rows
-  const tables = read.kind === "docx" ? await docxTables(bytes) : [];
-  const tasks = checkPlan({ text: read.text, tables });
+  const tasks = checkPlan(plan.input);
   if (tasks.length === 0) {
     output.error(`${file}: Không tìm thấy nhiệm vụ nào trong văn bản (no tasks found in the document)`);
     return EXIT_FAILURE;

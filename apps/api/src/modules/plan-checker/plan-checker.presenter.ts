@@ -1,0 +1,114 @@
+// A checked plan as the web page reads it: each task with its spans, the clears of the committee's set
+// with their reasons in both languages, and the task as it would be created (the checker's reading of
+// lead, support, person, time and result) for the person to correct.
+import type { PlanCheck, PlanCheckedTask, PlanOrgCandidate, PlanUnit } from "@namro/contracts";
+import {
+  type CheckedTask,
+  type ClearDefinition,
+  PLAN_CLEAR_MESSAGES,
+  timingOfDeadline,
+  type UnitSpan,
+} from "@namro/domain";
+
+/** A title short enough to read in a list; the whole text stays the description. */
+export const PLAN_TASK_TITLE_CHARS = 300;
+
+export interface UnitMatch {
+  candidates: PlanOrgCandidate[];
+  orgId: number | null;
+}
+
+export type UnitMatcher = (unit: UnitSpan) => UnitMatch;
+
+function titleOf(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= PLAN_TASK_TITLE_CHARS) return flat;
+  const cut = flat.slice(0, PLAN_TASK_TITLE_CHARS - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > PLAN_TASK_TITLE_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[,;:.]$/, "")}…`;
+}
+
+function unitOf(unit: UnitSpan, match: UnitMatcher): PlanUnit {
+  const { candidates, orgId } = unit.generic ? { candidates: [], orgId: null } : match(unit);
+  return {
+    text: unit.text,
+    start: unit.start,
+    end: unit.end,
+    name: unit.name,
+    generic: unit.generic,
+    candidates,
+    orgId,
+  };
+}
+
+function draftOf(task: CheckedTask, leads: PlanUnit[], support: PlanUnit[]): PlanCheckedTask["draft"] {
+  const [lead, ...otherLeads] = leads.filter((u) => u.orgId !== null);
+  const supportIds = [...otherLeads, ...support].flatMap((u) => (u.orgId === null ? [] : [u.orgId]));
+  const target = task.results.find((r) => r.target !== null)?.target ?? null;
+  return {
+    title: titleOf(task.text),
+    description: task.text.trim(),
+    leadOrgId: lead?.orgId ?? null,
+    supportOrgIds: [...new Set(supportIds)].filter((id) => id !== lead?.orgId),
+    responsibleName: task.person?.name ?? null,
+    ...timingOfDeadline(task.time?.deadline),
+    deliverable: task.deliverable?.text ?? null,
+    targetValue: target?.value ?? null,
+    targetUnit: target ? (target.percent ? `% ${target.unit}`.trim() : target.unit) : null,
+  };
+}
+
+export function presentCheckedTask(
+  task: CheckedTask,
+  clearSet: readonly ClearDefinition[],
+  match: UnitMatcher,
+): PlanCheckedTask {
+  const leads = task.leads.map((u) => unitOf(u, match));
+  const support = task.support.map((u) => unitOf(u, match));
+  return {
+    text: task.text,
+    start: task.start,
+    end: task.end,
+    label: task.label,
+    leads,
+    support,
+    person: task.person
+      ? { text: task.person.text, start: task.person.start, end: task.person.end, name: task.person.name }
+      : null,
+    deadlineText: task.time?.text ?? null,
+    deadline: task.time?.deadline ?? null,
+    deliverable: task.deliverable?.text ?? null,
+    clears: task.clears.map((check, i) => {
+      const definition = clearSet[i];
+      return {
+        key: check.key,
+        aspect: check.aspect,
+        label: definition ? { ...definition.label } : { vi: check.key, en: check.key },
+        grade: check.grade,
+        reason: { ...PLAN_CLEAR_MESSAGES[check.reason] },
+        spans: check.spans.map(({ text, start, end }) => ({ text, start, end })),
+        inherited: check.inherited,
+      };
+    }),
+    draft: draftOf(task, leads, support),
+  };
+}
+
+export function summaryOf(
+  tasks: readonly PlanCheckedTask[],
+  clearSet: readonly ClearDefinition[],
+): PlanCheck["summary"] {
+  return {
+    tasks: tasks.length,
+    complete: tasks.filter((t) => t.clears.every((c) => c.grade === "present")).length,
+    perClear: clearSet.map((clear, i) => {
+      const grades = tasks.map((t) => t.clears[i]?.grade);
+      return {
+        key: clear.key,
+        present: grades.filter((g) => g === "present").length,
+        weak: grades.filter((g) => g === "weak").length,
+        missing: grades.filter((g) => g === "missing").length,
+      };
+    }),
+  };
+}
