@@ -31,6 +31,8 @@ interface CommonProps {
   typeCodes?: readonly string[] | undefined;
   /** Labels for values chosen elsewhere (e.g. the page's organisation). */
   knownLabels?: Readonly<Record<number, string>>;
+  /** Offered before the person types, instead of their role organisations (e.g. names read in a text). */
+  suggestions?: readonly { id: number; name: string; pathNames: readonly string[] }[] | undefined;
 }
 
 interface SingleProps extends CommonProps {
@@ -85,6 +87,10 @@ export function OrgPicker(props: SingleProps | MultipleProps) {
         if (types && !types.has(hit.typeCode)) continue;
         list.push({ value: hit.id, label: hit.name, path: hit.pathNames.join(" › ") });
       }
+    } else if (props.suggestions?.length) {
+      for (const hit of props.suggestions) {
+        list.push({ value: hit.id, label: hit.name, path: hit.pathNames.join(" › ") });
+      }
     } else if (props.suggestRoleOrgs !== false) {
       const seen = new Set<number>();
       for (const grant of me?.roles ?? []) {
@@ -117,6 +123,7 @@ export function OrgPicker(props: SingleProps | MultipleProps) {
     props.suggestRoleOrgs,
     props.knownLabels,
     props.typeCodes,
+    props.suggestions,
   ]);
 
   const common = {
