@@ -16,6 +16,7 @@ import { NotificationsService } from "./modules/notifications/notifications.serv
 import { OrganisationsService } from "./modules/organisations/organisations.service.ts";
 import { PlanCheckerService } from "./modules/plan-checker/plan-checker.service.ts";
 import { SystemService } from "./modules/system/system.service.ts";
+import { TaskReportsService } from "./modules/tasks/tasks.reports.service.ts";
 import { TaskRollupsService } from "./modules/tasks/tasks.rollups.service.ts";
 import type { ServiceDeps } from "./platform/service-deps.ts";
 
@@ -36,6 +37,7 @@ export interface Services {
   notifications: NotificationsService;
   documentCascades: DocumentCascadesService;
   taskRollups: TaskRollupsService;
+  taskReports: TaskReportsService;
   planChecker: PlanCheckerService;
 }
 
@@ -67,6 +69,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     notifications,
     documentCascades: new DocumentCascadesService(deps, notifications),
     taskRollups: new TaskRollupsService(deps, documents),
+    taskReports: new TaskReportsService(deps),
     planChecker: new PlanCheckerService(organisations, () => null),
   };
 }

@@ -164,6 +164,7 @@ export const AwaitingTaskReportsQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type AwaitingTaskReportsQuery = z.input<typeof AwaitingTaskReportsQuerySchema>;
+export type AwaitingTaskReportsFilter = z.infer<typeof AwaitingTaskReportsQuerySchema>;
 
 const ReportParamsSchema = z.object({
   id: z.coerce.number().int().positive(),

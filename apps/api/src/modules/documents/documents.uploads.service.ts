@@ -23,6 +23,7 @@ import type { Database } from "../../db/schema.ts";
 import { type AuditContext, recordAudit, recordAudits } from "../../platform/audit/audit-writer.ts";
 import type { Actor } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
+import { cleanUploadFileName } from "../../platform/http/upload-file-name.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { TextFileError, type TextFileFailure } from "../../platform/text-files/text-file-errors.ts";
 import { type ReadFile, readTextFile } from "../../platform/text-files/text-file-reader.ts";
@@ -124,16 +125,6 @@ export function documentFileError(error: unknown): unknown {
     : error;
 }
 
-/** A name safe to store and to send back: NFC, no path, no control characters, at most 255 characters. */
-function cleanFileName(name: string): string {
-  const base = name.normalize("NFC").split(/[\\/]/).at(-1) ?? "";
-  const clean = base
-    .replace(/\p{Cc}/gu, "")
-    .trim()
-    .slice(0, 255);
-  return clean === "" ? "tep-tai-len" : clean;
-}
-
 /** The register's type for a proposed header: by the type line's name when given, else the abbreviation. */
 function typeOfHeader(types: readonly DocumentTypeRow[], header: DocumentHeader): DocumentTypeRow | null {
   if (header.system === null || header.typeAbbreviation === null) return null;
@@ -181,7 +172,7 @@ export class DocumentUploadsService {
       ...reference,
       proposedKind: proposedRelationKind(found[i] as DocumentReference, read.text, header, planTypes),
     }));
-    const fileName = cleanFileName(file.fileName);
+    const fileName = cleanUploadFileName(file.fileName);
     const now = this.#deps.clock.now();
     const uploadId = await db.transaction().execute(async (trx) => {
       await deleteUploadsBefore(trx, new Date(now.getTime() - UPLOAD_LIFETIME_MS));
