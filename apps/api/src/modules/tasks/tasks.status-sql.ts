@@ -24,7 +24,7 @@ function lastDuePeriodEndSql(alias: string, today: string): RawBuilder<string | 
   const ref = (column: string) => sql.ref(`${alias}.${column}`);
   // Due by today ⇔ end ≤ today − (REPORT_DUE_DAYS + 1); the latest such end is the day before the
   // period containing today − REPORT_DUE_DAYS starts.
-  const latestEnd = sql`(${periodStartSql(alias, sql`(${today}::date - ${REPORT_DUE_DAYS})`)} - 1)`;
+  const latestEnd = sql`(${periodStartSql(alias, sql`(${today}::date - ${REPORT_DUE_DAYS}::int)`)} - 1)`;
   // No period after the one containing the due date.
   const lastOwnEnd = sql`(${periodStartSql(alias, ref("due_date"))} + CASE ${ref("report_frequency")}
       WHEN 'monthly' THEN interval '1 month' WHEN 'quarterly' THEN interval '3 months'
@@ -66,5 +66,5 @@ export function taskStatusSql(alias: string, today: string): RawBuilder<TaskStat
 export function dueSoonSql(alias: string, today: string): Expression<boolean> {
   const ref = (column: string) => sql.ref(`${alias}.${column}`);
   return sql<boolean>`(${ref("state")} = 'active' AND ${ref("completed_on")} IS NULL
-    AND ${ref("due_date")} BETWEEN ${today}::date AND ${today}::date + ${DUE_SOON_DAYS})`;
+    AND ${ref("due_date")} BETWEEN ${today}::date AND ${today}::date + ${DUE_SOON_DAYS}::int)`;
 }
