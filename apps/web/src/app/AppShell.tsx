@@ -4,11 +4,15 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   FileTextOutlined,
+  FundProjectionScreenOutlined,
   IdcardOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ScheduleOutlined,
   TagsOutlined,
   TeamOutlined,
   UserOutlined,
@@ -36,9 +40,11 @@ const EMBEDDED_NOTICE_KEY = "namro_embedded_notice_dismissed";
 function useNavItems(): NonNullable<MenuProps["items"]> {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const items: NonNullable<MenuProps["items"]> = [
-    { key: "/organisations", icon: <ApartmentOutlined />, label: t("nav.organisations") },
-  ];
+  const items: NonNullable<MenuProps["items"]> = [];
+  // The leader's first screen comes first.
+  if (hasPermission(me, "task.read"))
+    items.push({ key: "/task-dashboard", icon: <DashboardOutlined />, label: t("taskDashboard.navLabel") });
+  items.push({ key: "/organisations", icon: <ApartmentOutlined />, label: t("nav.organisations") });
   if (hasPermission(me, "member.read"))
     items.push({ key: "/members", icon: <IdcardOutlined />, label: t("members.navLabel") });
   if (hasPermission(me, "member.read"))
@@ -49,6 +55,20 @@ function useNavItems(): NonNullable<MenuProps["items"]> {
     });
   if (hasPermission(me, "document.read"))
     items.push({ key: "/documents", icon: <FileTextOutlined />, label: t("documents.navLabel") });
+  if (hasPermission(me, "task.read"))
+    items.push({ key: "/tasks", icon: <ScheduleOutlined />, label: t("tasks.navLabel") });
+  if (hasPermission(me, "task.read"))
+    items.push({
+      key: "/task-rollup",
+      icon: <FundProjectionScreenOutlined />,
+      label: t("taskDashboard.rollup.navLabel"),
+    });
+  if (hasPermission(me, "task.manage"))
+    items.push({
+      key: "/task-reports/awaiting",
+      icon: <CheckSquareOutlined />,
+      label: t("taskReports.awaiting.navLabel"),
+    });
   if (hasPermission(me, "account.manage"))
     items.push({ key: "/accounts", icon: <TeamOutlined />, label: t("nav.accounts") });
   if (hasPermission(me, "audit.read"))
@@ -153,7 +173,7 @@ function useLocaleSync(): void {
 function RedirectToLogin() {
   const navigate = useNavigate();
   const location = useLocation();
-  const wanted = useRef(location.pathname.startsWith("/login") ? "/organisations" : location.href);
+  const wanted = useRef(location.pathname.startsWith("/login") ? "/" : location.href);
   const sent = useRef(false);
   useEffect(() => {
     if (sent.current) return;
@@ -250,10 +270,10 @@ export function AppShell() {
         )}
         <a
           className="brand"
-          href="/organisations"
+          href="/"
           onClick={(event) => {
             event.preventDefault();
-            void navigate({ to: "/organisations" });
+            void navigate({ to: "/" });
           }}
         >
           {t("app.name")}

@@ -17,7 +17,15 @@ import { validateStatisticsSearch } from "../features/member-statistics/statisti
 import { validateImportSearch } from "../features/members/import/import-search.ts";
 import { validateMembersSearch } from "../features/members/members-search.ts";
 import { validateInboxSearch } from "../features/notifications/inbox-search.ts";
+import {
+  validateNewTaskSearch,
+  validateTaskPageSearch,
+  validateTasksSearch,
+} from "../features/tasks/tasks-search.ts";
+import { validateRollupSearch } from "../features/task-dashboard/rollup-search.ts";
+import { validateAwaitingSearch } from "../features/tasks/reports/awaiting-search.ts";
 import { AppShell } from "./AppShell.tsx";
+import { homePath } from "./home.ts";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { PageLoading } from "./PageLoading.tsx";
 
@@ -67,8 +75,8 @@ const shellRoute = createRoute({ getParentRoute: () => rootRoute, id: "shell", c
 const indexRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/",
-  beforeLoad: () => {
-    throw redirect({ to: "/organisations" });
+  beforeLoad: async ({ context }) => {
+    throw redirect({ to: await homePath(context.queryClient) });
   },
 });
 
@@ -164,6 +172,57 @@ const documentCoverageRoute = createRoute({
   ),
 });
 
+const tasksRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/tasks",
+  validateSearch: validateTasksSearch,
+  component: lazyRouteComponent(() => import("../features/tasks/TasksPage.tsx"), "TasksPage"),
+});
+
+const newTaskRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/tasks/new",
+  validateSearch: validateNewTaskSearch,
+  component: lazyRouteComponent(() => import("../features/tasks/NewTaskPage.tsx"), "NewTaskPage"),
+});
+
+const taskRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/tasks/$id",
+  validateSearch: validateTaskPageSearch,
+  component: lazyRouteComponent(() => import("../features/tasks/TaskPage.tsx"), "TaskPage"),
+});
+
+const taskDashboardRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/task-dashboard",
+  validateSearch: validateRollupSearch,
+  component: lazyRouteComponent(
+    () => import("../features/task-dashboard/TaskDashboardPage.tsx"),
+    "TaskDashboardPage",
+  ),
+});
+
+const taskRollupRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/task-rollup",
+  validateSearch: validateRollupSearch,
+  component: lazyRouteComponent(
+    () => import("../features/task-dashboard/TaskRollupPage.tsx"),
+    "TaskRollupPage",
+  ),
+});
+
+const awaitingReportsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/task-reports/awaiting",
+  validateSearch: validateAwaitingSearch,
+  component: lazyRouteComponent(
+    () => import("../features/tasks/reports/AwaitingReportsPage.tsx"),
+    "AwaitingReportsPage",
+  ),
+});
+
 const notificationsRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/notifications",
@@ -223,6 +282,12 @@ const routeTree = rootRoute.addChildren([
     newDocumentRoute,
     documentRoute,
     documentCoverageRoute,
+    tasksRoute,
+    newTaskRoute,
+    taskRoute,
+    taskDashboardRoute,
+    taskRollupRoute,
+    awaitingReportsRoute,
     notificationsRoute,
     documentReferenceDataRoute,
     accountsRoute,

@@ -49,3 +49,27 @@ export function applyFieldErrors(
   form.setFields([...byField.values()]);
   return leftover;
 }
+
+/**
+ * Server errors of a form, under the field they concern: zod issues carry a field path; a rule that
+ * answers with a code naming one field (`fieldOfCode`) goes there. Returns the text for the form's
+ * alert (the error itself, and any problem that has no field).
+ */
+export function showFormErrors(
+  form: FormInstance,
+  error: unknown,
+  fieldNames: readonly string[],
+  t: TFunction,
+  fieldOfCode: (error: ApiError) => string | undefined,
+): string {
+  const field = error instanceof ApiError ? fieldOfCode(error) : undefined;
+  if (field && fieldNames.includes(field) && error instanceof ApiError) {
+    form.setFields([{ name: field, errors: [errorText(error, t)] }]);
+    form.scrollToField(field);
+    return errorText(error, t);
+  }
+  const leftover = applyFieldErrors(form, error, fieldNames);
+  if (error instanceof ApiError && error.issues.length > 0 && leftover.length === 0)
+    return errorText(error, t);
+  return [errorText(error, t), ...leftover].join(" ");
+}

@@ -14,7 +14,8 @@ import { formatDate, formatNumber } from "../../lib/dates.ts";
 import { NotFoundResult } from "../../ui/NotFoundResult.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { CascadesPanel } from "../document-coverage/CascadesPanel.tsx";
-import { useIssuerName } from "../document-reference-data/reference-data-queries.ts";
+import { useDocumentTypes, useIssuerName } from "../document-reference-data/reference-data-queries.ts";
+import { PlanTasksPanel } from "../tasks/PlanTasksPanel.tsx";
 import { AttachFileButton } from "./AttachFileButton.tsx";
 import { DocumentFiles } from "./DocumentFiles.tsx";
 import { DocumentGraphView } from "./DocumentGraphView.tsx";
@@ -88,7 +89,11 @@ function HeaderFields({ document }: { document: DocumentDetail }) {
  * The page's tabs, in order. The cascade feature ("Cụ thể hóa & tiến độ": which subordinate
  * committees have issued their implementing plan) adds its tab here under the key "cascades".
  */
-export function documentTabs(document: DocumentDetail, t: TFunction): NonNullable<TabsProps["items"]> {
+export function documentTabs(
+  document: DocumentDetail,
+  t: TFunction,
+  options: { isPlan: boolean } = { isPlan: false },
+): NonNullable<TabsProps["items"]> {
   const relationCount = document.outgoing.length + document.incoming.length;
   return [
     {
@@ -138,6 +143,10 @@ export function documentTabs(document: DocumentDetail, t: TFunction): NonNullabl
       label: t("documentCoverage.tab", { n: formatNumber(document.cascadeCount) }),
       children: <CascadesPanel document={document} />,
     },
+    // A plan's tasks (KH, CTr, ĐA): the five-clears tasks feature.
+    ...(options.isPlan
+      ? [{ key: "tasks", label: t("tasks.plan.tab"), children: <PlanTasksPanel document={document} /> }]
+      : []),
   ];
 }
 
@@ -151,6 +160,7 @@ export function DocumentPage() {
   const document = useDocument(valid ? id : undefined);
   const [editing, setEditing] = useState(false);
   const { nameOf, symbolOf } = useDocumentNaming();
+  const types = useDocumentTypes();
 
   if (!valid || document.isError)
     return (
@@ -163,7 +173,8 @@ export function DocumentPage() {
     );
   if (document.isPending) return <Spin style={{ display: "block", margin: 48 }} />;
   const detail = document.data;
-  const tabs = documentTabs(detail, t);
+  const isPlan = types.data?.items.some((type) => type.id === detail.typeId && type.isPlan) ?? false;
+  const tabs = documentTabs(detail, t, { isPlan });
   const active: DocumentTabKey =
     search.tab && tabs.some((tab) => tab.key === search.tab) ? search.tab : "info";
 

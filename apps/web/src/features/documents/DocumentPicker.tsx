@@ -20,9 +20,20 @@ interface Props {
   id?: string;
   testId?: string;
   ariaLabel?: string;
+  /** The label of a value chosen elsewhere (e.g. the plan of a task being edited). */
+  knownLabel?: { id: number; label: string };
 }
 
-export function DocumentPicker({ value, onChange, excludeIds, plansOnly, id, testId, ariaLabel }: Props) {
+export function DocumentPicker({
+  value,
+  onChange,
+  excludeIds,
+  plansOnly,
+  id,
+  testId,
+  ariaLabel,
+  knownLabel,
+}: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState("");
   const [q, setQ] = useState("");
@@ -44,8 +55,15 @@ export function DocumentPicker({ value, onChange, excludeIds, plansOnly, id, tes
     const exclude = new Set(excludeIds ?? []);
     const hits = (search.data?.items ?? []).filter((hit) => !exclude.has(hit.id));
     if (chosen && chosen.id === value && !hits.some((hit) => hit.id === chosen.id)) hits.unshift(chosen);
-    return hits.map((hit) => ({ value: hit.id, label: nameOf(hit), document: hit }));
-  }, [search.data, excludeIds, chosen, value, nameOf]);
+    const options = hits.map((hit) => ({
+      value: hit.id,
+      label: nameOf(hit),
+      document: hit as DocumentList["items"][number] | undefined,
+    }));
+    if (knownLabel && knownLabel.id === value && !options.some((option) => option.value === value))
+      options.unshift({ value: knownLabel.id, label: knownLabel.label, document: undefined });
+    return options;
+  }, [search.data, excludeIds, chosen, value, nameOf, knownLabel]);
 
   return (
     <Select<number, (typeof options)[number]>
@@ -65,12 +83,16 @@ export function DocumentPicker({ value, onChange, excludeIds, plansOnly, id, tes
         <div style={{ maxWidth: 560, whiteSpace: "normal" }}>
           <div style={{ fontWeight: 500 }}>
             {option.data.label}
-            {option.data.document.issuedOn ? (
+            {option.data.document?.issuedOn ? (
               <span className="muted"> · {formatDate(option.data.document.issuedOn)}</span>
             ) : null}
           </div>
-          <div className="org-path">{documentOrigin(option.data.document)}</div>
-          <div className="org-path">{option.data.document.subject}</div>
+          {option.data.document && (
+            <>
+              <div className="org-path">{documentOrigin(option.data.document)}</div>
+              <div className="org-path">{option.data.document.subject}</div>
+            </>
+          )}
         </div>
       )}
       onChange={(next) => {

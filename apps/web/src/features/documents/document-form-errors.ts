@@ -2,8 +2,8 @@
 // field path; a few register rules answer with a code that clearly belongs to one field.
 import type { FormInstance } from "antd";
 import type { TFunction } from "i18next";
-import { ApiError } from "../../lib/api.ts";
-import { applyFieldErrors, errorText } from "../../lib/errors.ts";
+import type { ApiError } from "../../lib/api.ts";
+import { showFormErrors } from "../../lib/errors.ts";
 
 const FIELD_OF_CODE: Record<string, string> = {
   DOCUMENT_NUMBER_TAKEN: "number",
@@ -32,14 +32,5 @@ export function showDocumentErrors(
   fieldNames: readonly string[],
   t: TFunction,
 ): string {
-  const field = error instanceof ApiError ? fieldOfCode(error) : undefined;
-  if (field && fieldNames.includes(field) && error instanceof ApiError) {
-    form.setFields([{ name: field, errors: [errorText(error, t)] }]);
-    form.scrollToField(field);
-    return errorText(error, t);
-  }
-  const leftover = applyFieldErrors(form, error, fieldNames);
-  if (error instanceof ApiError && error.issues.length > 0 && leftover.length === 0)
-    return errorText(error, t);
-  return [errorText(error, t), ...leftover].join(" ");
+  return showFormErrors(form, error, fieldNames, t, fieldOfCode);
 }

@@ -80,7 +80,7 @@ export function activeDocumentFilterCount(search: DocumentsSearch): number {
 }
 
 /** The tabs of a document's page; another feature adds its own key here with its tab. */
-export const DOCUMENT_TAB_KEYS = ["info", "text", "relations", "graph", "cascades"] as const;
+export const DOCUMENT_TAB_KEYS = ["info", "text", "relations", "graph", "cascades", "tasks"] as const;
 export type DocumentTabKey = (typeof DOCUMENT_TAB_KEYS)[number];
 
 export interface DocumentPageSearch {
