@@ -28,6 +28,7 @@ import type { RouteAccess } from "../src/platform/auth/route-access.ts";
 import { documentFileSamples } from "./access-matrix.document-files.ts";
 import { documentRegisterSamples } from "./access-matrix.documents.ts";
 import { planCheckSamples } from "./access-matrix.plan-checks.ts";
+import { taskReportSamples } from "./access-matrix.task-reports.ts";
 import { createCascade } from "./cascade-factories.ts";
 import { createDocument } from "./document-factories.ts";
 import { createOrg, createProvince, uniqueSuffix } from "./factories.ts";
@@ -138,6 +139,7 @@ const SAMPLES = new Map<string, Sample>([
     rootOrCommune: (scope) => rootOrCommune(scope),
   }),
   ...planCheckSamples({ db: () => t.database.db, commune, rootOrCommune }),
+  ...taskReportSamples({ db: () => t.database.db, commune, rootOrCommune }),
   // system
   [key(systemRoutes.health), { scoped: false, build: async () => ({ method: "GET", url: "/api/health" }) }],
   [
