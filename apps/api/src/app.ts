@@ -33,6 +33,7 @@ import { registerPlanCheckerRoutes } from "./modules/plan-checker/plan-checker.r
 import { registerSystemRoutes } from "./modules/system/system.routes.ts";
 import { registerTaskReportRoutes } from "./modules/tasks/tasks.reports.routes.ts";
 import { registerTaskRollupRoutes } from "./modules/tasks/tasks.rollups.routes.ts";
+import { registerTaskRoutes } from "./modules/tasks/tasks.routes.ts";
 import { enforceRouteAccess } from "./platform/auth/route-access.ts";
 import { installSessionHook } from "./platform/auth/session-hook.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerDocumentFileRoutes(api);
     registerDocumentCascadeRoutes(api);
     registerNotificationRoutes(api);
+    registerTaskRoutes(api);
     registerTaskRollupRoutes(api);
     registerTaskReportRoutes(api);
     registerPlanCheckerRoutes(api);

@@ -18,6 +18,7 @@ import { PlanCheckerService } from "./modules/plan-checker/plan-checker.service.
 import { SystemService } from "./modules/system/system.service.ts";
 import { TaskReportsService } from "./modules/tasks/tasks.reports.service.ts";
 import { TaskRollupsService } from "./modules/tasks/tasks.rollups.service.ts";
+import { TasksService } from "./modules/tasks/tasks.service.ts";
 import type { ServiceDeps } from "./platform/service-deps.ts";
 
 export interface Services {
@@ -38,6 +39,7 @@ export interface Services {
   documentCascades: DocumentCascadesService;
   taskRollups: TaskRollupsService;
   taskReports: TaskReportsService;
+  tasks: TasksService;
   planChecker: PlanCheckerService;
 }
 
@@ -70,6 +72,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     documentCascades: new DocumentCascadesService(deps, notifications),
     taskRollups: new TaskRollupsService(deps, documents),
     taskReports: new TaskReportsService(deps),
+    tasks: new TasksService(deps, documents),
     planChecker: new PlanCheckerService(organisations, () => null),
   };
 }
