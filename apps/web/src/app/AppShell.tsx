@@ -7,6 +7,7 @@ import {
   CheckSquareOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
   IdcardOutlined,
@@ -55,6 +56,8 @@ function useNavItems(): NonNullable<MenuProps["items"]> {
     });
   if (hasPermission(me, "document.read"))
     items.push({ key: "/documents", icon: <FileTextOutlined />, label: t("documents.navLabel") });
+  if (hasPermission(me, "task.read"))
+    items.push({ key: "/plan-checker", icon: <FileSearchOutlined />, label: t("planChecker.navLabel") });
   if (hasPermission(me, "task.read"))
     items.push({ key: "/tasks", icon: <ScheduleOutlined />, label: t("tasks.navLabel") });
   if (hasPermission(me, "task.read"))

@@ -223,6 +223,15 @@ const awaitingReportsRoute = createRoute({
   ),
 });
 
+const planCheckerRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: "/plan-checker",
+  component: lazyRouteComponent(
+    () => import("../features/plan-checker/PlanCheckerPage.tsx"),
+    "PlanCheckerPage",
+  ),
+});
+
 const notificationsRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/notifications",
@@ -282,6 +291,7 @@ const routeTree = rootRoute.addChildren([
     newDocumentRoute,
     documentRoute,
     documentCoverageRoute,
+    planCheckerRoute,
     tasksRoute,
     newTaskRoute,
     taskRoute,

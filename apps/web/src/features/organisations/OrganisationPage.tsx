@@ -33,6 +33,7 @@ import { isApiError } from "../../lib/api.ts";
 import { formatDate, formatNumber } from "../../lib/dates.ts";
 import { errorText } from "../../lib/errors.ts";
 import { PageHeader } from "../../ui/PageHeader.tsx";
+import { ClearSetCard } from "../tasks/ClearSetCard.tsx";
 import { AsOfNotice, AsOfPicker } from "./AsOfBar.tsx";
 import { OrgHistory } from "./OrgHistory.tsx";
 import { OrgStatusTag } from "./OrgStatusTag.tsx";
@@ -261,6 +262,8 @@ export function OrganisationPage() {
           <Card title={t("org.history")} size="small" data-testid="org-history">
             <OrgHistory orgId={detail.id} />
           </Card>
+          {/* The five-clears tasks feature: the clears this organisation's tasks are checked against. */}
+          {!asOf && !closed && <ClearSetCard orgId={detail.id} />}
         </Col>
       </Row>
       {canAdd && (
