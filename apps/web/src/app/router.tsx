@@ -17,13 +17,13 @@ import { validateStatisticsSearch } from "../features/member-statistics/statisti
 import { validateImportSearch } from "../features/members/import/import-search.ts";
 import { validateMembersSearch } from "../features/members/members-search.ts";
 import { validateInboxSearch } from "../features/notifications/inbox-search.ts";
+import { validateRollupSearch } from "../features/task-dashboard/rollup-search.ts";
+import { validateAwaitingSearch } from "../features/tasks/reports/awaiting-search.ts";
 import {
   validateNewTaskSearch,
   validateTaskPageSearch,
   validateTasksSearch,
 } from "../features/tasks/tasks-search.ts";
-import { validateRollupSearch } from "../features/task-dashboard/rollup-search.ts";
-import { validateAwaitingSearch } from "../features/tasks/reports/awaiting-search.ts";
 import { AppShell } from "./AppShell.tsx";
 import { homePath } from "./home.ts";
 import { NotFoundPage } from "./NotFoundPage.tsx";
