@@ -1,10 +1,20 @@
-// In-app notifications (reminders to issue an implementing document, later task notices). Each is
-// addressed to an organisation; an account's inbox holds those addressed to the organisations on which
-// it holds a role itself. Read state is per account.
+// In-app notifications (reminders to issue an implementing document, task reminders). Each is
+// addressed to an organisation or personally to one account; an account's inbox holds its personal
+// ones and those addressed to the organisations on which it holds a role itself. Read state is per
+// account.
 import { z } from "zod";
 import { defineRoutes, IdParamsSchema, OkSchema, pageOf } from "./http.ts";
 
-export const NotificationKindSchema = z.enum(["cascade_reminder"]);
+export const NotificationKindSchema = z.enum([
+  "cascade_reminder",
+  // Task reminders (issue 5), produced by the reminder job: to the lead organisation and the person.
+  "task_assigned",
+  "task_due_soon",
+  "task_overdue",
+  "task_report_due",
+  "task_report_late",
+  "task_report_returned",
+]);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
 export const NotificationSchema = z.object({

@@ -419,7 +419,9 @@ export class DocumentCascadesService {
           }),
         ),
       );
-      const sentOrgIds = sent.map((notification) => notification.orgId);
+      const sentOrgIds = sent.flatMap((notification) =>
+        notification.orgId === null ? [] : [notification.orgId],
+      );
       if (sentOrgIds.length > 0) {
         await repo.markReminded(trx, cascade.id, sentOrgIds, now);
         await recordAudit(

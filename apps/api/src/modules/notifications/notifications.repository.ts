@@ -5,7 +5,8 @@ import type { Database } from "../../db/schema.ts";
 export type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface NewNotificationRow {
-  orgId: number;
+  orgId: number | null;
+  accountId: number | null;
   kind: string;
   titleVi: string;
   titleEn: string;
@@ -17,7 +18,7 @@ export interface NewNotificationRow {
   createdAt: Date;
 }
 
-/** Rows per INSERT (11 bind parameters each, well under PostgreSQL's 65,535). */
+/** Rows per INSERT (12 bind parameters each, well under PostgreSQL's 65,535). */
 const INSERT_BATCH = 1000;
 
 /**
@@ -150,7 +151,6 @@ export async function markAllRead(
   orgIds: readonly number[],
   at: Date,
 ): Promise<number> {
-  if (orgIds.length === 0) return 0;
   const result = await executor
     .insertInto("notificationReads")
     .columns(["notificationId", "accountId", "readAt"])

@@ -1,7 +1,8 @@
-// In-app notifications: other modules address a notification to an organisation inside their own
-// transaction (notify / notifyMany); an account reads those addressed to the organisations on which it
-// holds a role itself — not every organisation of its subtree, so a province office is not flooded
-// with every commune's reminders — and marks them read for itself.
+// In-app notifications: other modules address a notification to an organisation, or personally to one
+// account, inside their own transaction (notify / notifyMany); an account reads its personal ones and
+// those addressed to the organisations on which it holds a role itself — not every organisation of
+// its subtree, so a province office is not flooded with every commune's reminders — and marks them
+// read for itself.
 import type { NotificationKind, NotificationList } from "@namro/contracts";
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
@@ -12,7 +13,10 @@ import { presentNotification } from "./notifications.presenter.ts";
 import * as repo from "./notifications.repository.ts";
 
 export interface NotificationInput {
-  orgId: number;
+  /** Addressed to the accounts holding a role on this organisation; null: only to `accountId`. */
+  orgId: number | null;
+  /** Addressed personally to this account (with orgId null). */
+  accountId?: number | null;
   kind: NotificationKind;
   titleVi: string;
   titleEn: string;
@@ -40,6 +44,7 @@ function inboxOrgIds(actor: Actor): number[] {
 function toRow(input: NotificationInput, now: Date): repo.NewNotificationRow {
   return {
     orgId: input.orgId,
+    accountId: input.accountId ?? null,
     kind: input.kind,
     titleVi: input.titleVi.normalize("NFC"),
     titleEn: input.titleEn,
