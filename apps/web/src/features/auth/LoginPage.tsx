@@ -44,7 +44,8 @@ export function LoginPage() {
       if (me.account.mustChangePassword) {
         void navigate({ to: "/change-password" });
       } else {
-        void navigate({ to: search.redirect ?? "/organisations" });
+        // "/" leads each person to their first screen (the dashboard for those who follow tasks).
+        void navigate({ to: search.redirect ?? "/" });
       }
     } catch (caught) {
       if (isApiError(caught, "AUTH_TOTP_REQUIRED")) {

@@ -9,6 +9,8 @@ import { GridComponent, LegendComponent, TooltipComponent } from "echarts/compon
 import { type ComposeOption, init, use } from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { chartLocale } from "../../lib/chart-locale.ts";
 
 use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -37,11 +39,16 @@ export function StatisticsChart({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
+  const latest = useRef(option);
+  latest.current = option;
+  const locale = chartLocale(useTranslation().i18n.language);
 
+  // Built again when the language changes (ECharts takes its locale only at init).
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const instance = init(element, undefined, { renderer: "canvas" });
+    const instance = init(element, undefined, { renderer: "canvas", locale });
+    instance.setOption(latest.current, { notMerge: true });
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
@@ -50,7 +57,7 @@ export function StatisticsChart({
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [locale]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });

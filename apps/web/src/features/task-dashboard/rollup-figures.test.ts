@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import {
+  localized,
+  monthLabel,
+  percentText,
+  progressColor,
+  STATUS_COLORS,
+  statusCounts,
+} from "./rollup-figures.ts";
+
+describe("statusCounts", () => {
+  it("lists every status in the rule's order, zeros included", () => {
+    const rows = statusCounts({
+      not_started: 1,
+      in_progress: 2,
+      done_on_time: 3,
+      done_late: 0,
+      overdue: 5,
+      paused: 0,
+      cancelled: 7,
+    });
+    expect(rows.map((row) => row.status)).toEqual([
+      "not_started",
+      "in_progress",
+      "done_on_time",
+      "done_late",
+      "overdue",
+      "paused",
+      "cancelled",
+    ]);
+    expect(rows.map((row) => row.count)).toEqual([1, 2, 3, 0, 5, 0, 7]);
+  });
+});
+
+describe("percentText", () => {
+  it.each([
+    [null, "–"],
+    [0, "0 %"],
+    [37.54, "37,5 %"],
+    [100, "100 %"],
+  ])("%s → %s", (value, text) => {
+    expect(percentText(value)).toBe(text);
+  });
+});
+
+describe("localized", () => {
+  it("chooses English only for English", () => {
+    const text = { vi: "Trung bình", en: "Average" };
+    expect(localized(text, "en")).toBe("Average");
+    expect(localized(text, "en-GB")).toBe("Average");
+    expect(localized(text, "vi")).toBe("Trung bình");
+  });
+});
+
+describe("monthLabel", () => {
+  it("writes months as mm/yyyy", () => {
+    expect(monthLabel("2026-06")).toBe("06/2026");
+    expect(monthLabel("weird")).toBe("weird");
+  });
+});
+
+describe("progressColor", () => {
+  it("is red with overdue tasks, green when finished, blue otherwise", () => {
+    expect(progressColor(100, 1)).toBe(STATUS_COLORS.overdue);
+    expect(progressColor(100, 0)).toBe(STATUS_COLORS.done_on_time);
+    expect(progressColor(40, 0)).toBe(STATUS_COLORS.in_progress);
+    expect(progressColor(null, 0)).toBe(STATUS_COLORS.in_progress);
+  });
+});

@@ -1,0 +1,48 @@
+// Turning roll-up figures into what the charts and tables show: statuses in one order with one colour
+// each, percentages written the Vietnamese way, the explanation in the reader's language.
+import { TASK_STATUSES, type TaskStatus } from "@namro/domain";
+
+export const STATUS_COLORS: Record<TaskStatus, string> = {
+  not_started: "#bfbfbf",
+  in_progress: "#1677ff",
+  done_on_time: "#389e0d",
+  done_late: "#d48806",
+  overdue: "#cf1322",
+  paused: "#8c8c8c",
+  cancelled: "#595959",
+};
+
+export interface StatusCount {
+  status: TaskStatus;
+  count: number;
+}
+
+/** The counts in the status rule's order (every status, zeros included: the table shows them all). */
+export function statusCounts(counts: Record<TaskStatus, number>): StatusCount[] {
+  return TASK_STATUSES.map((status) => ({ status, count: counts[status] }));
+}
+
+const percentFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+
+/** "37,5 %"; a figure with nothing to compute it from is "–". */
+export function percentText(value: number | null): string {
+  return value === null ? "–" : `${percentFormat.format(value)} %`;
+}
+
+/** A figure's explanation in the page's language. */
+export function localized(text: { vi: string; en: string }, language: string): string {
+  return language.startsWith("en") ? text.en : text.vi;
+}
+
+/** "2026-06" → "06/2026" (how months are written here). */
+export function monthLabel(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  return match ? `${match[2]}/${match[1]}` : month;
+}
+
+/** A progress bar's colour: late and overdue work shows red, finished work green. */
+export function progressColor(value: number | null, overdue: number): string {
+  if (overdue > 0) return STATUS_COLORS.overdue;
+  if (value !== null && value >= 100) return STATUS_COLORS.done_on_time;
+  return STATUS_COLORS.in_progress;
+}
