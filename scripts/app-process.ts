@@ -47,6 +47,9 @@ export async function startAppProcess(database: "postgres" | "pglite"): Promise<
     NAMRO_DATA_DIR: dataDir,
     // Every journey signs in from 127.0.0.1: dozens of accounts within a minute, above the default.
     NAMRO_SIGN_IN_RATE_LIMIT: "600",
+    // No background reminders: a run in the middle of a journey would add notices to the inboxes it
+    // reads (the reminder job has its own integration tests).
+    NAMRO_JOBS: "0",
   };
   if (database === "postgres") {
     postgres = await startThrowawayPostgres();

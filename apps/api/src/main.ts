@@ -1,10 +1,12 @@
 // Entry point of `npm start` / `namro serve`: config → database (migrated) → demo seed on first start
 // → HTTP server, with a graceful shutdown on SIGINT/SIGTERM.
 import { buildApp } from "./app.ts";
+import { type BackgroundJobs, createBackgroundJobs } from "./background-jobs.ts";
 import { type AutomaticBackups, startAutomaticBackups } from "./backup/automatic-backups.ts";
 import { loadConfig } from "./config.ts";
 import { connectAndMigrate } from "./db/connect.ts";
 import { DataFolderLockedError } from "./db/data-folder-lock.ts";
+import { systemClock } from "./platform/clock.ts";
 import { seedDemoIfEmpty } from "./seed/demo-seed.ts";
 
 export async function serve(): Promise<void> {
@@ -28,6 +30,7 @@ export async function serve(): Promise<void> {
     : { seeded: false, demoAccounts: [] };
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
   let backups: AutomaticBackups | null = null;
+  let jobs: BackgroundJobs | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -36,6 +39,7 @@ export async function serve(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
+    await jobs?.stop();
     await backups?.stop();
     await database.close();
     process.exit(0);
@@ -61,6 +65,11 @@ export async function serve(): Promise<void> {
   // Embedded installations live in one folder on one machine: keep daily backups beside the data.
   if (database.kind === "embedded")
     backups = startAutomaticBackups(database.db, config.dataDir, (m) => console.log(m));
+  // Reminders and e-mail in the background (NAMRO_JOBS=0 turns them off, e.g. on all but one process).
+  if (config.jobsEnabled) {
+    jobs = createBackgroundJobs(app, database, config, systemClock);
+    jobs.scheduler.start();
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const url = `http://localhost:${config.port}`;
   const mode = database.kind === "embedded" ? `embedded (PGlite, ${config.dataDir})` : "PostgreSQL server";
