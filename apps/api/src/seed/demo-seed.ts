@@ -12,6 +12,7 @@ import { hashPassword } from "../platform/auth/passwords.ts";
 import { type Clock, fixedClock } from "../platform/clock.ts";
 import { loadAccounts, loadPlannedOrgs, type PlannedAccount } from "./bulk-load.ts";
 import { type DemoDocumentOrgs, seedDemoDocuments } from "./demo-documents.ts";
+import { seedDemoTasks } from "./demo-tasks.ts";
 import { joinTransaction } from "./join-transaction.ts";
 import { DEMO_DENSITY, type Density, planCommune, planProvince } from "./province-plan.ts";
 import { type SeedMembersOptions, seedMembers } from "./seed-members.ts";
@@ -291,6 +292,12 @@ async function seedDemo(
     `  ${documents.documents} văn bản (${documents.placeholders} chờ bổ sung), ${documents.cascades} yêu cầu cụ thể hóa — ${Math.round(performance.now() - documentsStarted)} ms (documents, placeholders, cascades)`,
   );
 
+  const tasksStarted = performance.now();
+  const tasks = await seedDemoTasks(trx, cell.code, today, clock.now());
+  log(
+    `  ${tasks.tasks} nhiệm vụ, ${tasks.reports} báo cáo tiến độ — ${Math.round(performance.now() - tasksStarted)} ms (tasks, progress reports)`,
+  );
+
   const counts = await trx
     .selectFrom("organisations")
     .select((eb) => eb.fn.countAll<number>().as("count"))
@@ -379,11 +386,13 @@ const SEED_LOCK_KEY = 7_240_202;
 export async function seedDemoIfEmpty(
   db: Kysely<Database>,
   log: (message: string) => void,
+  /** The seed's moment (tests fix it; the demo's dates follow it). */
+  now: Date = new Date(),
 ): Promise<DemoSeedResult> {
   if (await isSeededOrInUse(db)) return { seeded: false, demoAccounts: await listDemoAccounts(db) };
   log("Đang tạo dữ liệu mẫu: Tỉnh ủy Bắc Ninh… (seeding the demo province)");
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const clock = fixedClock(new Date().toISOString());
+  const clock = fixedClock(now.toISOString());
   const seeded = await db.transaction().execute(async (trx) => {
     // Two servers starting at once on one PostgreSQL: the second waits, then finds the demo there.
     await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
