@@ -16,6 +16,7 @@ import { NotificationsService } from "./modules/notifications/notifications.serv
 import { OrganisationsService } from "./modules/organisations/organisations.service.ts";
 import { PlanCheckerService } from "./modules/plan-checker/plan-checker.service.ts";
 import { SystemService } from "./modules/system/system.service.ts";
+import { TaskRollupsService } from "./modules/tasks/tasks.rollups.service.ts";
 import { TaskReportsService } from "./modules/tasks/tasks.reports.service.ts";
 import { TaskRollupsService } from "./modules/tasks/tasks.rollups.service.ts";
 import { TasksService } from "./modules/tasks/tasks.service.ts";
@@ -38,6 +39,7 @@ export interface Services {
   notifications: NotificationsService;
   documentCascades: DocumentCascadesService;
   taskRollups: TaskRollupsService;
+  taskRollups: TaskRollupsService;
   taskReports: TaskReportsService;
   tasks: TasksService;
   planChecker: PlanCheckerService;
@@ -53,6 +55,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
   const notifications = new NotificationsService(deps);
   const documentReferenceData = new DocumentReferenceDataService(deps);
   const documentUploads = new DocumentUploadsService(deps, documentReferenceData);
+  const documents = new DocumentsService(deps, documentReferenceData, documentUploads);
   const documents = new DocumentsService(deps, documentReferenceData, documentUploads);
   return {
     organisations,
@@ -70,6 +73,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     documentSearch: new DocumentSearchService(deps),
     notifications,
     documentCascades: new DocumentCascadesService(deps, notifications),
+    taskRollups: new TaskRollupsService(deps, documents),
     taskRollups: new TaskRollupsService(deps, documents),
     taskReports: new TaskReportsService(deps),
     tasks: new TasksService(deps, documents),

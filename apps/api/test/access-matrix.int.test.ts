@@ -29,6 +29,7 @@ import { documentFileSamples } from "./access-matrix.document-files.ts";
 import { documentRegisterSamples } from "./access-matrix.documents.ts";
 import { planCheckSamples } from "./access-matrix.plan-checks.ts";
 import { taskReportSamples } from "./access-matrix.task-reports.ts";
+import { taskRollupSamples } from "./access-matrix.task-rollups.ts";
 import { createCascade } from "./cascade-factories.ts";
 import { createDocument } from "./document-factories.ts";
 import { createOrg, createProvince, uniqueSuffix } from "./factories.ts";
@@ -140,6 +141,7 @@ const SAMPLES = new Map<string, Sample>([
   }),
   ...planCheckSamples({ db: () => t.database.db, commune, rootOrCommune }),
   ...taskReportSamples({ db: () => t.database.db, commune, rootOrCommune }),
+  ...taskRollupSamples({ db: () => t.database.db, commune, rootOrCommune }),
   // system
   [key(systemRoutes.health), { scoped: false, build: async () => ({ method: "GET", url: "/api/health" }) }],
   [

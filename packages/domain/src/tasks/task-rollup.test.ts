@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatNumber,
+  mergeTargetsByUnit,
   onTimeRate,
   type ProgressFormula,
   type RollupInputs,
@@ -188,5 +189,23 @@ describe("rollupPeriodRule", () => {
   it("says nothing without a period, else names the dates", () => {
     expect(rollupPeriodRule(null, null)).toBeNull();
     expect(rollupPeriodRule("2026-01-01", "2026-06-30")?.vi).toContain("01/01/2026 – 30/06/2026");
+  });
+});
+
+describe("mergeTargetsByUnit", () => {
+  it("merges spellings by case, diacritics and spaces; names the unit by its most used spelling", () => {
+    expect(
+      mergeTargetsByUnit([
+        { unit: "Đảng viên", tasks: 1, planned: 30, achieved: 12 },
+        { unit: "đảng viên", tasks: 3, planned: 90, achieved: 75 },
+        { unit: "dang  vien ", tasks: 1, planned: 5, achieved: 0 },
+        { unit: "chi bộ", tasks: 2, planned: 10, achieved: 10 },
+        { unit: "", tasks: 1, planned: 0, achieved: 0 },
+      ]),
+    ).toEqual([
+      { unit: "đảng viên", tasks: 5, planned: 125, achieved: 87, percent: 69.6 },
+      { unit: "chi bộ", tasks: 2, planned: 10, achieved: 10, percent: 100 },
+      { unit: "", tasks: 1, planned: 0, achieved: 0, percent: null },
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 // how every number on the screen was reached. The server sums the inputs in SQL (one row per scope or
 // group); `rollupInputsOf` sums them from task rows, so a test can recompute a roll-up independently.
 import { formatDateVi } from "../dates.ts";
+import { toSearchKey } from "../vietnamese-text.ts";
 import { isDone, type TaskStatus, type TaskStatusFacts, taskStatus } from "./task-status.ts";
 
 export type ProgressFormula = "average" | "weighted" | "status";
@@ -210,4 +211,46 @@ export function taskRunsDuring(task: TaskStatusFacts, from: string | null, to: s
   if (task.completedOn !== null) return task.completedOn >= from;
   if (task.state === "active") return true;
   return task.dueDate === null || task.dueDate >= from;
+}
+
+export interface UnitTotals {
+  unit: string;
+  tasks: number;
+  planned: number;
+  achieved: number;
+}
+
+/**
+ * Targets summed per unit, merging spellings that differ only by case, diacritics or spaces
+ * ("Đảng viên", "đảng viên ", "dang vien"); the unit reads as its most used spelling. Most tasks first.
+ */
+export function mergeTargetsByUnit(rows: readonly UnitTotals[]): (UnitTotals & { percent: number | null })[] {
+  const merged = new Map<string, UnitTotals & { spellings: Map<string, number> }>();
+  for (const row of rows) {
+    const spelling = row.unit.trim().replace(/\s+/g, " ");
+    const key = toSearchKey(spelling);
+    const entry = merged.get(key) ?? {
+      unit: spelling,
+      tasks: 0,
+      planned: 0,
+      achieved: 0,
+      spellings: new Map(),
+    };
+    entry.tasks += row.tasks;
+    entry.planned += row.planned;
+    entry.achieved += row.achieved;
+    entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + row.tasks);
+    merged.set(key, entry);
+  }
+  const byCount = (a: [string, number], b: [string, number]) =>
+    b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  return [...merged.values()]
+    .map(({ spellings, ...totals }) => ({
+      ...totals,
+      unit: [...spellings].sort(byCount)[0]?.[0] ?? totals.unit,
+      planned: Math.round(totals.planned * 100) / 100,
+      achieved: Math.round(totals.achieved * 100) / 100,
+      percent: targetPercent(totals.planned, totals.achieved),
+    }))
+    .sort((a, b) => b.tasks - a.tasks || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
 }

@@ -1,0 +1,236 @@
+// Roll-ups of tasks and the leader's dashboard (issue 5, items 4 and 5): one organisation's subtree,
+// narrowed to a plan or a directive and a period; every figure through THE visibility rule. An
+// organisation outside the reader's task scope, or a plan or directive the reader may not see, answers
+// 404 like a missing one.
+import type { Locale, RollupScope, TaskDashboard, TaskRollup } from "@namro/contracts";
+import {
+  DUE_SOON_DAYS,
+  type ProgressFormula,
+  rollupCountingRule,
+  rollupPeriodRule,
+  todayInVietnam,
+} from "@namro/domain";
+import type { Transaction } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { type Actor, isWithin, scopePaths } from "../../platform/auth/actor.ts";
+import { AppError } from "../../platform/errors.ts";
+import type { ServiceDeps } from "../../platform/service-deps.ts";
+import type { DocumentsService } from "../documents/documents.service.ts";
+import { writeRollupWorkbook } from "./tasks.rollups.export.ts";
+import {
+  presentFigures,
+  presentGroup,
+  presentListedTask,
+  presentTargets,
+} from "./tasks.rollups.presenter.ts";
+import * as repo from "./tasks.rollups.repository.ts";
+import { taskScopeOf } from "./tasks.visibility.ts";
+
+/** Overdue and due-soon tasks listed on the screen; the workbook lists up to EXPORT_LIST_LIMIT. */
+const LIST_LIMIT = 20;
+export const EXPORT_LIST_LIMIT = 20_000;
+const AWAITING_LIMIT = 5;
+const MISSING_CLEARS_LIMIT = 10;
+
+interface Resolved {
+  scope: RollupScope;
+  source: repo.RollupSource;
+}
+
+type RollupFilters = {
+  orgId?: number | undefined;
+  planId?: number | undefined;
+  directiveId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+};
+
+/** The last twelve months, the current one last, overdue counted at each month's end (today for this one). */
+export function trendMonths(today: string): repo.TrendMonthSpec[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const iso = (y: number, m: number) => {
+    const date = new Date(Date.UTC(y, m - 1, 1));
+    return date.toISOString().slice(0, 10);
+  };
+  const months: repo.TrendMonthSpec[] = [];
+  for (let back = 11; back >= 0; back -= 1) {
+    const start = iso(year, month - back);
+    const next = iso(year, month - back + 1);
+    const lastDay = new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    months.push({ month: start.slice(0, 7), start, next, end: lastDay < today ? lastDay : today });
+  }
+  return months;
+}
+
+export class TaskRollupsService {
+  readonly #deps: ServiceDeps;
+  readonly #documents: DocumentsService;
+
+  constructor(deps: ServiceDeps, documents: DocumentsService) {
+    this.#deps = deps;
+    this.#documents = documents;
+  }
+
+  #today(): string {
+    return todayInVietnam(this.#deps.clock.now());
+  }
+
+  async rollup(actor: Actor, query: RollupFilters): Promise<TaskRollup> {
+    return this.#read(async (trx) => {
+      const { scope, source } = await this.#resolve(trx, actor, query);
+      const rows = await repo.rollupAtNode(trx, source, {
+        listLimit: LIST_LIMIT,
+        dueSoon: false,
+        trend: null,
+      });
+      return {
+        scope,
+        figures: presentFigures(rows.total, scope.formula),
+        targets: presentTargets(rows.targets),
+        overdue: { items: rows.overdue.map(presentListedTask), total: rows.total.overdue },
+        groups: rows.groups.map((group) => presentGroup(group, scope.formula)),
+      };
+    });
+  }
+
+  async dashboard(actor: Actor, query: { orgId?: number | undefined }): Promise<TaskDashboard> {
+    return this.#read(async (trx) => {
+      const { scope, source } = await this.#resolve(trx, actor, { orgId: query.orgId });
+      const taskScope = source.scope;
+      const rows = await repo.rollupAtNode(trx, source, {
+        listLimit: LIST_LIMIT,
+        dueSoon: true,
+        trend: trendMonths(source.today),
+      });
+      const awaiting = await repo.awaitingReview(trx, source.nodePath, taskScope, AWAITING_LIMIT);
+      const missing = await repo.plansMissingClears(trx, source.nodePath, taskScope, MISSING_CLEARS_LIMIT);
+      return {
+        scope,
+        figures: presentFigures(rows.total, scope.formula),
+        groups: rows.groups.map((group) => presentGroup(group, scope.formula)),
+        trend: rows.trend,
+        overdue: { items: rows.overdue.map(presentListedTask), total: rows.total.overdue },
+        dueSoon: { items: rows.dueSoon.map(presentListedTask), total: rows.dueSoonTotal },
+        dueSoonDays: DUE_SOON_DAYS,
+        awaitingReview: {
+          total: awaiting.total,
+          items: awaiting.items.map((item) => ({
+            ...item,
+            id: Number(item.id),
+            taskId: Number(item.taskId),
+            submittedAt: new Date(item.submittedAt).toISOString(),
+          })),
+        },
+        missingClears: missing.map((row) => ({
+          plan:
+            row.planId === null
+              ? null
+              : { id: Number(row.planId), symbol: row.planSymbol, subject: row.planSubject ?? "" },
+          tasksMissing: row.tasksMissing,
+          tasks: row.tasks,
+        })),
+      };
+    });
+  }
+
+  /** The roll-up as a workbook: summary, one row per child organisation, targets, overdue, trend. */
+  async exportRollup(
+    actor: Actor,
+    query: RollupFilters,
+    locale: Locale,
+  ): Promise<{ fileName: string; content: Buffer }> {
+    const { scope, rows } = await this.#read(async (trx) => {
+      const resolved = await this.#resolve(trx, actor, query);
+      return {
+        scope: resolved.scope,
+        rows: await repo.rollupAtNode(trx, resolved.source, {
+          listLimit: EXPORT_LIST_LIMIT,
+          dueSoon: false,
+          trend: trendMonths(resolved.source.today),
+        }),
+      };
+    });
+    const content = await writeRollupWorkbook({
+      locale,
+      scope,
+      figures: presentFigures(rows.total, scope.formula),
+      groups: rows.groups.map((group) => presentGroup(group, scope.formula)),
+      targets: presentTargets(rows.targets),
+      overdue: rows.overdue.map(presentListedTask),
+      overdueTotal: rows.total.overdue,
+      trend: rows.trend,
+    });
+    return { fileName: `tong-hop-nhiem-vu-${scope.orgId}-${scope.today}.xlsx`, content };
+  }
+
+  #read<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.#deps.db.transaction().execute(async (trx) => {
+      // Roll-up plans over many tasks can cost more than jit_above_cost; compiling costs more than the
+      // query itself (as for coverage). PGlite accepts the setting and has no JIT.
+      await repo.disableJit(trx);
+      return work(trx);
+    });
+  }
+
+  /** The node (404 outside the reader's task scope), the plan or directive (404 if not seen), the formula. */
+  async #resolve(trx: Transaction<Database>, actor: Actor, query: RollupFilters): Promise<Resolved> {
+    const readPaths = scopePaths(actor, "task.read");
+    const today = this.#today();
+    const top = readPaths[0];
+    if (top === undefined) throw new AppError("ORG_NOT_FOUND");
+    const nodeId = query.orgId ?? Number(top.split(".").at(-1));
+    const node = await repo.findOrg(trx, nodeId);
+    const root = node ? readPaths.find((path) => isWithin(node.path, path)) : undefined;
+    if (!node || root === undefined) throw new AppError("ORG_NOT_FOUND");
+    const breadcrumb = (await repo.orgsOnPath(trx, node.path))
+      .filter((org) => isWithin(org.path, root))
+      .map((org) => ({ id: Number(org.id), name: org.name }));
+
+    let plan: RollupScope["plan"] = null;
+    let directive: RollupScope["directive"] = null;
+    let planIds: number[] | null = null;
+    let formula: ProgressFormula = "average";
+    if (query.planId !== undefined) {
+      const document = await this.#documents.get(actor, query.planId, trx);
+      plan = { id: document.id, symbol: document.symbol, subject: document.subject };
+      planIds = [document.id];
+      formula = await repo.planFormula(trx, document.id);
+    } else if (query.directiveId !== undefined) {
+      const document = await this.#documents.get(actor, query.directiveId, trx);
+      planIds = await repo.plansImplementing(trx, document.id);
+      directive = {
+        id: document.id,
+        symbol: document.symbol,
+        subject: document.subject,
+        plans: planIds.filter((id) => id !== document.id).length,
+      };
+    }
+    const from = query.from ?? null;
+    const to = query.to ?? null;
+    return {
+      scope: {
+        orgId: Number(node.id),
+        orgName: node.name,
+        breadcrumb,
+        plan,
+        directive,
+        from,
+        to,
+        today,
+        formula,
+        countingRule: rollupCountingRule(node.name, today),
+        periodRule: rollupPeriodRule(from, to),
+      },
+      source: {
+        nodeId: Number(node.id),
+        nodePath: node.path,
+        scope: taskScopeOf(actor),
+        today,
+        planIds,
+        from,
+        to,
+      },
+    };
+  }
+}
