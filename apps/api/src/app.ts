@@ -33,7 +33,6 @@ import { registerPlanCheckerRoutes } from "./modules/plan-checker/plan-checker.r
 import { registerSystemRoutes } from "./modules/system/system.routes.ts";
 import { registerTaskRollupRoutes } from "./modules/tasks/tasks.rollups.routes.ts";
 import { registerTaskReportRoutes } from "./modules/tasks/tasks.reports.routes.ts";
-import { registerTaskRollupRoutes } from "./modules/tasks/tasks.rollups.routes.ts";
 import { registerTaskRoutes } from "./modules/tasks/tasks.routes.ts";
 import { enforceRouteAccess } from "./platform/auth/route-access.ts";
 import { installSessionHook } from "./platform/auth/session-hook.ts";
@@ -133,7 +132,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerNotificationRoutes(api);
     registerTaskRollupRoutes(api);
     registerTaskRoutes(api);
-    registerTaskRollupRoutes(api);
     registerTaskReportRoutes(api);
     registerPlanCheckerRoutes(api);
   });

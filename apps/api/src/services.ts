@@ -18,7 +18,6 @@ import { PlanCheckerService } from "./modules/plan-checker/plan-checker.service.
 import { SystemService } from "./modules/system/system.service.ts";
 import { TaskRollupsService } from "./modules/tasks/tasks.rollups.service.ts";
 import { TaskReportsService } from "./modules/tasks/tasks.reports.service.ts";
-import { TaskRollupsService } from "./modules/tasks/tasks.rollups.service.ts";
 import { TasksService } from "./modules/tasks/tasks.service.ts";
 import type { ServiceDeps } from "./platform/service-deps.ts";
 
@@ -39,7 +38,6 @@ export interface Services {
   notifications: NotificationsService;
   documentCascades: DocumentCascadesService;
   taskRollups: TaskRollupsService;
-  taskRollups: TaskRollupsService;
   taskReports: TaskReportsService;
   tasks: TasksService;
   planChecker: PlanCheckerService;
@@ -55,7 +53,6 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
   const notifications = new NotificationsService(deps);
   const documentReferenceData = new DocumentReferenceDataService(deps);
   const documentUploads = new DocumentUploadsService(deps, documentReferenceData);
-  const documents = new DocumentsService(deps, documentReferenceData, documentUploads);
   const documents = new DocumentsService(deps, documentReferenceData, documentUploads);
   return {
     organisations,
@@ -73,7 +70,6 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     documentSearch: new DocumentSearchService(deps),
     notifications,
     documentCascades: new DocumentCascadesService(deps, notifications),
-    taskRollups: new TaskRollupsService(deps, documents),
     taskRollups: new TaskRollupsService(deps, documents),
     taskReports: new TaskReportsService(deps),
     tasks: new TasksService(deps, documents),
