@@ -354,6 +354,8 @@ export async function hasChildTasks(executor: Executor, id: number): Promise<boo
 
 /** Moves a task's subtree: every tree_path under `oldPath` is re-rooted at `newPath`. */
 export async function moveSubtree(executor: Executor, oldPath: string, newPath: string): Promise<void> {
-  await sql`UPDATE tasks SET tree_path = ${newPath}::ltree || subpath(tree_path, nlevel(${oldPath}::ltree))
+  // subpath(p, nlevel(p)) is an error, not an empty path: the task itself takes the new path as is.
+  await sql`UPDATE tasks SET tree_path = CASE WHEN tree_path = ${oldPath}::ltree THEN ${newPath}::ltree
+      ELSE ${newPath}::ltree || subpath(tree_path, nlevel(${oldPath}::ltree)) END
     WHERE tree_path <@ ${oldPath}::ltree`.execute(executor);
 }

@@ -145,7 +145,8 @@ export class TasksService {
       count = count.where(condition);
     }
     if (options.sort === "recent") items = items.orderBy("t.createdAt", "desc").orderBy("t.id", "desc");
-    else if (options.sort === "title") items = items.orderBy("t.title").orderBy("t.id");
+    // The search key starts with the title folded to plain letters: "Đối thoại" before "Học tập".
+    else if (options.sort === "title") items = items.orderBy("t.searchKey").orderBy("t.id");
     else items = items.orderBy(sql`t.due_date ASC NULLS LAST`).orderBy("t.id");
     const [rows, totalRow] = await Promise.all([
       items
