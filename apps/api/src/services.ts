@@ -16,8 +16,8 @@ import { NotificationsService } from "./modules/notifications/notifications.serv
 import { OrganisationsService } from "./modules/organisations/organisations.service.ts";
 import { PlanCheckerService } from "./modules/plan-checker/plan-checker.service.ts";
 import { SystemService } from "./modules/system/system.service.ts";
-import { TaskRollupsService } from "./modules/tasks/tasks.rollups.service.ts";
 import { TaskReportsService } from "./modules/tasks/tasks.reports.service.ts";
+import { TaskRollupsService } from "./modules/tasks/tasks.rollups.service.ts";
 import { TasksService } from "./modules/tasks/tasks.service.ts";
 import type { ServiceDeps } from "./platform/service-deps.ts";
 
@@ -54,6 +54,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
   const documentReferenceData = new DocumentReferenceDataService(deps);
   const documentUploads = new DocumentUploadsService(deps, documentReferenceData);
   const documents = new DocumentsService(deps, documentReferenceData, documentUploads);
+  const tasks = new TasksService(deps, documents);
   return {
     organisations,
     auth,
@@ -72,7 +73,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     documentCascades: new DocumentCascadesService(deps, notifications),
     taskRollups: new TaskRollupsService(deps, documents),
     taskReports: new TaskReportsService(deps),
-    tasks: new TasksService(deps, documents),
-    planChecker: new PlanCheckerService(organisations, () => null),
+    tasks,
+    planChecker: new PlanCheckerService(organisations, tasks),
   };
 }

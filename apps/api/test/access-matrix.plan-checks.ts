@@ -3,6 +3,7 @@
 // commune (404, like a committee that does not exist).
 import { PLAN_CHECK_ROUTES, type RouteContract } from "@namro/contracts";
 import type { MatrixContext, MatrixSample } from "./access-matrix.documents.ts";
+import { createDocument } from "./document-factories.ts";
 import { multipartFile } from "./multipart.ts";
 
 const key = (contract: Pick<RouteContract, "method" | "path">) => `${contract.method} ${contract.path}`;
@@ -31,6 +32,28 @@ export function planCheckSamples(ctx: MatrixContext): [string, MatrixSample][] {
           url: `${PLAN_CHECK_ROUTES.checkFile.path}?orgId=${ctx.commune(scope).id}`,
           ...multipartFile("ke-hoach.txt", Buffer.from(PLAN_TEXT)),
         }),
+      },
+    ],
+    [
+      key(PLAN_CHECK_ROUTES.createTasks),
+      {
+        scoped: true,
+        build: async (scope) => {
+          const plan = await createDocument(ctx.db(), {
+            ownerOrgId: ctx.commune(scope).id,
+            typeAbbreviation: "KH",
+            issuerCodes: ["ĐU"],
+          });
+          return {
+            method: "POST",
+            url: PLAN_CHECK_ROUTES.createTasks.path,
+            payload: {
+              ownerOrgId: ctx.commune(scope).id,
+              planDocumentId: plan.id,
+              tasks: [{ title: "Báo cáo kết quả", dueDate: "2026-06-30" }],
+            },
+          };
+        },
       },
     ],
   ];

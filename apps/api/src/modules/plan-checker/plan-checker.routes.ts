@@ -4,6 +4,7 @@
 import fastifyMultipart from "@fastify/multipart";
 import { DOCUMENT_FILE_MAX_BYTES, PLAN_CHECK_ROUTES as routes } from "@namro/contracts";
 import type { FastifyInstance } from "fastify";
+import { auditContextOf as auditOf } from "../../platform/audit/audit-context.ts";
 import { requireActor as actorOf } from "../../platform/auth/request-actor.ts";
 import { access } from "../../platform/auth/route-access.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -13,6 +14,7 @@ import { documentFileError } from "../documents/documents.service.ts";
 
 export function registerPlanCheckerRoutes(app: FastifyInstance): void {
   const read = access.permission("task.read");
+  const manage = access.permission("task.manage");
   const service = () => app.services.planChecker;
 
   registerRoute(app, routes.checkText, read, async ({ body, request }) =>
@@ -38,4 +40,8 @@ export function registerPlanCheckerRoutes(app: FastifyInstance): void {
       return service().checkFile(actorOf(request), { fileName: part.filename, bytes }, query.orgId);
     });
   });
+
+  registerRoute(app, routes.createTasks, manage, async ({ body, request }) =>
+    service().createTasks(actorOf(request), body, auditOf(request)),
+  );
 }

@@ -8,27 +8,20 @@ import {
   type PlanCheckCreated,
   type PlanCheckCreateTasksInput,
 } from "@namro/contracts";
-import { type ClearDefinition, checkPlan, DEFAULT_CLEARS, type PlanInput } from "@namro/domain";
+import { checkPlan, DEFAULT_CLEARS, type PlanInput } from "@namro/domain";
 import type { AuditContext } from "../../platform/audit/audit-writer.ts";
 import type { Actor } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import { TextFileError } from "../../platform/text-files/text-file-errors.ts";
 import { documentFileError } from "../documents/documents.service.ts";
 import type { OrganisationsService } from "../organisations/organisations.service.ts";
+import type { TasksService } from "../tasks/tasks.service.ts";
 import { presentCheckedTask, summaryOf } from "./plan-checker.presenter.ts";
 import { type PlanFile, readPlanFile } from "./plan-checker.reader.ts";
 import { matchUnits, type UnitCommittee } from "./plan-checker.units.ts";
 
-/** What the checker needs of the tasks module (its service): the clear-set and creating tasks. */
-export interface PlanTasksPort {
-  clearSetOf(actor: Actor, orgId: number): Promise<readonly ClearDefinition[]>;
-  createMany(
-    actor: Actor,
-    plan: { ownerOrgId: number; planDocumentId: number },
-    inputs: PlanCheckCreateTasksInput["tasks"],
-    audit: AuditContext,
-  ): Promise<PlanCheckCreated["tasks"]>;
-}
+/** What the checker needs of the tasks module: the committee's clear-set and creating tasks at once. */
+export type PlanTasksPort = Pick<TasksService, "getClearSet" | "createMany">;
 
 export interface PlanUpload {
   fileName: string;
@@ -39,9 +32,9 @@ type Source = PlanCheck["source"];
 
 export class PlanCheckerService {
   readonly #organisations: OrganisationsService;
-  readonly #tasks: () => PlanTasksPort | null;
+  readonly #tasks: PlanTasksPort;
 
-  constructor(organisations: OrganisationsService, tasks: () => PlanTasksPort | null) {
+  constructor(organisations: OrganisationsService, tasks: PlanTasksPort) {
     this.#organisations = organisations;
     this.#tasks = tasks;
   }
@@ -72,9 +65,9 @@ export class PlanCheckerService {
     input: PlanCheckCreateTasksInput,
     audit: AuditContext,
   ): Promise<PlanCheckCreated> {
-    const tasks = this.#tasks();
-    if (!tasks) throw new Error("the tasks service is not wired");
-    const created = await tasks.createMany(
+    // an organisation the actor may not assign for is not there for them (404), like a missing one
+    await this.#organisations.requireVisible(actor, "task.manage", input.ownerOrgId);
+    const created = await this.#tasks.createMany(
       actor,
       { ownerOrgId: input.ownerOrgId, planDocumentId: input.planDocumentId },
       input.tasks,
@@ -93,7 +86,7 @@ export class PlanCheckerService {
     if (input.text.length > PLAN_CHECK_MAX_CHARS) throw new AppError("PLAN_CHECK_TOO_LONG");
     const committee: UnitCommittee | null =
       orgId === undefined ? null : await this.#organisations.requireVisible(actor, "task.read", orgId);
-    const clearSet = committee ? await this.#clearSet(actor, committee.id) : DEFAULT_CLEARS;
+    const clearSet = committee ? (await this.#tasks.getClearSet(actor, committee.id)).clears : DEFAULT_CLEARS;
     const checked = checkPlan(input, { clears: clearSet });
     if (checked.length === 0) throw new AppError("PLAN_CHECK_NO_TASKS");
     const match = await matchUnits(
@@ -110,11 +103,6 @@ export class PlanCheckerService {
       tasks,
       summary: summaryOf(tasks, clearSet),
     };
-  }
-
-  async #clearSet(actor: Actor, orgId: number): Promise<readonly ClearDefinition[]> {
-    const tasks = this.#tasks();
-    return tasks ? tasks.clearSetOf(actor, orgId) : DEFAULT_CLEARS;
   }
 }
 
