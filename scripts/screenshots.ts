@@ -109,6 +109,19 @@ try {
   await page.goto(`${baseUrl}/documents/${planId}/coverage/${cascadeId}`);
   await page.getByTestId("coverage-page").locator("canvas").first().waitFor();
   await shot(page, "document-coverage");
+
+  // Tasks: the province's list, and a task the province gave to subordinate units (from the demo's plans).
+  await page.goto(`${baseUrl}/tasks`);
+  await page.getByTestId("task-link").first().waitFor();
+  await shot(page, "tasks");
+  const taskId = await page.evaluate(async () => {
+    type List = { items: { id: number; hasChildren: boolean }[] };
+    const list = (await (await fetch("/api/tasks?pageSize=50")).json()) as List;
+    return (list.items.find((task) => task.hasChildren) ?? list.items[0])?.id;
+  });
+  await page.goto(`${baseUrl}/tasks/${taskId}`);
+  await page.getByTestId("task-clears").waitFor();
+  await shot(page, "task");
   await desktop.close();
 
   const phone = await browser.newContext({
@@ -123,6 +136,9 @@ try {
   await phonePage.goto(`${baseUrl}/members`);
   await phonePage.getByTestId("member-table").locator("tbody tr a").first().waitFor();
   await shot(phonePage, "phone-members");
+  await phonePage.goto(`${baseUrl}/tasks`);
+  await phonePage.getByTestId("task-row").first().waitFor();
+  await shot(phonePage, "phone-tasks");
   await phone.close();
 } finally {
   await browser.close();

@@ -109,7 +109,12 @@ export function NewTaskPage() {
                 <Alert type="error" showIcon title={error} role="alert" data-testid="task-form-error" />
               )}
               <Space wrap style={{ marginTop: 12 }}>
-                <Button type="primary" htmlType="submit" loading={saving} data-testid="task-form-save">
+                <Button
+                  type="primary"
+                  onClick={() => form.submit()}
+                  loading={saving}
+                  data-testid="task-form-save"
+                >
                   {t("tasks.form.create")}
                 </Button>
                 <Button onClick={() => window.history.back()}>{t("common.cancel")}</Button>

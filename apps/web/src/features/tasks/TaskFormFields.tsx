@@ -153,7 +153,7 @@ export function TaskFormFields({ form, creating, knownOrgLabels, knownPlan, know
             <DatePicker
               format={DATE_FORMAT}
               style={{ width: "100%" }}
-              data-testid="task-start"
+              data-testid="task-start-input"
               placeholder="dd/mm/yyyy"
             />
           </Form.Item>
@@ -177,7 +177,7 @@ export function TaskFormFields({ form, creating, knownOrgLabels, knownPlan, know
             <DatePicker
               format={DATE_FORMAT}
               style={{ width: "100%" }}
-              data-testid="task-due"
+              data-testid="task-due-input"
               placeholder="dd/mm/yyyy"
             />
           </Form.Item>
@@ -198,7 +198,12 @@ export function TaskFormFields({ form, creating, knownOrgLabels, knownPlan, know
       <Row gutter={12}>
         <Col xs={12} md={8}>
           <Form.Item name="targetValue" label={t("tasks.fields.targetValue")}>
-            <InputNumber<number> min={0} max={1e12} style={{ width: "100%" }} data-testid="task-target" />
+            <InputNumber<number>
+              min={0}
+              max={1e12}
+              style={{ width: "100%" }}
+              data-testid="task-target-input"
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={8}>

@@ -32,14 +32,18 @@ import type { TaskTabKey } from "./tasks-search.ts";
 
 function FieldsCard({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
-  const row = (label: string, value: ReactNode, testId?: string, span?: number) => (
-    <Descriptions.Item label={label} {...(span ? { span } : {})}>
+  const row = (label: string, value: ReactNode, testId?: string, wide?: boolean) => (
+    <Descriptions.Item label={label} {...(wide ? { span: "filled" as const } : {})}>
       <span data-testid={testId}>{value === null || value === "" || value === undefined ? "—" : value}</span>
     </Descriptions.Item>
   );
   return (
     <Card size="small" title={t("tasks.page.fields")}>
-      <Descriptions column={{ xs: 1, sm: 2 }} size="small" data-testid="task-fields">
+      <Descriptions
+        column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }}
+        size="small"
+        data-testid="task-fields"
+      >
         {row(t("tasks.fields.owner"), task.ownerOrg.name)}
         {row(
           t("tasks.fields.plan"),
@@ -70,11 +74,11 @@ function FieldsCard({ task }: { task: TaskDetail }) {
           task.reportFrequency ? t(`tasks.frequency.${task.reportFrequency}`) : null,
         )}
         {row(t("tasks.fields.completedOn"), formatDate(task.completedOn))}
-        {row(t("tasks.fields.deliverable"), task.deliverable, undefined, 2)}
+        {row(t("tasks.fields.deliverable"), task.deliverable, undefined, true)}
         {row(
           t("tasks.fields.targetValue"),
           targetText(task.targetValue, task.targetUnit, formatNumber),
-          "task-target",
+          "task-target-text",
         )}
         {row(
           t("tasks.fields.actualValue"),
@@ -83,18 +87,18 @@ function FieldsCard({ task }: { task: TaskDetail }) {
         )}
         {row(t("tasks.fields.weight"), formatNumber(task.weight))}
         {task.stateReason &&
-          row(t("tasks.fields.stateReason"), task.stateReason, "task-state-reason-text", 2)}
+          row(t("tasks.fields.stateReason"), task.stateReason, "task-state-reason-text", true)}
         {row(
           t("tasks.fields.description"),
-          <span style={{ whiteSpace: "pre-wrap" }}>{task.description}</span>,
+          task.description ? <span style={{ whiteSpace: "pre-wrap" }}>{task.description}</span> : null,
           undefined,
-          2,
+          true,
         )}
         {row(
           t("tasks.fields.createdBy"),
           [task.createdByName, formatDate(task.createdAt)].filter(Boolean).join(", "),
           undefined,
-          2,
+          true,
         )}
       </Descriptions>
     </Card>
