@@ -325,8 +325,8 @@ describe("demo seed", () => {
   it("bulk-seeds the province scale (commune accounts, members) and is a no-op the second time", {
     timeout: 240_000,
   }, async () => {
-    // The register at scale has its own test (seed-scale-documents.int.test.ts).
-    const first = await seedScale(db, "province", quiet, { documents: false });
+    // The register and the tasks at scale have their own tests (seed-scale-documents, seed-scale-tasks).
+    const first = await seedScale(db, "province", quiet, { documents: false, tasks: false });
     expect(first.accountsCreated).toBe(120);
     expect(first.membersCreated).toBeGreaterThan(PROVINCE_SCALE_MEMBERS * 0.95);
     expect(first.membersCreated).toBeLessThan(PROVINCE_SCALE_MEMBERS * 1.05);
@@ -337,7 +337,7 @@ describe("demo seed", () => {
     const counts = rows[0];
     expect(counts?.n).toBeGreaterThan(190_000);
     expect(counts?.open).toBeGreaterThan((counts?.n ?? 0) * 0.99);
-    const second = await seedScale(db, "province", quiet, { documents: false });
+    const second = await seedScale(db, "province", quiet, { documents: false, tasks: false });
     expect(second.accountsCreated).toBe(0);
     expect(second.membersCreated).toBe(0);
     const after = await sql<{ n: number }>`SELECT count(*)::int AS n FROM members`.execute(db);

@@ -1,15 +1,7 @@
-import {
-  type ChildFacts,
-  progressFromChildren,
-  progressFromReports,
-  type ReportFacts,
-  TASK_STATUSES,
-  type TaskStatusFacts,
-  taskStatus,
-  todayInVietnam,
-} from "@namro/domain";
+import { TASK_STATUSES, type TaskStatusFacts, taskStatus, todayInVietnam } from "@namro/domain";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { progressMismatches } from "../../test/task-seed-checks.ts";
 import { openTestDatabase } from "../../test/test-database.ts";
 import type { DatabaseHandle } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
@@ -21,29 +13,6 @@ const quiet = () => {};
 /** The seed's moment: the demo's dates follow it, so two seeds of it are identical. */
 const NOW = new Date("2026-11-22T03:00:00Z");
 const TODAY = todayInVietnam(NOW);
-
-interface TaskFacts {
-  id: number;
-  parentId: number | null;
-  weight: number;
-  state: "active" | "paused" | "cancelled";
-  hasChildren: boolean;
-  progressPercent: number;
-  actualValue: number | null;
-  completedOn: string | null;
-  lastReportAt: string | null;
-  lastReportedPeriodEnd: string | null;
-}
-
-async function taskFacts(db: Kysely<Database>): Promise<TaskFacts[]> {
-  const { rows } = await sql<TaskFacts>`
-    SELECT id::int, parent_id::int, weight::float8 AS weight, state, has_children,
-      progress_percent::float8 AS progress_percent, actual_value::float8 AS actual_value,
-      completed_on::text AS completed_on, to_char(last_report_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_report_at,
-      last_reported_period_end::text AS last_reported_period_end
-    FROM tasks ORDER BY id`.execute(db);
-  return rows;
-}
 
 async function snapshot(db: Kysely<Database>) {
   const { rows: tasks } = await sql`
@@ -125,40 +94,8 @@ describe("demo tasks", () => {
   });
 
   it("keeps every task's progress what its reports and its children say", async () => {
-    const tasks = await taskFacts(db);
-    const { rows: reports } = await sql<ReportFacts & { taskId: number }>`
-      SELECT task_id::int, status, percent::float8 AS percent, actual_value::float8 AS actual_value,
-        completed_on::text AS completed_on, period_end::text AS period_end,
-        to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS submitted_at
-      FROM task_reports`.execute(db);
-    const byTask = Map.groupBy(reports, (report) => report.taskId);
-    const children = Map.groupBy(
-      tasks.filter((t) => t.parentId !== null),
-      (t) => t.parentId as number,
-    );
-    const stored = (t: TaskFacts) => ({
-      progressPercent: t.progressPercent,
-      actualValue: t.actualValue,
-      completedOn: t.completedOn,
-      lastReportAt: t.lastReportAt,
-      lastReportedPeriodEnd: t.lastReportedPeriodEnd,
-    });
-    let parents = 0;
-    for (const task of tasks) {
-      const own = children.get(task.id);
-      expect(task.hasChildren).toBe(own !== undefined);
-      if (own) {
-        parents++;
-        expect(byTask.get(task.id)).toBeUndefined();
-        expect(stored(task)).toEqual(
-          progressFromChildren(
-            own.map((c) => ({ ...stored(c), weight: c.weight, state: c.state }) as ChildFacts),
-          ),
-        );
-      } else {
-        expect(stored(task)).toEqual(progressFromReports(byTask.get(task.id) ?? []));
-      }
-    }
+    const { mismatches, parents } = await progressMismatches(db);
+    expect(mismatches).toEqual([]);
     expect(parents).toBeGreaterThan(100);
   });
 

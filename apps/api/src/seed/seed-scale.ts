@@ -9,6 +9,7 @@
 //   national  the above plus ~15.5 members per cell in the other 33 provinces (~5.6 million in all).
 // So does the register (seed-scale-documents.ts): ~18,000 documents in the demo province, ~1,000,000
 // across the country, with relations and cascades (one of them requiring every committee of the country).
+// And five-clears tasks (seed-scale-tasks.ts): ~200,000 in the demo province, ~5,000,000 in the country.
 // Each province is one transaction and is skipped when its committee exists (organisations) or its
 // members' run or documents are recorded (members, documents), so an interrupted run continues where it stopped and a finished
 // one is a no-op.
@@ -30,6 +31,7 @@ import { personName } from "./person-name.ts";
 import { generateCommunes, NATIONAL_DENSITY, planProvince } from "./province-plan.ts";
 import { membersSeeded, seedMembers } from "./seed-members.ts";
 import { seedScaleDocuments } from "./seed-scale-documents.ts";
+import { seedScaleTasks } from "./seed-scale-tasks.ts";
 import { PROVINCES, type ProvinceDef } from "./vietnamese-names.ts";
 
 export const SEED_SCALES = ["demo", "province", "national"] as const;
@@ -43,6 +45,7 @@ export interface SeedScaleResult {
   accountsCreated: number;
   membersCreated: number;
   documentsCreated: number;
+  tasksCreated: number;
   provincesSkipped: number;
   /** The password every generated account shares. */
   password: string;
@@ -224,6 +227,8 @@ export interface SeedScaleOptions {
   members?: boolean;
   /** The register too (default); false leaves it out (see seedScaleDocuments). */
   documents?: boolean;
+  /** Five-clears tasks too (default); false leaves them out (see seedScaleTasks). */
+  tasks?: boolean;
 }
 
 export async function seedScale(
@@ -241,6 +246,7 @@ export async function seedScale(
     accountsCreated: 0,
     membersCreated: 0,
     documentsCreated: 0,
+    tasksCreated: 0,
     provincesSkipped: 0,
     password: DEMO_PASSWORD,
   };
@@ -282,9 +288,10 @@ export async function seedScale(
   if (options.documents !== false)
     result.documentsCreated += (await seedScaleDocuments(db, scale, log)).documents;
   if (options.members !== false) result.membersCreated += await seedScaleMembers(db, scale, log);
+  if (options.tasks !== false) result.tasksCreated += (await seedScaleTasks(db, scale, log)).tasks;
   await recordProgress(db, scale);
   log(
-    `Xong (done): ${result.organisationsCreated} tổ chức, ${result.accountsCreated} tài khoản, ${result.membersCreated} đảng viên, ${result.documentsCreated} văn bản mới (new organisations, accounts, members, documents) — ${elapsed()}`,
+    `Xong (done): ${result.organisationsCreated} tổ chức, ${result.accountsCreated} tài khoản, ${result.membersCreated} đảng viên, ${result.documentsCreated} văn bản, ${result.tasksCreated} nhiệm vụ mới (new organisations, accounts, members, documents, tasks) — ${elapsed()}`,
   );
   return result;
 }

@@ -85,27 +85,48 @@ export interface DerivedTask extends TaskProgress {
   missingClears: string[];
 }
 
-/** The clear keys a task lacks, by the default clear-set (no committee of the seeds sets its own). */
+const clearsCache = new Map<string, string[]>();
+
+/**
+ * The clear keys a task lacks, by the default clear-set (no committee of the seeds sets its own).
+ * Bulk tasks share a few titles and shapes, so the answer is kept per shape.
+ */
 export function missingClearsOf(task: PlannedTask): string[] {
-  return missingClearKeys(
-    checkTaskClears(
-      {
-        title: task.title,
-        leadOrgId: task.lead?.id ?? null,
-        supportOrgIds: task.supports.map((org) => org.id),
-        responsibleAccountId: task.responsibleAccountId,
-        responsibleName: task.responsibleName,
-        startDate: task.startDate,
-        dueDate: task.dueDate,
-        schedule: task.schedule,
-        reportFrequency: task.reportFrequency,
-        deliverable: task.deliverable,
-        targetValue: task.targetValue,
-        targetUnit: task.targetUnit,
-      },
-      DEFAULT_CLEARS,
-    ),
-  );
+  const fields = {
+    title: task.title,
+    leadOrgId: task.lead?.id ?? null,
+    supportOrgIds: task.supports.map((org) => org.id),
+    responsibleAccountId: task.responsibleAccountId,
+    responsibleName: task.responsibleName,
+    startDate: task.startDate,
+    dueDate: task.dueDate,
+    schedule: task.schedule,
+    reportFrequency: task.reportFrequency,
+    deliverable: task.deliverable,
+    targetValue: task.targetValue,
+    targetUnit: task.targetUnit,
+  };
+  const shape = [
+    task.title,
+    task.lead !== null,
+    task.supports.length > 0,
+    task.responsibleAccountId !== null,
+    task.responsibleName ?? "",
+    task.startDate !== null,
+    task.dueDate !== null,
+    task.schedule,
+    task.reportFrequency,
+    task.deliverable ?? "",
+    task.targetValue !== null,
+    task.targetUnit ?? "",
+  ].join("|");
+  let keys = clearsCache.get(shape);
+  if (keys === undefined) {
+    keys = missingClearKeys(checkTaskClears(fields, DEFAULT_CLEARS));
+    if (clearsCache.size > 10_000) clearsCache.clear();
+    clearsCache.set(shape, keys);
+  }
+  return keys;
 }
 
 /** Every task's stored progress fields, leaves from reports and parents from children (bottom-up). */
