@@ -47,7 +47,7 @@ export function registerTaskReportRoutes(app: FastifyInstance): void {
       await service().checkEvidenceUpload(actor, params.id, params.reportId);
       if (!request.isMultipart()) throw new AppError("TASK_REPORT_FILE_MISSING");
       const part = await request.file();
-      if (!part || part.fieldname !== "file") throw new AppError("TASK_REPORT_FILE_MISSING");
+      if (part?.fieldname !== "file") throw new AppError("TASK_REPORT_FILE_MISSING");
       let bytes: Buffer;
       try {
         bytes = await readStreamAtMost(part.file, TASK_REPORT_FILE_MAX_BYTES);
