@@ -205,6 +205,17 @@ const SAMPLES = new Map<string, Sample>([
     },
   ],
   [
+    key(authRoutes.setEmail),
+    {
+      scoped: false,
+      build: async () => ({
+        method: "PUT",
+        url: authRoutes.setEmail.path,
+        payload: { email: "nguoi.dung@example.vn" },
+      }),
+    },
+  ],
+  [
     key(authRoutes.setLocale),
     {
       scoped: false,
@@ -251,6 +262,17 @@ const SAMPLES = new Map<string, Sample>([
         method: "PATCH",
         url: `/api/accounts/${(await freshAccount(scope)).id}`,
         payload: { displayName: "Tên Đã Đổi", version: 1 },
+      }),
+    },
+  ],
+  [
+    key(accountRoutes.setAccountEmail),
+    {
+      scoped: true,
+      build: async (scope) => ({
+        method: "PUT",
+        url: `/api/accounts/${(await freshAccount(scope)).id}/email`,
+        payload: { email: "can.bo@example.vn", version: 1 },
       }),
     },
   ],

@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { RoleGrantSchema, RoleSchema } from "./auth.ts";
+import { EmailBodySchema, RoleGrantSchema, RoleSchema } from "./auth.ts";
 import { defineRoutes, IdParamsSchema, OkSchema, PageQuerySchema, pageOf } from "./http.ts";
 
 export const AccountSchema = z.object({
   id: z.number(),
   username: z.string(),
   displayName: z.string(),
+  /** Where reminders are e-mailed; null: none. */
+  email: z.string().nullable(),
   disabled: z.boolean(),
   totpEnabled: z.boolean(),
   mustChangePassword: z.boolean(),
@@ -41,6 +43,7 @@ export const UpdateAccountBodySchema = z.object({
   displayName: z.string().trim().min(2).max(200),
   version: z.number().int(),
 });
+export const AccountEmailBodySchema = EmailBodySchema.extend({ version: z.number().int() });
 export const ResetPasswordBodySchema = z.object({ newPassword: z.string().min(1).max(200) });
 export const AccountRoleParamsSchema = z.object({
   id: z.coerce.number().int().positive(),
@@ -80,6 +83,15 @@ export const accountRoutes = defineRoutes({
     tags: ["accounts"],
     params: IdParamsSchema,
     body: UpdateAccountBodySchema,
+    response: AccountSchema,
+  },
+  setAccountEmail: {
+    method: "PUT",
+    path: "/api/accounts/:id/email",
+    summary: "Set or remove an account's e-mail address (for reminders)",
+    tags: ["accounts"],
+    params: IdParamsSchema,
+    body: AccountEmailBodySchema,
     response: AccountSchema,
   },
   disableAccount: {

@@ -61,6 +61,8 @@ export const MeSchema = z.object({
     username: z.string(),
     displayName: z.string(),
     locale: LocaleSchema,
+    /** Where reminders are e-mailed (when the installation sends e-mail); null: none. */
+    email: z.string().nullable(),
     mustChangePassword: z.boolean(),
     totpEnabled: z.boolean(),
   }),
@@ -93,6 +95,20 @@ export const TotpSetupSchema = z.object({ secret: z.string(), otpauthUrl: z.stri
 export const TotpCodeBodySchema = z.object({ code: z.string().regex(/^\d{6}$/) });
 export const TotpDisableBodySchema = z.object({ password: z.string().min(1).max(200) });
 export const LocaleBodySchema = z.object({ locale: LocaleSchema });
+
+/** An e-mail address as the database accepts it (accounts.email CHECK); trimmed, at most 254 characters. */
+export const EmailAddressSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/);
+/** null (or an empty string) removes the address. */
+export const EmailBodySchema = z.object({
+  email: z
+    .union([z.literal(""), EmailAddressSchema])
+    .nullable()
+    .transform((value) => (value === "" ? null : value)),
+});
 
 export const authRoutes = defineRoutes({
   signIn: {
@@ -146,6 +162,14 @@ export const authRoutes = defineRoutes({
     summary: "Turn TOTP off (needs the password)",
     tags: ["auth"],
     body: TotpDisableBodySchema,
+    response: OkSchema,
+  },
+  setEmail: {
+    method: "PUT",
+    path: "/api/auth/email",
+    summary: "Set or remove own e-mail address (for reminders)",
+    tags: ["auth"],
+    body: EmailBodySchema,
     response: OkSchema,
   },
   setLocale: {

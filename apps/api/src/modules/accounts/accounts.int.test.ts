@@ -206,6 +206,7 @@ describe("list and get", () => {
       id: both.id,
       username: both.username,
       displayName: expect.any(String),
+      email: null,
       disabled: false,
       totpEnabled: false,
       mustChangePassword: false,

@@ -8,6 +8,7 @@ export function presentAccount(row: AccountRow, visibleGrants: readonly GrantRow
     id: row.id,
     username: row.username,
     displayName: row.displayName,
+    email: row.email,
     disabled: row.disabledAt !== null,
     totpEnabled: row.totpEnabled,
     mustChangePassword: row.mustChangePassword,
@@ -31,6 +32,7 @@ export function auditSnapshot(row: AccountRow, grants: readonly GrantRow[]) {
   return {
     username: row.username,
     displayName: row.displayName,
+    email: row.email,
     disabled: row.disabledAt !== null,
     mustChangePassword: row.mustChangePassword,
     totpEnabled: row.totpEnabled,

@@ -134,6 +134,7 @@ export async function insertAccount(
 export interface AccountChanges {
   displayName?: string;
   searchKey?: string;
+  email?: string | null;
   disabledAt?: Date | null;
   passwordHash?: string;
   mustChangePassword?: boolean;

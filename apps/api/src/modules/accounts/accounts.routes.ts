@@ -22,6 +22,9 @@ export function registerAccountRoutes(app: FastifyInstance): void {
   registerRoute(app, accountRoutes.updateAccount, manage, async ({ params, body, request }) =>
     accounts.updateAccount(requireActor(request), params.id, body, auditContextOf(request)),
   );
+  registerRoute(app, accountRoutes.setAccountEmail, manage, async ({ params, body, request }) =>
+    accounts.setAccountEmail(requireActor(request), params.id, body, auditContextOf(request)),
+  );
   registerRoute(app, accountRoutes.disableAccount, manage, async ({ params, request }) =>
     accounts.disableAccount(requireActor(request), params.id, auditContextOf(request)),
   );

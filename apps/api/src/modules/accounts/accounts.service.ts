@@ -147,6 +147,22 @@ export class AccountsService {
     });
   }
 
+  /** Sets or removes the account's e-mail address (where its reminders are sent). */
+  async setAccountEmail(
+    actor: Actor,
+    id: number,
+    input: { email: string | null; version: number },
+    context: AuditContext,
+  ): Promise<Account> {
+    const email = input.email === null ? null : input.email.normalize("NFC");
+    return this.#change(actor, id, "account.email_change", context, async (trx, loaded, now) => {
+      if (loaded.account.version !== input.version) throw new AppError("CONFLICT_STALE_VERSION");
+      if (loaded.account.email === email) return null;
+      await repo.updateAccount(trx, id, { email }, now, input.version);
+      return loaded.grants[0]?.orgId ?? null;
+    });
+  }
+
   async disableAccount(actor: Actor, id: number, context: AuditContext): Promise<Account> {
     if (id === actor.accountId) {
       // Still a 404 when the account is not even visible, which cannot be the case for oneself.

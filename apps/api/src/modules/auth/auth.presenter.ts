@@ -9,6 +9,7 @@ export function presentMe(actor: Actor): Me {
       username: actor.username,
       displayName: actor.displayName,
       locale: actor.locale,
+      email: actor.email,
       mustChangePassword: actor.mustChangePassword,
       totpEnabled: actor.totpEnabled,
     },

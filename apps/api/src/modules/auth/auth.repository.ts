@@ -12,6 +12,7 @@ export interface SessionActorRow {
   username: string;
   displayName: string;
   locale: "vi" | "en";
+  email: string | null;
   mustChangePassword: boolean;
   totpEnabled: boolean;
   grantId: number | null;
@@ -45,6 +46,7 @@ export async function findSessionActorRows(
       "a.username",
       "a.displayName",
       "a.locale",
+      "a.email",
       "a.mustChangePassword",
       "a.totpEnabled",
       "ra.id as grantId",
@@ -170,6 +172,7 @@ export interface AccountAuthChanges {
   totpSecret?: string | null;
   totpEnabled?: boolean;
   locale?: "vi" | "en";
+  email?: string | null;
 }
 
 export async function updateAccountAuth(

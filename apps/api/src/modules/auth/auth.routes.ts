@@ -63,6 +63,11 @@ export function registerAuthRoutes(app: FastifyInstance): void {
     return { ok: true as const };
   });
 
+  registerRoute(app, authRoutes.setEmail, access.session, async ({ body, request }) => {
+    await auth.setEmail(requireActor(request), body.email, auditContextOf(request));
+    return { ok: true as const };
+  });
+
   registerRoute(app, authRoutes.setLocale, access.session, async ({ body, request, reply }) => {
     const actor = requireActor(request);
     await auth.setLocale(actor, body.locale, auditContextOf(request));

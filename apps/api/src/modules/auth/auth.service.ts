@@ -79,6 +79,7 @@ export class AuthService implements ActorResolver {
       username: first.username,
       displayName: first.displayName,
       locale: first.locale,
+      email: first.email,
       mustChangePassword: first.mustChangePassword,
       totpEnabled: first.totpEnabled,
       grants,
@@ -268,6 +269,19 @@ export class AuthService implements ActorResolver {
       { action: "auth.locale_change", before: { locale: actor.locale }, after: { locale } },
       context,
       now,
+    );
+  }
+
+  /** Sets or removes the person's own e-mail address, where reminders are sent. */
+  async setEmail(actor: Actor, email: string | null, context: AuditContext): Promise<void> {
+    const normalized = email === null ? null : email.normalize("NFC");
+    if (actor.email === normalized) return;
+    await this.#updateOwnAccount(
+      actor,
+      { email: normalized },
+      { action: "account.email_change", before: { email: actor.email }, after: { email: normalized } },
+      context,
+      this.#deps.clock.now(),
     );
   }
 

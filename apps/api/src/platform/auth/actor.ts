@@ -20,6 +20,7 @@ export interface Actor {
   username: string;
   displayName: string;
   locale: Locale;
+  email: string | null;
   mustChangePassword: boolean;
   totpEnabled: boolean;
   grants: ActorGrant[];
@@ -77,6 +78,7 @@ export function installerActor(
     username: "system",
     displayName,
     locale: "vi",
+    email: null,
     mustChangePassword: false,
     totpEnabled: false,
     grants: [
