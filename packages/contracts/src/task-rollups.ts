@@ -90,7 +90,7 @@ export type RollupGroup = z.infer<typeof RollupGroupSchema>;
 
 export const RollupQuerySchema = z
   .object({
-    /** The subtree (default: the reader's own organisation, the top of their task scope). */
+    /** The subtree (default: the top of the reader's task scope — every top organisation when several). */
     orgId: z.coerce.number().int().positive().optional(),
     /** One plan: its tasks and every task cascaded from them. */
     planId: z.coerce.number().int().positive().optional(),
@@ -119,6 +119,12 @@ export const RollupDocumentSchema = z.object({
 export const RollupScopeSchema = z.object({
   orgId: z.number(),
   orgName: z.string(),
+  /**
+   * The reader's whole scope over several top organisations (asked for without orgId by someone holding
+   * roles over several, e.g. every province): the groups are those organisations, orgId is the first of
+   * them and orgName names them all; ask with orgId to drill into one.
+   */
+  wholeScope: z.boolean(),
   /** From the top of the reader's scope down to the organisation, for the breadcrumb of the drill-down. */
   breadcrumb: z.array(z.object({ id: z.number(), name: z.string() })),
   plan: RollupDocumentSchema.nullable(),

@@ -414,7 +414,13 @@ describe("GET /api/task-rollup", () => {
 
   it("rolls up the province (average, no plan): leaf tasks only, one group per commune", async () => {
     const rollup = await checkRollup(provinceStaff, "", { path: province.path }, "average");
-    expect(rollup.scope).toMatchObject({ orgId: province.id, today: TODAY, plan: null, directive: null });
+    expect(rollup.scope).toMatchObject({
+      orgId: province.id,
+      wholeScope: false,
+      today: TODAY,
+      plan: null,
+      directive: null,
+    });
     expect(rollup.scope.breadcrumb).toEqual([{ id: province.id, name: province.name }]);
     expect(rollup.scope.countingRule.vi).toContain("không tính hai lần");
     // The cascaded parents (the province's task, commune 1's) are not counted; 11 leaves are.
@@ -502,6 +508,34 @@ describe("GET /api/task-rollup", () => {
     const rollup = await checkRollup(communeStaff, "", { path: c1.path }, "average");
     expect(rollup.scope.orgId).toBe(c1.id);
     expect(rollup.scope.breadcrumb).toEqual([{ id: c1.id, name: c1.name }]);
+  });
+});
+
+describe("a reader over several top organisations", () => {
+  it("sees their whole scope without orgId, one group per top organisation", async () => {
+    const national = await t.actor([
+      { role: "committee_leader", orgId: province.id },
+      { role: "committee_leader", orgId: otherProvince.id },
+    ]);
+    const response = await get(national, "/api/task-rollup");
+    expect(response.statusCode, response.body).toBe(200);
+    const rollup = response.json() as TaskRollup;
+    expect(rollup.scope).toMatchObject({ wholeScope: true, breadcrumb: [] });
+    const tasks = await allTasks();
+    const both = [
+      ...counted(tasks, { path: province.path }),
+      ...counted(tasks, { path: otherProvince.path }),
+    ];
+    expect(rollup.figures).toEqual(expectedFigures(both, "average"));
+    expect(rollup.groups.map((g) => [g.orgId, g.figures.counts.total, g.isSelf])).toEqual([
+      [province.id, counted(tasks, { path: province.path }).length, false],
+      [otherProvince.id, 1, false],
+    ]);
+    const one = (
+      await get(national, `/api/task-dashboard?orgId=${otherProvince.id}`)
+    ).json() as TaskDashboard;
+    expect(one.scope).toMatchObject({ wholeScope: false, orgId: otherProvince.id });
+    expect(one.figures.counts.total).toBe(1);
   });
 });
 

@@ -5,14 +5,17 @@
 // as filtered counts per month. Status is THE rule in SQL (tasks.status-sql.ts) with an injected today.
 import { type Kysely, type RawBuilder, type SqlBool, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
+import { pathWithinAny } from "../../platform/auth/scope-sql.ts";
 import { dueSoonSql, taskStatusSql } from "./tasks.status-sql.ts";
 import { type TaskScope, taskVisibleSql } from "./tasks.visibility.ts";
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface RollupSource {
-  nodeId: number;
-  nodePath: string;
+  /** The organisation, or null for the reader's whole scope over several top organisations. */
+  nodeId: number | null;
+  /** The organisation's path, or the reader's scope roots. */
+  nodePaths: readonly string[];
   scope: TaskScope;
   today: string;
   /** Only the task trees of these plans (their tasks and everything cascaded from them); null: all. */
@@ -96,7 +99,7 @@ export interface RollupRows {
 /** The tasks of the roll-up: leaf, counted under the node, visible, in the plans and the period. */
 function scopedWhere(source: RollupSource): RawBuilder<SqlBool> {
   const conditions: RawBuilder<SqlBool>[] = [
-    sql`t.org_path <@ ${source.nodePath}::ltree`,
+    sql`${pathWithinAny(sql.ref("t.org_path"), source.nodePaths)}`,
     sql`NOT t.has_children`,
     sql`${taskVisibleSql("t", source.scope)}`,
   ];
@@ -175,13 +178,52 @@ function trendJson(trend: readonly TrendMonthSpec[] | null) {
     FROM (SELECT ${sql.join(columns)} FROM scoped s) tr)`;
 }
 
+/**
+ * The group of a task: the child of the node its org_path lies under (null: the node's own), with the
+ * child's level; for a whole scope, the scope root it lies under.
+ */
+function childOf(source: RollupSource): { id: RawBuilder<number | null>; level: RawBuilder<number> } {
+  const paths = source.nodePaths;
+  if (source.nodeId !== null) {
+    const level = (paths[0] ?? "").split(".").length;
+    return {
+      id: sql`CASE WHEN nlevel(t.org_path) > ${level} THEN ltree2text(subpath(t.org_path, ${level}, 1))::bigint END`,
+      level: sql`${level + 1}::int`,
+    };
+  }
+  if (paths.every((path) => !path.includes("."))) {
+    return { id: sql`ltree2text(subpath(t.org_path, 0, 1))::bigint`, level: sql`1` };
+  }
+  const idOf = (path: string) => Number(path.split(".").at(-1));
+  return {
+    id: sql`CASE ${sql.join(
+      paths.map((path) => sql`WHEN t.org_path <@ ${path}::ltree THEN ${idOf(path)}::bigint`),
+      sql` `,
+    )} END`,
+    level: sql`CASE ${sql.join(
+      paths.map((path) => sql`WHEN t.org_path <@ ${path}::ltree THEN ${path.split(".").length}::int`),
+      sql` `,
+    )} END`,
+  };
+}
+
+/** The organisations grouped: the node's active children (and any holding tasks), or the scope roots. */
+function childrenSql(source: RollupSource): RawBuilder<unknown> {
+  if (source.nodeId === null) {
+    const ids = source.nodePaths.map((path) => Number(path.split(".").at(-1)));
+    return sql`SELECT o.id FROM organisations o WHERE o.id IN (${sql.join(ids)})`;
+  }
+  return sql`SELECT o.id FROM organisations o WHERE o.parent_id = ${source.nodeId} AND o.status = 'active'
+    UNION SELECT g.child_id FROM grouped g WHERE g.child_id IS NOT NULL`;
+}
+
 /** Every figure of the roll-up (or dashboard) at one node, in one statement. */
 export async function rollupAtNode(
   executor: Executor,
   source: RollupSource,
   options: RollupOptions,
 ): Promise<RollupRows> {
-  const level = source.nodePath.split(".").length;
+  const child = childOf(source);
   const today = source.today;
   const { rows } = await sql<{
     total: FiguresRow | null;
@@ -197,21 +239,17 @@ export async function rollupAtNode(
            t.target_value, t.actual_value, t.target_unit,
            ${taskStatusSql("t", today)} AS status,
            CASE WHEN t.completed_on IS NOT NULL THEN 100 ELSE t.progress_percent END AS pct,
-           CASE WHEN nlevel(t.org_path) > ${level}
-                THEN ltree2text(subpath(t.org_path, ${level}, 1))::bigint END AS child_id
+           ${child.id} AS child_id, ${child.level} AS child_level
     FROM tasks t
     WHERE ${scopedWhere(source)}
   ),
   grouped AS (
     SELECT s.child_id, GROUPING(s.child_id) = 1 AS is_total, ${FIGURE_COLUMNS},
-           bool_or(nlevel(s.org_path) > ${level + 1}) AS below
+           bool_or(nlevel(s.org_path) > s.child_level) AS below
     FROM scoped s
     GROUP BY GROUPING SETS ((s.child_id), ())
   ),
-  children AS (
-    SELECT o.id FROM organisations o WHERE o.parent_id = ${source.nodeId} AND o.status = 'active'
-    UNION SELECT g.child_id FROM grouped g WHERE g.child_id IS NOT NULL
-  )
+  children AS (${childrenSql(source)})
   SELECT
     (SELECT json_build_object(${FIGURE_JSON("g")}) FROM grouped g WHERE g.is_total) AS total,
     (SELECT coalesce(json_agg(json_build_object('orgId', o.id, 'orgName', o.name, 'orgTypeCode', o.type_code,
@@ -221,7 +259,7 @@ export async function rollupAtNode(
      LEFT JOIN grouped g ON g.child_id = c.id) AS groups,
     (SELECT json_build_object('orgId', o.id, 'orgName', o.name, 'orgTypeCode', o.type_code,
         'isSelf', true, 'hasTasksBelow', false, ${FIGURE_JSON("g")})
-     FROM grouped g JOIN organisations o ON o.id = ${source.nodeId}
+     FROM grouped g JOIN organisations o ON o.id = ${source.nodeId ?? 0}
      WHERE g.child_id IS NULL AND NOT g.is_total) AS self_group,
     (SELECT coalesce(json_agg(json_build_object('unit', u.unit, 'tasks', u.tasks, 'planned', u.planned,
         'achieved', u.achieved)), '[]'::json)
@@ -300,6 +338,15 @@ export async function findOrg(executor: Executor, id: number): Promise<OrgRow | 
   return rows[0];
 }
 
+/** The organisations at these paths, in name order. */
+export async function orgsByPaths(executor: Executor, paths: readonly string[]): Promise<OrgRow[]> {
+  const ids = paths.map((path) => Number(path.split(".").at(-1)));
+  const { rows } = await sql<OrgRow>`
+    SELECT id, name, path::text AS path FROM organisations WHERE id IN (${sql.join(ids)})
+    ORDER BY search_key, name, id`.execute(executor);
+  return rows;
+}
+
 /** The organisations on the path (ancestors and the node), top first. */
 export async function orgsOnPath(executor: Executor, path: string): Promise<OrgRow[]> {
   const ids = path.split(".").map(Number);
@@ -322,7 +369,7 @@ export interface AwaitingRow {
 /** Reports submitted, not yet reviewed, on visible tasks assigned within the node's subtree. */
 export async function awaitingReview(
   executor: Executor,
-  nodePath: string,
+  nodePaths: readonly string[],
   scope: TaskScope,
   limit: number,
 ): Promise<{ items: AwaitingRow[]; total: number }> {
@@ -331,7 +378,7 @@ export async function awaitingReview(
       SELECT r.id, r.task_id, t.title, coalesce(t.lead_org_id, t.owner_org_id) AS org_id, r.period_key,
              r.percent, r.submitted_at
       FROM task_reports r JOIN tasks t ON t.id = r.task_id
-      WHERE r.status = 'submitted' AND t.owner_path <@ ${nodePath}::ltree AND ${taskVisibleSql("t", scope)}
+      WHERE r.status = 'submitted' AND ${pathWithinAny(sql.ref("t.owner_path"), nodePaths)} AND ${taskVisibleSql("t", scope)}
     )
     SELECT (SELECT count(*)::int FROM waiting) AS total,
       (SELECT coalesce(json_agg(json_build_object('id', w.id, 'taskId', w.task_id, 'taskTitle', w.title,
@@ -354,7 +401,7 @@ export interface MissingClearsRow {
 /** Plans (and tasks on their own, plan null) with visible tasks under the node lacking a clear. */
 export async function plansMissingClears(
   executor: Executor,
-  nodePath: string,
+  nodePaths: readonly string[],
   scope: TaskScope,
   limit: number,
 ): Promise<MissingClearsRow[]> {
@@ -365,7 +412,7 @@ export async function plansMissingClears(
       SELECT t.plan_document_id AS plan_id,
              (count(*) FILTER (WHERE t.missing_clears <> '{}'))::int AS tasks_missing, count(*)::int AS tasks
       FROM tasks t
-      WHERE t.org_path <@ ${nodePath}::ltree AND t.state <> 'cancelled' AND ${taskVisibleSql("t", scope)}
+      WHERE ${pathWithinAny(sql.ref("t.org_path"), nodePaths)} AND t.state <> 'cancelled' AND ${taskVisibleSql("t", scope)}
       GROUP BY t.plan_document_id
     ) m
     LEFT JOIN documents d ON d.id = m.plan_id

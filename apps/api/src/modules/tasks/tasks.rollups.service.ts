@@ -103,8 +103,8 @@ export class TaskRollupsService {
         dueSoon: true,
         trend: trendMonths(source.today),
       });
-      const awaiting = await repo.awaitingReview(trx, source.nodePath, taskScope, AWAITING_LIMIT);
-      const missing = await repo.plansMissingClears(trx, source.nodePath, taskScope, MISSING_CLEARS_LIMIT);
+      const awaiting = await repo.awaitingReview(trx, source.nodePaths, taskScope, AWAITING_LIMIT);
+      const missing = await repo.plansMissingClears(trx, source.nodePaths, taskScope, MISSING_CLEARS_LIMIT);
       return {
         scope,
         figures: presentFigures(rows.total, scope.formula),
@@ -173,20 +173,41 @@ export class TaskRollupsService {
     });
   }
 
-  /** The node (404 outside the reader's task scope), the plan or directive (404 if not seen), the formula. */
-  async #resolve(trx: Transaction<Database>, actor: Actor, query: RollupFilters): Promise<Resolved> {
-    const readPaths = scopePaths(actor, "task.read");
-    const today = this.#today();
-    const top = readPaths[0];
-    if (top === undefined) throw new AppError("ORG_NOT_FOUND");
-    const nodeId = query.orgId ?? Number(top.split(".").at(-1));
-    const node = await repo.findOrg(trx, nodeId);
+  /**
+   * The organisation asked for (404 outside the reader's task scope), else the top of the scope: its one
+   * root, or every root as a whole scope.
+   */
+  async #node(
+    trx: Transaction<Database>,
+    readPaths: readonly string[],
+    orgId: number | undefined,
+  ): Promise<{ id: number; name: string; paths: string[]; breadcrumb: { id: number; name: string }[] }> {
+    if (orgId === undefined && readPaths.length > 1) {
+      const roots = await repo.orgsByPaths(trx, readPaths);
+      const names = roots.map((org) => org.name);
+      return {
+        id: Number(roots[0]?.id),
+        name: names.length <= 3 ? names.join(", ") : `${names.slice(0, 2).join(", ")} … (${names.length})`,
+        paths: roots.map((org) => org.path),
+        breadcrumb: [],
+      };
+    }
+    const id = orgId ?? Number(readPaths[0]?.split(".").at(-1));
+    const node = await repo.findOrg(trx, id);
     const root = node ? readPaths.find((path) => isWithin(node.path, path)) : undefined;
     if (!node || root === undefined) throw new AppError("ORG_NOT_FOUND");
     const breadcrumb = (await repo.orgsOnPath(trx, node.path))
       .filter((org) => isWithin(org.path, root))
       .map((org) => ({ id: Number(org.id), name: org.name }));
+    return { id: Number(node.id), name: node.name, paths: [node.path], breadcrumb };
+  }
 
+  /** The node (404 outside the reader's task scope), the plan or directive (404 if not seen), the formula. */
+  async #resolve(trx: Transaction<Database>, actor: Actor, query: RollupFilters): Promise<Resolved> {
+    const readPaths = scopePaths(actor, "task.read");
+    const today = this.#today();
+    if (readPaths.length === 0) throw new AppError("ORG_NOT_FOUND");
+    const node = await this.#node(trx, readPaths, query.orgId);
     let plan: RollupScope["plan"] = null;
     let directive: RollupScope["directive"] = null;
     let planIds: number[] | null = null;
@@ -210,9 +231,10 @@ export class TaskRollupsService {
     const to = query.to ?? null;
     return {
       scope: {
-        orgId: Number(node.id),
+        orgId: node.id,
         orgName: node.name,
-        breadcrumb,
+        wholeScope: node.paths.length > 1,
+        breadcrumb: node.breadcrumb,
         plan,
         directive,
         from,
@@ -223,8 +245,8 @@ export class TaskRollupsService {
         periodRule: rollupPeriodRule(from, to),
       },
       source: {
-        nodeId: Number(node.id),
-        nodePath: node.path,
+        nodeId: node.paths.length > 1 ? null : node.id,
+        nodePaths: node.paths,
         scope: taskScopeOf(actor),
         today,
         planIds,
