@@ -1,4 +1,4 @@
-// One account: display name, enable/disable, temporary password, roles.
+// One account: display name, e-mail address for reminders, enable/disable, temporary password, roles.
 import { DeleteOutlined, KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from "@ant-design/icons";
 import { type Account, accountRoutes, type Role } from "@namro/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -24,6 +24,7 @@ import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import { applyFieldErrors, errorText } from "../../lib/errors.ts";
+import { EmailAddressForm } from "../../ui/EmailAddressForm.tsx";
 import { OrgPicker } from "../../ui/OrgPicker.tsx";
 import { RoleGrantLabel } from "../../ui/RoleGrantLabel.tsx";
 import { roleOptions } from "./role-names.ts";
@@ -324,6 +325,21 @@ export function AccountDrawer({ accountId, onClose }: { accountId: number | null
             </Descriptions.Item>
           </Descriptions>
           <NameForm account={account.data} />
+          <div style={{ marginBottom: 16 }}>
+            <EmailAddressForm
+              value={account.data.email}
+              testId="account-email"
+              onSave={async (email) => {
+                const current = account.data;
+                if (!current) return;
+                const updated = await apiCall(accountRoutes.setAccountEmail, {
+                  params: { id: current.id },
+                  body: { email, version: current.version },
+                });
+                await after(updated);
+              }}
+            />
+          </div>
           <Space wrap style={{ marginBottom: 16 }}>
             <Button
               danger={!account.data.disabled}

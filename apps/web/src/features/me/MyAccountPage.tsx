@@ -1,4 +1,5 @@
-// My account: who I am and where I act, my password, two-step verification.
+// My account: who I am and where I act, where my reminders are e-mailed, my password, two-step
+// verification.
 import { authRoutes } from "@namro/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import {
@@ -21,6 +22,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall } from "../../lib/api.ts";
 import { errorText } from "../../lib/errors.ts";
+import { EmailAddressForm } from "../../ui/EmailAddressForm.tsx";
 import { RoleGrantLabel } from "../../ui/RoleGrantLabel.tsx";
 import { ChangePasswordForm } from "../auth/ChangePasswordForm.tsx";
 import { ME_QUERY_KEY, useMe } from "../auth/session.ts";
@@ -164,6 +166,7 @@ function TwoStep({ enabled }: { enabled: boolean }) {
 export function MyAccountPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const { data: me } = useMe();
   if (!me) return null;
   return (
@@ -189,6 +192,16 @@ export function MyAccountPage() {
                   <RoleGrantLabel grant={grant} scopeText={t("me.roleScope", { org: grant.orgName })} />
                 </List.Item>
               )}
+            />
+          </Card>
+          <Card title={t("accountEmail.title")} size="small" style={{ marginTop: 16 }} data-testid="me-email">
+            <EmailAddressForm
+              value={me.account.email}
+              testId="me-email"
+              onSave={async (email) => {
+                await apiCall(authRoutes.setEmail, { body: { email } });
+                await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+              }}
             />
           </Card>
           <Card title={t("totp.title")} size="small" style={{ marginTop: 16 }}>

@@ -1,5 +1,6 @@
-// "Thông báo": the account's inbox, newest first. Opening one marks it read and follows its link (the
-// document or coverage it is about); all can be marked read at once.
+// "Thông báo": the account's inbox, newest first: notices to the account's organisations and personal
+// ones (task reminders). Opening one marks it read and follows its link (the document, coverage or
+// task it is about); all can be marked read at once.
 import { BellOutlined, CheckOutlined } from "@ant-design/icons";
 import { type Notification, notificationRoutes } from "@namro/contracts";
 import { useNavigate, useSearch } from "@tanstack/react-router";
@@ -60,13 +61,14 @@ function InboxItem({ item, onOpen }: { item: Notification; onOpen: (item: Notifi
               </span>
             )}
             {unread && <Tag color="red">{t("notifications.unreadTag")}</Tag>}
+            <Tag data-testid="notification-kind">{t(`notifications.kinds.${item.kind}`)}</Tag>
           </Space>
         }
         description={
           <>
             {body && <div data-testid="notification-body">{body}</div>}
             <div className="muted" style={{ fontSize: 12 }}>
-              {item.orgName} · {formatDateTime(item.createdAt)}
+              {item.orgName ?? t("notifications.personal")} · {formatDateTime(item.createdAt)}
             </div>
           </>
         }
