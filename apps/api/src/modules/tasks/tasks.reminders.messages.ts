@@ -1,6 +1,7 @@
 // The words of task reminders, Vietnamese and English: one text per kind for the organisation's inbox
 // and the same addressed to the person ("Đồng chí …"), and the e-mail made from a notice in the
-// reader's language. Dates dd/mm/yyyy; periods as people say them ("tháng 6/2026", "quý II/2026").
+// reader's language. Dates dd/mm/yyyy in both languages; periods as people say them ("tháng 6/2026",
+// "quý II/2026").
 import type { NotificationKind } from "@namro/contracts";
 import { addDays, daysUntilDue, formatDateVi, REPORT_DUE_DAYS } from "@namro/domain";
 import type { ReminderCandidateRow, ReminderKind } from "./tasks.reminders.repository.ts";
@@ -43,10 +44,6 @@ export function periodLabel(key: string, locale: "vi" | "en"): string {
   return locale === "vi" ? "khi hoàn thành" : "on completion";
 }
 
-function enDate(iso: string): string {
-  return formatDateVi(iso);
-}
-
 function dueInWords(dueDate: string, today: string): { vi: string; en: string } {
   const days = daysUntilDue(dueDate, today) ?? 0;
   if (days === 0) return { vi: "hạn là hôm nay", en: "due today" };
@@ -73,7 +70,7 @@ export function reminderText(
   switch (kind) {
     case "assigned": {
       const due = row.dueDate ? ` Hạn hoàn thành: ${formatDateVi(row.dueDate)}.` : "";
-      const dueEn = row.dueDate ? ` Due: ${enDate(row.dueDate)}.` : "";
+      const dueEn = row.dueDate ? ` Due: ${formatDateVi(row.dueDate)}.` : "";
       return {
         titleVi: `Được giao nhiệm vụ: ${row.title}`,
         titleEn: `Task assigned: ${row.title}`,
@@ -96,7 +93,7 @@ export function reminderText(
         bodyVi: `Nhiệm vụ ${title}${lead} có hạn hoàn thành ngày ${formatDateVi(dueDate)} (${words.vi})${
           soon ? "." : " mà chưa hoàn thành."
         } ${who} cập nhật tiến độ hoặc báo cáo kết quả.`,
-        bodyEn: `The task ${title}${leadEn} is due on ${enDate(dueDate)} (${words.en})${
+        bodyEn: `The task ${title}${leadEn} is due on ${formatDateVi(dueDate)} (${words.en})${
           soon ? "." : " and is not finished."
         } ${whoEn === "You" ? "Please" : `${whoEn}:`} update its progress or report the result.`,
       };
@@ -109,7 +106,7 @@ export function reminderText(
           reportDue ? formatDateVi(reportDue) : "—"
         }.`,
         bodyEn: `The task ${title}${leadEn} needs its progress report for ${periodEn}, due on ${
-          reportDue ? enDate(reportDue) : "—"
+          reportDue ? formatDateVi(reportDue) : "—"
         }.`,
       };
     case "report_late":
@@ -120,7 +117,7 @@ export function reminderText(
           reportDue ? formatDateVi(reportDue) : "—"
         }.`,
         bodyEn: `The progress report for ${periodEn} of the task ${title}${leadEn} is missing; it was due on ${
-          reportDue ? enDate(reportDue) : "—"
+          reportDue ? formatDateVi(reportDue) : "—"
         }.`,
       };
     case "report_returned": {
