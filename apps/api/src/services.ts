@@ -72,7 +72,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     notifications,
     documentCascades: new DocumentCascadesService(deps, notifications),
     taskRollups: new TaskRollupsService(deps, documents),
-    taskReports: new TaskReportsService(deps),
+    taskReports: new TaskReportsService(deps, tasks),
     tasks,
     planChecker: new PlanCheckerService(organisations, tasks),
   };

@@ -5,7 +5,6 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { Database, TaskReportFilesTable, TaskReportsTable, TaskRow } from "../../db/schema.ts";
 import { pathWithinAny } from "../../platform/auth/scope-sql.ts";
-import { type TaskScope, taskVisibleSql } from "./tasks.visibility.ts";
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -24,20 +23,6 @@ export interface TaskReportFileRow {
   sizeBytes: number;
   createdAt: Date;
   createdByName: string | null;
-}
-
-/** The task when the scope sees it (the one visibility rule); undefined when missing or not visible. */
-export async function findVisibleTask(
-  executor: Executor,
-  id: number,
-  scope: TaskScope,
-): Promise<TaskRow | undefined> {
-  return executor
-    .selectFrom("tasks as t")
-    .selectAll("t")
-    .where("t.id", "=", id)
-    .where(taskVisibleSql("t", scope))
-    .executeTakeFirst();
 }
 
 function reportsQuery(executor: Executor) {

@@ -45,7 +45,6 @@ import {
   findFileContent,
   findOrgPath,
   findReport,
-  findVisibleTask,
   insertFile,
   insertReport,
   listFilesOfReports,
@@ -55,7 +54,7 @@ import {
   type TaskReportRecord,
   updateReportAtVersion,
 } from "./tasks.reports.repository.ts";
-import { taskScopeOf } from "./tasks.visibility.ts";
+import type { TasksService } from "./tasks.service.ts";
 
 export interface EvidenceUpload {
   /** As the browser sent it. */
@@ -93,18 +92,19 @@ const fieldError = (code: ConstructorParameters<typeof AppError>[0], field: stri
 
 export class TaskReportsService {
   readonly #deps: ServiceDeps;
-  constructor(deps: ServiceDeps) {
+  readonly #tasks: TasksService;
+  constructor(deps: ServiceDeps, tasks: TasksService) {
     this.#deps = deps;
+    this.#tasks = tasks;
   }
 
   #today(): string {
     return todayInVietnam(this.#deps.clock.now());
   }
 
-  async #visibleTask(executor: Executor, actor: Actor, taskId: number): Promise<TaskRow> {
-    const task = await findVisibleTask(executor, taskId, taskScopeOf(actor));
-    if (!task) throw new AppError("TASK_NOT_FOUND");
-    return task;
+  /** THE visibility rule, through the tasks' service: TASK_NOT_FOUND when not visible. */
+  #visibleTask(executor: Executor, actor: Actor, taskId: number): Promise<TaskRow> {
+    return this.#tasks.requireVisible(actor, taskId, executor);
   }
 
   /** The task visible to the actor, with its whole path locked (root first, the task last). */
