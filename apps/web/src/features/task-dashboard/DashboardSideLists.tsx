@@ -73,13 +73,19 @@ export function MissingClearsCard({ dashboard }: { dashboard: TaskDashboard }) {
         renderItem={(item) => (
           <List.Item data-testid="dashboard-missing-clears-item" style={{ display: "block" }}>
             <div style={{ fontWeight: 500 }}>
-              {item.plan ? (
-                <Link to="/documents/$id" params={{ id: String(item.plan.id) }}>
-                  {item.plan.symbol ?? item.plan.subject}
-                </Link>
-              ) : (
-                t("taskDashboard.missingClears.noPlan")
-              )}
+              <Link
+                to="/tasks"
+                search={{
+                  orgId: dashboard.scope.orgId,
+                  missing: true,
+                  ...(item.plan ? { plan: item.plan.id } : {}),
+                }}
+                data-testid="dashboard-missing-clears-link"
+              >
+                {item.plan
+                  ? (item.plan.symbol ?? item.plan.subject)
+                  : t("taskDashboard.missingClears.noPlan")}
+              </Link>
             </div>
             {item.plan?.symbol && <div className="org-path">{item.plan.subject}</div>}
             <Progress

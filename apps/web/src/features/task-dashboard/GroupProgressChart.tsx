@@ -1,14 +1,16 @@
 // Progress by subordinate organisation: a bar per organisation with tasks (the same groups as the
-// roll-up), and a table with the exact figures — tasks, progress, on-time rate, overdue — each name a
-// link one level down.
+// roll-up), lowest first so the ones lagging behind stand out, and a table with the exact figures —
+// tasks, progress, on-time rate, overdue — each name a link one level down (sortable by each figure).
 import type { RollupGroup } from "@namro/contracts";
-import { Card, Table } from "antd";
+import { Card, Col, Row, Table } from "antd";
 import { type ReactNode, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/dates.ts";
 import { CardHeading } from "../document-coverage/CoverageGroups.tsx";
 import { type ChartOption, StatisticsChart } from "../member-statistics/StatisticsChart.tsx";
-import { percentText, STATUS_COLORS } from "./rollup-figures.ts";
+import { canDrill, percentText, STATUS_COLORS } from "./rollup-figures.ts";
+
+const CHART_BARS = 20;
 
 export function GroupProgressChart({
   groups,
@@ -20,6 +22,10 @@ export function GroupProgressChart({
   const { t } = useTranslation();
   const title = t("taskDashboard.charts.byOrg");
   const withTasks = useMemo(() => groups.filter((group) => group.figures.counts.total > 0), [groups]);
+  const lowestFirst = useMemo(
+    () => [...withTasks].sort((a, b) => (a.figures.progress.value ?? 0) - (b.figures.progress.value ?? 0)),
+    [withTasks],
+  );
   const name = (group: RollupGroup) =>
     group.isSelf ? t("taskDashboard.groups.self", { name: group.orgName }) : group.orgName;
   const option = useMemo<ChartOption>(
@@ -30,24 +36,20 @@ export function GroupProgressChart({
       yAxis: {
         type: "category",
         inverse: true,
-        data: withTasks.map(name),
-        axisLabel: { width: 130, overflow: "truncate" },
+        data: lowestFirst.map(name),
+        axisLabel: { width: 170, overflow: "truncate" },
       },
       series: [
         {
           type: "bar",
           name: t("taskDashboard.figures.progress"),
           barMaxWidth: 18,
-          data: withTasks.map((group) => ({
-            value: group.figures.progress.value ?? 0,
-            itemStyle: {
-              color: group.figures.counts.overdue > 0 ? STATUS_COLORS.overdue : STATUS_COLORS.in_progress,
-            },
-          })),
+          itemStyle: { color: STATUS_COLORS.in_progress },
+          data: lowestFirst.map((group) => group.figures.progress.value ?? 0),
         },
       ],
     }),
-    [withTasks, t],
+    [lowestFirst, t],
   );
   const empty = groups.length - withTasks.length;
   return (
@@ -57,56 +59,73 @@ export function GroupProgressChart({
       style={{ height: "100%" }}
       data-testid="chart-by-org"
     >
-      {withTasks.length > 0 ? (
-        <StatisticsChart
-          option={option}
-          label={title}
-          height={Math.min(900, Math.max(200, withTasks.length * 26 + 24))}
-        />
-      ) : (
-        <div className="muted">{t("taskDashboard.noTasks")}</div>
-      )}
-      <Table<RollupGroup>
-        size="small"
-        rowKey="orgId"
-        pagination={withTasks.length > 20 ? { pageSize: 20, size: "small", showSizeChanger: false } : false}
-        dataSource={withTasks}
-        scroll={{ x: "max-content" }}
-        aria-label={title}
-        data-testid="by-org-table"
-        columns={[
-          {
-            title: t("taskDashboard.groups.org"),
-            key: "org",
-            render: (_, group) =>
-              group.hasTasksBelow && !group.isSelf ? drillLink(group, name(group)) : name(group),
-          },
-          {
-            title: t("taskDashboard.figures.total"),
-            key: "total",
-            align: "right",
-            render: (_, group) => formatNumber(group.figures.counts.total),
-          },
-          {
-            title: t("taskDashboard.figures.progress"),
-            key: "progress",
-            align: "right",
-            render: (_, group) => percentText(group.figures.progress.value),
-          },
-          {
-            title: t("taskDashboard.figures.onTimeRate"),
-            key: "onTime",
-            align: "right",
-            render: (_, group) => percentText(group.figures.onTimeRate.value),
-          },
-          {
-            title: t("taskDashboard.figures.overdue"),
-            key: "overdue",
-            align: "right",
-            render: (_, group) => formatNumber(group.figures.counts.overdue),
-          },
-        ]}
-      />
+      <Row gutter={[16, 12]}>
+        <Col xs={24} xl={10}>
+          {withTasks.length > CHART_BARS && (
+            <div className="muted" style={{ marginBottom: 4 }} data-testid="chart-by-org-note">
+              {t("taskDashboard.groups.lowest", { n: CHART_BARS, total: formatNumber(withTasks.length) })}
+            </div>
+          )}
+          {withTasks.length > 0 ? (
+            <StatisticsChart
+              option={option}
+              label={title}
+              height={Math.max(200, lowestFirst.length * 22 + 40)}
+              testId="chart-by-org-canvas"
+            />
+          ) : (
+            <div className="muted">{t("taskDashboard.noTasks")}</div>
+          )}
+        </Col>
+        <Col xs={24} xl={14}>
+          <Table<RollupGroup>
+            size="small"
+            rowKey="orgId"
+            pagination={
+              withTasks.length > 20 ? { pageSize: 20, size: "small", showSizeChanger: false } : false
+            }
+            dataSource={withTasks}
+            scroll={{ x: "max-content" }}
+            aria-label={title}
+            data-testid="by-org-table"
+            columns={[
+              {
+                title: t("taskDashboard.groups.org"),
+                key: "org",
+                render: (_, group) => (canDrill(group) ? drillLink(group, name(group)) : name(group)),
+              },
+              {
+                title: t("taskDashboard.figures.total"),
+                key: "total",
+                align: "right",
+                sorter: (a, b) => a.figures.counts.total - b.figures.counts.total,
+                render: (_, group) => formatNumber(group.figures.counts.total),
+              },
+              {
+                title: t("taskDashboard.figures.progress"),
+                key: "progress",
+                align: "right",
+                sorter: (a, b) => (a.figures.progress.value ?? -1) - (b.figures.progress.value ?? -1),
+                render: (_, group) => percentText(group.figures.progress.value),
+              },
+              {
+                title: t("taskDashboard.figures.onTimeRate"),
+                key: "onTime",
+                align: "right",
+                sorter: (a, b) => (a.figures.onTimeRate.value ?? -1) - (b.figures.onTimeRate.value ?? -1),
+                render: (_, group) => percentText(group.figures.onTimeRate.value),
+              },
+              {
+                title: t("taskDashboard.figures.overdue"),
+                key: "overdue",
+                align: "right",
+                sorter: (a, b) => a.figures.counts.overdue - b.figures.counts.overdue,
+                render: (_, group) => formatNumber(group.figures.counts.overdue),
+              },
+            ]}
+          />
+        </Col>
+      </Row>
       {empty > 0 && (
         <div className="muted" style={{ marginTop: 6 }}>
           {t("taskDashboard.groups.withoutTasks", { n: formatNumber(empty) })}

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/dates.ts";
 import { CardHeading } from "../document-coverage/CoverageGroups.tsx";
 import { HowComputed } from "./HowComputed.tsx";
-import { percentText, progressColor, STATUS_COLORS } from "./rollup-figures.ts";
+import { canDrill, percentText, progressColor, STATUS_COLORS } from "./rollup-figures.ts";
 
 const PAGE_SIZE = 20;
 
@@ -23,6 +23,8 @@ export function RollupGroups({
   const { t } = useTranslation();
   const shown = groups.filter((group) => group.figures.counts.total > 0 || group.hasTasksBelow);
   const empty = groups.length - shown.length;
+  // A cell: no child organisations, only its own tasks — the figures above already say it all.
+  if (shown.every((group) => group.isSelf) && empty === 0) return null;
   return (
     <Card
       size="small"
@@ -40,7 +42,7 @@ export function RollupGroups({
         }
         renderItem={(group) => {
           const name = group.isSelf ? t("taskDashboard.groups.self", { name: group.orgName }) : group.orgName;
-          const drillable = group.hasTasksBelow && !group.isSelf;
+          const drillable = canDrill(group);
           const { counts, progress, onTimeRate } = group.figures;
           return (
             <List.Item

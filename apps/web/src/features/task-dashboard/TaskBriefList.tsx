@@ -36,6 +36,7 @@ export function TaskBriefList({
   testId,
   empty,
   more,
+  limit = 8,
 }: {
   title: string;
   list: { items: readonly RollupTask[]; total: number };
@@ -43,19 +44,21 @@ export function TaskBriefList({
   empty: string;
   /** A link to the whole list, shown when there are more than listed. */
   more?: ReactNode;
+  /** How many to show (the server sends a few more than a phone screen holds). */
+  limit?: number;
 }) {
   const { t } = useTranslation();
   return (
     <Card
       size="small"
       title={<CardHeading>{`${title} (${formatNumber(list.total)})`}</CardHeading>}
-      extra={list.total > list.items.length ? more : null}
+      extra={list.total > Math.min(limit, list.items.length) ? more : null}
       style={{ height: "100%" }}
       data-testid={testId}
     >
       <List<RollupTask>
         size="small"
-        dataSource={[...list.items]}
+        dataSource={list.items.slice(0, limit)}
         locale={{ emptyText: empty }}
         renderItem={(task) => (
           <List.Item data-testid={`${testId}-item`} style={{ display: "block" }}>

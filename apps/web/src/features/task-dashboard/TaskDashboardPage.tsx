@@ -6,6 +6,7 @@
 // (the server computes them per organisation); the rest follows every filter.
 import { ApartmentOutlined, DownloadOutlined } from "@ant-design/icons";
 import type { RollupGroup } from "@namro/contracts";
+import { addDays } from "@namro/domain";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { Alert, Button, Col, Row, Skeleton, Space } from "antd";
 import type { ReactNode } from "react";
@@ -133,14 +134,14 @@ export function TaskDashboardPage() {
             ]}
           />
           <Row gutter={[12, 12]}>
-            <Col xs={24} lg={10}>
+            <Col xs={24} lg={9}>
               <StatusChart counts={data.figures.counts} />
             </Col>
-            <Col xs={24} lg={14}>
-              <GroupProgressChart groups={data.groups} drillLink={drillLink} />
+            <Col xs={24} lg={15}>
+              <TrendChart trend={whole.trend} />
             </Col>
             <Col xs={24}>
-              <TrendChart trend={whole.trend} />
+              <GroupProgressChart groups={data.groups} drillLink={drillLink} />
             </Col>
             <Col xs={24} lg={12}>
               <TaskBriefList
@@ -149,7 +150,15 @@ export function TaskDashboardPage() {
                 testId="dashboard-overdue"
                 empty={t("taskDashboard.lists.noOverdue")}
                 more={
-                  <Link to="/task-rollup" search={search}>
+                  <Link
+                    to="/tasks"
+                    search={{
+                      orgId: data.scope.orgId,
+                      status: "overdue",
+                      ...(search.planId ? { plan: search.planId } : {}),
+                    }}
+                    data-testid="dashboard-overdue-all"
+                  >
                     {t("taskDashboard.lists.all")}
                   </Link>
                 }
@@ -161,6 +170,19 @@ export function TaskDashboardPage() {
                 list={whole.dueSoon}
                 testId="dashboard-due-soon"
                 empty={t("taskDashboard.lists.noDueSoon")}
+                more={
+                  <Link
+                    to="/tasks"
+                    search={{
+                      orgId: whole.scope.orgId,
+                      dueFrom: whole.scope.today,
+                      dueTo: addDays(whole.scope.today, whole.dueSoonDays),
+                    }}
+                    data-testid="dashboard-due-soon-all"
+                  >
+                    {t("taskDashboard.lists.all")}
+                  </Link>
+                }
               />
             </Col>
             <Col xs={24} lg={12}>

@@ -126,6 +126,20 @@ export function TaskRollupPage() {
                 list={data.overdue}
                 testId="rollup-overdue"
                 empty={t("taskDashboard.lists.noOverdue")}
+                limit={20}
+                more={
+                  <Link
+                    to="/tasks"
+                    search={{
+                      orgId: data.scope.orgId,
+                      status: "overdue",
+                      ...(search.planId ? { plan: search.planId } : {}),
+                    }}
+                    data-testid="rollup-overdue-all"
+                  >
+                    {t("taskDashboard.lists.all")}
+                  </Link>
+                }
               />
             </Col>
           </Row>

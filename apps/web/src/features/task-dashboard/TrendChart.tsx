@@ -1,7 +1,7 @@
 // The last twelve months: tasks finished (and of those, late) and tasks overdue at each month's end,
 // as lines, with the same numbers in a table.
 import type { TrendMonth } from "@namro/contracts";
-import { Card, Table } from "antd";
+import { Card, Collapse, Table } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/dates.ts";
@@ -45,36 +45,48 @@ export function TrendChart({ trend }: { trend: readonly TrendMonth[] }) {
   return (
     <Card size="small" title={<CardHeading>{title}</CardHeading>} data-testid="chart-trend">
       <StatisticsChart option={option} label={title} height={280} />
-      <Table<TrendMonth>
+      <Collapse
         size="small"
-        rowKey="month"
-        pagination={false}
-        dataSource={[...trend]}
-        scroll={{ x: "max-content" }}
-        aria-label={title}
-        columns={[
+        ghost
+        items={[
           {
-            title: t("taskDashboard.trend.month"),
-            key: "month",
-            render: (_, month) => monthLabel(month.month),
-          },
-          {
-            title: t("taskDashboard.trend.done"),
-            dataIndex: "done",
-            align: "right",
-            render: (v: number) => formatNumber(v),
-          },
-          {
-            title: t("taskDashboard.trend.doneLate"),
-            dataIndex: "doneLate",
-            align: "right",
-            render: (v: number) => formatNumber(v),
-          },
-          {
-            title: t("taskDashboard.trend.overdueAtEnd"),
-            dataIndex: "overdueAtEnd",
-            align: "right",
-            render: (v: number) => formatNumber(v),
+            key: "table",
+            label: t("taskDashboard.trend.table"),
+            children: (
+              <Table<TrendMonth>
+                size="small"
+                rowKey="month"
+                pagination={false}
+                dataSource={[...trend]}
+                scroll={{ x: "max-content" }}
+                aria-label={title}
+                columns={[
+                  {
+                    title: t("taskDashboard.trend.month"),
+                    key: "month",
+                    render: (_, month) => monthLabel(month.month),
+                  },
+                  {
+                    title: t("taskDashboard.trend.done"),
+                    dataIndex: "done",
+                    align: "right",
+                    render: (v: number) => formatNumber(v),
+                  },
+                  {
+                    title: t("taskDashboard.trend.doneLate"),
+                    dataIndex: "doneLate",
+                    align: "right",
+                    render: (v: number) => formatNumber(v),
+                  },
+                  {
+                    title: t("taskDashboard.trend.overdueAtEnd"),
+                    dataIndex: "overdueAtEnd",
+                    align: "right",
+                    render: (v: number) => formatNumber(v),
+                  },
+                ]}
+              />
+            ),
           },
         ]}
       />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  canDrill,
   localized,
   monthLabel,
   percentText,
@@ -65,5 +66,21 @@ describe("progressColor", () => {
     expect(progressColor(100, 0)).toBe(STATUS_COLORS.done_on_time);
     expect(progressColor(40, 0)).toBe(STATUS_COLORS.in_progress);
     expect(progressColor(null, 0)).toBe(STATUS_COLORS.in_progress);
+  });
+});
+
+describe("canDrill", () => {
+  const group = (isSelf: boolean, hasTasksBelow: boolean, total: number) => ({
+    isSelf,
+    hasTasksBelow,
+    figures: { counts: { total } },
+  });
+  it("opens a child with tasks below or of its own (a cell)", () => {
+    expect(canDrill(group(false, true, 0))).toBe(true);
+    expect(canDrill(group(false, false, 3))).toBe(true);
+  });
+  it("does not open a child without tasks, nor the organisation's own tasks", () => {
+    expect(canDrill(group(false, false, 0))).toBe(false);
+    expect(canDrill(group(true, true, 5))).toBe(false);
   });
 });

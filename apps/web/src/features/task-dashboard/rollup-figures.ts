@@ -46,3 +46,15 @@ export function progressColor(value: number | null, overdue: number): string {
   if (value !== null && value >= 100) return STATUS_COLORS.done_on_time;
   return STATUS_COLORS.in_progress;
 }
+
+/**
+ * A child organisation can be opened when it has tasks of its own or below (a cell with tasks opens on
+ * its own roll-up); the organisation's own tasks are the page itself.
+ */
+export function canDrill(group: {
+  isSelf: boolean;
+  hasTasksBelow: boolean;
+  figures: { counts: { total: number } };
+}): boolean {
+  return !group.isSelf && (group.hasTasksBelow || group.figures.counts.total > 0);
+}

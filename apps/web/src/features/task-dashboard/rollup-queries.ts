@@ -4,7 +4,7 @@
 import { TASK_ROLLUP_ROUTES } from "@namro/contracts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../lib/api.ts";
-import { TASKS_KEY } from "../tasks/reports/report-queries.ts";
+import { TASKS_KEY } from "../tasks/task-queries.ts";
 import type { RollupSearch } from "./rollup-search.ts";
 
 export const ROLLUP_REFRESH_MS = 60_000;

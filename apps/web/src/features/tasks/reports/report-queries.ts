@@ -13,8 +13,8 @@ import { apiCall, buildPath } from "../../../lib/api.ts";
 import { type UploadHandle, uploadWithProgress } from "../../../lib/upload.ts";
 import { ME_QUERY_KEY } from "../../auth/session.ts";
 import { NOTIFICATIONS_KEY } from "../../notifications/notification-queries.ts";
+import { TASKS_KEY } from "../task-queries.ts";
 
-export const TASKS_KEY = ["tasks"] as const;
 export const AWAITING_PAGE_SIZE = 20;
 
 export function useTaskReports(taskId: number) {
