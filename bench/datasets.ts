@@ -7,6 +7,7 @@ import { type DatabaseHandle, openDatabase } from "../apps/api/src/db/database.t
 import { migrateToLatest } from "../apps/api/src/db/migrator.ts";
 import { type SeedScale, seedScale, seedScaleMembers } from "../apps/api/src/seed/seed-scale.ts";
 import { seedScaleDocuments } from "../apps/api/src/seed/seed-scale-documents.ts";
+import { seedScaleTasks } from "../apps/api/src/seed/seed-scale-tasks.ts";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../apps/api/test/postgres-server.ts";
 
 export const DATASETS_DIR = join(import.meta.dirname, ".datasets");
@@ -27,6 +28,8 @@ export interface PostgresDataset extends Dataset {
   membersSeedMs: number | null;
   /** The register (seedScaleDocuments); null when not asked for. */
   documentsSeedMs: number | null;
+  /** Five-clears tasks (seedScaleTasks); null when not asked for. */
+  tasksSeedMs: number | null;
   /** Whether the seed ran in this run (false: the data was there already). */
   seeded: boolean;
   serverVersion: string;
@@ -37,6 +40,8 @@ export interface DatasetOptions {
   members: boolean;
   /** Seed the register of the scale too (resumable, per province). */
   documents?: boolean;
+  /** Seed the five-clears tasks of the scale too (resumable, per province; after the register, whose plans they use). */
+  tasks?: boolean;
 }
 
 const log = (message: string) => console.error(`  ${message}`);
@@ -66,13 +71,19 @@ export async function postgresDataset(
     );
     console.error(`PostgreSQL: seeding scale ${scale} …`);
     const started = performance.now();
-    await seedScale(database.db, scale, log, { members: false, documents: false });
+    await seedScale(database.db, scale, log, { members: false, documents: false, tasks: false });
     const seedMs = performance.now() - started;
     let documentsSeedMs: number | null = null;
     if (options.documents && scale !== "demo") {
       const documentsStarted = performance.now();
       await seedScaleDocuments(database.db, scale, log);
       documentsSeedMs = performance.now() - documentsStarted;
+    }
+    let tasksSeedMs: number | null = null;
+    if (options.tasks && scale !== "demo") {
+      const tasksStarted = performance.now();
+      await seedScaleTasks(database.db, scale, log);
+      tasksSeedMs = performance.now() - tasksStarted;
     }
     let membersSeedMs: number | null = null;
     if (options.members) {
@@ -91,6 +102,7 @@ export async function postgresDataset(
       seedMs,
       membersSeedMs,
       documentsSeedMs,
+      tasksSeedMs,
       seeded: Number(before.rows[0]?.n ?? 0) === 0,
       serverVersion: version.rows[0]?.v ?? "?",
       async close() {
@@ -123,7 +135,7 @@ export async function pgliteDataset(
     await migrateToLatest(database.db);
     if (!existsSync(marker)) {
       const started = performance.now();
-      await seedScale(database.db, scale, log, { members: false, documents: false });
+      await seedScale(database.db, scale, log, { members: false, documents: false, tasks: false });
       await sql`ANALYZE`.execute(database.db);
       const temp = `${marker}.tmp`;
       writeFileSync(temp, JSON.stringify({ scale, seedMs: performance.now() - started, at: new Date() }));
@@ -136,6 +148,10 @@ export async function pgliteDataset(
     if (options.documents && scale !== "demo") {
       const done = await seedScaleDocuments(database.db, scale, log);
       if (done.documents > 0) console.error(`PGlite: ${done.documents} documents added`);
+    }
+    if (options.tasks && scale !== "demo") {
+      const done = await seedScaleTasks(database.db, scale, log);
+      if (done.tasks > 0) console.error(`PGlite: ${done.tasks} tasks added`);
     }
     if (options.members && (await seedScaleMembers(database.db, scale, log)) > 0) {
       await sql`ANALYZE`.execute(database.db);
