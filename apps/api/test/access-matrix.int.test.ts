@@ -30,6 +30,7 @@ import { documentRegisterSamples } from "./access-matrix.documents.ts";
 import { planCheckSamples } from "./access-matrix.plan-checks.ts";
 import { taskReportSamples } from "./access-matrix.task-reports.ts";
 import { taskRollupSamples } from "./access-matrix.task-rollups.ts";
+import { taskSamples } from "./access-matrix.tasks.ts";
 import { createCascade } from "./cascade-factories.ts";
 import { createDocument } from "./document-factories.ts";
 import { createOrg, createProvince, uniqueSuffix } from "./factories.ts";
@@ -142,6 +143,7 @@ const SAMPLES = new Map<string, Sample>([
   ...planCheckSamples({ db: () => t.database.db, commune, rootOrCommune }),
   ...taskReportSamples({ db: () => t.database.db, commune, rootOrCommune }),
   ...taskRollupSamples({ db: () => t.database.db, commune, rootOrCommune }),
+  ...taskSamples({ db: () => t.database.db, commune, rootOrCommune }),
   // system
   [key(systemRoutes.health), { scoped: false, build: async () => ({ method: "GET", url: "/api/health" }) }],
   [

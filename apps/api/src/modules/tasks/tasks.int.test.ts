@@ -237,6 +237,10 @@ describe("creating a task", () => {
 
   it("refuses bad input with a clear message and writes nothing", async () => {
     const before = await taskCount();
+    const readsProvince = await t.actor([
+      { role: "committee_leader", orgId: province.id },
+      { role: "committee_staff", orgId: communeA.id },
+    ]);
     const cases: [TestSession, object, string, string[]][] = [
       [
         staff,
@@ -256,7 +260,14 @@ describe("creating a task", () => {
         "TASK_PLAN_NOT_FOUND",
         ["body.planDocumentId"],
       ],
-      [aStaff, { ownerOrgId: province.id, title: "Việc D" }, "TASK_OWNER_OUTSIDE_SCOPE", ["body.ownerOrgId"]],
+      [
+        readsProvince,
+        { ownerOrgId: province.id, title: "Việc D" },
+        "TASK_OWNER_OUTSIDE_SCOPE",
+        ["body.ownerOrgId"],
+      ],
+      // an organisation outside what the actor sees is not there at all
+      [aStaff, { ownerOrgId: province.id, title: "Việc D" }, "ORG_NOT_FOUND", []],
       [
         aStaff,
         { ownerOrgId: communeA.id, title: "Việc E", leadOrgId: communeB.id },

@@ -271,7 +271,9 @@ export class TasksService {
     problems: Problems,
   ): Promise<Assigning> {
     const [owner] = await repo.findOrgs(trx, [input.ownerOrgId]);
-    if (!owner?.active || !mayAssignFor(actor, owner.path)) {
+    // An organisation the actor may not see is missing; one seen but not managed is refused.
+    if (!owner || !holdsPermissionAt(actor, "task.read", owner.path)) throw new AppError("ORG_NOT_FOUND");
+    if (!owner.active || !mayAssignFor(actor, owner.path)) {
       throw new AppError("TASK_OWNER_OUTSIDE_SCOPE", {
         issues: [{ path: `${at}ownerOrgId`, message: "TASK_OWNER_OUTSIDE_SCOPE" }],
       });
