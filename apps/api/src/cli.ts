@@ -150,7 +150,7 @@ export function buildProgram(): Command {
     .addOption(
       new Option(
         "-s, --scale <scale>",
-        "quy mô: demo = một tỉnh (~1.500 tổ chức, ~20.000 đảng viên); province = demo + tài khoản mọi xã, ~200.000 đảng viên; national = 34 tỉnh, ~3.300 xã, ~360.000 tổ chức, ~5,6 triệu đảng viên (scale: demo | province | national)",
+        "quy mô: demo = một tỉnh (~1.500 tổ chức, ~20.000 đảng viên, ~4.300 nhiệm vụ); province = demo + tài khoản mọi xã, ~200.000 đảng viên, ~200.000 nhiệm vụ; national = 34 tỉnh, ~3.300 xã, ~360.000 tổ chức, ~5,6 triệu đảng viên, ~5 triệu nhiệm vụ (scale: demo | province | national)",
       )
         .choices(["demo", "province", "national"])
         .default("demo"),
