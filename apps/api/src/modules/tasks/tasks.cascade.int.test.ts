@@ -119,6 +119,20 @@ describe("cascading a task", () => {
       canReport: true,
       canEdit: false,
     });
+    // the commune names who answers for its task (and nothing else)
+    const person = await t.createAccount([{ role: "committee_staff", orgId: communes[0]?.id as number }]);
+    const named = await call(aStaff, "PATCH", `/api/tasks/${child.id}`, {
+      version: 1,
+      responsibleAccountId: person.id,
+    });
+    expect(named.statusCode, named.body).toBe(200);
+    expect(named.json()).toMatchObject({
+      missingClears: [],
+      responsible: `Người dùng ${person.username}`,
+      version: 2,
+    });
+    const retitled = await call(aStaff, "PATCH", `/api/tasks/${child.id}`, { version: 2, title: "Khác" });
+    expect(retitled.statusCode).toBe(403);
     const seenByProvince = (await call(staff, "GET", `/api/tasks/${kids[0]?.id}`)).json() as TaskDetail;
     expect(seenByProvince.parent).toMatchObject({ id: task.id, title: task.title });
     const parent = (await call(staff, "GET", `/api/tasks/${task.id}`)).json() as TaskDetail;

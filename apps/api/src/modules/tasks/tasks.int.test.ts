@@ -454,7 +454,7 @@ describe("editing a task", () => {
       call(staff, "PATCH", `/api/tasks/${task.id}`, { version: 2, description: "Một" }),
       call(staff, "PATCH", `/api/tasks/${task.id}`, { version: 2, description: "Hai" }),
     ]);
-    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
+    expect([first.statusCode, second.statusCode].sort((x, y) => x - y)).toEqual([200, 409]);
     // the lead may not edit what the province assigned
     const byLead = await call(bStaff, "PATCH", `/api/tasks/${task.id}`, { version: 3, title: "Sửa" });
     expect(byLead.statusCode).toBe(403);

@@ -67,6 +67,9 @@ interface Assigning {
   parent: TaskRow | null;
 }
 
+/** What the lead unit may change in a task it was given: who answers for it, and its milestones. */
+const LEAD_EDITABLE = new Set(["version", "responsibleAccountId", "responsibleName", "milestones"]);
+
 /** Serialises moves of tasks between parents, so two moves at once cannot make a cycle. */
 const TASK_TREE_LOCK = 7_240_215;
 
@@ -407,7 +410,7 @@ export class TasksService {
       const { version, planDocumentId, parentId, ...fields } = input;
       const moving = parentId !== undefined;
       if (moving) await sql`SELECT pg_advisory_xact_lock(${TASK_TREE_LOCK})`.execute(trx);
-      const row = await this.#requireEditable(trx, actor, id);
+      const row = await this.#requireEditable(trx, actor, id, input);
       if (row.version !== version) throw new AppError("TASK_VERSION_CONFLICT");
       if (row.state === "cancelled") throw new AppError("TASK_CANCELLED");
       const problems = new Problems();
@@ -450,7 +453,10 @@ export class TasksService {
 
       const supportsChanged =
         resolved.supports !== undefined &&
-        [...resolved.supports.map((org) => org.id)].sort().join() !== [...supportIds].sort().join();
+        resolved.supports
+          .map((org) => org.id)
+          .sort((x, y) => x - y)
+          .join() !== [...supportIds].sort((x, y) => x - y).join();
       const milestonesChanged = resolved.milestones !== undefined;
       const after: Record<string, unknown> = { ...changes };
       if (resolved.lead !== undefined && changes.leadOrgId !== undefined) {
@@ -499,18 +505,24 @@ export class TasksService {
     });
   }
 
-  async #requireEditable(trx: Trx, actor: Actor, id: number): Promise<TaskRow> {
+  /**
+   * The task locked for a change by the actor: the assigning organisation changes anything; its lead
+   * unit (a commune given the task) only names who answers for it and sets its milestones, when `input`
+   * asks for nothing else.
+   */
+  async #requireEditable(trx: Trx, actor: Actor, id: number, input?: UpdateTaskInput): Promise<TaskRow> {
     const row = await this.requireVisible(actor, id, trx, true);
-    const lead = row.leadOrgId === null ? null : row.orgPath;
-    if (
-      !mayEditTask(actor, {
-        ownerPath: row.ownerPath,
-        leadPath: lead,
-        responsibleAccountId: row.responsibleAccountId,
-      })
-    ) {
-      throw new AppError("ACCESS_DENIED");
-    }
+    const paths = {
+      ownerPath: row.ownerPath,
+      leadPath: row.leadOrgId === null ? null : row.orgPath,
+      responsibleAccountId: row.responsibleAccountId,
+    };
+    if (mayEditTask(actor, paths)) return row;
+    const leadOnly =
+      input !== undefined &&
+      mayCascadeTask(actor, paths) &&
+      Object.entries(input).every(([key, value]) => value === undefined || LEAD_EDITABLE.has(key));
+    if (!leadOnly) throw new AppError("ACCESS_DENIED");
     return row;
   }
 
