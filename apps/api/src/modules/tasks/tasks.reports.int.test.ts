@@ -384,6 +384,18 @@ describe("POST /api/tasks/:id/reports", () => {
       );
     });
 
+    it("a task without a lead unit, to all but the person responsible (no lead: the clear is missing)", async () => {
+      const task = await monthlyTask({ lead: null });
+      const before = await snapshot(task.id);
+      await expectRefused(
+        await submit(provinceStaff, task.id, { periodKey: "2026-04", percent: 10 }),
+        403,
+        "TASK_REPORT_NOT_ALLOWED",
+        before,
+        task.id,
+      );
+    });
+
     it("a period already reported and not returned", async () => {
       const task = await monthlyTask();
       expect((await submit(communeStaff, task.id, { periodKey: "2026-04", percent: 30 })).statusCode).toBe(

@@ -32,8 +32,8 @@ import { type Actor, holdsPermissionAt, scopePaths } from "../../platform/auth/a
 import { AppError } from "../../platform/errors.ts";
 import { cleanUploadFileName } from "../../platform/http/upload-file-name.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
+import { mayReportTask as mayReportPaths, mayReviewTask, type TaskPaths } from "./tasks.policy.ts";
 import { evidenceMediaType } from "./tasks.reports.files.ts";
-import { mayReportTask, mayReviewTaskReports } from "./tasks.reports.policy.ts";
 import { presentAwaitingReport, presentReport, presentReportFile } from "./tasks.reports.presenter.ts";
 import { lockTaskPath, recomputeLockedPath } from "./tasks.reports.progress.ts";
 import {
@@ -76,6 +76,20 @@ function termsOf(task: TaskRow): TaskReportingTerms {
     dueDate: task.dueDate,
     createdOn: todayInVietnam(new Date(task.createdAt)),
   };
+}
+
+/** The paths the task policy decides on (the lead's path only when a lead is set). */
+function pathsOf(task: TaskRow): TaskPaths {
+  return {
+    ownerPath: task.ownerPath,
+    leadPath: task.leadOrgId === null ? null : task.orgPath,
+    responsibleAccountId: task.responsibleAccountId,
+  };
+}
+
+/** The tasks' one rule: task.report over the lead unit, or the person named responsible. */
+function mayReportTask(actor: Actor, task: TaskRow): boolean {
+  return mayReportPaths(actor, pathsOf(task));
 }
 
 /** Why the actor cannot report the task now, most telling first. */
@@ -121,7 +135,7 @@ export class TaskReportsService {
     const files = await listFilesOfReports(executor, [row.id]);
     return presentReport(row, files, {
       mayReport: mayReportTask(actor, task),
-      mayReview: mayReviewTaskReports(actor, task),
+      mayReview: mayReviewTask(actor, pathsOf(task)),
     });
   }
 
@@ -137,7 +151,7 @@ export class TaskReportsService {
     );
     const permissions = {
       mayReport: mayReportTask(actor, task),
-      mayReview: mayReviewTaskReports(actor, task),
+      mayReview: mayReviewTask(actor, pathsOf(task)),
     };
     // A task split into child tasks is not reported itself: only reports made before the split show.
     const periods: ReportPeriod[] = task.hasChildren ? [] : periodsStartedBy(termsOf(task), today);
@@ -320,7 +334,7 @@ export class TaskReportsService {
       const task = path.at(-1) as TaskRow;
       const report = await lockReport(trx, task.id, reportId);
       if (!report) throw new AppError("TASK_REPORT_NOT_FOUND");
-      if (!mayReviewTaskReports(actor, task)) throw new AppError("ACCESS_DENIED");
+      if (!mayReviewTask(actor, pathsOf(task))) throw new AppError("ACCESS_DENIED");
       if (report.version !== version) throw new AppError("TASK_REPORT_VERSION_CONFLICT");
       if (report.status !== "submitted") throw new AppError("TASK_REPORT_NOT_AWAITING_REVIEW");
       const changes = { ...decision, reviewedBy: actor.accountId, reviewedAt: now };
