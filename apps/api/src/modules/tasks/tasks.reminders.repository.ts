@@ -100,8 +100,10 @@ async function scan(
     pending: RawBuilder<boolean>;
   },
 ): Promise<ReminderCandidateRow[]> {
+  // MATERIALIZED: the candidates come from the kind's partial index first; otherwise the planner may
+  // walk the primary key for ORDER BY … LIMIT and filter every task when nothing is pending.
   const result = await sql<ReminderCandidateRow>`
-    SELECT * FROM (
+    WITH c AS MATERIALIZED (
       SELECT t.id AS "taskId", t.title, t.due_date AS "dueDate", o.id AS "orgId", o.name AS "orgName",
         ${select.accountId ?? sql`t.responsible_account_id`} AS "accountId",
         ${select.orgKey} AS "orgKey", ${select.accountKey} AS "accountKey",
@@ -111,7 +113,8 @@ async function scan(
       FROM ${select.from ?? sql`tasks t`}
       JOIN organisations o ON o.id = ${addressee}
       WHERE ${select.where} AND t.id > ${input.afterId}
-    ) c
+    )
+    SELECT * FROM c
     WHERE ${select.pending}
     ORDER BY c."taskId"
     LIMIT ${input.limit}`.execute(db);
