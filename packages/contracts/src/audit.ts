@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS = [
   "task.report_submit",
   "task.report_return",
   "task.report_accept",
+  "task.report_file_add",
+  "task.report_file_remove",
   "task.milestone_update",
   "task_plan.update",
   "clear_set.update",

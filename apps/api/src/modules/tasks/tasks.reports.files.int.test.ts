@@ -224,6 +224,26 @@ describe("evidence removal", () => {
     const removed = await t.call(reporter, { method: "DELETE", url: url(first.id) });
     expect(removed.statusCode, removed.body).toBe(200);
     expect(removed.json()).toEqual({ ok: true });
+    // Both the addition and the removal are in the audit log, with the file's name.
+    const audits = await t.database.db
+      .selectFrom("auditLog")
+      .select(["action", "before", "after"])
+      .where("entityType", "=", "task_report")
+      .where("entityId", "=", String(report.id))
+      .where("action", "in", ["task.report_file_add", "task.report_file_remove"])
+      .orderBy("id")
+      .execute();
+    expect(audits.map((row) => row.action)).toEqual([
+      "task.report_file_add",
+      "task.report_file_add",
+      "task.report_file_remove",
+    ]);
+    expect(audits[0]?.after).toMatchObject({
+      fileId: first.id,
+      fileName: "a.pdf",
+      mediaType: "application/pdf",
+    });
+    expect(audits[2]?.before).toMatchObject({ fileId: first.id, fileName: "a.pdf" });
     expect((await t.call(reporter, { method: "GET", url: url(first.id) })).statusCode).toBe(404);
     const again = await t.call(reporter, { method: "DELETE", url: url(first.id) });
     expect(again.json().error.code).toBe("TASK_REPORT_FILE_NOT_FOUND");

@@ -54,7 +54,13 @@ export function registerTaskReportRoutes(app: FastifyInstance): void {
       } catch (error) {
         throw evidenceFileError(error);
       }
-      return service().addEvidence(actor, params.id, params.reportId, { fileName: part.filename, bytes });
+      return service().addEvidence(
+        actor,
+        params.id,
+        params.reportId,
+        { fileName: part.filename, bytes },
+        auditOf(request),
+      );
     });
   });
 
@@ -72,7 +78,13 @@ export function registerTaskReportRoutes(app: FastifyInstance): void {
     return file.content;
   });
   registerRoute(app, routes.deleteFile, read, async ({ params, request }) => {
-    await service().removeEvidence(actorOf(request), params.id, params.reportId, params.fileId);
+    await service().removeEvidence(
+      actorOf(request),
+      params.id,
+      params.reportId,
+      params.fileId,
+      auditOf(request),
+    );
     return { ok: true as const };
   });
 }

@@ -398,6 +398,7 @@ export class TaskReportsService {
     taskId: number,
     reportId: number,
     upload: EvidenceUpload,
+    audit: AuditContext,
   ): Promise<TaskReportFile> {
     const db = this.#deps.db;
     const task = await this.#visibleTask(db, actor, taskId);
@@ -409,16 +410,33 @@ export class TaskReportsService {
       if ((await countFiles(trx, report.id)) >= TASK_REPORT_FILES_MAX) {
         throw new AppError("TASK_REPORT_FILES_LIMIT");
       }
-      return insertFile(trx, {
-        reportId: report.id,
+      const now = this.#deps.clock.now();
+      const file = {
         fileName: cleanUploadFileName(upload.fileName),
         mediaType,
         sizeBytes: upload.bytes.length,
         sha256: createHash("sha256").update(upload.bytes).digest("hex"),
+      };
+      const id = await insertFile(trx, {
+        ...file,
+        reportId: report.id,
         content: upload.bytes,
         createdBy: actor.accountId,
-        createdAt: this.#deps.clock.now(),
+        createdAt: now,
       });
+      await recordAudit(
+        trx,
+        audit,
+        {
+          action: "task.report_file_add",
+          entityType: "task_report",
+          entityId: report.id,
+          orgId: task.leadOrgId ?? task.ownerOrgId,
+          after: { taskId: task.id, fileId: id, ...file },
+        },
+        now,
+      );
+      return id;
     });
     const file = await findFile(db, reportId, fileId);
     if (!file) throw new AppError("TASK_REPORT_FILE_NOT_FOUND");
@@ -440,12 +458,38 @@ export class TaskReportsService {
     return file;
   }
 
-  async removeEvidence(actor: Actor, taskId: number, reportId: number, fileId: number): Promise<void> {
+  async removeEvidence(
+    actor: Actor,
+    taskId: number,
+    reportId: number,
+    fileId: number,
+    audit: AuditContext,
+  ): Promise<void> {
     const db = this.#deps.db;
     const task = await this.#visibleTask(db, actor, taskId);
     await db.transaction().execute(async (trx) => {
       const report = await this.#requireEditableReport(trx, actor, task, reportId, true);
-      if (!(await deleteFile(trx, report.id, fileId))) throw new AppError("TASK_REPORT_FILE_NOT_FOUND");
+      const file = await findFile(trx, report.id, fileId);
+      if (!file || !(await deleteFile(trx, report.id, fileId)))
+        throw new AppError("TASK_REPORT_FILE_NOT_FOUND");
+      await recordAudit(
+        trx,
+        audit,
+        {
+          action: "task.report_file_remove",
+          entityType: "task_report",
+          entityId: report.id,
+          orgId: task.leadOrgId ?? task.ownerOrgId,
+          before: {
+            taskId: task.id,
+            fileId,
+            fileName: file.fileName,
+            mediaType: file.mediaType,
+            sizeBytes: file.sizeBytes,
+          },
+        },
+        this.#deps.clock.now(),
+      );
     });
   }
 
