@@ -142,6 +142,24 @@ describe("progress through the tree", () => {
 });
 
 describe("roll-up consistency under concurrent reports", () => {
+  it("takes one of two reports sent at once for the same period and refuses the other", async () => {
+    const one = await task({ lead: p.communeA });
+    const responses = await Promise.all(
+      [30, 70].map((percent) =>
+        t.call(communeStaff, {
+          method: "POST",
+          url: `/api/tasks/${one.id}/reports`,
+          payload: { periodKey: "final", percent },
+        }),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409]);
+    const refused = responses.find((response) => response.statusCode === 409);
+    expect(refused?.json().error.code).toBe("TASK_REPORT_ALREADY_SUBMITTED");
+    const taken = responses.find((response) => response.statusCode === 201)?.json() as { percent: number };
+    expect((await row(one.id)).progressPercent).toBe(taken.percent);
+  });
+
   it("keeps the parent equal to a recomputation from scratch after 20 sibling reports at once", async () => {
     const root = await task({ title: "Chỉ tiêu toàn tỉnh" });
     const parent = await task({ parent: root, lead: p.communeA, weight: 2 });
