@@ -2,13 +2,13 @@
 // for lists and roll-ups — run on the same table of cases (every combination of state, schedule,
 // report frequency, dates, completion, progress, last reported period and creation time) on several
 // days around period ends and report due days. They must agree case by case, on both databases.
-import { isReportLate, type TaskStatusFacts, taskStatus, todayInVietnam } from "@namro/domain";
+import { isReportLate, TASK_STATUSES, type TaskStatusFacts, taskStatus, todayInVietnam } from "@namro/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrg } from "../../../test/factories.ts";
 import { createTestApp, type TestApp } from "../../../test/test-app.ts";
 import type { NewTask } from "../../db/schema.ts";
-import { reportLateSql, taskStatusSql } from "./tasks.status-sql.ts";
+import { reportLateSql, taskStatusIsSql, taskStatusSql } from "./tasks.status-sql.ts";
 
 let t: TestApp;
 
@@ -116,6 +116,8 @@ describe("the status rule in SQL", () => {
       const rows = await db
         .selectFrom("tasks as t")
         .select(["t.id", taskStatusSql("t", today).as("status"), reportLateSql("t", today).as("late")])
+        // the filter form (a cheap implied condition, then the rule) says the same of each status
+        .select(TASK_STATUSES.map((status, k) => taskStatusIsSql("t", today, status).as(`is${k}`)))
         .where("t.id", "in", ids)
         .orderBy("t.id")
         .execute();
@@ -125,9 +127,10 @@ describe("the status rule in SQL", () => {
         const status = taskStatus(c, today);
         const late = isReportLate(c, today);
         seen.add(status);
-        if (row.status !== status || row.late !== late) {
+        const filtered = TASK_STATUSES.filter((_, k) => (row as Record<string, unknown>)[`is${k}`] === true);
+        if (row.status !== status || row.late !== late || filtered.join() !== status) {
           disagreements.push(
-            `${today} ${JSON.stringify({ ...c, createdAt: undefined })}: domain ${status}/${late}, SQL ${row.status}/${row.late}`,
+            `${today} ${JSON.stringify({ ...c, createdAt: undefined })}: domain ${status}/${late}, SQL ${row.status}/${row.late}, filter ${filtered.join()}`,
           );
         }
       });

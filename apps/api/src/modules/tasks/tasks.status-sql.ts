@@ -2,7 +2,7 @@
 // filters and roll-ups that must not load every task. tasks.status-sql.int.test.ts runs both on the same
 // table of cases: change one, change the other.
 import { DUE_SOON_DAYS, REPORT_DUE_DAYS, type TaskStatus } from "@namro/domain";
-import { type Expression, type RawBuilder, sql } from "kysely";
+import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 
 /** The first day of the period of the task's report frequency that contains `date`. */
 function periodStartSql(alias: string, date: RawBuilder<unknown>): RawBuilder<string> {
@@ -60,6 +60,26 @@ export function taskStatusSql(alias: string, today: string): RawBuilder<TaskStat
     WHEN ${ref("start_date")} IS NOT NULL AND ${day} < ${ref("start_date")} THEN 'not_started'
     WHEN ${ref("last_reported_period_end")} IS NULL AND ${ref("progress_percent")} = 0 THEN 'not_started'
     ELSE 'in_progress' END)`;
+}
+
+/**
+ * The task's status is `status` on `today`: taskStatusSql behind a cheap condition on plain columns that
+ * the status implies, so a filter over many tasks computes the full rule only for the likely ones.
+ */
+export function taskStatusIsSql(alias: string, today: string, status: TaskStatus): Expression<SqlBool> {
+  const ref = (column: string) => sql.ref(`${alias}.${column}`);
+  const day = sql`${today}::date`;
+  const unfinished = sql`${ref("state")} = 'active' AND ${ref("completed_on")} IS NULL`;
+  const implied: Record<TaskStatus, RawBuilder<unknown>> = {
+    cancelled: sql`${ref("state")} = 'cancelled'`,
+    paused: sql`${ref("state")} = 'paused'`,
+    done_on_time: sql`${ref("state")} = 'active' AND ${ref("completed_on")} IS NOT NULL`,
+    done_late: sql`${ref("state")} = 'active' AND ${ref("completed_on")} > ${ref("due_date")}`,
+    overdue: sql`${unfinished} AND (${ref("due_date")} < ${day} OR ${ref("schedule")} <> 'once')`,
+    not_started: sql`${unfinished} AND (${ref("due_date")} IS NULL OR ${ref("due_date")} >= ${day})`,
+    in_progress: sql`${unfinished} AND (${ref("due_date")} IS NULL OR ${ref("due_date")} >= ${day})`,
+  };
+  return sql<SqlBool>`(${implied[status]} AND ${taskStatusSql(alias, today)} = ${status})`;
 }
 
 /** Unfinished, active, due within DUE_SOON_DAYS from today (not yet overdue). */
