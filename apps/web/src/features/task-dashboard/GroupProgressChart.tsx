@@ -2,13 +2,14 @@
 // roll-up), lowest first so the ones lagging behind stand out, and a table with the exact figures —
 // tasks, progress, on-time rate, overdue — each name a link one level down (sortable by each figure).
 import type { RollupGroup } from "@namro/contracts";
-import { Card, Col, Row, Table } from "antd";
+import { Card, Col, Grid, Row, Table } from "antd";
 import { type ReactNode, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/dates.ts";
 import { CardHeading } from "../document-coverage/CoverageGroups.tsx";
 import { type ChartOption, StatisticsChart } from "../member-statistics/StatisticsChart.tsx";
-import { canDrill, percentText, STATUS_COLORS } from "./rollup-figures.ts";
+import { GroupList } from "./RollupGroups.tsx";
+import { canDrill, lowestProgress, percentText, STATUS_COLORS } from "./rollup-figures.ts";
 
 const CHART_BARS = 20;
 
@@ -17,15 +18,14 @@ export function GroupProgressChart({
   drillLink,
 }: {
   groups: readonly RollupGroup[];
-  drillLink: (group: RollupGroup, children: ReactNode) => ReactNode;
+  drillLink: (orgId: number, children: ReactNode) => ReactNode;
 }) {
   const { t } = useTranslation();
   const title = t("taskDashboard.charts.byOrg");
   const withTasks = useMemo(() => groups.filter((group) => group.figures.counts.total > 0), [groups]);
-  const lowestFirst = useMemo(
-    () => [...withTasks].sort((a, b) => (a.figures.progress.value ?? 0) - (b.figures.progress.value ?? 0)),
-    [withTasks],
-  );
+  // A province has dozens of communes: the chart shows those furthest behind, the table all of them.
+  const lowestFirst = useMemo(() => lowestProgress(groups, CHART_BARS), [groups]);
+  const isDesktop = Grid.useBreakpoint().md ?? true;
   const name = (group: RollupGroup) =>
     group.isSelf ? t("taskDashboard.groups.self", { name: group.orgName }) : group.orgName;
   const option = useMemo<ChartOption>(
@@ -37,19 +37,32 @@ export function GroupProgressChart({
         type: "category",
         inverse: true,
         data: lowestFirst.map(name),
-        axisLabel: { width: 170, overflow: "truncate" },
+        // On a phone the names go above their bars (full width) instead of beside them.
+        axisLabel: isDesktop ? { width: 170, overflow: "truncate" } : { show: false },
+        axisTick: { show: isDesktop },
       },
       series: [
         {
           type: "bar",
           name: t("taskDashboard.figures.progress"),
-          barMaxWidth: 18,
+          barMaxWidth: isDesktop ? 18 : 10,
           itemStyle: { color: STATUS_COLORS.in_progress },
+          ...(isDesktop
+            ? {}
+            : {
+                label: {
+                  show: true,
+                  position: [0, -15] as [number, number],
+                  color: "#262626",
+                  formatter: (params: { name: string; value: unknown }) =>
+                    `${params.name}: ${percentText(Number(params.value))}`,
+                },
+              }),
           data: lowestFirst.map((group) => group.figures.progress.value ?? 0),
         },
       ],
     }),
-    [lowestFirst, t],
+    [lowestFirst, t, isDesktop],
   );
   const empty = groups.length - withTasks.length;
   return (
@@ -70,7 +83,7 @@ export function GroupProgressChart({
             <StatisticsChart
               option={option}
               label={title}
-              height={Math.max(200, lowestFirst.length * 22 + 40)}
+              height={Math.max(200, lowestFirst.length * (isDesktop ? 22 : 36) + 40)}
               testId="chart-by-org-canvas"
             />
           ) : (
@@ -78,52 +91,56 @@ export function GroupProgressChart({
           )}
         </Col>
         <Col xs={24} xl={14}>
-          <Table<RollupGroup>
-            size="small"
-            rowKey="orgId"
-            pagination={
-              withTasks.length > 20 ? { pageSize: 20, size: "small", showSizeChanger: false } : false
-            }
-            dataSource={withTasks}
-            scroll={{ x: "max-content" }}
-            aria-label={title}
-            data-testid="by-org-table"
-            columns={[
-              {
-                title: t("taskDashboard.groups.org"),
-                key: "org",
-                render: (_, group) => (canDrill(group) ? drillLink(group, name(group)) : name(group)),
-              },
-              {
-                title: t("taskDashboard.figures.total"),
-                key: "total",
-                align: "right",
-                sorter: (a, b) => a.figures.counts.total - b.figures.counts.total,
-                render: (_, group) => formatNumber(group.figures.counts.total),
-              },
-              {
-                title: t("taskDashboard.figures.progress"),
-                key: "progress",
-                align: "right",
-                sorter: (a, b) => (a.figures.progress.value ?? -1) - (b.figures.progress.value ?? -1),
-                render: (_, group) => percentText(group.figures.progress.value),
-              },
-              {
-                title: t("taskDashboard.figures.onTimeRate"),
-                key: "onTime",
-                align: "right",
-                sorter: (a, b) => (a.figures.onTimeRate.value ?? -1) - (b.figures.onTimeRate.value ?? -1),
-                render: (_, group) => percentText(group.figures.onTimeRate.value),
-              },
-              {
-                title: t("taskDashboard.figures.overdue"),
-                key: "overdue",
-                align: "right",
-                sorter: (a, b) => a.figures.counts.overdue - b.figures.counts.overdue,
-                render: (_, group) => formatNumber(group.figures.counts.overdue),
-              },
-            ]}
-          />
+          {isDesktop ? (
+            <Table<RollupGroup>
+              size="small"
+              rowKey="orgId"
+              pagination={
+                withTasks.length > 20 ? { pageSize: 20, size: "small", showSizeChanger: false } : false
+              }
+              dataSource={withTasks}
+              scroll={{ x: "max-content" }}
+              aria-label={title}
+              data-testid="by-org-table"
+              columns={[
+                {
+                  title: t("taskDashboard.groups.org"),
+                  key: "org",
+                  render: (_, group) => (canDrill(group) ? drillLink(group.orgId, name(group)) : name(group)),
+                },
+                {
+                  title: t("taskDashboard.figures.total"),
+                  key: "total",
+                  align: "right",
+                  sorter: (a, b) => a.figures.counts.total - b.figures.counts.total,
+                  render: (_, group) => formatNumber(group.figures.counts.total),
+                },
+                {
+                  title: t("taskDashboard.figures.progress"),
+                  key: "progress",
+                  align: "right",
+                  sorter: (a, b) => (a.figures.progress.value ?? -1) - (b.figures.progress.value ?? -1),
+                  render: (_, group) => percentText(group.figures.progress.value),
+                },
+                {
+                  title: t("taskDashboard.figures.onTimeRate"),
+                  key: "onTime",
+                  align: "right",
+                  sorter: (a, b) => (a.figures.onTimeRate.value ?? -1) - (b.figures.onTimeRate.value ?? -1),
+                  render: (_, group) => percentText(group.figures.onTimeRate.value),
+                },
+                {
+                  title: t("taskDashboard.figures.overdue"),
+                  key: "overdue",
+                  align: "right",
+                  sorter: (a, b) => a.figures.counts.overdue - b.figures.counts.overdue,
+                  render: (_, group) => formatNumber(group.figures.counts.overdue),
+                },
+              ]}
+            />
+          ) : (
+            <GroupList groups={withTasks} drillLink={drillLink} />
+          )}
         </Col>
       </Row>
       {empty > 0 && (

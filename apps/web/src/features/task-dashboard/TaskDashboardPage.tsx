@@ -5,7 +5,6 @@
 // clear; export to .xlsx. The trend, due-soon, review and clears lists are the organisation's whole
 // (the server computes them per organisation); the rest follows every filter.
 import { ApartmentOutlined, DownloadOutlined } from "@ant-design/icons";
-import type { RollupGroup } from "@namro/contracts";
 import { addDays } from "@namro/domain";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { Alert, Button, Col, Row, Skeleton, Space } from "antd";
@@ -62,12 +61,8 @@ export function TaskDashboardPage() {
     void dashboard.refetch();
     if (narrowed) void rollup.refetch();
   };
-  const drillLink = (group: RollupGroup, children: ReactNode) => (
-    <Link
-      to="/task-rollup"
-      search={applyRollupPatch(search, { orgId: group.orgId })}
-      data-testid="dashboard-drill"
-    >
+  const drillLink = (orgId: number, children: ReactNode) => (
+    <Link to="/task-rollup" search={applyRollupPatch(search, { orgId })} data-testid="dashboard-drill">
       {children}
     </Link>
   );

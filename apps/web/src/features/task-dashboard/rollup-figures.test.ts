@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   canDrill,
   localized,
+  lowestProgress,
   monthLabel,
   percentText,
   progressColor,
@@ -82,5 +83,23 @@ describe("canDrill", () => {
   it("does not open a child without tasks, nor the organisation's own tasks", () => {
     expect(canDrill(group(false, false, 0))).toBe(false);
     expect(canDrill(group(true, true, 5))).toBe(false);
+  });
+});
+
+describe("lowestProgress", () => {
+  const group = (name: string, total: number, value: number | null) => ({
+    name,
+    figures: { counts: { total }, progress: { value } },
+  });
+  it("keeps groups with tasks, lowest progress first, at most n", () => {
+    const groups = [
+      group("a", 3, 80),
+      group("b", 0, null),
+      group("c", 2, 10),
+      group("d", 5, null),
+      group("e", 1, 50),
+    ];
+    expect(lowestProgress(groups, 3).map((g) => g.name)).toEqual(["d", "c", "e"]);
+    expect(lowestProgress(groups, 10).map((g) => g.name)).toEqual(["d", "c", "e", "a"]);
   });
 });

@@ -58,3 +58,13 @@ export function canDrill(group: {
 }): boolean {
   return !group.isSelf && (group.hasTasksBelow || group.figures.counts.total > 0);
 }
+
+/** The `n` groups with tasks furthest behind (lowest progress first; none computed counts as 0). */
+export function lowestProgress<
+  G extends { figures: { counts: { total: number }; progress: { value: number | null } } },
+>(groups: readonly G[], n: number): G[] {
+  return groups
+    .filter((group) => group.figures.counts.total > 0)
+    .sort((a, b) => (a.figures.progress.value ?? 0) - (b.figures.progress.value ?? 0))
+    .slice(0, n);
+}

@@ -33,7 +33,7 @@ export function PercentField({ id, value, onChange }: Props) {
         min={0}
         max={100}
         step={1}
-        precision={2}
+        decimalSeparator=","
         value={current}
         onChange={set}
         suffix="%"

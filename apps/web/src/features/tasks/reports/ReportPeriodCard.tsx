@@ -70,6 +70,8 @@ function ReportHistory({ report }: { report: TaskReport }) {
       ),
     };
     if (resent) {
+      // The first sending's time was replaced by the new one (the audit log keeps every version).
+      items.push({ key: "first", color: "gray", content: t("taskReports.history.firstSent") });
       items.push(returnItem);
       items.push({
         key: "resent",
