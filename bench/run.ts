@@ -15,6 +15,7 @@ import { memberSearch, memberSearchSamples } from "./benchmarks/member-search.ts
 import { memberStatistics } from "./benchmarks/member-statistics.ts";
 import { orgPage } from "./benchmarks/org-page.ts";
 import { planCheckBenchmark } from "./benchmarks/plan-check.ts";
+import { planCheckRoute } from "./benchmarks/plan-check-route.ts";
 import { refsBenchmark } from "./benchmarks/refs.ts";
 import { search, searchSamples } from "./benchmarks/search.ts";
 import { memberSeedBenchmark, seedBenchmark } from "./benchmarks/seed.ts";
@@ -32,6 +33,7 @@ const NAMES = [
   "idle-rss",
   "refs",
   "plan-check",
+  "plan-check-route",
   "member-search",
   "member-statistics",
   "member-export",
@@ -127,6 +129,7 @@ async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
     "search",
     "member-import",
     "document-upload",
+    "plan-check-route",
     ...DOCUMENT_NAMES,
     ...(withMembers ? MEMBER_NAMES : []),
   ];
@@ -137,6 +140,8 @@ async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
       if (selected.has("search")) await guarded("search", dataset.label, () => search(dataset, fixture));
       if (selected.has("document-upload"))
         await guarded("document-upload", dataset.label, () => documentUpload(dataset, fixture));
+      if (selected.has("plan-check-route"))
+        await guarded("plan-check-route", dataset.label, () => planCheckRoute(dataset, fixture));
       if (selected.has("document-coverage"))
         await guarded("document-coverage", dataset.label, () => documentCoverage(dataset, fixture));
       if (selected.has("document-search"))
@@ -170,6 +175,7 @@ const needsDataset = [
   "search",
   "member-import",
   "document-upload",
+  "plan-check-route",
   ...DOCUMENT_NAMES,
   ...MEMBER_NAMES,
 ].some((n) => selected.has(n as Name));

@@ -38,25 +38,30 @@ export const PlanOrgCandidateSchema = z.object({
 });
 export type PlanOrgCandidate = z.infer<typeof PlanOrgCandidateSchema>;
 
-/** A unit named in the text, with the organisations it may be; `orgId` when one clearly matches. */
+/** A unit named in the text; the organisations its name may be are listed once per name (`units`). */
 export const PlanUnitSchema = PlanSpanSchema.extend({
   /** The name with abbreviations spelled out ("BTV" → "Ban Thường vụ"). */
   name: z.string(),
   /** "các cơ quan liên quan": no unit in particular. */
   generic: z.boolean(),
-  candidates: z.array(PlanOrgCandidateSchema),
-  orgId: z.number().nullable(),
 });
 export type PlanUnit = z.infer<typeof PlanUnitSchema>;
 
+/** A unit name of the plan with the organisations it may be; `orgId` when one clearly matches. */
+export const PlanUnitMatchSchema = z.object({
+  name: z.string(),
+  candidates: z.array(PlanOrgCandidateSchema),
+  orgId: z.number().nullable(),
+});
+export type PlanUnitMatch = z.infer<typeof PlanUnitMatchSchema>;
+
 export const PlanClearGradeSchema = z.enum(["present", "weak", "missing"]);
+/** A clear of the set (in the set's order, see `clears`) as the task satisfies it. */
 export const PlanTaskClearSchema = z.object({
   key: z.string(),
-  aspect: z.enum(["person", "job", "time", "responsibility", "result"]),
-  label: LocalizedTextSchema,
   grade: PlanClearGradeSchema,
-  /** Why, in both languages. */
-  reason: LocalizedTextSchema,
+  /** Why: a key of `reasons`. */
+  reason: z.string(),
   /** The words that decided it (offsets in the checked text). */
   spans: z.array(PlanSpanSchema),
   /** Taken from a heading above or from the task "như trên" refers to. */
@@ -109,6 +114,10 @@ export const PlanCheckSchema = z.object({
   /** The committee the check is for (its clear-set and units), or null for the default set. */
   org: z.object({ id: z.number(), name: z.string() }).nullable(),
   clears: z.array(ClearDefinitionSchema),
+  /** The reasons the tasks' clears give, in both languages (each said once). */
+  reasons: z.record(z.string(), LocalizedTextSchema),
+  /** Each distinct unit name of the tasks with the organisations it may be. */
+  units: z.array(PlanUnitMatchSchema),
   tasks: z.array(PlanCheckedTaskSchema),
   summary: z.object({
     tasks: z.number(),

@@ -17,6 +17,7 @@ import { validateStatisticsSearch } from "../features/member-statistics/statisti
 import { validateImportSearch } from "../features/members/import/import-search.ts";
 import { validateMembersSearch } from "../features/members/members-search.ts";
 import { validateInboxSearch } from "../features/notifications/inbox-search.ts";
+import { validatePlanCheckerSearch } from "../features/plan-checker/plan-checker-search.ts";
 import { validateRollupSearch } from "../features/task-dashboard/rollup-search.ts";
 import { validateAwaitingSearch } from "../features/tasks/reports/awaiting-search.ts";
 import {
@@ -226,6 +227,7 @@ const awaitingReportsRoute = createRoute({
 const planCheckerRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: "/plan-checker",
+  validateSearch: validatePlanCheckerSearch,
   component: lazyRouteComponent(
     () => import("../features/plan-checker/PlanCheckerPage.tsx"),
     "PlanCheckerPage",

@@ -103,11 +103,17 @@ describe("POST /api/plan-checks", () => {
 
     const [first, second, third] = check.tasks;
     expect(first?.label).toBe("1.");
-    expect(first?.leads.map((u) => [u.name, u.orgId])).toEqual([
-      ["Ban Tổ chức Tỉnh ủy", organisationCommission],
-    ]);
-    expect(first?.support.map((u) => [u.name, u.orgId])).toEqual([["Văn phòng Tỉnh ủy", p.office.id]]);
-    expect(first?.support[0]?.candidates[0]).toMatchObject({ id: p.office.id, name: "Văn phòng Tỉnh ủy" });
+    expect(first?.leads.map((u) => u.name)).toEqual(["Ban Tổ chức Tỉnh ủy"]);
+    expect(first?.support.map((u) => u.name)).toEqual(["Văn phòng Tỉnh ủy"]);
+    // each unit name once, with what it matched and its candidates
+    const unit = (name: string) => check.units.find((u) => u.name === name);
+    expect(check.units.map((u) => u.name)).toEqual(["Ban Tổ chức Tỉnh ủy", "Văn phòng Tỉnh ủy"]);
+    expect(unit("Ban Tổ chức Tỉnh ủy")?.orgId).toBe(organisationCommission);
+    expect(unit("Văn phòng Tỉnh ủy")?.orgId).toBe(p.office.id);
+    expect(unit("Văn phòng Tỉnh ủy")?.candidates[0]).toMatchObject({
+      id: p.office.id,
+      name: "Văn phòng Tỉnh ủy",
+    });
     expect(first?.deadline).toBe("2026-06-30");
     expect(first?.clears.every((c) => c.grade === "present")).toBe(true);
     expect(first?.draft).toMatchObject({
@@ -120,8 +126,13 @@ describe("POST /api/plan-checks", () => {
 
     const time = second?.clears.find((c) => c.key === "time");
     expect(time).toMatchObject({ grade: "weak", spans: [{ text: "thường xuyên" }] });
-    expect(time?.reason.vi).toContain("thường xuyên");
-    expect(second?.leads[0]).toMatchObject({ generic: true, orgId: null, candidates: [] });
+    expect(time?.reason).toBe("TIME_CONTINUOUS");
+    expect(check.reasons.TIME_CONTINUOUS?.vi).toContain("thường xuyên");
+    expect(Object.keys(check.reasons).sort()).toEqual(
+      [...new Set(check.tasks.flatMap((task) => task.clears.map((c) => c.reason)))].sort(),
+    );
+    // a generic unit ("các cơ quan liên quan") is not looked up
+    expect(second?.leads[0]).toMatchObject({ generic: true });
     expect(second?.clears.find((c) => c.key === "result")?.grade).toBe("missing");
     expect(second?.draft).toMatchObject({ schedule: "continuous", reportFrequency: null, dueDate: null });
 
@@ -146,7 +157,7 @@ describe("POST /api/plan-checks", () => {
     await createOrg(db, p.communeB, { name: "Ban Xây dựng Đảng xã B", typeCode: "dang_uy_xa" });
     const text = "1. Ban Xây dựng Đảng chủ trì tổng kết, báo cáo kết quả trước ngày 15/12/2026.";
     const check = (await checkText(staff, { text, orgId: p.province.id })).json() as PlanCheck;
-    const lead = check.tasks[0]?.leads[0];
+    const lead = check.units.find((u) => u.name === check.tasks[0]?.leads[0]?.name);
     expect(lead?.orgId).toBeNull();
     expect(lead?.candidates.map((c) => c.name).sort()).toEqual([
       "Ban Xây dựng Đảng xã A",

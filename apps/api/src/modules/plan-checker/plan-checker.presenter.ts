@@ -1,7 +1,7 @@
 // A checked plan as the web page reads it: each task with its spans, the clears of the committee's set
 // with their reasons in both languages, and the task as it would be created (the checker's reading of
 // lead, support, person, time and result) for the person to correct.
-import type { PlanCheck, PlanCheckedTask, PlanOrgCandidate, PlanUnit } from "@namro/contracts";
+import type { PlanCheck, PlanCheckedTask, PlanUnit, PlanUnitMatch } from "@namro/contracts";
 import {
   type CheckedTask,
   type ClearDefinition,
@@ -13,12 +13,8 @@ import {
 /** A title short enough to read in a list; the whole text stays the description. */
 export const PLAN_TASK_TITLE_CHARS = 300;
 
-export interface UnitMatch {
-  candidates: PlanOrgCandidate[];
-  orgId: number | null;
-}
-
-export type UnitMatcher = (unit: UnitSpan) => UnitMatch;
+/** The match of a unit's name (null: a generic unit, or a name not looked up). */
+export type UnitMatcher = (unit: UnitSpan) => PlanUnitMatch | null;
 
 function titleOf(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -28,28 +24,23 @@ function titleOf(text: string): string {
   return `${(space > PLAN_TASK_TITLE_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[,;:.]$/, "")}…`;
 }
 
-function unitOf(unit: UnitSpan, match: UnitMatcher): PlanUnit {
-  const { candidates, orgId } = unit.generic ? { candidates: [], orgId: null } : match(unit);
-  return {
-    text: unit.text,
-    start: unit.start,
-    end: unit.end,
-    name: unit.name,
-    generic: unit.generic,
-    candidates,
-    orgId,
-  };
+function unitOf(unit: UnitSpan): PlanUnit {
+  return { text: unit.text, start: unit.start, end: unit.end, name: unit.name, generic: unit.generic };
 }
 
-function draftOf(task: CheckedTask, leads: PlanUnit[], support: PlanUnit[]): PlanCheckedTask["draft"] {
-  const [lead, ...otherLeads] = leads.filter((u) => u.orgId !== null);
-  const supportIds = [...otherLeads, ...support].flatMap((u) => (u.orgId === null ? [] : [u.orgId]));
+function draftOf(task: CheckedTask, match: UnitMatcher): PlanCheckedTask["draft"] {
+  const chosen = (u: UnitSpan) => (u.generic ? null : (match(u)?.orgId ?? null));
+  const [lead, ...otherLeads] = task.leads.flatMap((u) => {
+    const id = chosen(u);
+    return id === null ? [] : [id];
+  });
+  const supportIds = [...otherLeads, ...task.support.flatMap((u) => chosen(u) ?? [])];
   const target = task.results.find((r) => r.target !== null)?.target ?? null;
   return {
     title: titleOf(task.text),
     description: task.text.trim(),
-    leadOrgId: lead?.orgId ?? null,
-    supportOrgIds: [...new Set(supportIds)].filter((id) => id !== lead?.orgId),
+    leadOrgId: lead ?? null,
+    supportOrgIds: [...new Set(supportIds)].filter((id) => id !== lead),
     responsibleName: task.person?.name ?? null,
     ...timingOfDeadline(task.time?.deadline),
     deliverable: task.deliverable?.text ?? null,
@@ -58,40 +49,37 @@ function draftOf(task: CheckedTask, leads: PlanUnit[], support: PlanUnit[]): Pla
   };
 }
 
-export function presentCheckedTask(
-  task: CheckedTask,
-  clearSet: readonly ClearDefinition[],
-  match: UnitMatcher,
-): PlanCheckedTask {
-  const leads = task.leads.map((u) => unitOf(u, match));
-  const support = task.support.map((u) => unitOf(u, match));
+export function presentCheckedTask(task: CheckedTask, match: UnitMatcher): PlanCheckedTask {
   return {
     text: task.text,
     start: task.start,
     end: task.end,
     label: task.label,
-    leads,
-    support,
+    leads: task.leads.map(unitOf),
+    support: task.support.map(unitOf),
     person: task.person
       ? { text: task.person.text, start: task.person.start, end: task.person.end, name: task.person.name }
       : null,
     deadlineText: task.time?.text ?? null,
     deadline: task.time?.deadline ?? null,
     deliverable: task.deliverable?.text ?? null,
-    clears: task.clears.map((check, i) => {
-      const definition = clearSet[i];
-      return {
-        key: check.key,
-        aspect: check.aspect,
-        label: definition ? { ...definition.label } : { vi: check.key, en: check.key },
-        grade: check.grade,
-        reason: { ...PLAN_CLEAR_MESSAGES[check.reason] },
-        spans: check.spans.map(({ text, start, end }) => ({ text, start, end })),
-        inherited: check.inherited,
-      };
-    }),
-    draft: draftOf(task, leads, support),
+    clears: task.clears.map((check) => ({
+      key: check.key,
+      grade: check.grade,
+      reason: check.reason,
+      spans: check.spans.map(({ text, start, end }) => ({ text, start, end })),
+      inherited: check.inherited,
+    })),
+    draft: draftOf(task, match),
   };
+}
+
+/** The reasons the tasks give, each once, in both languages. */
+export function reasonsOf(tasks: readonly CheckedTask[]): PlanCheck["reasons"] {
+  const reasons: PlanCheck["reasons"] = {};
+  for (const task of tasks)
+    for (const check of task.clears) reasons[check.reason] ??= { ...PLAN_CLEAR_MESSAGES[check.reason] };
+  return reasons;
 }
 
 export function summaryOf(

@@ -16,7 +16,7 @@ import { TextFileError } from "../../platform/text-files/text-file-errors.ts";
 import { documentFileError } from "../documents/documents.service.ts";
 import type { OrganisationsService } from "../organisations/organisations.service.ts";
 import type { TasksService } from "../tasks/tasks.service.ts";
-import { presentCheckedTask, summaryOf } from "./plan-checker.presenter.ts";
+import { presentCheckedTask, reasonsOf, summaryOf } from "./plan-checker.presenter.ts";
 import { type PlanFile, readPlanFile } from "./plan-checker.reader.ts";
 import { matchUnits, type UnitCommittee } from "./plan-checker.units.ts";
 
@@ -89,17 +89,20 @@ export class PlanCheckerService {
     const clearSet = committee ? (await this.#tasks.getClearSet(actor, committee.id)).clears : DEFAULT_CLEARS;
     const checked = checkPlan(input, { clears: clearSet });
     if (checked.length === 0) throw new AppError("PLAN_CHECK_NO_TASKS");
-    const match = await matchUnits(
+    const units = await matchUnits(
       checked.flatMap((t) => [...t.leads, ...t.support]),
       (q, limit) => this.#organisations.search(actor, { q, limit, includeClosed: false }),
       committee,
     );
-    const tasks = checked.map((task) => presentCheckedTask(task, clearSet, match));
+    const byName = new Map(units.map((unit) => [unit.name, unit]));
+    const tasks = checked.map((task) => presentCheckedTask(task, (unit) => byName.get(unit.name) ?? null));
     return {
       text: input.text,
       source,
       org: committee ? { id: committee.id, name: committee.name } : null,
       clears: clearSet.map((c) => ({ key: c.key, aspect: c.aspect, label: { ...c.label } })),
+      reasons: reasonsOf(checked),
+      units,
       tasks,
       summary: summaryOf(tasks, clearSet),
     };

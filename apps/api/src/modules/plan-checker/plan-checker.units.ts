@@ -3,9 +3,8 @@
 // under the committee first. One is chosen only when exactly one candidate under the committee bears
 // the name itself, or the name begins exactly one candidate's name ("Ban Tổ chức" → "Ban Tổ chức Tỉnh
 // ủy"); otherwise the person picks among the candidates.
-import type { OrgSearchHit } from "@namro/contracts";
+import type { OrgSearchHit, PlanUnitMatch } from "@namro/contracts";
 import { toSearchKey, type UnitSpan } from "@namro/domain";
-import type { UnitMatch, UnitMatcher } from "./plan-checker.presenter.ts";
 
 /** Candidates offered per unit name. */
 export const UNIT_CANDIDATES = 6;
@@ -37,14 +36,14 @@ export function chooseCandidate(
   return prefixed.length === 1 ? (prefixed[0] as OrgSearchHit).id : null;
 }
 
-/** Searches every distinct non-generic name once; returns the matcher the presenter asks. */
+/** Searches every distinct non-generic name once (in the order first named). */
 export async function matchUnits(
   units: readonly UnitSpan[],
   search: OrgSearch,
   committee: UnitCommittee | null,
-): Promise<UnitMatcher> {
+): Promise<PlanUnitMatch[]> {
   const names = [...new Set(units.filter((u) => !u.generic).map((u) => u.name))].slice(0, MAX_UNIT_SEARCHES);
-  const matches = new Map<string, UnitMatch>();
+  const matches: PlanUnitMatch[] = [];
   for (const name of names) {
     // more than shown, so candidates under the committee are not crowded out by others
     const hits = await search(name, UNIT_CANDIDATES * 3);
@@ -52,12 +51,13 @@ export async function matchUnits(
       ...hits.filter((h) => underCommittee(h, committee)),
       ...hits.filter((h) => !underCommittee(h, committee)),
     ];
-    matches.set(name, {
+    matches.push({
+      name,
       candidates: ordered
         .slice(0, UNIT_CANDIDATES)
         .map((h) => ({ id: h.id, name: h.name, pathNames: h.pathNames })),
       orgId: chooseCandidate(name, hits, committee),
     });
   }
-  return (unit) => matches.get(unit.name) ?? { candidates: [], orgId: null };
+  return matches;
 }

@@ -2,7 +2,7 @@
 // confidentiality), attachments, text with linked references, relations both ways and their graph.
 // Tabs are one array (documentTabs) so another part of the register adds its own tab there; the tab
 // shown is kept in the address.
-import { EditOutlined, FileTextOutlined, LockOutlined } from "@ant-design/icons";
+import { EditOutlined, FileSearchOutlined, FileTextOutlined, LockOutlined } from "@ant-design/icons";
 import type { DocumentDetail } from "@namro/contracts";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
 import type { TabsProps } from "antd";
@@ -13,6 +13,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "../../lib/dates.ts";
 import { NotFoundResult } from "../../ui/NotFoundResult.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
+import { hasPermission, useMe } from "../auth/session.ts";
 import { CascadesPanel } from "../document-coverage/CascadesPanel.tsx";
 import { useDocumentTypes, useIssuerName } from "../document-reference-data/reference-data-queries.ts";
 import { PlanTasksPanel } from "../tasks/PlanTasksPanel.tsx";
@@ -154,6 +155,7 @@ export function DocumentPage() {
   const { t } = useTranslation();
   const { id: idParam } = useParams({ from: "/shell/documents/$id" });
   const search = useSearch({ from: "/shell/documents/$id" });
+  const { data: me } = useMe();
   const navigate = useNavigate();
   const id = Number(idParam);
   const valid = Number.isInteger(id) && id > 0;
@@ -206,6 +208,15 @@ export function DocumentPage() {
         }
         titleTestId="document-title"
       >
+        {isPlan && !detail.isPlaceholder && hasPermission(me, "task.read") && (
+          <Button
+            icon={<FileSearchOutlined />}
+            onClick={() => void navigate({ to: "/plan-checker", search: { document: detail.id } })}
+            data-testid="document-check-plan"
+          >
+            {t("planChecker.documentAction")}
+          </Button>
+        )}
         {detail.canEdit && (
           <Button
             type={detail.isPlaceholder ? "primary" : "default"}

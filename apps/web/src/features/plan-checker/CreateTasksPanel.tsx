@@ -15,15 +15,17 @@ import { createInputOf, type PlanTaskDraft, taskIssueOf } from "./plan-drafts.ts
 interface Props {
   drafts: readonly PlanTaskDraft[];
   defaultOwner: { id: number; name: string } | null;
+  /** The plan the check came from (its page's "Kiểm tra kế hoạch"). */
+  defaultPlan: { id: number; label: string } | null;
   /** Problems per task index of the check (empty when none). */
   onProblems: (byTask: Map<number, string[]>) => void;
   onCreated: (created: PlanCheckCreated) => void;
 }
 
-export function CreateTasksPanel({ drafts, defaultOwner, onProblems, onCreated }: Props) {
+export function CreateTasksPanel({ drafts, defaultOwner, defaultPlan, onProblems, onCreated }: Props) {
   const { t } = useTranslation();
   const [ownerOrgId, setOwnerOrgId] = useState<number | undefined>(defaultOwner?.id);
-  const [planId, setPlanId] = useState<number | undefined>(undefined);
+  const [planId, setPlanId] = useState<number | undefined>(defaultPlan?.id);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const { tasks, indices } = createInputOf(drafts);
@@ -91,6 +93,7 @@ export function CreateTasksPanel({ drafts, defaultOwner, onProblems, onCreated }
             testId="plan-create-plan"
             ariaLabel={t("planChecker.create.plan")}
             value={planId}
+            {...(defaultPlan ? { knownLabel: defaultPlan } : {})}
             onChange={(id) => setPlanId(id)}
           />
           <div className="muted" style={{ fontSize: 13, marginTop: 4 }}>

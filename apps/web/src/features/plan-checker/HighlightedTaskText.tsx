@@ -7,7 +7,7 @@ import { highlightPieces } from "./highlight.ts";
 
 type Task = PlanCheck["tasks"][number];
 
-export function HighlightedTaskText({ task }: { task: Task }) {
+export function HighlightedTaskText({ task, clears }: { task: Task; clears: PlanCheck["clears"] }) {
   const { i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const pieces = highlightPieces(
@@ -22,7 +22,7 @@ export function HighlightedTaskText({ task }: { task: Task }) {
         const first = piece.clears[0];
         if (first === undefined) return <span key={i}>{piece.text}</span>;
         const mark = clearMark(first);
-        const names = piece.clears.map((c) => task.clears[c]?.label[lang] ?? "").join(", ");
+        const names = piece.clears.map((c) => clears[c]?.label[lang] ?? "").join(", ");
         return (
           <mark
             key={i}

@@ -8,8 +8,9 @@ import {
   type PlanCheck,
   type PlanCheckCreated,
 } from "@namro/contracts";
+import { useSearch } from "@tanstack/react-router";
 import { Alert, Button, Card, Input, Progress, Space, Switch, Tabs, Upload } from "antd";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCurrentScope } from "../../app/scope.ts";
 import { isApiError } from "../../lib/api.ts";
@@ -18,6 +19,8 @@ import { errorText } from "../../lib/errors.ts";
 import { OrgPicker } from "../../ui/OrgPicker.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { hasPermission, useMe } from "../auth/session.ts";
+import { useDocument, useDocumentText } from "../documents/document-queries.ts";
+import { useDocumentNaming } from "../documents/document-symbol.ts";
 import { CreatedTasks, CreateTasksPanel } from "./CreateTasksPanel.tsx";
 import { ClearLegend } from "./HighlightedTaskText.tsx";
 import { PlanCheckSummary } from "./PlanCheckSummary.tsx";
@@ -46,6 +49,24 @@ export function PlanCheckerPage() {
   const [onlyLacking, setOnlyLacking] = useState(false);
   const { progress, checking, checkText, checkFile, abort } = usePlanCheck();
   const canCreate = hasPermission(me, "task.manage");
+  // `?document=<id>`: a registered plan's text, checked for the committee holding it, its tasks created in it
+  const search = useSearch({ from: "/shell/plan-checker" });
+  const fromDocument = useDocument(search.document);
+  const documentText = useDocumentText(search.document ?? 0, search.document !== undefined);
+  const { nameOf } = useDocumentNaming();
+  const prefilled = useRef<number | null>(null);
+  const planDocument = fromDocument.data
+    ? { id: fromDocument.data.id, label: nameOf(fromDocument.data) }
+    : null;
+  useEffect(() => {
+    const detail = fromDocument.data;
+    const body = documentText.data?.text;
+    if (!detail || body === undefined || prefilled.current === detail.id) return;
+    prefilled.current = detail.id;
+    setMode("text");
+    setText(body);
+    setOrgId(detail.ownerOrgId);
+  }, [fromDocument.data, documentText.data]);
 
   const tooBig = file !== null && file.size > DOCUMENT_FILE_MAX_BYTES;
   const tooLong = text.length > PLAN_CHECK_MAX_CHARS;
@@ -77,6 +98,19 @@ export function PlanCheckerPage() {
       <PageHeader title={t("planChecker.title")} />
       <p className="muted">{t("planChecker.intro")}</p>
       <Card>
+        {planDocument && (
+          <Alert
+            type={documentText.data?.text ? "info" : "warning"}
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={
+              documentText.data?.text
+                ? t("planChecker.fromDocument", { name: planDocument.label })
+                : t("planChecker.fromDocumentNoText", { name: planDocument.label })
+            }
+            data-testid="plan-check-from-document"
+          />
+        )}
         <div style={{ marginBottom: 12 }}>
           <label htmlFor="plan-check-org" style={{ display: "block", fontWeight: 500, marginBottom: 4 }}>
             {t("planChecker.input.org")}
@@ -238,6 +272,7 @@ export function PlanCheckerPage() {
                 key={`${task.start}-${index}`}
                 index={index}
                 task={task}
+                check={check}
                 draft={drafts[index] as PlanTaskDraft}
                 canCreate={canCreate && created === null}
                 problems={problems.get(index) ?? []}
@@ -252,6 +287,7 @@ export function PlanCheckerPage() {
               key={check.org?.id ?? 0}
               drafts={drafts}
               defaultOwner={check.org}
+              defaultPlan={planDocument}
               onProblems={setProblems}
               onCreated={setCreated}
             />

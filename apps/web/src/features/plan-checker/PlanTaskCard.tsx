@@ -38,6 +38,7 @@ const FREQUENCIES = ["monthly", "quarterly", "half_yearly", "yearly"] as const;
 interface Props {
   index: number;
   task: Task;
+  check: Pick<PlanCheck, "clears" | "reasons" | "units">;
   draft: PlanTaskDraft;
   canCreate: boolean;
   /** Problems the server found with this task's fields when creating. */
@@ -71,13 +72,15 @@ function Field({
   );
 }
 
-export function PlanTaskCard({ index, task, draft, canCreate, problems, onChange }: Props) {
+export function PlanTaskCard({ index, task, check, draft, canCreate, problems, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const complete = task.clears.every((c) => c.grade === "present");
   const id = (field: string) => `plan-task-${index}-${field}`;
-  const leadCandidates = task.leads.flatMap((u) => u.candidates);
-  const supportCandidates = [...task.support, ...task.leads.slice(1)].flatMap((u) => u.candidates);
+  const candidatesOf = (units: Task["leads"]) =>
+    units.flatMap((u) => check.units.find((match) => match.name === u.name)?.candidates ?? []);
+  const leadCandidates = candidatesOf(task.leads);
+  const supportCandidates = candidatesOf([...task.support, ...task.leads.slice(1)]);
   const leadWritten = task.leads.map((u) => u.text).join(", ");
   const supportWritten = task.support.map((u) => u.text).join(", ");
   const leadUnmatched = task.leads.length > 0 && draft.leadOrgId === null;
@@ -107,16 +110,16 @@ export function PlanTaskCard({ index, task, draft, canCreate, problems, onChange
         ) : null
       }
     >
-      <HighlightedTaskText task={task} />
+      <HighlightedTaskText task={task} clears={check.clears} />
       <ul style={{ listStyle: "none", padding: 0, margin: "12px 0 0" }} data-testid="plan-task-clears">
         {task.clears.map((clear, i) => (
           <li key={clear.key} data-clear={clear.key} data-grade={clear.grade} style={{ marginBottom: 4 }}>
             {GRADE_ICONS[clear.grade]}{" "}
             <strong>
-              {i + 1}. {clear.label[lang]}
+              {i + 1}. {check.clears[i]?.label[lang] ?? clear.key}
             </strong>{" "}
             <Tag color={GRADE_COLORS[clear.grade]}>{t(`planChecker.grade.${clear.grade}`)}</Tag>
-            <span>{clear.reason[lang]}</span>
+            <span>{check.reasons[clear.reason]?.[lang] ?? ""}</span>
             {clear.inherited ? <span className="muted"> {t("planChecker.task.inherited")}</span> : null}
           </li>
         ))}
