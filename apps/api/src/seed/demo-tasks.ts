@@ -27,7 +27,7 @@ export const DEMO_TASKS_KEY = "demo_tasks";
 export const DEMO_TASK_PLANS = { kl21: "12-KH/TU", building: "05-KH/TU" } as const;
 /** Communes that split their tasks to every cell: the two whose accounts the demo prints, and a share of the rest. */
 export const CELL_SPLIT_COMMUNES = ["BN-TANHUNG", "BN-001"];
-const CELL_SPLIT_SHARE = 0.35;
+const CELL_SPLIT_SHARE = 0.2;
 
 export interface DemoTaskOrgs {
   root: PlannedOrgRef & { code: string };
@@ -322,7 +322,7 @@ function addLeafReports(
     },
     returnReason: (r) => r.pick(RETURN_REASONS),
     evidence: (period, percent) =>
-      random.chance(0.12)
+      random.chance(0.06)
         ? [
             {
               fileName: evidenceName(def, period),
