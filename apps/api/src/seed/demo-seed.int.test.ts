@@ -361,7 +361,8 @@ describe("demo seed determinism", () => {
     for (const handle of handles) await handle.close();
   });
 
-  it("gives the same organisations in two fresh databases", async () => {
+  // Seeds the demo twice: allowed longer than the default per-test limit on a busy machine.
+  it("gives the same organisations in two fresh databases", { timeout: 180_000 }, async () => {
     const trees: { code: string; name: string; typeCode: string; parentCode: string | null }[][] = [];
     for (let i = 0; i < 2; i++) {
       const handle = await openTestDatabase();
