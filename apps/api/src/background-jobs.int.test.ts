@@ -6,6 +6,17 @@ import { createTestApp, type TestApp } from "../test/test-app.ts";
 import { createBackgroundJobs } from "./background-jobs.ts";
 
 let t: TestApp;
+const log = { info: () => {}, warn: () => {}, error: () => {} };
+
+function jobs(config: Parameters<typeof createBackgroundJobs>[0]["config"]) {
+  return createBackgroundJobs({
+    database: t.database,
+    config,
+    clock: t.clock,
+    notifications: t.app.services.notifications,
+    log,
+  });
+}
 
 beforeAll(async () => {
   t = await createTestApp({ now: "2026-06-15T03:00:00Z" });
@@ -17,11 +28,11 @@ afterAll(async () => {
 
 describe("background jobs", () => {
   it("runs the reminders, and no e-mail sender without SMTP", async () => {
-    const jobs = createBackgroundJobs(t.app, t.database, { mail: null, publicUrl: null }, t.clock);
-    expect(jobs.scheduler.names).toEqual(["task-reminders"]);
-    const outcome = await jobs.scheduler.runOnce("task-reminders");
+    const background = jobs({ mail: null, publicUrl: null });
+    expect(background.scheduler.names).toEqual(["task-reminders"]);
+    const outcome = await background.scheduler.runOnce("task-reminders");
     expect(outcome.status).toBe("done");
-    await jobs.stop();
+    await background.stop();
   });
 
   it("sends the queued e-mails through the configured server", async () => {
@@ -38,21 +49,19 @@ describe("background jobs", () => {
         createdAt: now,
       })
       .execute();
-    const jobs = createBackgroundJobs(
-      t.app,
-      t.database,
-      { mail: { smtpUrl: sink.url, from: "Năm Rõ <namro@example.vn>" }, publicUrl: null },
-      t.clock,
-    );
+    const background = jobs({
+      mail: { smtpUrl: sink.url, from: "Năm Rõ <namro@example.vn>" },
+      publicUrl: null,
+    });
     try {
-      expect(jobs.scheduler.names).toEqual(["task-reminders", "mail-outbox"]);
-      const outcome = await jobs.scheduler.runOnce("mail-outbox");
+      expect(background.scheduler.names).toEqual(["task-reminders", "mail-outbox"]);
+      const outcome = await background.scheduler.runOnce("mail-outbox");
       expect(outcome).toEqual({ status: "done", result: { sent: 1, retried: 0, failed: 0 } });
       expect(sink.messages.map((message) => [message.to, message.subject])).toEqual([
         [["van.phong@example.vn"], "Nhắc việc"],
       ]);
     } finally {
-      await jobs.stop();
+      await background.stop();
       await sink.close();
     }
   });

@@ -1,29 +1,35 @@
 // The background jobs `serve` runs (ADR 0007): task reminders every few minutes and, when SMTP is
 // configured, the e-mail sender every minute. Each job is idempotent in the database, so several app
-// processes on one PostgreSQL server may all run them.
-import type { FastifyInstance } from "fastify";
+// processes on one PostgreSQL server may all run them; `namro jobs run` runs them once.
 import type { AppConfig } from "./config.ts";
 import type { DatabaseHandle } from "./db/database.ts";
+import type { NotificationsService } from "./modules/notifications/notifications.service.ts";
 import { TaskRemindersService } from "./modules/tasks/tasks.reminders.ts";
 import type { Clock } from "./platform/clock.ts";
-import { type JobDefinition, Scheduler } from "./platform/jobs/scheduler.ts";
+import { type JobDefinition, type JobLogger, Scheduler } from "./platform/jobs/scheduler.ts";
 import { createSmtpSender } from "./platform/mail/mail-sender.ts";
 import { dispatchOutbox } from "./platform/mail/outbox-dispatcher.ts";
 
 const MINUTE = 60_000;
+
+export const JOB_NAMES = ["task-reminders", "mail-outbox"] as const;
 
 export interface BackgroundJobs {
   scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
-export function createBackgroundJobs(
-  app: FastifyInstance,
-  database: DatabaseHandle,
-  config: Pick<AppConfig, "mail" | "publicUrl">,
-  clock: Clock,
-): BackgroundJobs {
-  const reminders = new TaskRemindersService({ db: database.db, clock }, app.services.notifications, {
+export interface BackgroundJobDeps {
+  database: DatabaseHandle;
+  config: Pick<AppConfig, "mail" | "publicUrl">;
+  clock: Clock;
+  notifications: NotificationsService;
+  log: JobLogger & { warn(message: string): void };
+}
+
+export function createBackgroundJobs(deps: BackgroundJobDeps): BackgroundJobs {
+  const { database, config, clock, log } = deps;
+  const reminders = new TaskRemindersService({ db: database.db, clock }, deps.notifications, {
     mail: config.mail !== null,
     publicUrl: config.publicUrl,
   });
@@ -35,7 +41,11 @@ export function createBackgroundJobs(
       run: async (now) => {
         const result = await reminders.run(now);
         const sent = Object.values(result.notices).reduce((sum, count) => sum + count, 0);
-        if (sent > 0) app.log.info({ reminders: result }, `task reminders: ${sent} notices sent`);
+        if (sent > 0) {
+          log.info(
+            `Nhắc việc: đã gửi ${sent} thông báo, xếp ${result.mailsQueued} thư (task reminders: ${JSON.stringify(result.notices)})`,
+          );
+        }
         return result;
       },
     },
@@ -48,18 +58,16 @@ export function createBackgroundJobs(
       firstAfterMs: 30_000,
       run: async () => {
         const result = await dispatchOutbox(database.db, sender, () => clock.now());
-        if (result.retried + result.failed > 0) app.log.warn({ mail: result }, "some e-mails were not sent");
+        if (result.retried + result.failed > 0) {
+          log.warn(
+            `Thư chưa gửi được: ${result.retried} sẽ thử lại, ${result.failed} bỏ qua (e-mails not sent: ${result.retried} retried later, ${result.failed} failed)`,
+          );
+        }
         return result;
       },
     });
   }
-  const scheduler = new Scheduler(jobs, {
-    clock,
-    log: {
-      info: (message) => app.log.info(message),
-      error: (message, error) => app.log.error({ err: error }, message),
-    },
-  });
+  const scheduler = new Scheduler(jobs, { clock, log });
   return {
     scheduler,
     async stop() {

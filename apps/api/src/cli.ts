@@ -1,4 +1,5 @@
-// The `namro` command (apps/api/bin/namro.js): serve, migrate, seed, backup, restore, import, refs, audit verify.
+// The `namro` command (apps/api/bin/namro.js): serve, migrate, seed, backup, restore, import, refs, jobs run,
+// audit verify.
 // The database is chosen as for the server: DATABASE_URL for a PostgreSQL server, else the embedded
 // database in NAMRO_DATA_DIR (default ./data), which only one process may open at a time.
 import { Command, Option } from "commander";
@@ -280,6 +281,55 @@ export function buildProgram(): Command {
         error: (line) => console.error(line),
       });
     });
+
+  const jobs = program
+    .command("jobs")
+    .description("Việc chạy nền: nhắc việc, gửi thư (background jobs: reminders, e-mail)")
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)");
+  jobs
+    .command("run")
+    .argument("[name]", "task-reminders | mail-outbox (mặc định: tất cả; default: all)")
+    .description(
+      "Chạy ngay một lần, như máy chủ vẫn chạy định kỳ; an toàn khi máy chủ cũng đang chạy với PostgreSQL (run the background jobs once)",
+    )
+    .helpOption("-h, --help", "Hiện trợ giúp (show help)")
+    .action((name: string | undefined) =>
+      withDatabase(async (database, config) => {
+        const { systemClock } = await import("./platform/clock.ts");
+        const { NotificationsService } = await import("./modules/notifications/notifications.service.ts");
+        const { createBackgroundJobs } = await import("./background-jobs.ts");
+        const background = createBackgroundJobs({
+          database,
+          config,
+          clock: systemClock,
+          notifications: new NotificationsService({ db: database.db, clock: systemClock }),
+          log: {
+            info: (message) => console.log(message),
+            warn: (message) => console.warn(message),
+            error: (message, error) => console.error(message, error),
+          },
+        });
+        const names = name ? [name] : background.scheduler.names;
+        let code = 0;
+        try {
+          for (const job of names) {
+            if (!background.scheduler.names.includes(job)) {
+              console.error(
+                `Không có việc "${job}"${job === "mail-outbox" ? " (chưa cấu hình NAMRO_SMTP_URL)" : ""}; có: ${background.scheduler.names.join(", ")} (no such job)`,
+              );
+              code = EXIT_FAILURE;
+              continue;
+            }
+            const outcome = await background.scheduler.runOnce(job);
+            if (outcome.status === "done") console.log(`${job}: ${JSON.stringify(outcome.result)}`);
+            else code = EXIT_FAILURE;
+          }
+        } finally {
+          await background.stop();
+        }
+        return code;
+      }),
+    );
 
   const audit = program
     .command("audit")

@@ -67,7 +67,17 @@ export async function serve(): Promise<void> {
     backups = startAutomaticBackups(database.db, config.dataDir, (m) => console.log(m));
   // Reminders and e-mail in the background (NAMRO_JOBS=0 turns them off, e.g. on all but one process).
   if (config.jobsEnabled) {
-    jobs = createBackgroundJobs(app, database, config, systemClock);
+    jobs = createBackgroundJobs({
+      database,
+      config,
+      clock: systemClock,
+      notifications: app.services.notifications,
+      log: {
+        info: (message) => app.log.info(message),
+        warn: (message) => app.log.warn(message),
+        error: (message, error) => app.log.error({ err: error }, message),
+      },
+    });
     jobs.scheduler.start();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
