@@ -27,6 +27,7 @@ import { AppError, type FieldIssue } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { effectiveClearSet } from "./tasks.clear-sets.ts";
 import { mayCascadeTask } from "./tasks.policy.ts";
+import { refreshTaskProgress } from "./tasks.reports.progress.ts";
 import * as repo from "./tasks.repository.ts";
 import { taskScopeOf } from "./tasks.visibility.ts";
 
@@ -268,6 +269,8 @@ export async function cascadeTask(
     }
     // The version moves even when nothing was created, so a second cascade from the same read conflicts.
     await repo.updateTask(trx, task.id, targets.length > 0 ? { hasChildren: true } : {}, now);
+    // The task now counts through its children.
+    if (targets.length > 0) await refreshTaskProgress(trx, task.id);
     await recordAudit(
       trx,
       audit,

@@ -46,6 +46,7 @@ import {
 import { getPlanSettings, type TaskPlanSettings, updatePlanSettings } from "./tasks.plans.ts";
 import { mayAssignFor, mayCascadeTask, mayEditTask, mayReportTask, mayReviewTask } from "./tasks.policy.ts";
 import { presentTaskDetail, presentTaskSummary } from "./tasks.presenter.ts";
+import { refreshTaskProgress } from "./tasks.reports.progress.ts";
 import * as repo from "./tasks.repository.ts";
 import { taskStatusIsSql } from "./tasks.status-sql.ts";
 import { taskScopeOf, taskVisibleSql } from "./tasks.visibility.ts";
@@ -143,28 +144,37 @@ export class TasksService {
 
     // The page's ids are chosen on plain columns first; the status, the lateness and the names are
     // computed for those rows only (per row they cost microseconds, over a province's 200,000 far more).
-    let ids = db.selectFrom("tasks as t").select("t.id");
-    let count = db.selectFrom("tasks as t").select(sql<number>`count(*)::int`.as("total"));
-    for (const condition of conditions) {
-      ids = ids.where(condition);
-      count = count.where(condition);
-    }
-    let items = repo.summaryQuery(db, today);
-    if (options.sort === "recent") {
-      ids = ids.orderBy("t.createdAt", "desc").orderBy("t.id", "desc");
-      items = items.orderBy("t.createdAt", "desc").orderBy("t.id", "desc");
-    } else if (options.sort === "title") {
+    type Ordered = ReturnType<typeof repo.summaryQuery>;
+    const order = <Q extends Ordered | ReturnType<typeof idsOf>>(query: Q): Q => {
+      const q = query as unknown as Ordered;
+      if (options.sort === "recent")
+        return q.orderBy("t.createdAt", "desc").orderBy("t.id", "desc") as unknown as Q;
       // The search key starts with the title folded to plain letters: "Đối thoại" before "Học tập".
-      ids = ids.orderBy("t.searchKey").orderBy("t.id");
-      items = items.orderBy("t.searchKey").orderBy("t.id");
-    } else {
-      ids = ids.orderBy(sql`t.due_date ASC NULLS LAST`).orderBy("t.id");
-      items = items.orderBy(sql`t.due_date ASC NULLS LAST`).orderBy("t.id");
-    }
-    const page = ids.limit(options.pageSize).offset((options.page - 1) * options.pageSize);
+      if (options.sort === "title") return q.orderBy("t.searchKey").orderBy("t.id") as unknown as Q;
+      return q.orderBy(sql`t.due_date ASC NULLS LAST`).orderBy("t.id") as unknown as Q;
+    };
+    const filtered = <Q extends { where(condition: Expression<SqlBool>): Q }>(query: Q): Q =>
+      conditions.reduce((q, condition) => q.where(condition), query);
+    const idsOf = (executor: repo.Executor) => filtered(executor.selectFrom("tasks as t").select("t.id"));
+    // Each in its own transaction, in parallel on a pool, without JIT: the planner's cost of the path
+    // conditions over many rows passes jit_above_cost, and compiling costs more than the query.
+    const withoutJit = <T>(run: (trx: Trx) => Promise<T>) =>
+      db.transaction().execute(async (trx) => {
+        await sql`SET LOCAL jit = off`.execute(trx);
+        return run(trx);
+      });
     const [rows, totalRow] = await Promise.all([
-      items.where("t.id", "in", page).execute(),
-      count.executeTakeFirstOrThrow(),
+      withoutJit((trx) => {
+        const page = order(idsOf(trx))
+          .limit(options.pageSize)
+          .offset((options.page - 1) * options.pageSize);
+        return order(repo.summaryQuery(trx, today).where("t.id", "in", page)).execute();
+      }),
+      withoutJit((trx) =>
+        filtered(
+          trx.selectFrom("tasks as t").select(sql<number>`count(*)::int`.as("total")),
+        ).executeTakeFirstOrThrow(),
+      ),
     ]);
     return {
       items: rows.map((row) => presentTaskSummary(row, today)),
@@ -387,6 +397,7 @@ export class TasksService {
       ),
     );
     if (parent && !parent.hasChildren) await repo.markHasChildren(trx, parent.id, true);
+    if (parent) await refreshTaskProgress(trx, parent.id);
     const entries: AuditEntryInput[] = rows.map((row, index) => ({
       action: "task.create",
       entityType: "task",
@@ -503,6 +514,9 @@ export class TasksService {
           await repo.markHasChildren(trx, row.parentId, false);
         }
       }
+      // A new weight or a move changes the figures of the parents above (old and new).
+      if (newParent !== undefined && row.parentId !== null) await refreshTaskProgress(trx, row.parentId);
+      if (newParent !== undefined || changes.weight !== undefined) await refreshTaskProgress(trx, id);
       await recordAudits(
         trx,
         audit,
@@ -554,6 +568,8 @@ export class TasksService {
       }
       const now = this.#deps.clock.now();
       await repo.updateTask(trx, id, { state: input.state, stateReason: reason, stateChangedAt: now }, now);
+      // A cancelled child stops counting in its parent's figures.
+      await refreshTaskProgress(trx, id);
       await recordAudits(
         trx,
         audit,
