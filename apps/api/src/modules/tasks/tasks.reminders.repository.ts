@@ -137,6 +137,26 @@ function daysBefore(now: Date, days: number): Date {
   return new Date(now.getTime() - days * 86_400_000);
 }
 
+/** A periodic-report reminder of an unfinished periodic task, keyed by its period. */
+function scanPeriod(
+  db: Kysely<Database>,
+  input: ScanInput,
+  suffix: "due" | "late",
+  key: RawBuilder<string>,
+  end: RawBuilder<string>,
+  where: RawBuilder<unknown>,
+): Promise<ReminderCandidateRow[]> {
+  const orgKey = taskKey(sql`'report:' || ${key} || ':' || ${suffix}`);
+  return scan(db, input, {
+    orgKey,
+    accountKey: personalKey(orgKey),
+    periodKey: key,
+    periodEnd: end,
+    where: sql`${unfinished} AND t.report_frequency IS NOT NULL AND ${where}`,
+    pending: pendingOrg,
+  });
+}
+
 export function scanReminders(
   db: Kysely<Database>,
   kind: ReminderKind,
@@ -188,21 +208,19 @@ export function scanReminders(
       const frequency = sql`t.report_frequency`;
       const day = sql`(${today} - ${REPORT_DUE_DAYS}::int)`;
       const end = periodEnd(frequency, day);
-      const key = periodKey(frequency, day);
-      const orgKey = taskKey(sql`'report:' || ${key} || ':due'`);
-      return scan(db, input, {
-        orgKey,
-        accountKey: personalKey(orgKey),
-        periodKey: key,
-        periodEnd: end,
-        where: sql`${unfinished} AND t.report_frequency IS NOT NULL
-          AND (t.last_reported_period_end IS NULL OR t.last_reported_period_end < ${today} + ${REPORT_DUE_AHEAD_DAYS}::int)
-          AND ${end} <= ${today} + ${REPORT_DUE_AHEAD_DAYS}::int
-          AND (t.last_reported_period_end IS NULL OR t.last_reported_period_end < ${end})
-          AND ${end} >= COALESCE(t.start_date, (t.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
-          AND (t.due_date IS NULL OR ${periodStart(frequency, day)} <= t.due_date)`,
-        pending: pendingOrg,
-      });
+      return scanPeriod(
+        db,
+        input,
+        "due",
+        periodKey(frequency, day),
+        end,
+        sql`
+        (t.last_reported_period_end IS NULL OR t.last_reported_period_end < ${today} + ${REPORT_DUE_AHEAD_DAYS}::int)
+        AND ${end} <= ${today} + ${REPORT_DUE_AHEAD_DAYS}::int
+        AND (t.last_reported_period_end IS NULL OR t.last_reported_period_end < ${end})
+        AND ${end} >= COALESCE(t.start_date, (t.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
+        AND (t.due_date IS NULL OR ${periodStart(frequency, day)} <= t.due_date)`,
+      );
     }
     case "report_late": {
       // The latest period whose due day has passed (clipped to the task's last period), as the status
@@ -211,18 +229,16 @@ export function scanReminders(
       const latest = sql`(${periodStart(frequency, sql`(${today} - ${REPORT_DUE_DAYS}::int)`)} - 1)`;
       const end = sql<string>`(CASE WHEN t.due_date IS NULL THEN ${latest}
         ELSE LEAST(${latest}, ${periodEnd(frequency, sql`t.due_date`)}) END)`;
-      const key = periodKey(frequency, end);
-      const orgKey = taskKey(sql`'report:' || ${key} || ':late'`);
-      return scan(db, input, {
-        orgKey,
-        accountKey: personalKey(orgKey),
-        periodKey: key,
-        periodEnd: end,
-        where: sql`${unfinished} AND t.report_frequency IS NOT NULL
-          AND (t.last_reported_period_end IS NULL OR t.last_reported_period_end < ${today} - ${REPORT_DUE_DAYS}::int)
-          AND ${reportLateSql("t", input.today)}`,
-        pending: pendingOrg,
-      });
+      return scanPeriod(
+        db,
+        input,
+        "late",
+        periodKey(frequency, end),
+        end,
+        sql`
+        (t.last_reported_period_end IS NULL OR t.last_reported_period_end < ${today} - ${REPORT_DUE_DAYS}::int)
+        AND ${reportLateSql("t", input.today)}`,
+      );
     }
     case "report_returned": {
       // The version is in the key: a report corrected and returned again is reminded again.
