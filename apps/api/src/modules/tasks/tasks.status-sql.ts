@@ -66,7 +66,7 @@ export function taskStatusSql(alias: string, today: string): RawBuilder<TaskStat
  * The task's status is `status` on `today`: taskStatusSql behind a cheap condition on plain columns that
  * the status implies, so a filter over many tasks computes the full rule only for the likely ones.
  */
-export function taskStatusIsSql(alias: string, today: string, status: TaskStatus): Expression<SqlBool> {
+export function taskStatusIsSql(alias: string, today: string, status: TaskStatus): RawBuilder<SqlBool> {
   const ref = (column: string) => sql.ref(`${alias}.${column}`);
   const day = sql`${today}::date`;
   const unfinished = sql`${ref("state")} = 'active' AND ${ref("completed_on")} IS NULL`;
