@@ -297,7 +297,7 @@ describe("task reminders", () => {
     expect((await t.call(other, { method: "POST", url: `/api/notifications/${id}/read` })).statusCode).toBe(
       404,
     );
-    // Mark all read reaches personal notices of an account holding no role on the organisation.
+    // Mark all read reaches the personal notices too.
     const marked = (await t.call(person, { method: "POST", url: "/api/notifications/read-all" })).json();
     expect(marked.marked).toBeGreaterThan(0);
     expect((await t.call(person, { method: "GET", url: "/api/notifications/unread-count" })).json()).toEqual({
