@@ -137,8 +137,12 @@ function planPlanTasks(
       ...base,
       parent: null,
       owner: orgs.root,
-      lead: def.lead === null ? null : orgs.departments[def.lead],
-      supports: def.supports.map((s) => orgs.departments[s]),
+      // A cascaded task is led by the Tỉnh ủy itself (its children lie below the lead), its department
+      // supporting; one kept at the province is led by the department.
+      lead: def.lead === null ? null : def.cascade === "none" ? orgs.departments[def.lead] : orgs.root,
+      supports: [...(def.cascade === "none" || def.lead === null ? [] : [def.lead]), ...def.supports].map(
+        (s) => orgs.departments[s],
+      ),
       responsibleAccountId: def.account ? office : null,
       responsibleName: def.responsible,
       title: def.title,
@@ -204,6 +208,7 @@ function planPlanTasks(
         deliverable: def.childDeliverable ?? def.deliverable,
         targetValue,
         targetUnit: targetValue === null ? null : (def.target?.unit ?? null),
+        weight: def.weight,
         stateReason: null,
         stateChangedAt: null,
         state: "active",
@@ -266,6 +271,7 @@ function planPlanTasks(
           deliverable: def.childDeliverable ?? def.deliverable,
           targetValue: cellTarget,
           targetUnit: cellTarget === null ? null : (def.target?.unit ?? null),
+          weight: def.weight,
           stateReason: null,
           stateChangedAt: null,
           state: "active",

@@ -141,10 +141,10 @@ export function planScaleTasks(
       ...base,
       parent: null,
       owner: orgs.root,
-      lead:
-        orgs.departments.length === 0
-          ? orgs.root
-          : (orgs.departments[i % orgs.departments.length] as PlannedOrgRef),
+      // Led by the committee itself (its children lie below the lead), a department supporting.
+      lead: orgs.root,
+      supports:
+        orgs.departments.length === 0 ? [] : [orgs.departments[i % orgs.departments.length] as PlannedOrgRef],
       responsibleAccountId: null,
       responsibleName: def.responsible ?? RESPONSIBLE_AT_COMMUNE[0] ?? null,
       deliverable: def.deliverable,
@@ -174,7 +174,7 @@ export function planScaleTasks(
         responsibleName: random.pick(RESPONSIBLE_AT_COMMUNE),
         targetValue: target,
         targetUnit: target === null ? null : (def.target?.unit ?? null),
-        weight: 1,
+        weight: def.weight,
       };
       tasks.push(child);
       if (commune.cells.length === 0 || !random.chance(options.cellShare)) {
@@ -203,7 +203,7 @@ export function planScaleTasks(
           responsibleName: random.chance(0.03) ? null : RESPONSIBLE_AT_CELL,
           targetValue: cellTarget,
           targetUnit: cellTarget === null ? null : (def.target?.unit ?? null),
-          weight: 1,
+          weight: def.weight,
           reports: [],
         };
         tasks.push(task);

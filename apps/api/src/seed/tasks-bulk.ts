@@ -2,9 +2,9 @@
 // assigned here (tables locked), so tree paths, supports, milestones, reports and their evidence refer
 // to each other without a round trip per row; rows go in as arrays through unnest() in batches.
 import { createHash } from "node:crypto";
-import { toSearchKey } from "@namro/domain";
 import { sql, type Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { taskSearchKey } from "../modules/tasks/tasks.fields.ts";
 import { type DerivedTask, deriveTasks, type PlannedTask } from "./task-seed-plan.ts";
 
 /** Rows per INSERT statement. */
@@ -81,7 +81,7 @@ async function insertTasks(
         ${t.map((x) => x.responsibleName)}::text[],
         ${t.map((x) => x.title.normalize("NFC"))}::text[],
         ${t.map((x) => x.description.normalize("NFC"))}::text[],
-        ${t.map((x) => toSearchKey(`${x.title} ${x.description}`))}::text[],
+        ${t.map((x) => taskSearchKey(x.title, x.description))}::text[],
         ${t.map((x) => x.startDate)}::text[],
         ${t.map((x) => x.dueDate)}::text[],
         ${t.map((x) => x.schedule)}::text[],
