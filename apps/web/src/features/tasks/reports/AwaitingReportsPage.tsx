@@ -132,24 +132,20 @@ export function AwaitingReportsPage() {
                 title: t("taskReports.awaiting.task"),
                 key: "task",
                 render: (_, item) => (
-                  <div style={{ maxWidth: 420 }}>
+                  <div style={{ maxWidth: 360 }}>
                     <TaskLink item={item} />
                     <div className="org-path">{text.org(item)}</div>
                   </div>
                 ),
               },
               {
-                title: t("taskReports.awaiting.period"),
-                key: "period",
-                render: (_, item) => text.period(item),
-              },
-              {
-                title: t("taskReports.awaiting.percent"),
-                key: "percent",
-                align: "right",
+                title: t("taskReports.awaiting.report"),
+                key: "report",
                 render: (_, item) => (
                   <div>
-                    {formatNumber(item.percent)} %
+                    <div>{text.period(item)}</div>
+                    <strong>{formatNumber(item.percent)} %</strong>
+                    {text.value(item) && <span> · {text.value(item)}</span>}
                     {item.completedOn && (
                       <div className="org-path">
                         {t("taskReports.report.completedOn")}: {formatDate(item.completedOn)}
@@ -158,7 +154,6 @@ export function AwaitingReportsPage() {
                   </div>
                 ),
               },
-              { title: t("taskReports.awaiting.value"), key: "value", render: (_, item) => text.value(item) },
               {
                 title: t("taskReports.awaiting.sent"),
                 key: "sent",
@@ -166,14 +161,13 @@ export function AwaitingReportsPage() {
                   <div>
                     {formatDateTime(item.submittedAt)}
                     {item.submittedByName && <div className="org-path">{item.submittedByName}</div>}
+                    {item.fileCount > 0 && (
+                      <div className="org-path">
+                        {t("taskReports.awaiting.fileCount", { n: formatNumber(item.fileCount) })}
+                      </div>
+                    )}
                   </div>
                 ),
-              },
-              {
-                title: t("taskReports.awaiting.files"),
-                key: "files",
-                align: "right",
-                render: (_, item) => formatNumber(item.fileCount),
               },
               { title: t("taskReports.awaiting.actions"), key: "actions", render: (_, item) => review(item) },
             ]}
