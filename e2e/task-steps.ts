@@ -4,15 +4,40 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 
-/** Picks the organisation named exactly `name` (the option also shows its place in the tree). */
+/**
+ * Picks the organisation named exactly `name` (the option also shows its place in the tree) and waits
+ * until the picker shows it. A click that lands while the search's results replace the list is lost,
+ * so the pick is tried again then.
+ */
 export async function pickOrg(page: Page, testId: string, search: string, name: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(search);
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option")
-    .filter({ has: page.getByText(name, { exact: true }) })
-    .first()
-    .click();
+  const field = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt += 1) {
+    await field.click();
+    await page.keyboard.type(search);
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option")
+      .filter({ has: page.getByText(name, { exact: true }) })
+      .first()
+      .click();
+    const chosen = await field
+      .getByText(name, { exact: true })
+      .first()
+      .waitFor({ timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (chosen) return;
+    if (attempt === 3) throw new Error(`${name} could not be chosen in ${testId}`);
+    console.warn(`pickOrg: ${name} was not chosen in ${testId} (attempt ${attempt}); trying again`);
+    // Start again from an empty search box.
+    await field.locator("input").fill("");
+  }
+}
+
+/** Picks organisations one by one in a multiple organisation picker. */
+export async function pickOrgs(page: Page, testId: string, names: readonly string[]): Promise<void> {
+  for (const name of names) await pickOrg(page, testId, name, name);
+  const chosen = await page.getByTestId(testId).innerText();
+  for (const name of names) expect(chosen).toContain(name);
 }
 
 /** Types a date (dd/mm/yyyy) into an Ant Design date picker and confirms it. */

@@ -14,6 +14,7 @@ import {
   clearGrades,
   pickDate,
   pickOrg,
+  pickOrgs,
   reportProgress,
   taskIdOf,
 } from "./task-steps.ts";
@@ -114,8 +115,7 @@ describe("a five-clears task given down the tree", () => {
     // Given to three communes, the target divided per unit: parts that miss it cannot be sent.
     await page.getByTestId("task-cascade").click();
     await page.getByTestId("cascade-mode").getByText("Chọn từng tổ chức").click();
-    for (const commune of COMMUNES) await pickOrg(page, "cascade-orgs", commune, commune);
-    await page.keyboard.press("Escape");
+    await pickOrgs(page, "cascade-orgs", COMMUNES);
     await expect
       .poll(() => page.getByTestId("task-cascade-preview").innerText())
       .toBe("Sẽ giao cho 3 đơn vị.");
