@@ -11,7 +11,12 @@ import { createTestApp, type TestApp, type TestSession } from "../../../test/tes
 import type { OrganisationRow, TaskRow } from "../../db/schema.ts";
 import { fixedClock } from "../../platform/clock.ts";
 import { createSmtpSender } from "../../platform/mail/mail-sender.ts";
-import { dispatchOutbox, MAX_ATTEMPTS, retryDelayMs } from "../../platform/mail/outbox-dispatcher.ts";
+import {
+  dispatchOutbox,
+  MAX_ATTEMPTS,
+  retryDelayMs,
+  SENT_KEPT_DAYS,
+} from "../../platform/mail/outbox-dispatcher.ts";
 import { TaskRemindersService } from "./tasks.reminders.ts";
 
 // 10:00 in Việt Nam on 28/06/2026: June's report is due (by 05/07), May's is late.
@@ -455,6 +460,12 @@ describe("reminder e-mails", () => {
     expect(await row("test:b")).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
     clock += 86_400_000;
     expect(await dispatchOutbox(t.database.db, down, at)).toEqual({ sent: 0, retried: 0, failed: 0 });
+
+    // A month after it was sent, "a" is removed; the failed "b" stays for whoever looks into it.
+    clock = new Date((await row("test:a")).sentAt as Date).getTime() + SENT_KEPT_DAYS * 86_400_000 + 1;
+    await dispatchOutbox(t.database.db, down, at);
+    const left = await t.database.db.selectFrom("emailOutbox").select("dedupeKey").execute();
+    expect(left.map((r) => r.dedupeKey)).toEqual(["test:b"]);
     down.close();
   });
 });

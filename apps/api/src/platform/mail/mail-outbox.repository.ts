@@ -93,3 +93,13 @@ export async function markMailAttemptFailed(
     .where("id", "=", id)
     .execute();
 }
+
+/** Removes messages sent before `before` (their notices keep the dedupe keys); returns how many. */
+export async function deleteSentMailBefore(db: Kysely<Database>, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom("emailOutbox")
+    .where("status", "=", "sent")
+    .where("sentAt", "<", before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

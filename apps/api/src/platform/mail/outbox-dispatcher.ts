@@ -17,6 +17,9 @@ const BATCH = 50;
 /** At most this many messages per run; the rest wait for the next run. */
 const MAX_PER_RUN = 500;
 
+/** Sent messages are kept this long (to look into a complaint), then removed; failed ones stay. */
+export const SENT_KEPT_DAYS = 30;
+
 export interface DispatchResult {
   sent: number;
   retried: number;
@@ -72,5 +75,6 @@ export async function dispatchOutbox(
       }
     }
   }
+  await outbox.deleteSentMailBefore(db, new Date(now().getTime() - SENT_KEPT_DAYS * 86_400_000));
   return result;
 }
