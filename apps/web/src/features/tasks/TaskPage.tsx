@@ -281,7 +281,7 @@ export function TaskPage() {
           <TaskStateActions task={detail} />
         </Space>
       </PageHeader>
-      <Space wrap size={[8, 8]} style={{ marginBottom: 12 }} data-testid="task-marks">
+      <Space wrap size={[8, 8]} style={{ margin: "4px 0 12px" }} data-testid="task-marks">
         <TaskStatusTag status={detail.status} />
         <MissingClearsBadge missing={detail.missingClears} clears={detail.clears} />
         {detail.reportLate && <span style={{ color: "#cf1322" }}>{t("tasks.page.reportLate")}</span>}
