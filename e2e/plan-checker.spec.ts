@@ -129,6 +129,16 @@ describe("the plan checker", () => {
       )
       .toBe(true);
     expect(await page.locator("#main-content").innerText()).toContain(`xây dựng quy chế làm việc ${tag}`);
+
+    // The plan's own page offers the check: it opens the checker for that plan (this one has no text yet).
+    await page.goto(`/documents/${plan.id}`);
+    await page.getByTestId("document-check-plan").click();
+    await page.waitForURL(
+      (url) => url.pathname === "/plan-checker" && url.searchParams.get("document") === String(plan.id),
+    );
+    await expect
+      .poll(() => page.getByTestId("plan-check-from-document").innerText())
+      .toContain("chưa có nội dung chữ");
   });
 });
 
