@@ -156,11 +156,13 @@ export class TasksService {
     const filtered = <Q extends { where(condition: Expression<SqlBool>): Q }>(query: Q): Q =>
       conditions.reduce((q, condition) => q.where(condition), query);
     const idsOf = (executor: repo.Executor) => filtered(executor.selectFrom("tasks as t").select("t.id"));
-    // Each in its own transaction, in parallel on a pool, without JIT: the planner's cost of the path
-    // conditions over many rows passes jit_above_cost, and compiling costs more than the query.
+    // Each in its own transaction, in parallel on a pool, without JIT and parallel workers: the
+    // planner's cost of the path conditions over many rows passes jit_above_cost, and compiling costs
+    // more than the query; starting workers cost ~60 ms for a commune's few milliseconds of work.
     const withoutJit = <T>(run: (trx: Trx) => Promise<T>) =>
       db.transaction().execute(async (trx) => {
         await sql`SET LOCAL jit = off`.execute(trx);
+        await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
         return run(trx);
       });
     const [rows, totalRow] = await Promise.all([

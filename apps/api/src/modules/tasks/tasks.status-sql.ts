@@ -76,8 +76,11 @@ export function taskStatusIsSql(alias: string, today: string, status: TaskStatus
     done_on_time: sql`${ref("state")} = 'active' AND ${ref("completed_on")} IS NOT NULL`,
     done_late: sql`${ref("state")} = 'active' AND ${ref("completed_on")} > ${ref("due_date")}`,
     overdue: sql`${unfinished} AND (${ref("due_date")} < ${day} OR ${ref("schedule")} <> 'once')`,
-    not_started: sql`${unfinished} AND (${ref("due_date")} IS NULL OR ${ref("due_date")} >= ${day})`,
-    in_progress: sql`${unfinished} AND (${ref("due_date")} IS NULL OR ${ref("due_date")} >= ${day})`,
+    not_started: sql`${unfinished} AND (${ref("due_date")} IS NULL OR ${ref("due_date")} >= ${day})
+      AND (${ref("start_date")} > ${day} OR (${ref("last_reported_period_end")} IS NULL AND ${ref("progress_percent")} = 0))`,
+    in_progress: sql`${unfinished} AND (${ref("due_date")} IS NULL OR ${ref("due_date")} >= ${day})
+      AND (${ref("start_date")} IS NULL OR ${ref("start_date")} <= ${day})
+      AND (${ref("last_reported_period_end")} IS NOT NULL OR ${ref("progress_percent")} <> 0)`,
   };
   return sql<SqlBool>`(${implied[status]} AND ${taskStatusSql(alias, today)} = ${status})`;
 }
