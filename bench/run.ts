@@ -19,6 +19,7 @@ import { planCheckRoute } from "./benchmarks/plan-check-route.ts";
 import { refsBenchmark } from "./benchmarks/refs.ts";
 import { search, searchSamples } from "./benchmarks/search.ts";
 import { memberSeedBenchmark, seedBenchmark } from "./benchmarks/seed.ts";
+import { taskRollup, taskRollupNotes } from "./benchmarks/task-rollup.ts";
 import { treeChecks } from "./benchmarks/tree-checks.ts";
 import { type Dataset, pgliteDataset, postgresDataset } from "./datasets.ts";
 import { describeMachine, machineLine } from "./machine.ts";
@@ -41,6 +42,7 @@ const NAMES = [
   "document-coverage",
   "document-upload",
   "document-search",
+  "task-rollup",
 ] as const;
 /** Benchmarks that need the scale's register (seeded on demand at the province and national scales). */
 const DOCUMENT_NAMES: readonly Name[] = ["document-coverage", "document-search"];
@@ -130,6 +132,7 @@ async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
     "member-import",
     "document-upload",
     "plan-check-route",
+    "task-rollup",
     ...DOCUMENT_NAMES,
     ...(withMembers ? MEMBER_NAMES : []),
   ];
@@ -146,6 +149,8 @@ async function runOn(dataset: Dataset, withMembers: boolean): Promise<void> {
         await guarded("document-coverage", dataset.label, () => documentCoverage(dataset, fixture));
       if (selected.has("document-search"))
         await guarded("document-search", dataset.label, () => documentSearch(dataset, fixture));
+      if (selected.has("task-rollup"))
+        await guarded("task-rollup", dataset.label, () => taskRollup(dataset, fixture, scale === "national"));
       if (withMembers && selected.has("member-search"))
         await guarded("member-search", dataset.label, () => memberSearch(dataset, fixture));
       if (withMembers && selected.has("member-statistics"))
@@ -176,6 +181,7 @@ const needsDataset = [
   "member-import",
   "document-upload",
   "plan-check-route",
+  "task-rollup",
   ...DOCUMENT_NAMES,
   ...MEMBER_NAMES,
 ].some((n) => selected.has(n as Name));
@@ -227,6 +233,8 @@ if (selected.has("idle-rss") && databases.includes("pglite" as never)) {
 
 if (coverageNotes.length > 0)
   notes.push(`Coverage counted:\n\n${coverageNotes.map((line) => `- ${line}`).join("\n")}`);
+if (taskRollupNotes.length > 0)
+  notes.push(`Tasks counted:\n\n${taskRollupNotes.map((line) => `- ${line}`).join("\n")}`);
 if (documentSearchNotes.length > 0)
   notes.push(`Document search, first hit:\n\n${documentSearchNotes.map((line) => `- ${line}`).join("\n")}`);
 if (memberSearchSamples.length > 0) {

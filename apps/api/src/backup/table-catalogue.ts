@@ -34,7 +34,13 @@ const MIGRATOR_TABLES = new Set(["kysely_migration", "kysely_migration_lock"]);
  * A backup leaves their rows out; restoring the source rows rebuilds them, and a restore empties them
  * with everything else so no row of the data it replaces survives.
  */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(["document_reach"]);
+// Also the precomputed task roll-ups (migration 0017), rebuilt by the first read after a restore.
+export const DERIVED_TABLES: ReadonlySet<string> = new Set([
+  "document_reach",
+  "task_rollup_orgs",
+  "task_rollup_state",
+  "task_rollup_dirty",
+]);
 
 /** The tables whose rows a backup holds. */
 export function backedUpTables(tables: readonly TableInfo[]): TableInfo[] {

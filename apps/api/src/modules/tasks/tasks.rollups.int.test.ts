@@ -13,6 +13,7 @@ import {
   toSearchKey,
 } from "@namro/domain";
 import ExcelJS from "exceljs";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linkImplements } from "../../../test/cascade-factories.ts";
 import { createDocument } from "../../../test/document-factories.ts";
@@ -508,6 +509,51 @@ describe("GET /api/task-rollup", () => {
     const rollup = await checkRollup(communeStaff, "", { path: c1.path }, "average");
     expect(rollup.scope.orgId).toBe(c1.id);
     expect(rollup.scope.breadcrumb).toEqual([{ id: c1.id, name: c1.name }]);
+  });
+});
+
+describe("the precomputed roll-up", () => {
+  it("equals the statement over the tasks themselves (a period holding every task goes that way)", async () => {
+    const summed = (await get(provinceStaff, "/api/task-rollup")).json() as TaskRollup;
+    const live = (
+      await get(provinceStaff, "/api/task-rollup?from=2000-01-01&to=2100-12-31")
+    ).json() as TaskRollup;
+    expect(live.figures).toEqual(summed.figures);
+    expect(live.groups).toEqual(summed.groups);
+    expect(live.targets).toEqual(summed.targets);
+    expect(live.overdue).toEqual(summed.overdue);
+  });
+
+  it("follows a change at once: a new task, a task finished, a task removed", async () => {
+    const db = t.database.db;
+    const cell = cells[2] as OrganisationRow;
+    const added = await createTask(db, {
+      owner: cell,
+      startDate: "2026-01-01",
+      dueDate: "2026-05-01",
+      targetValue: 7,
+      targetUnit: "hộ",
+    });
+    await checkRollup(provinceStaff, "", { path: province.path }, "average");
+    await db
+      .updateTable("tasks")
+      .set({ completedOn: "2026-06-01", progressPercent: 100 })
+      .where("id", "=", added.id)
+      .execute();
+    const finished = await checkRollup(provinceStaff, "", { path: province.path }, "average");
+    expect(finished.targets.find((target) => target.unit === "hộ")).toMatchObject({ planned: 7 });
+    await db.deleteFrom("tasks").where("id", "=", added.id).execute();
+    const removed = await checkRollup(provinceStaff, "", { path: province.path }, "average");
+    expect(removed.targets.find((target) => target.unit === "hộ")).toBeUndefined();
+  });
+
+  it("is rebuilt on a new day", async () => {
+    const db = t.database.db;
+    // Rows computed yesterday with a figure that is no longer true.
+    await sql`UPDATE task_rollup_state SET as_of = '2026-06-14'`.execute(db);
+    await sql`UPDATE task_rollup_orgs SET overdue = 999`.execute(db);
+    const rollup = await checkRollup(provinceStaff, "", { path: province.path }, "average");
+    expect(rollup.figures.counts.overdue).toBeLessThan(999);
   });
 });
 

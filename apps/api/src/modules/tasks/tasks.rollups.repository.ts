@@ -134,7 +134,7 @@ const FIGURE_COLUMNS = sql`count(*)::int AS total,
   coalesce(sum(s.weight) FILTER (WHERE s.status <> 'cancelled'), 0)::float8 AS sum_weight,
   coalesce(sum(s.weight * s.pct) FILTER (WHERE s.status <> 'cancelled'), 0)::float8 AS sum_weighted_percent`;
 
-const FIGURE_JSON = (alias: string) => {
+export const figureJson = (alias: string) => {
   const c = (column: string) => sql.ref(`${alias}.${column}`);
   return sql`'total', coalesce(${c("total")}, 0), 'notStarted', coalesce(${c("not_started")}, 0),
     'inProgress', coalesce(${c("in_progress")}, 0), 'doneOnTime', coalesce(${c("done_on_time")}, 0),
@@ -152,7 +152,7 @@ function listJson(
 ) {
   if (limit === 0) return sql`'[]'::json`;
   return sql`(SELECT coalesce(json_agg(json_build_object(
-      'id', l.id, 'title', l.title, 'orgId', l.org_id, 'orgName', o.name,
+      'id', l.id, 'title', lt.title, 'orgId', l.org_id, 'orgName', o.name,
       'planId', l.plan_document_id, 'planSymbol', coalesce(d.symbol, d.citation),
       'dueDate', l.due_date, 'daysUntilDue', l.due_date - ${today}::date, 'status', l.status,
       'progressPercent', l.progress_percent::float8,
@@ -160,6 +160,7 @@ function listJson(
       ORDER BY l.ord), '[]'::json)
     FROM (SELECT s.*, row_number() OVER (ORDER BY ${order}) AS ord FROM scoped s WHERE ${where}
           ORDER BY ${order} ${limit === null ? sql`` : sql`LIMIT ${limit}`}) l
+    JOIN tasks lt ON lt.id = l.id
     JOIN organisations o ON o.id = l.org_id
     LEFT JOIN documents d ON d.id = l.plan_document_id)`;
 }
@@ -182,33 +183,41 @@ function trendJson(trend: readonly TrendMonthSpec[] | null) {
  * The group of a task: the child of the node its org_path lies under (null: the node's own), with the
  * child's level; for a whole scope, the scope root it lies under.
  */
-function childOf(source: RollupSource): { id: RawBuilder<number | null>; level: RawBuilder<number> } {
+export function childOf(
+  source: RollupSource,
+  alias = "t",
+): { id: RawBuilder<number | null>; level: RawBuilder<number> } {
   const paths = source.nodePaths;
   if (source.nodeId !== null) {
     const level = (paths[0] ?? "").split(".").length;
     return {
-      id: sql`CASE WHEN nlevel(t.org_path) > ${level} THEN ltree2text(subpath(t.org_path, ${level}, 1))::bigint END`,
+      id: sql`CASE WHEN nlevel(${sql.ref(`${alias}.org_path`)}) > ${level} THEN ltree2text(subpath(${sql.ref(`${alias}.org_path`)}, ${level}, 1))::bigint END`,
       level: sql`${level + 1}::int`,
     };
   }
   if (paths.every((path) => !path.includes("."))) {
-    return { id: sql`ltree2text(subpath(t.org_path, 0, 1))::bigint`, level: sql`1` };
+    return { id: sql`ltree2text(subpath(${sql.ref(`${alias}.org_path`)}, 0, 1))::bigint`, level: sql`1` };
   }
   const idOf = (path: string) => Number(path.split(".").at(-1));
   return {
     id: sql`CASE ${sql.join(
-      paths.map((path) => sql`WHEN t.org_path <@ ${path}::ltree THEN ${idOf(path)}::bigint`),
+      paths.map(
+        (path) => sql`WHEN ${sql.ref(`${alias}.org_path`)} <@ ${path}::ltree THEN ${idOf(path)}::bigint`,
+      ),
       sql` `,
     )} END`,
     level: sql`CASE ${sql.join(
-      paths.map((path) => sql`WHEN t.org_path <@ ${path}::ltree THEN ${path.split(".").length}::int`),
+      paths.map(
+        (path) =>
+          sql`WHEN ${sql.ref(`${alias}.org_path`)} <@ ${path}::ltree THEN ${path.split(".").length}::int`,
+      ),
       sql` `,
     )} END`,
   };
 }
 
 /** The organisations grouped: the node's active children (and any holding tasks), or the scope roots. */
-function childrenSql(source: RollupSource): RawBuilder<unknown> {
+export function childrenSql(source: RollupSource): RawBuilder<unknown> {
   if (source.nodeId === null) {
     const ids = source.nodePaths.map((path) => Number(path.split(".").at(-1)));
     return sql`SELECT o.id FROM organisations o WHERE o.id IN (${sql.join(ids)})`;
@@ -234,7 +243,7 @@ export async function rollupAtNode(
     dueSoonTotal: number;
     trend: RollupRows["trend"];
   }>`WITH scoped AS MATERIALIZED (
-    SELECT t.id, t.title, t.org_path, coalesce(t.lead_org_id, t.owner_org_id) AS org_id,
+    SELECT t.id, t.org_path, coalesce(t.lead_org_id, t.owner_org_id) AS org_id,
            t.plan_document_id, t.state, t.due_date, t.completed_on, t.progress_percent, t.weight,
            t.target_value, t.actual_value, t.target_unit,
            ${taskStatusSql("t", today)} AS status,
@@ -251,14 +260,14 @@ export async function rollupAtNode(
   ),
   children AS (${childrenSql(source)})
   SELECT
-    (SELECT json_build_object(${FIGURE_JSON("g")}) FROM grouped g WHERE g.is_total) AS total,
+    (SELECT json_build_object(${figureJson("g")}) FROM grouped g WHERE g.is_total) AS total,
     (SELECT coalesce(json_agg(json_build_object('orgId', o.id, 'orgName', o.name, 'orgTypeCode', o.type_code,
-        'isSelf', false, 'hasTasksBelow', coalesce(g.below, false), ${FIGURE_JSON("g")})
+        'isSelf', false, 'hasTasksBelow', coalesce(g.below, false), ${figureJson("g")})
         ORDER BY o.search_key, o.name, o.id), '[]'::json)
      FROM children c JOIN organisations o ON o.id = c.id
      LEFT JOIN grouped g ON g.child_id = c.id) AS groups,
     (SELECT json_build_object('orgId', o.id, 'orgName', o.name, 'orgTypeCode', o.type_code,
-        'isSelf', true, 'hasTasksBelow', false, ${FIGURE_JSON("g")})
+        'isSelf', true, 'hasTasksBelow', false, ${figureJson("g")})
      FROM grouped g JOIN organisations o ON o.id = ${source.nodeId ?? 0}
      WHERE g.child_id IS NULL AND NOT g.is_total) AS self_group,
     (SELECT coalesce(json_agg(json_build_object('unit', u.unit, 'tasks', u.tasks, 'planned', u.planned,

@@ -1,0 +1,247 @@
+// The precomputed roll-up (migration 0017): one row per organisation and target unit with what its own
+// leaf tasks add up to as of one day. `refreshSummary` brings the rows to today (a full rebuild on a new
+// day, else only the organisations the triggers marked stale); `summaryAtNode` sums the rows under a
+// node into the same shape as the live statement (tasks.rollups.repository.ts), whose figures it must
+// equal; the overdue and due-soon lists are read from the tasks through their indexes.
+import { type RawBuilder, type SqlBool, sql } from "kysely";
+import { pathWithinAny } from "../../platform/auth/scope-sql.ts";
+import type {
+  Executor,
+  FiguresRow,
+  GroupRow,
+  ListedTaskRow,
+  RollupOptions,
+  RollupRows,
+  RollupSource,
+  TrendMonthSpec,
+} from "./tasks.rollups.repository.ts";
+import { childOf, childrenSql, figureJson } from "./tasks.rollups.repository.ts";
+import { dueSoonSql, reportLateSql, taskStatusSql } from "./tasks.status-sql.ts";
+import { taskVisibleSql } from "./tasks.visibility.ts";
+
+/** Serialises refreshes (two readers recomputing the same organisation would collide). */
+const REFRESH_LOCK = 4_151_005;
+
+const monthArray = (
+  trend: readonly TrendMonthSpec[],
+  condition: (m: TrendMonthSpec) => RawBuilder<SqlBool>,
+) => sql`ARRAY[${sql.join(trend.map((m) => sql`(count(*) FILTER (WHERE ${condition(m)}))::int`))}]::int[]`;
+
+/** Inserts the rows of the organisations `orgIds` (null: every organisation) as of `today`. */
+async function insertRows(
+  executor: Executor,
+  today: string,
+  trend: readonly TrendMonthSpec[],
+  orgIds: readonly number[] | null,
+): Promise<void> {
+  const only =
+    orgIds === null ? sql`true` : sql`coalesce(t.lead_org_id, t.owner_org_id) IN (${sql.join(orgIds)})`;
+  const done = (m: TrendMonthSpec) =>
+    sql<SqlBool>`s.completed_on >= ${m.start}::date AND s.completed_on < ${m.next}::date`;
+  await sql`INSERT INTO task_rollup_orgs (org_id, org_path, unit, total, not_started, in_progress, done_on_time,
+      done_late, overdue, paused, cancelled, tasks, sum_percent, sum_weight, sum_weighted, target_tasks, planned,
+      achieved, due_soon, trend_done, trend_done_late, trend_overdue)
+    SELECT s.org_id, o.path, s.unit, count(*)::int,
+      (count(*) FILTER (WHERE s.status = 'not_started'))::int,
+      (count(*) FILTER (WHERE s.status = 'in_progress'))::int,
+      (count(*) FILTER (WHERE s.status = 'done_on_time'))::int,
+      (count(*) FILTER (WHERE s.status = 'done_late'))::int,
+      (count(*) FILTER (WHERE s.status = 'overdue'))::int,
+      (count(*) FILTER (WHERE s.status = 'paused'))::int,
+      (count(*) FILTER (WHERE s.status = 'cancelled'))::int,
+      (count(*) FILTER (WHERE s.status <> 'cancelled'))::int,
+      coalesce(sum(s.pct) FILTER (WHERE s.status <> 'cancelled'), 0),
+      coalesce(sum(s.weight) FILTER (WHERE s.status <> 'cancelled'), 0),
+      coalesce(sum(s.weight * s.pct) FILTER (WHERE s.status <> 'cancelled'), 0),
+      (count(*) FILTER (WHERE s.target_value IS NOT NULL AND s.status <> 'cancelled'))::int,
+      coalesce(sum(s.target_value) FILTER (WHERE s.status <> 'cancelled'), 0),
+      coalesce(sum(s.actual_value) FILTER (WHERE s.target_value IS NOT NULL AND s.status <> 'cancelled'), 0),
+      (count(*) FILTER (WHERE s.due_soon))::int,
+      ${monthArray(trend, done)},
+      ${monthArray(trend, (m) => sql<SqlBool>`${done(m)} AND s.completed_on > s.due_date`)},
+      ${monthArray(
+        trend,
+        (m) => sql<SqlBool>`s.state = 'active' AND s.due_date < ${m.end}::date
+          AND (s.completed_on IS NULL OR s.completed_on > ${m.end}::date)`,
+      )}
+    FROM (
+      SELECT coalesce(t.lead_org_id, t.owner_org_id) AS org_id,
+             CASE WHEN t.target_value IS NOT NULL THEN btrim(coalesce(t.target_unit, '')) ELSE '' END AS unit,
+             ${taskStatusSql("t", today)} AS status,
+             CASE WHEN t.completed_on IS NOT NULL THEN 100 ELSE t.progress_percent END AS pct,
+             t.weight, t.target_value, t.actual_value, t.completed_on, t.due_date, t.state,
+             ${dueSoonSql("t", today)} AS due_soon
+      FROM tasks t
+      WHERE NOT t.has_children AND ${only}
+    ) s
+    JOIN organisations o ON o.id = s.org_id
+    GROUP BY s.org_id, o.path, s.unit`.execute(executor);
+}
+
+/**
+ * Brings the rows to `today`: nothing to do when they are of today and nothing is stale (no lock taken);
+ * else, under a transaction-scoped lock, a full rebuild on a new day or the stale organisations' rows.
+ */
+export async function refreshSummary(
+  executor: Executor,
+  today: string,
+  trend: readonly TrendMonthSpec[],
+): Promise<void> {
+  const fresh = async () => {
+    const { rows } = await sql<{ fresh: boolean }>`
+      SELECT coalesce((SELECT as_of = ${today}::date FROM task_rollup_state WHERE id = 1), false)
+        AND NOT EXISTS (SELECT 1 FROM task_rollup_dirty) AS fresh`.execute(executor);
+    return rows[0]?.fresh === true;
+  };
+  if (await fresh()) return;
+  await sql`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(executor);
+  const { rows: state } = await sql<{ asOf: string | null }>`
+    SELECT (SELECT as_of::text FROM task_rollup_state WHERE id = 1) AS as_of`.execute(executor);
+  if (state[0]?.asOf !== today) {
+    await sql`DELETE FROM task_rollup_dirty`.execute(executor);
+    await sql`DELETE FROM task_rollup_orgs`.execute(executor);
+    await insertRows(executor, today, trend, null);
+    await sql`INSERT INTO task_rollup_state (id, as_of) VALUES (1, ${today}::date)
+      ON CONFLICT (id) DO UPDATE SET as_of = EXCLUDED.as_of`.execute(executor);
+    return;
+  }
+  const { rows: dirty } = await sql<{ orgId: number }>`
+    DELETE FROM task_rollup_dirty RETURNING org_id`.execute(executor);
+  if (dirty.length === 0) return;
+  const ids = dirty.map((row) => Number(row.orgId));
+  await sql`DELETE FROM task_rollup_orgs WHERE org_id IN (${sql.join(ids)})`.execute(executor);
+  await insertRows(executor, today, trend, ids);
+}
+
+function listSql(source: RollupSource, where: RawBuilder<SqlBool>, limit: number): RawBuilder<unknown> {
+  const today = source.today;
+  return sql`(SELECT coalesce(json_agg(json_build_object(
+      'id', l.id, 'title', l.title, 'orgId', l.org_id, 'orgName', o.name,
+      'planId', l.plan_document_id, 'planSymbol', coalesce(d.symbol, d.citation),
+      'dueDate', l.due_date, 'daysUntilDue', l.due_date - ${today}::date, 'status', l.status,
+      'progressPercent', l.progress_percent::float8,
+      'reportLate', l.status = 'overdue' AND (l.due_date IS NULL OR l.due_date >= ${today}::date))
+      ORDER BY l.due_date NULLS LAST, l.id), '[]'::json)
+    FROM (SELECT t.id, t.title, coalesce(t.lead_org_id, t.owner_org_id) AS org_id, t.plan_document_id,
+                 t.due_date, t.progress_percent, ${taskStatusSql("t", today)} AS status
+          FROM tasks t
+          WHERE ${pathWithinAny(sql.ref("t.org_path"), source.nodePaths)} AND NOT t.has_children
+            AND t.state = 'active' AND t.completed_on IS NULL AND ${taskVisibleSql("t", source.scope)}
+            AND ${where}
+          ORDER BY t.due_date NULLS LAST, t.id LIMIT ${limit}) l
+    JOIN organisations o ON o.id = l.org_id
+    LEFT JOIN documents d ON d.id = l.plan_document_id)`;
+}
+
+const SUM_COLUMNS = sql`sum(s.total)::int AS total, sum(s.not_started)::int AS not_started,
+  sum(s.in_progress)::int AS in_progress, sum(s.done_on_time)::int AS done_on_time,
+  sum(s.done_late)::int AS done_late, sum(s.overdue)::int AS overdue, sum(s.paused)::int AS paused,
+  sum(s.cancelled)::int AS cancelled, sum(s.tasks)::int AS tasks, sum(s.sum_percent)::float8 AS sum_percent,
+  sum(s.sum_weight)::float8 AS sum_weight, sum(s.sum_weighted)::float8 AS sum_weighted_percent`;
+
+/**
+ * The roll-up at the node from the precomputed rows (every leaf task under the node: the node lies in
+ * the reader's scope, so each is visible by THE rule), in one statement; call refreshSummary first.
+ */
+export async function summaryAtNode(
+  executor: Executor,
+  source: RollupSource,
+  options: RollupOptions & { trend: readonly TrendMonthSpec[] },
+): Promise<RollupRows> {
+  const child = childOf(source, "s");
+  const today = source.today;
+  const limit = options.listLimit ?? 1_000_000;
+  const months = options.trend.map((_, i) => i + 1);
+  const { rows } = await sql<{
+    total: FiguresRow | null;
+    groups: GroupRow[] | null;
+    selfGroup: GroupRow | null;
+    targets: RollupRows["targets"] | null;
+    overdue: ListedTaskRow[];
+    dueSoon: ListedTaskRow[];
+    dueSoonTotal: number | null;
+    trend: { done: number[]; doneLate: number[]; overdueAtEnd: number[] } | null;
+  }>`WITH summed AS MATERIALIZED (
+    SELECT s.*, ${child.id} AS child_id, ${child.level} AS child_level
+    FROM task_rollup_orgs s
+    WHERE ${pathWithinAny(sql.ref("s.org_path"), source.nodePaths)}
+  ),
+  grouped AS (
+    SELECT s.child_id, GROUPING(s.child_id) = 1 AS is_total, ${SUM_COLUMNS},
+           bool_or(nlevel(s.org_path) > s.child_level) AS below
+    FROM summed s
+    GROUP BY GROUPING SETS ((s.child_id), ())
+  ),
+  children AS (${childrenSql(source)})
+  SELECT
+    (SELECT json_build_object(${figureJson("g")}) FROM grouped g WHERE g.is_total) AS total,
+    (SELECT coalesce(json_agg(json_build_object('orgId', o.id, 'orgName', o.name, 'orgTypeCode', o.type_code,
+        'isSelf', false, 'hasTasksBelow', coalesce(g.below, false), ${figureJson("g")})
+        ORDER BY o.search_key, o.name, o.id), '[]'::json)
+     FROM children c JOIN organisations o ON o.id = c.id
+     LEFT JOIN grouped g ON g.child_id = c.id) AS groups,
+    (SELECT json_build_object('orgId', o.id, 'orgName', o.name, 'orgTypeCode', o.type_code,
+        'isSelf', true, 'hasTasksBelow', false, ${figureJson("g")})
+     FROM grouped g JOIN organisations o ON o.id = ${source.nodeId ?? 0}
+     WHERE g.child_id IS NULL AND NOT g.is_total) AS self_group,
+    (SELECT coalesce(json_agg(json_build_object('unit', u.unit, 'tasks', u.tasks, 'planned', u.planned,
+        'achieved', u.achieved)), '[]'::json)
+     FROM (SELECT s.unit, sum(s.target_tasks)::int AS tasks, sum(s.planned)::float8 AS planned,
+                  sum(s.achieved)::float8 AS achieved
+           FROM summed s WHERE s.target_tasks > 0 GROUP BY s.unit) u) AS targets,
+    ${
+      limit === 0
+        ? sql`'[]'::json`
+        : listSql(
+            source,
+            sql<SqlBool>`(t.due_date < ${today}::date OR (t.schedule <> 'once' AND ${reportLateSql("t", today)}))`,
+            limit,
+          )
+    } AS overdue,
+    ${
+      options.dueSoon && limit > 0
+        ? listSql(source, dueSoonSql("t", today) as RawBuilder<SqlBool>, limit)
+        : sql`'[]'::json`
+    } AS due_soon,
+    (SELECT sum(s.due_soon)::int FROM summed s) AS due_soon_total,
+    (SELECT json_build_object(
+        'done', json_build_array(${sql.join(months.map((i) => sql`coalesce(sum(s.trend_done[${sql.lit(i)}]), 0)`))}),
+        'doneLate', json_build_array(${sql.join(months.map((i) => sql`coalesce(sum(s.trend_done_late[${sql.lit(i)}]), 0)`))}),
+        'overdueAtEnd', json_build_array(${sql.join(months.map((i) => sql`coalesce(sum(s.trend_overdue[${sql.lit(i)}]), 0)`))}))
+     FROM summed s) AS trend`.execute(executor);
+  const row = rows[0];
+  const groups = row?.groups ?? [];
+  if (row?.selfGroup) groups.push(row.selfGroup);
+  const trend = row?.trend;
+  return {
+    total: row?.total ?? emptyFiguresRow(),
+    groups,
+    targets: row?.targets ?? [],
+    overdue: row?.overdue ?? [],
+    dueSoon: row?.dueSoon ?? [],
+    dueSoonTotal: row?.dueSoonTotal ?? 0,
+    trend: options.trend.map((m, i) => ({
+      month: m.month,
+      done: Number(trend?.done[i] ?? 0),
+      doneLate: Number(trend?.doneLate[i] ?? 0),
+      overdueAtEnd: Number(trend?.overdueAtEnd[i] ?? 0),
+    })),
+  };
+}
+
+function emptyFiguresRow(): FiguresRow {
+  return {
+    total: 0,
+    notStarted: 0,
+    inProgress: 0,
+    doneOnTime: 0,
+    doneLate: 0,
+    overdue: 0,
+    paused: 0,
+    cancelled: 0,
+    tasks: 0,
+    sumPercent: 0,
+    sumWeight: 0,
+    sumWeightedPercent: 0,
+  };
+}
