@@ -2,11 +2,12 @@ import { TASK_STATUSES, type TaskStatusFacts, taskStatus, todayInVietnam } from 
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { progressMismatches } from "../../test/task-seed-checks.ts";
+import { createTestApp, type TestApp } from "../../test/test-app.ts";
 import { openTestDatabase } from "../../test/test-database.ts";
 import type { DatabaseHandle } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 import { taskVisibleSql } from "../modules/tasks/tasks.visibility.ts";
-import { seedDemoIfEmpty } from "./demo-seed.ts";
+import { DEMO_PASSWORD, seedDemoIfEmpty } from "./demo-seed.ts";
 import { DEMO_TASK_PLANS } from "./demo-tasks.ts";
 
 const quiet = () => {};
@@ -28,15 +29,17 @@ async function snapshot(db: Kysely<Database>) {
 
 describe("demo tasks", () => {
   const handles: DatabaseHandle[] = [];
+  let testApp: TestApp;
   let db: Kysely<Database>;
 
   beforeAll(async () => {
-    const handle = await openTestDatabase();
-    handles.push(handle);
-    db = handle.db;
+    // The app's clock is the seed's moment, so statuses are those of the seed's day.
+    testApp = await createTestApp({ now: NOW.toISOString() });
+    db = testApp.database.db;
     await seedDemoIfEmpty(db, quiet, NOW);
   });
   afterAll(async () => {
+    await testApp.close();
     for (const handle of handles) await handle.close();
   });
 
@@ -136,6 +139,23 @@ describe("demo tasks", () => {
   });
 
   // Seeds a second demo: allowed longer than the default per-test limit on a busy machine.
+  it("lists the demo commune's, cell's and member's own tasks to them through the app, and hides another commune's", async () => {
+    const other = await sql<{ id: number }>`
+      SELECT t.id::int FROM tasks t JOIN organisations o ON o.id = t.lead_org_id
+      WHERE o.code = 'BN-002' AND t.parent_id IS NOT NULL LIMIT 1`.execute(db);
+    for (const username of ["tanhung", "bithu.chibo", "dangvien"]) {
+      const session = await testApp.signIn(username, DEMO_PASSWORD);
+      const mine = await testApp.call(session, { method: "GET", url: "/api/tasks?mine=true&pageSize=5" });
+      expect(mine.statusCode, username).toBe(200);
+      const page = mine.json() as { total: number; items: { id: number; status: string }[] };
+      expect(page.total, username).toBeGreaterThan(0);
+      const detail = await testApp.call(session, { method: "GET", url: `/api/tasks/${page.items[0]?.id}` });
+      expect(detail.statusCode, username).toBe(200);
+      const hidden = await testApp.call(session, { method: "GET", url: `/api/tasks/${other.rows[0]?.id}` });
+      expect(hidden.statusCode, username).toBe(404);
+    }
+  });
+
   it("writes the same tasks and reports in a fresh database seeded at the same moment", {
     timeout: 180_000,
   }, async () => {
