@@ -385,6 +385,26 @@ describe("visibility", () => {
       expect(response.statusCode, name).toBe(status);
       if (status === 404) expect(response.json().error.code).toBe("TASK_NOT_FOUND");
     }
+    // writes answer like reads: the sibling commune's task is not there
+    const writes: [Parameters<typeof call>[1], string, object][] = [
+      ["PATCH", `/api/tasks/${inA.id}`, { version: 1, title: "Sửa" }],
+      ["POST", `/api/tasks/${inA.id}/state`, { version: 1, state: "paused", reason: "x" }],
+      [
+        "POST",
+        `/api/tasks/${inA.id}/cascade/preview`,
+        { version: 1, selection: { kind: "orgs", orgIds: [cellB1.id] } },
+      ],
+      [
+        "POST",
+        `/api/tasks/${inA.id}/cascade`,
+        { version: 1, selection: { kind: "orgs", orgIds: [cellB1.id] } },
+      ],
+    ];
+    for (const [method, url, payload] of writes) {
+      const response = await call(bStaff, method, url, payload);
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+      expect(response.json().error.code).toBe("TASK_NOT_FOUND");
+    }
     const list = await call(bStaff, "GET", "/api/tasks?pageSize=200");
     const ids = (list.json().items as TaskSummary[]).map((item) => item.id);
     expect(ids).toContain(shared.id);
