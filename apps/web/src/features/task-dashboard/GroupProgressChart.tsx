@@ -7,7 +7,8 @@ import { type ReactNode, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/dates.ts";
 import { CardHeading } from "../document-coverage/CoverageGroups.tsx";
-import { type ChartOption, StatisticsChart } from "../member-statistics/StatisticsChart.tsx";
+import type { ChartOption } from "../member-statistics/StatisticsChart.tsx";
+import { LazyChart } from "./LazyChart.tsx";
 import { GroupList } from "./RollupGroups.tsx";
 import { canDrill, lowestProgress, percentText, STATUS_COLORS } from "./rollup-figures.ts";
 
@@ -80,7 +81,7 @@ export function GroupProgressChart({
             </div>
           )}
           {withTasks.length > 0 ? (
-            <StatisticsChart
+            <LazyChart
               option={option}
               label={title}
               height={Math.max(200, lowestFirst.length * (isDesktop ? 22 : 36) + 40)}

@@ -6,8 +6,9 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/dates.ts";
 import { CardHeading } from "../document-coverage/CoverageGroups.tsx";
-import { type ChartOption, StatisticsChart } from "../member-statistics/StatisticsChart.tsx";
+import type { ChartOption } from "../member-statistics/StatisticsChart.tsx";
 import { share } from "../member-statistics/StatisticsTables.tsx";
+import { LazyChart } from "./LazyChart.tsx";
 import { STATUS_COLORS, statusCounts } from "./rollup-figures.ts";
 
 interface Row {
@@ -58,7 +59,7 @@ export function StatusChart({ counts }: { counts: TaskStatusCounts }) {
       data-testid="chart-status"
     >
       {counts.total > 0 ? (
-        <StatisticsChart option={option} label={title} height={260} />
+        <LazyChart option={option} label={title} height={260} />
       ) : (
         <div className="muted">{t("taskDashboard.noTasks")}</div>
       )}

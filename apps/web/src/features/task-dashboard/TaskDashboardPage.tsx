@@ -7,7 +7,7 @@
 import { ApartmentOutlined, DownloadOutlined } from "@ant-design/icons";
 import { addDays } from "@namro/domain";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import { Alert, Button, Col, Row, Skeleton, Space } from "antd";
+import { Alert, Button, Col, Row, Skeleton, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/dates.ts";
@@ -113,6 +113,15 @@ export function TaskDashboardPage() {
       ) : (
         <>
           <ScopeCaption scope={data.scope} testId="task-dashboard-caption" />
+          {narrowed && (
+            <Typography.Paragraph
+              type="secondary"
+              style={{ marginTop: -4 }}
+              data-testid="task-dashboard-whole-note"
+            >
+              {t("taskDashboard.wholeOrgNote", { name: whole.scope.orgName })}
+            </Typography.Paragraph>
+          )}
           <FigureCards
             figures={data.figures}
             extra={[

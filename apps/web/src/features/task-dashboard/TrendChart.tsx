@@ -6,7 +6,8 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/dates.ts";
 import { CardHeading } from "../document-coverage/CoverageGroups.tsx";
-import { type ChartOption, StatisticsChart } from "../member-statistics/StatisticsChart.tsx";
+import type { ChartOption } from "../member-statistics/StatisticsChart.tsx";
+import { LazyChart } from "./LazyChart.tsx";
 import { monthLabel, STATUS_COLORS } from "./rollup-figures.ts";
 
 export function TrendChart({ trend }: { trend: readonly TrendMonth[] }) {
@@ -44,7 +45,7 @@ export function TrendChart({ trend }: { trend: readonly TrendMonth[] }) {
   );
   return (
     <Card size="small" title={<CardHeading>{title}</CardHeading>} data-testid="chart-trend">
-      <StatisticsChart option={option} label={title} height={280} />
+      <LazyChart option={option} label={title} height={280} />
       <Collapse
         size="small"
         ghost
