@@ -85,10 +85,9 @@ export const PlanCheckedTaskSchema = z.object({
   deliverable: z.string().nullable(),
   /** Every clear of the committee's set, in its order. */
   clears: z.array(PlanTaskClearSchema),
-  /** The task as it would be created: the checker's reading, for the person to correct. */
+  /** The task as it would be created (its description: the text as written), for the person to correct. */
   draft: z.object({
     title: z.string(),
-    description: z.string(),
     leadOrgId: z.number().nullable(),
     supportOrgIds: z.array(z.number()),
     responsibleName: z.string().nullable(),

@@ -38,7 +38,6 @@ function draftOf(task: CheckedTask, match: UnitMatcher): PlanCheckedTask["draft"
   const target = task.results.find((r) => r.target !== null)?.target ?? null;
   return {
     title: titleOf(task.text),
-    description: task.text.trim(),
     leadOrgId: lead ?? null,
     supportOrgIds: [...new Set(supportIds)].filter((id) => id !== lead),
     responsibleName: task.person?.name ?? null,

@@ -52,11 +52,15 @@ describe("createInputOf", () => {
 });
 
 describe("initialDrafts", () => {
-  it("starts from the checker's draft, every task included, lists copied", () => {
+  it("starts from the checker's draft, described by the text, every task included, lists copied", () => {
     const support = [3];
-    const check = { tasks: [{ draft: { ...draft(), supportOrgIds: support } }] } as unknown as PlanCheck;
+    const { description: _, include: __, ...checked } = draft();
+    const check = {
+      tasks: [{ text: " Ban Tổ chức chủ trì.\n", draft: { ...checked, supportOrgIds: support } }],
+    } as unknown as PlanCheck;
     const [first] = initialDrafts(check);
     expect(first?.include).toBe(true);
+    expect(first?.description).toBe("Ban Tổ chức chủ trì.");
     first?.supportOrgIds.push(4);
     expect(support).toEqual([3]);
   });

@@ -3,11 +3,13 @@
 // the lead not repeated among the supporting units).
 import type { PlanCheck, PlanCheckCreateTasksInput } from "@namro/contracts";
 
-export type PlanTaskDraft = PlanCheck["tasks"][number]["draft"] & { include: boolean };
+export type PlanTaskDraft = PlanCheck["tasks"][number]["draft"] & { description: string; include: boolean };
 
+/** Each task's draft as the checker read it, described by its text as written, every task included. */
 export function initialDrafts(check: PlanCheck): PlanTaskDraft[] {
   return check.tasks.map((task) => ({
     ...task.draft,
+    description: task.text.trim(),
     supportOrgIds: [...task.draft.supportOrgIds],
     include: true,
   }));
