@@ -399,38 +399,6 @@ export async function awaitingReview(
   return { items: row?.items ?? [], total: row?.total ?? 0 };
 }
 
-export interface MissingClearsRow {
-  planId: number | null;
-  planSymbol: string | null;
-  planSubject: string | null;
-  tasksMissing: number;
-  tasks: number;
-}
-
-/** Plans (and tasks on their own, plan null) with visible tasks under the node lacking a clear. */
-export async function plansMissingClears(
-  executor: Executor,
-  nodePaths: readonly string[],
-  scope: TaskScope,
-  limit: number,
-): Promise<MissingClearsRow[]> {
-  const { rows } = await sql<MissingClearsRow>`
-    SELECT m.plan_id AS "planId", coalesce(d.symbol, d.citation) AS "planSymbol", d.subject AS "planSubject",
-           m.tasks_missing AS "tasksMissing", m.tasks
-    FROM (
-      SELECT t.plan_document_id AS plan_id,
-             (count(*) FILTER (WHERE t.missing_clears <> '{}'))::int AS tasks_missing, count(*)::int AS tasks
-      FROM tasks t
-      WHERE ${pathWithinAny(sql.ref("t.org_path"), nodePaths)} AND t.state <> 'cancelled' AND ${taskVisibleSql("t", scope)}
-      GROUP BY t.plan_document_id
-    ) m
-    LEFT JOIN documents d ON d.id = m.plan_id
-    WHERE m.tasks_missing > 0
-    ORDER BY m.tasks_missing DESC, m.plan_id NULLS LAST
-    LIMIT ${limit}`.execute(executor);
-  return rows;
-}
-
 /** The plan's progress formula ('average' when the plan has no setting). */
 export async function planFormula(
   executor: Executor,

@@ -105,7 +105,8 @@ export class TaskRollupsService {
         trend: trendMonths(source.today),
       });
       const awaiting = await repo.awaitingReview(trx, source.nodePaths, taskScope, AWAITING_LIMIT);
-      const missing = await repo.plansMissingClears(trx, source.nodePaths, taskScope, MISSING_CLEARS_LIMIT);
+      // The precomputed rows, brought to today by #rows above (every task under the node is visible).
+      const missing = await summary.plansMissingClearsAtNode(trx, source.nodePaths, MISSING_CLEARS_LIMIT);
       return {
         scope,
         figures: presentFigures(rows.total, scope.formula),

@@ -1,4 +1,4 @@
-// The precomputed roll-up (migration 0017): one row per organisation and target unit with what its own
+// The precomputed roll-up (migration 0017; plans missing clears: 0019): one row per organisation and target unit with what its own
 // leaf tasks add up to as of one day. `refreshSummary` brings the rows to today (a full rebuild on a new
 // day, else only the organisations the triggers marked stale); `summaryAtNode` sums the rows under a
 // node into the same shape as the live statement (tasks.rollups.repository.ts), whose figures it must
@@ -78,6 +78,52 @@ async function insertRows(
     GROUP BY s.org_id, o.path, s.unit`.execute(executor);
 }
 
+/** Inserts the per-plan rows (tasks, those missing a clear; cancelled ones left out) of `orgIds` (null: all). */
+async function insertPlanRows(executor: Executor, orgIds: readonly number[] | null): Promise<void> {
+  const only =
+    orgIds === null ? sql`true` : sql`coalesce(t.lead_org_id, t.owner_org_id) IN (${sql.join(orgIds)})`;
+  await sql`INSERT INTO task_rollup_plans (org_id, org_path, plan_document_id, tasks, tasks_missing)
+    SELECT s.org_id, o.path, s.plan_id, count(*)::int, (count(*) FILTER (WHERE s.missing))::int
+    FROM (SELECT coalesce(t.lead_org_id, t.owner_org_id) AS org_id, coalesce(t.plan_document_id, 0) AS plan_id,
+                 t.missing_clears <> '{}' AS missing
+          FROM tasks t WHERE t.state <> 'cancelled' AND ${only}) s
+    JOIN organisations o ON o.id = s.org_id
+    GROUP BY s.org_id, o.path, s.plan_id`.execute(executor);
+}
+
+/** Plans (0: tasks on their own) with tasks under the node lacking a clear, most first. */
+export async function plansMissingClearsAtNode(
+  executor: Executor,
+  nodePaths: readonly string[],
+  limit: number,
+): Promise<
+  {
+    planId: number | null;
+    planSymbol: string | null;
+    planSubject: string | null;
+    tasksMissing: number;
+    tasks: number;
+  }[]
+> {
+  const { rows } = await sql<{
+    planId: number | null;
+    planSymbol: string | null;
+    planSubject: string | null;
+    tasksMissing: number;
+    tasks: number;
+  }>`
+    SELECT nullif(m.plan_id, 0) AS "planId", coalesce(d.symbol, d.citation) AS "planSymbol",
+           d.subject AS "planSubject", m.tasks_missing AS "tasksMissing", m.tasks
+    FROM (SELECT p.plan_document_id AS plan_id, sum(p.tasks)::int AS tasks, sum(p.tasks_missing)::int AS tasks_missing
+          FROM task_rollup_plans p WHERE ${pathWithinAny(sql.ref("p.org_path"), nodePaths)}
+          GROUP BY p.plan_document_id) m
+    LEFT JOIN documents d ON d.id = m.plan_id
+    WHERE m.tasks_missing > 0
+    ORDER BY m.tasks_missing DESC, m.plan_id = 0, m.plan_id
+    LIMIT ${limit}`.execute(executor);
+  return rows;
+}
+
 /**
  * Brings the rows to `today`: nothing to do when they are of today and nothing is stale (no lock taken);
  * else, under a transaction-scoped lock, a full rebuild on a new day or the stale organisations' rows.
@@ -100,7 +146,9 @@ export async function refreshSummary(
   if (state[0]?.asOf !== today) {
     await sql`DELETE FROM task_rollup_dirty`.execute(executor);
     await sql`DELETE FROM task_rollup_orgs`.execute(executor);
+    await sql`DELETE FROM task_rollup_plans`.execute(executor);
     await insertRows(executor, today, trend, null);
+    await insertPlanRows(executor, null);
     await sql`INSERT INTO task_rollup_state (id, as_of) VALUES (1, ${today}::date)
       ON CONFLICT (id) DO UPDATE SET as_of = EXCLUDED.as_of`.execute(executor);
     return;
@@ -110,7 +158,9 @@ export async function refreshSummary(
   if (dirty.length === 0) return;
   const ids = dirty.map((row) => Number(row.orgId));
   await sql`DELETE FROM task_rollup_orgs WHERE org_id IN (${sql.join(ids)})`.execute(executor);
+  await sql`DELETE FROM task_rollup_plans WHERE org_id IN (${sql.join(ids)})`.execute(executor);
   await insertRows(executor, today, trend, ids);
+  await insertPlanRows(executor, ids);
 }
 
 function listSql(source: RollupSource, where: RawBuilder<SqlBool>, limit: number): RawBuilder<unknown> {
