@@ -31,7 +31,7 @@ export function MissingClearsBadge({
   const labels = missingClearLabels(missing, clears, i18n.language, t);
   const title = t("tasks.clears.missingList", { list: labels.join(", ") });
   return (
-    <Tooltip title={title}>
+    <Tooltip title={title} trigger={["hover", "focus", "click"]}>
       {/* Focusable so keyboard and touch users reach the tooltip; the label says it in words too. */}
       <Tag color="red" tabIndex={0} aria-label={title} data-testid="task-missing-clears">
         {t("tasks.clears.missingBadge")}
