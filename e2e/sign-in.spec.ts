@@ -1,5 +1,6 @@
 // A person signs in on the Vietnamese login page, switches to English (remembered), and lands on the
-// organisation tree of their scope.
+// task dashboard ("Tổng quan", the first screen of those who follow tasks); the organisation tree of
+// their scope is one menu entry away.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type BrowserSession, openPage } from "./browser.ts";
 import { signInThroughPage } from "./journey-steps.ts";
@@ -13,7 +14,7 @@ afterEach(async () => {
 });
 
 describe("signing in", () => {
-  it("shows the login page in Vietnamese, remembers English, explains a wrong password, opens the tree", async () => {
+  it("shows the login page in Vietnamese, remembers English, explains a wrong password, opens the dashboard and the tree", async () => {
     const { page } = session;
     await page.goto("/");
     await page.waitForURL(/\/login/);
@@ -35,6 +36,11 @@ describe("signing in", () => {
     await page.getByTestId("language-switch").click();
     await page.getByTestId("language-vi").click();
     await signInThroughPage(page, "admin");
+    await page.waitForURL(/\/task-dashboard/);
+    await expect
+      .poll(() => page.getByTestId("task-dashboard-caption").innerText())
+      .toContain("Tỉnh ủy Bắc Ninh");
+    await page.getByRole("menuitem", { name: /(^|\s)Tổ chức$/ }).click();
     await page.waitForURL(/\/organisations/);
     await expect.poll(() => page.getByTestId("org-tree").innerText()).toContain("Tỉnh ủy Bắc Ninh");
     await expect

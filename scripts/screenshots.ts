@@ -51,6 +51,11 @@ try {
   await shot(page, "login");
 
   await signIn(page, "admin");
+  // The first screen of those who follow tasks: the dashboard.
+  await page.getByTestId("chart-status").locator("canvas").waitFor();
+  await page.getByTestId("dashboard-overdue").waitFor();
+  await shot(page, "task-dashboard");
+  await page.goto(`${baseUrl}/organisations`);
   await page.getByTestId("org-tree").waitFor();
   await page.getByTestId("org-search").locator("input").fill("dang uy xa tan");
   await page.getByTestId("org-search-results").waitFor();
@@ -122,6 +127,15 @@ try {
   await page.goto(`${baseUrl}/tasks/${taskId}`);
   await page.getByTestId("task-clears").waitFor();
   await shot(page, "task");
+  // The roll-up drilled into the demo commune (its cells, figures with how each was computed).
+  const communeId = await page.evaluate(async () => {
+    type Rollup = { groups: { orgId: number; orgName: string }[] };
+    const rollup = (await (await fetch("/api/task-rollup")).json()) as Rollup;
+    return rollup.groups.find((group) => group.orgName.includes("Tân Hưng"))?.orgId;
+  });
+  await page.goto(`${baseUrl}/task-rollup?orgId=${communeId}`);
+  await page.getByTestId("rollup-groups").waitFor();
+  await shot(page, "task-rollup");
   await desktop.close();
 
   const phone = await browser.newContext({
@@ -131,6 +145,9 @@ try {
   });
   const phonePage = await phone.newPage();
   await signIn(phonePage, "tanhung");
+  await phonePage.getByTestId("chart-status").locator("canvas").waitFor();
+  await shot(phonePage, "phone-task-dashboard");
+  await phonePage.goto(`${baseUrl}/organisations`);
   await phonePage.getByTestId("org-tree").waitFor();
   await shot(phonePage, "phone-organisations");
   await phonePage.goto(`${baseUrl}/members`);

@@ -70,7 +70,7 @@ export function GroupList({
                   <Progress
                     percent={progress.value ?? 0}
                     size="small"
-                    strokeColor={progressColor(progress.value, counts.overdue)}
+                    strokeColor={progressColor(progress.value)}
                     format={() => percentText(progress.value)}
                     aria-label={t("taskDashboard.rollup.groups.progress", {
                       name,

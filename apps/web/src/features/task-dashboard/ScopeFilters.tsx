@@ -2,7 +2,7 @@
 // or one directive (chosen by searching the register; once chosen it shows as a tag to remove), and a
 // period (with this month, this quarter and this year one tap away).
 import type { RollupScope } from "@namro/contracts";
-import { Col, DatePicker, Form, Radio, Row, Tag } from "antd";
+import { Col, Collapse, DatePicker, Form, Grid, Radio, Row, Tag } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -31,8 +31,13 @@ export function ScopeFilters({
   const chosenId = search.planId ?? search.directiveId;
   const id = (name: string) => `${testIdPrefix}-${name}`;
   const today = dayjs();
+  const isDesktop = Grid.useBreakpoint().md ?? true;
+  const [open, setOpen] = useState(false);
+  const chosenCount = [search.orgId, chosenId, search.from ?? search.to].filter(
+    (value) => value !== undefined,
+  ).length;
 
-  return (
+  const form = (
     <Form layout="vertical" data-testid={id("filters")}>
       <Row gutter={[12, 0]}>
         <Col xs={24} md={12} lg={7}>
@@ -138,5 +143,23 @@ export function ScopeFilters({
         </Col>
       </Row>
     </Form>
+  );
+  if (isDesktop) return form;
+  // On a phone the figures come first: the filters fold under one line saying how many are chosen.
+  return (
+    <Collapse
+      size="small"
+      style={{ marginBottom: 12 }}
+      activeKey={open ? ["filters"] : []}
+      onChange={(keys) => setOpen(keys.length > 0)}
+      items={[
+        {
+          key: "filters",
+          label: t("taskDashboard.filters.toggle", { n: chosenCount }),
+          children: form,
+        },
+      ]}
+      data-testid={id("filters-toggle")}
+    />
   );
 }

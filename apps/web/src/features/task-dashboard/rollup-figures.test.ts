@@ -62,11 +62,10 @@ describe("monthLabel", () => {
 });
 
 describe("progressColor", () => {
-  it("is red with overdue tasks, green when finished, blue otherwise", () => {
-    expect(progressColor(100, 1)).toBe(STATUS_COLORS.overdue);
-    expect(progressColor(100, 0)).toBe(STATUS_COLORS.done_on_time);
-    expect(progressColor(40, 0)).toBe(STATUS_COLORS.in_progress);
-    expect(progressColor(null, 0)).toBe(STATUS_COLORS.in_progress);
+  it("is green when finished, blue otherwise", () => {
+    expect(progressColor(100)).toBe(STATUS_COLORS.done_on_time);
+    expect(progressColor(40)).toBe(STATUS_COLORS.in_progress);
+    expect(progressColor(null)).toBe(STATUS_COLORS.in_progress);
   });
 });
 

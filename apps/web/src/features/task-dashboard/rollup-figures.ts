@@ -40,11 +40,12 @@ export function monthLabel(month: string): string {
   return match ? `${match[2]}/${match[1]}` : month;
 }
 
-/** A progress bar's colour: late and overdue work shows red, finished work green. */
-export function progressColor(value: number | null, overdue: number): string {
-  if (overdue > 0) return STATUS_COLORS.overdue;
-  if (value !== null && value >= 100) return STATUS_COLORS.done_on_time;
-  return STATUS_COLORS.in_progress;
+/**
+ * A progress bar's colour: finished work green, the rest blue. Overdue tasks are shown by their own red
+ * tag (nearly every commune has one; a red bar everywhere would say nothing).
+ */
+export function progressColor(value: number | null): string {
+  return value !== null && value >= 100 ? STATUS_COLORS.done_on_time : STATUS_COLORS.in_progress;
 }
 
 /**

@@ -25,8 +25,8 @@ export function PercentField({ id, value, onChange }: Props) {
         onChange={set}
         tooltip={{ formatter: (v) => `${v ?? 0} %` }}
         style={{ flex: "1 1 180px", minWidth: 160 }}
-        aria-label={t("taskReports.form.percentSlider")}
-        data-testid="report-percent-slider"
+        // The handle is what keyboards and screen readers reach (arrow keys move it by 1 %).
+        ariaLabelForHandle={t("taskReports.form.percentSlider")}
       />
       <InputNumber<number>
         {...(id ? { id } : {})}
