@@ -112,7 +112,7 @@ describe("the plan checker", () => {
     const listed = await api.get<{
       items: { id: number; title: string; leadOrg: { name: string } | null; missingClears: string[] }[];
     }>(`/api/tasks?planDocumentId=${plan.id}`);
-    expect(listed.items.map((task) => task.leadOrg?.name).sort()).toEqual([
+    expect(listed.items.map((task) => task.leadOrg?.name ?? "").sort((a, b) => a.localeCompare(b))).toEqual([
       "Ban Tổ chức Tỉnh ủy",
       "Văn phòng Tỉnh ủy",
     ]);
