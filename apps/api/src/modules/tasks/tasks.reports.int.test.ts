@@ -622,6 +622,11 @@ describe("GET /api/task-reports/awaiting-review", () => {
     await review(staff, byProvince.id, first.id, "accept", { version: 1 });
     const after = await t.call(staff, { method: "GET", url: "/api/task-reports/awaiting-review?pageSize=1" });
     expect(after.json()).toMatchObject({ total: 1, pageSize: 1, items: [{ id: second.id }] });
+    const past = await t.call(staff, {
+      method: "GET",
+      url: "/api/task-reports/awaiting-review?page=3&pageSize=1",
+    });
+    expect(past.json()).toMatchObject({ total: 1, page: 3, items: [] });
   });
 
   it("answers 404 for an organisation outside the scope, 400 for a bad page size, 401 signed out", async () => {

@@ -230,7 +230,10 @@ export interface AwaitingReportRow {
 
 /**
  * Submitted reports on tasks whose assigning organisation lies in one of `managePaths` and under
- * `underPath` (when given), oldest first: the ones waiting longest come first.
+ * `underPath` (when given), oldest first: the ones waiting longest come first. One statement: the
+ * matching reports are collected once (a commune's few by its tasks' path index, a province's many by
+ * the reports awaiting review), counted and cut to the page, and only the page is joined to its names —
+ * walking every submitted report in date order for a commune's 20 took ~300 ms at 200,000 tasks.
  */
 export async function awaitingReviewPage(
   executor: Executor,
@@ -238,53 +241,38 @@ export async function awaitingReviewPage(
   underPath: string | null,
   page: { offset: number; limit: number },
 ): Promise<{ rows: AwaitingReportRow[]; total: number }> {
-  let base = executor
-    .selectFrom("taskReports as r")
-    .innerJoin("tasks as t", "t.id", "r.taskId")
-    .where("r.status", "=", "submitted")
-    .where(pathWithinAny(sql.ref<string>("t.owner_path"), managePaths));
-  if (underPath !== null) base = base.where(pathWithinAny(sql.ref<string>("t.owner_path"), [underPath]));
-  const [rows, count] = await Promise.all([
-    base
-      .innerJoin("organisations as oo", "oo.id", "t.ownerOrgId")
-      .leftJoin("organisations as lo", "lo.id", "t.leadOrgId")
-      .leftJoin("accounts as sa", "sa.id", "r.submittedBy")
-      .select((eb) => [
-        "r.id",
-        "r.periodKey",
-        "r.periodEnd",
-        "r.percent",
-        "r.actualValue",
-        "r.completedOn",
-        "r.submittedAt",
-        "sa.displayName as submittedByName",
-        "r.version",
-        eb
-          .selectFrom("taskReportFiles as f")
-          .select((inner) => inner.fn.countAll<number>().as("n"))
-          .whereRef("f.reportId", "=", "r.id")
-          .as("fileCount"),
-        "t.id as taskId",
-        "t.title as taskTitle",
-        "t.ownerOrgId",
-        "oo.name as ownerOrgName",
-        "t.leadOrgId",
-        "lo.name as leadOrgName",
-        "t.dueDate",
-        "t.targetValue",
-        "t.targetUnit",
-      ])
-      .orderBy("r.submittedAt")
-      .orderBy("r.id")
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    rows: rows.map((row) => ({ ...row, fileCount: Number(row.fileCount ?? 0) })),
-    total: Number(count.n),
-  };
+  if (managePaths.length === 0) return { rows: [], total: 0 };
+  const ownerPath = sql.ref<string>("t.owner_path");
+  const under = underPath === null ? sql`true` : pathWithinAny(ownerPath, [underPath]);
+  const { rows } = await sql<AwaitingReportRow & { total: number }>`
+    WITH waiting AS MATERIALIZED (
+      SELECT r.id, r.submitted_at FROM task_reports r JOIN tasks t ON t.id = r.task_id
+      WHERE r.status = 'submitted' AND ${pathWithinAny(ownerPath, managePaths)} AND ${under}
+    ), page AS (
+      SELECT w.id, count(*) OVER () AS total FROM waiting w
+      ORDER BY w.submitted_at, w.id OFFSET ${page.offset} LIMIT ${page.limit}
+    )
+    SELECT r.id, r.period_key AS "periodKey", r.period_end AS "periodEnd", r.percent,
+      r.actual_value AS "actualValue", r.completed_on AS "completedOn", r.submitted_at AS "submittedAt",
+      sa.display_name AS "submittedByName", r.version,
+      (SELECT count(*) FROM task_report_files f WHERE f.report_id = r.id)::int AS "fileCount",
+      t.id AS "taskId", t.title AS "taskTitle", t.owner_org_id AS "ownerOrgId", oo.name AS "ownerOrgName",
+      t.lead_org_id AS "leadOrgId", lo.name AS "leadOrgName", t.due_date AS "dueDate",
+      t.target_value AS "targetValue", t.target_unit AS "targetUnit", p.total::int AS total
+    FROM page p
+    JOIN task_reports r ON r.id = p.id
+    JOIN tasks t ON t.id = r.task_id
+    JOIN organisations oo ON oo.id = t.owner_org_id
+    LEFT JOIN organisations lo ON lo.id = t.lead_org_id
+    LEFT JOIN accounts sa ON sa.id = r.submitted_by
+    ORDER BY r.submitted_at, r.id`.execute(executor);
+  const first = rows[0];
+  if (first === undefined && page.offset > 0) {
+    // A page past the end: the total still counts.
+    const { total } = await awaitingReviewPage(executor, managePaths, underPath, { offset: 0, limit: 1 });
+    return { rows: [], total };
+  }
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: first?.total ?? 0 };
 }
 
 // ── Progress recomputation ──
