@@ -33,7 +33,8 @@ export function ChangePasswordPage() {
           onDone={async () => {
             message.success(t("password.changed"));
             await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
-            void navigate({ to: "/organisations" });
+            // "/" leads to the person's first screen (the dashboard for those who follow tasks).
+            void navigate({ to: "/" });
           }}
         />
         <Typography.Link
