@@ -153,7 +153,7 @@ describe("roll-up consistency under concurrent reports", () => {
         }),
       ),
     );
-    expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409]);
+    expect(responses.map((response) => response.statusCode).sort((a, b) => a - b)).toEqual([201, 409]);
     const refused = responses.find((response) => response.statusCode === 409);
     expect(refused?.json().error.code).toBe("TASK_REPORT_ALREADY_SUBMITTED");
     const taken = responses.find((response) => response.statusCode === 201)?.json() as { percent: number };
