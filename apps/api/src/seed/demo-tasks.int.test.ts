@@ -156,6 +156,33 @@ describe("demo tasks", () => {
     }
   });
 
+  it("shows the province office roll-ups: every status over the province, the weighted plan by commune", async () => {
+    const session = await testApp.signIn("vanphong", DEMO_PASSWORD);
+    type Rollup = {
+      figures: { counts: Record<string, number>; progress: { value: number | null } };
+      groups: { orgTypeCode: string; figures: { counts: { total: number } } }[];
+    };
+    const province = await testApp.call(session, { method: "GET", url: "/api/task-rollup" });
+    expect(province.statusCode).toBe(200);
+    const whole = province.json() as Rollup;
+    for (const status of TASK_STATUSES) expect(whole.figures.counts[status], status).toBeGreaterThan(0);
+    const plan = await db
+      .selectFrom("documents")
+      .select("id")
+      .where("symbol", "=", DEMO_TASK_PLANS.building)
+      .executeTakeFirstOrThrow();
+    const response = await testApp.call(session, {
+      method: "GET",
+      url: `/api/task-rollup?planId=${plan.id}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const rollup = response.json() as Rollup;
+    expect(rollup.figures.progress.value).toBeGreaterThan(0);
+    const communes = rollup.groups.filter((g) => g.orgTypeCode === "dang_uy_xa");
+    expect(communes).toHaveLength(60);
+    expect(communes.every((g) => g.figures.counts.total > 0)).toBe(true);
+  });
+
   it("writes the same tasks and reports in a fresh database seeded at the same moment", {
     timeout: 180_000,
   }, async () => {
