@@ -266,6 +266,8 @@ describe("POST /api/plan-checks/file", () => {
     expect([scan.statusCode, codeOf(scan.body)]).toEqual([422, "PLAN_CHECK_FILE_NO_TEXT"]);
     const image = await checkFile(staff, "ke-hoach.png", pngBytes());
     expect([image.statusCode, codeOf(image.body)]).toEqual([422, "PLAN_CHECK_FILE_NO_TEXT"]);
+    const blank = await checkFile(staff, "ke-hoach.docx", docxBytes([""]));
+    expect([blank.statusCode, codeOf(blank.body)]).toEqual([422, "PLAN_CHECK_FILE_NO_TEXT"]);
     const empty = await checkFile(staff, "ke-hoach.txt", Buffer.alloc(0));
     expect([empty.statusCode, codeOf(empty.body)]).toEqual([400, "DOCUMENT_FILE_EMPTY"]);
     const noTasks = await checkFile(staff, "thu.txt", Buffer.from("Kính gửi các đồng chí."));

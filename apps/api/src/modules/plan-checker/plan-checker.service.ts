@@ -51,7 +51,8 @@ export class PlanCheckerService {
     } catch (error) {
       throw planFileError(error);
     }
-    if (file.noText === "image" || file.noText === "scan") throw new AppError("PLAN_CHECK_FILE_NO_TEXT");
+    // an image, a scan, or a document with no words in it
+    if (file.noText !== null) throw new AppError("PLAN_CHECK_FILE_NO_TEXT");
     const kind = file.read.kind === "image" ? "txt" : file.read.kind;
     return this.#check(actor, file.input, orgId, {
       kind,
