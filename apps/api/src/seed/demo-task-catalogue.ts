@@ -18,6 +18,8 @@ export interface DemoTaskDef {
   account?: boolean;
   schedule: TaskSchedule;
   reportFrequency: ReportFrequency | null;
+  /** The task starts this many days after the seed's day (not yet begun); default: with its plan. */
+  startsIn?: number;
   /** Days after the task starts; "year_end": 31 December of the demo's year; null: no due date. */
   due: number | "year_end" | null;
   deliverable: string | null;
@@ -230,6 +232,22 @@ export const BUILDING_PLAN_TASKS: readonly DemoTaskDef[] = [
     weight: 1,
     cascade: "none",
     narratives: ["Đã số hóa {value}{unit} văn bản đi trong kỳ."],
+  },
+  {
+    title: "Tổng kết công tác xây dựng Đảng trong năm, xây dựng phương hướng năm tới",
+    description: "Các đảng ủy xã, phường tổng kết, đánh giá kết quả và đề xuất chỉ tiêu năm tới.",
+    lead: "BTC",
+    supports: ["VP"],
+    responsible: "đồng chí Trưởng Ban Tổ chức Tỉnh ủy",
+    schedule: "once",
+    reportFrequency: null,
+    startsIn: 12,
+    due: 50,
+    deliverable: "Báo cáo tổng kết năm",
+    target: null,
+    weight: 2,
+    cascade: "communes",
+    narratives: ["Đã xây dựng đề cương báo cáo tổng kết.", "Đã gửi báo cáo tổng kết về Ban Tổ chức Tỉnh ủy."],
   },
   {
     title: "Tăng cường công tác dân vận",

@@ -156,7 +156,7 @@ describe("demo tasks", () => {
     }
   });
 
-  it("shows the province office roll-ups: every status over the province, the weighted plan by commune", async () => {
+  it("shows the province office roll-ups with every status: the province, and the weighted plan by commune", async () => {
     const session = await testApp.signIn("vanphong", DEMO_PASSWORD);
     type Rollup = {
       figures: { counts: Record<string, number>; progress: { value: number | null } };
@@ -177,6 +177,7 @@ describe("demo tasks", () => {
     });
     expect(response.statusCode).toBe(200);
     const rollup = response.json() as Rollup;
+    for (const status of TASK_STATUSES) expect(rollup.figures.counts[status], status).toBeGreaterThan(0);
     expect(rollup.figures.progress.value).toBeGreaterThan(0);
     const communes = rollup.groups.filter((g) => g.orgTypeCode === "dang_uy_xa");
     expect(communes).toHaveLength(60);

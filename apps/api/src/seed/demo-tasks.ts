@@ -120,12 +120,13 @@ function planPlanTasks(
   const reviewer = accountId(context, "admin");
   defs.forEach((def, n) => {
     const random = createRandom(`demo-tasks/${key}/${n}`);
-    const due = def.due === null ? null : def.due === "year_end" ? yearEnd : addDays(start, def.due);
+    const begins = def.startsIn === undefined ? start : addDays(today, def.startsIn);
+    const due = def.due === null ? null : def.due === "year_end" ? yearEnd : addDays(begins, def.due);
     const createdAt = vietnamTime(addDays(start, -random.int(1, 5)), 8, random.int(0, 59));
     const base = {
       planDocumentId: plan.id,
       description: def.description,
-      startDate: start,
+      startDate: begins,
       dueDate: due,
       schedule: def.schedule,
       reportFrequency: def.reportFrequency,
