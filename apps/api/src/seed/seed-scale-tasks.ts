@@ -7,6 +7,7 @@ import { todayInVietnam } from "@namro/domain";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { recordAudit, SYSTEM_AUDIT_CONTEXT } from "../platform/audit/audit-writer.ts";
+import { DEMO_ROOT_CODE, DEMO_SETTING_KEY } from "./demo-seed.ts";
 import { DEMO_TASKS_KEY, seedDemoTasks } from "./demo-tasks.ts";
 import {
   DEFAULT_SCALE_TASK_OPTIONS,
@@ -22,7 +23,6 @@ export const TASKS_PROGRESS_PREFIX = "seed_tasks:";
 export const PROVINCE_SCALE_TASKS = 200_000;
 /** Tasks across the country at scale "national" (the demo province's included). */
 export const NATIONAL_SCALE_TASKS = 5_000_000;
-const DEMO_ROOT_CODE = "BN";
 
 export interface ScaleTaskCounts {
   /** Tasks in the demo province (scale "province" and "national"). */
@@ -133,7 +133,7 @@ async function ensureDemoTasks(db: Kysely<Database>, log: (message: string) => v
   const setting = await db
     .selectFrom("systemSettings")
     .select("value")
-    .where("key", "=", "demo_seeded")
+    .where("key", "=", DEMO_SETTING_KEY)
     .executeTakeFirst();
   const value = (typeof setting?.value === "string" ? JSON.parse(setting.value) : setting?.value) as
     | { demoCell?: string }
