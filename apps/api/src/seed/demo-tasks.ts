@@ -17,7 +17,13 @@ import {
   RESPONSIBLE_AT_COMMUNE,
   RETURN_REASONS,
 } from "./demo-task-catalogue.ts";
-import { type LeafOutcome, type LeafTerms, leafReports, possibleOutcomes } from "./leaf-reports.ts";
+import {
+  type LeafOutcome,
+  type LeafTerms,
+  leafReports,
+  pickOutcome,
+  possibleOutcomes,
+} from "./leaf-reports.ts";
 import { createRandom, type Random } from "./random.ts";
 import { type PlannedOrgRef, type PlannedTask, vietnamTime } from "./task-seed-plan.ts";
 import { loadPlannedTasks } from "./tasks-bulk.ts";
@@ -57,16 +63,6 @@ const OUTCOME_WEIGHTS: Record<LeafOutcome, number> = {
   paused: 0.08,
   cancelled: 0.08,
 };
-
-function pickOutcome(random: Random, allowed: LeafOutcome[]): LeafOutcome {
-  const total = allowed.reduce((sum, outcome) => sum + OUTCOME_WEIGHTS[outcome], 0);
-  let draw = random.next() * total;
-  for (const outcome of allowed) {
-    draw -= OUTCOME_WEIGHTS[outcome];
-    if (draw < 0) return outcome;
-  }
-  return allowed.at(-1) as LeafOutcome;
-}
 
 function fill(template: string, value: number | null, unit: string | null): string {
   return template
@@ -310,7 +306,7 @@ function addLeafReports(
     targetValue: task.targetValue,
   };
   const allowed = possibleOutcomes(terms, context.today);
-  const outcome = forced ?? pickOutcome(random, allowed);
+  const outcome = forced ?? pickOutcome(random, allowed, OUTCOME_WEIGHTS);
   const result = leafReports(terms, {
     outcome,
     today: context.today,

@@ -72,6 +72,21 @@ export function possibleOutcomes(terms: LeafTerms, today: string): LeafOutcome[]
     : ["done_on_time", "in_progress", "not_started", "paused", "cancelled"];
 }
 
+/** One of `allowed`, drawn by `weights` (how often a leaf ends each way). */
+export function pickOutcome(
+  random: Random,
+  allowed: readonly LeafOutcome[],
+  weights: Record<LeafOutcome, number>,
+): LeafOutcome {
+  const total = allowed.reduce((sum, outcome) => sum + weights[outcome], 0);
+  let draw = random.next() * total;
+  for (const outcome of allowed) {
+    draw -= weights[outcome];
+    if (draw < 0) return outcome;
+  }
+  return allowed.at(-1) as LeafOutcome;
+}
+
 /** The reports of a leaf for `story.outcome` (which must be one of possibleOutcomes). */
 export function leafReports(terms: LeafTerms, story: LeafStory): LeafResult {
   const { today, random } = story;

@@ -11,7 +11,7 @@ import {
   RESPONSIBLE_AT_COMMUNE,
   RETURN_REASONS,
 } from "./demo-task-catalogue.ts";
-import { type LeafOutcome, leafReports, possibleOutcomes } from "./leaf-reports.ts";
+import { type LeafOutcome, leafReports, pickOutcome, possibleOutcomes } from "./leaf-reports.ts";
 import { createRandom, type Random } from "./random.ts";
 import { type PlannedOrgRef, type PlannedTask, vietnamTime } from "./task-seed-plan.ts";
 
@@ -52,16 +52,6 @@ const WEIGHTS: Record<LeafOutcome, number> = {
   cancelled: 0.1,
 };
 
-function pickOutcome(random: Random, allowed: LeafOutcome[]): LeafOutcome {
-  const total = allowed.reduce((sum, outcome) => sum + WEIGHTS[outcome], 0);
-  let draw = random.next() * total;
-  for (const outcome of allowed) {
-    draw -= WEIGHTS[outcome];
-    if (draw < 0) return outcome;
-  }
-  return allowed.at(-1) as LeafOutcome;
-}
-
 /** The tasks of one province, parents first. */
 export function planScaleTasks(
   orgs: ScaleTaskOrgs,
@@ -84,7 +74,7 @@ export function planScaleTasks(
       targetValue: task.targetValue,
     };
     const result = leafReports(terms, {
-      outcome: pickOutcome(random, possibleOutcomes(terms, today)),
+      outcome: pickOutcome(random, possibleOutcomes(terms, today), WEIGHTS),
       today,
       random,
       submittedBy: null,
