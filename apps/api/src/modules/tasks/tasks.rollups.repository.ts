@@ -3,7 +3,7 @@
 // to a plan's task trees and a period) and aggregates them: grouping sets by child organisation of the
 // node and for the node's total, targets per unit, the first overdue and due-soon tasks, and the trend
 // as filtered counts per month. Status is THE rule in SQL (tasks.status-sql.ts) with an injected today.
-import { type Kysely, type RawBuilder, type SqlBool, sql, type Transaction } from "kysely";
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { pathWithinAny } from "../../platform/auth/scope-sql.ts";
 import { dueSoonSql, taskStatusSql } from "./tasks.status-sql.ts";
@@ -99,7 +99,7 @@ export interface RollupRows {
 /** The tasks of the roll-up: leaf, counted under the node, visible, in the plans and the period. */
 function scopedWhere(source: RollupSource): RawBuilder<SqlBool> {
   const conditions: RawBuilder<SqlBool>[] = [
-    sql`${pathWithinAny(sql.ref("t.org_path"), source.nodePaths)}`,
+    underNodeSql(source.nodePaths, sql.ref("t.org_path")),
     sql`NOT t.has_children`,
     sql`${taskVisibleSql("t", source.scope)}`,
   ];
@@ -214,6 +214,17 @@ export function childOf(
       sql` `,
     )} END`,
   };
+}
+
+/**
+ * `path` lies under one of the node's paths. For a whole scope of top organisations (a national reader
+ * holds 34) the first label is looked up once instead of comparing every row with each root in turn.
+ */
+export function underNodeSql(nodePaths: readonly string[], path: Expression<string>): RawBuilder<SqlBool> {
+  if (nodePaths.length > 1 && nodePaths.every((p) => !p.includes("."))) {
+    return sql<SqlBool>`ltree2text(subpath(${path}, 0, 1))::bigint IN (${sql.join(nodePaths.map(Number))})`;
+  }
+  return sql<SqlBool>`${pathWithinAny(path, nodePaths)}`;
 }
 
 /** The organisations grouped: the node's active children (and any holding tasks), or the scope roots. */
@@ -387,7 +398,7 @@ export async function awaitingReview(
       SELECT r.id, r.task_id, t.title, coalesce(t.lead_org_id, t.owner_org_id) AS org_id, r.period_key,
              r.percent, r.submitted_at
       FROM task_reports r JOIN tasks t ON t.id = r.task_id
-      WHERE r.status = 'submitted' AND ${pathWithinAny(sql.ref("t.owner_path"), nodePaths)} AND ${taskVisibleSql("t", scope)}
+      WHERE r.status = 'submitted' AND ${underNodeSql(nodePaths, sql.ref("t.owner_path"))} AND ${taskVisibleSql("t", scope)}
     )
     SELECT (SELECT count(*)::int FROM waiting) AS total,
       (SELECT coalesce(json_agg(json_build_object('id', w.id, 'taskId', w.task_id, 'taskTitle', w.title,

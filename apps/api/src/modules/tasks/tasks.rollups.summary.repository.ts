@@ -4,7 +4,6 @@
 // node into the same shape as the live statement (tasks.rollups.repository.ts), whose figures it must
 // equal; the overdue and due-soon lists are read from the tasks through their indexes.
 import { type RawBuilder, type SqlBool, sql } from "kysely";
-import { pathWithinAny } from "../../platform/auth/scope-sql.ts";
 import type {
   Executor,
   FiguresRow,
@@ -15,7 +14,7 @@ import type {
   RollupSource,
   TrendMonthSpec,
 } from "./tasks.rollups.repository.ts";
-import { childOf, childrenSql, figureJson } from "./tasks.rollups.repository.ts";
+import { childOf, childrenSql, figureJson, underNodeSql } from "./tasks.rollups.repository.ts";
 import { dueSoonSql, reportLateSql, taskStatusSql } from "./tasks.status-sql.ts";
 import { taskVisibleSql } from "./tasks.visibility.ts";
 
@@ -115,7 +114,7 @@ export async function plansMissingClearsAtNode(
     SELECT nullif(m.plan_id, 0) AS "planId", coalesce(d.symbol, d.citation) AS "planSymbol",
            d.subject AS "planSubject", m.tasks_missing AS "tasksMissing", m.tasks
     FROM (SELECT p.plan_document_id AS plan_id, sum(p.tasks)::int AS tasks, sum(p.tasks_missing)::int AS tasks_missing
-          FROM task_rollup_plans p WHERE ${pathWithinAny(sql.ref("p.org_path"), nodePaths)}
+          FROM task_rollup_plans p WHERE ${underNodeSql(nodePaths, sql.ref("p.org_path"))}
           GROUP BY p.plan_document_id) m
     LEFT JOIN documents d ON d.id = m.plan_id
     WHERE m.tasks_missing > 0
@@ -151,6 +150,10 @@ export async function refreshSummary(
     await insertPlanRows(executor, null);
     await sql`INSERT INTO task_rollup_state (id, as_of) VALUES (1, ${today}::date)
       ON CONFLICT (id) DO UPDATE SET as_of = EXCLUDED.as_of`.execute(executor);
+    // Every row is new: without statistics the planner guesses (a province's roll-up took 300 ms
+    // instead of 20 until autovacuum came by).
+    await sql`ANALYZE task_rollup_orgs`.execute(executor);
+    await sql`ANALYZE task_rollup_plans`.execute(executor);
     return;
   }
   const { rows: dirty } = await sql<{ orgId: number }>`
@@ -175,7 +178,7 @@ function listSql(source: RollupSource, where: RawBuilder<SqlBool>, limit: number
     FROM (SELECT t.id, t.title, coalesce(t.lead_org_id, t.owner_org_id) AS org_id, t.plan_document_id,
                  t.due_date, t.progress_percent, ${taskStatusSql("t", today)} AS status
           FROM tasks t
-          WHERE ${pathWithinAny(sql.ref("t.org_path"), source.nodePaths)} AND NOT t.has_children
+          WHERE ${underNodeSql(source.nodePaths, sql.ref("t.org_path"))} AND NOT t.has_children
             AND t.state = 'active' AND t.completed_on IS NULL AND ${taskVisibleSql("t", source.scope)}
             AND ${where}
           ORDER BY t.due_date NULLS LAST, t.id LIMIT ${limit}) l
@@ -214,7 +217,7 @@ export async function summaryAtNode(
   }>`WITH summed AS MATERIALIZED (
     SELECT s.*, ${child.id} AS child_id, ${child.level} AS child_level
     FROM task_rollup_orgs s
-    WHERE ${pathWithinAny(sql.ref("s.org_path"), source.nodePaths)}
+    WHERE ${underNodeSql(source.nodePaths, sql.ref("s.org_path"))}
   ),
   grouped AS (
     SELECT s.child_id, GROUPING(s.child_id) = 1 AS is_total, ${SUM_COLUMNS},
