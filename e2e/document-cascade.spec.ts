@@ -19,7 +19,7 @@ import {
   type SampleDocument,
   sampleDocumentDocx,
 } from "../apps/api/test/document-fixtures.ts";
-import { type BrowserSession, launchBrowser, openPage } from "./browser.ts";
+import { type BrowserSession, openPage } from "./browser.ts";
 import {
   confirmHeader,
   createFromWizard,
@@ -30,7 +30,14 @@ import {
   proposedHeader,
   uploadThroughWizard,
 } from "./document-steps.ts";
-import { apiSession, formatVi, isoDate, signInThroughPage, todayInVietnam } from "./journey-steps.ts";
+import {
+  apiSession,
+  formatVi,
+  isoDate,
+  signedInElsewhere,
+  signInThroughPage,
+  todayInVietnam,
+} from "./journey-steps.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const COMMUNE_TYPE = "Đảng ủy xã / phường / đặc khu";
@@ -59,21 +66,6 @@ function rewrite(document: SampleDocument, replace: (line: string) => string): S
 
 function docxFile(name: string, document: SampleDocument): DocumentFile {
   return { name, mimeType: DOCX, buffer: sampleDocumentDocx(document) };
-}
-
-/** A second person signed in in their own browser. */
-async function signedInElsewhere(baseUrl: string, username: string): Promise<Page> {
-  const browser = await launchBrowser();
-  others.push(browser);
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: "vi-VN",
-    baseURL: baseUrl,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await signInThroughPage(page, username);
-  return page;
 }
 
 async function coverageTotal(page: Page, key: string): Promise<string> {
@@ -194,7 +186,7 @@ describe("the cascade of a directive", () => {
     expect(await coverageTotal(page, "overdue")).toBe("0");
 
     // The commune's office uploads its plan carrying out the province's.
-    const commune = await signedInElsewhere(baseUrl, "tanhung");
+    const commune = await signedInElsewhere(baseUrl, "tanhung", others);
     await uploadThroughWizard(commune, docxFile(`ke-hoach-${communeNumber}-KH-DU.docx`, communePlan));
     expect((await proposedHeader(commune)).number).toBe(String(communeNumber));
     await confirmHeader(commune);
@@ -262,7 +254,7 @@ describe("the cascade of a directive", () => {
     await expect.poll(() => page.getByTestId("target-reminded").first().innerText()).not.toBe("—");
 
     // A commune that has not issued finds the reminder in its inbox, and opens the plan from it.
-    const missing = await signedInElsewhere(baseUrl, "phuong.kinhbac");
+    const missing = await signedInElsewhere(baseUrl, "phuong.kinhbac", others);
     await expect
       .poll(() => missing.getByTestId("notification-bell").getAttribute("aria-label"))
       .toMatch(/^Thông báo: [1-9]\d* chưa đọc$/);

@@ -1,9 +1,10 @@
 // Steps shared by the browser journeys: signing in through the login page, calling the API as a
 // signed-in user, picking options in Ant Design selects.
 
-import type { APIRequestContext, Page } from "playwright-core";
+import type { APIRequestContext, Browser, Page } from "playwright-core";
 import { expect } from "vitest";
 import { DEMO_PASSWORD } from "../apps/api/src/seed/demo-seed.ts";
+import { launchBrowser } from "./browser.ts";
 
 export { DEMO_PASSWORD };
 
@@ -17,6 +18,25 @@ export async function signInThroughPage(
   await page.getByTestId("login-password").fill(password);
   await page.getByTestId("login-submit").click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** A second person signed in in their own browser; it is added to `browsers` for the test to close. */
+export async function signedInElsewhere(
+  baseUrl: string,
+  username: string,
+  browsers: Browser[],
+): Promise<Page> {
+  const browser = await launchBrowser();
+  browsers.push(browser);
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: "vi-VN",
+    baseURL: baseUrl,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signInThroughPage(page, username);
+  return page;
 }
 
 /** An API session in the page's browser context (shares its cookies), with the CSRF token. */

@@ -7,8 +7,8 @@
 import { randomInt } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type BrowserSession, launchBrowser, openPage } from "./browser.ts";
-import { formatVi, isoDate, signInThroughPage, todayInVietnam } from "./journey-steps.ts";
+import { type BrowserSession, openPage } from "./browser.ts";
+import { formatVi, isoDate, signedInElsewhere, signInThroughPage, todayInVietnam } from "./journey-steps.ts";
 import {
   awaitingReviewOnDashboard,
   clearGrades,
@@ -30,21 +30,6 @@ afterEach(async () => {
   await session.close();
   for (const browser of others.splice(0)) await browser.close();
 });
-
-/** A second person signed in in their own browser. */
-async function signedInElsewhere(baseUrl: string, username: string): Promise<Page> {
-  const browser = await launchBrowser();
-  others.push(browser);
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: "vi-VN",
-    baseURL: baseUrl,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await signInThroughPage(page, username);
-  return page;
-}
 
 /** The commune's own task given by the province (found by its unique title), opened on its reports. */
 async function openCommuneTask(page: Page, title: string, commune: string): Promise<void> {
@@ -156,7 +141,7 @@ describe("a five-clears task given down the tree", () => {
 
     // Tân Hưng reports half done, 30 of its 60; Kinh Bắc 40 %, 12 of its 30. Each child names no one
     // yet, so each is marked as lacking a clear.
-    const tanHung = await signedInElsewhere(baseUrl, "tanhung");
+    const tanHung = await signedInElsewhere(baseUrl, "tanhung", others);
     await openCommuneTask(tanHung, title, COMMUNES[0]);
     expect(await tanHung.getByTestId("task-target-text").innerText()).toBe("60 đảng viên");
     expect(await tanHung.getByTestId("task-marks").getByTestId("task-missing-clears").count()).toBe(1);
@@ -165,7 +150,7 @@ describe("a five-clears task given down the tree", () => {
       actualValue: 30,
       narrative: "Đã kết nạp 30 quần chúng ưu tú.",
     });
-    const kinhBac = await signedInElsewhere(baseUrl, "phuong.kinhbac");
+    const kinhBac = await signedInElsewhere(baseUrl, "phuong.kinhbac", others);
     await openCommuneTask(kinhBac, title, COMMUNES[1]);
     await reportProgress(kinhBac, { percent: 40, actualValue: 12, narrative: "Đã kết nạp 12 đảng viên." });
 
