@@ -86,6 +86,19 @@ export function TaskFilters({ search, onChange, knownOrgLabels, knownPlan }: Pro
           data-testid="task-filter-due"
         />
       </Field>
+      <Field label={t("tasks.filters.order")}>
+        <Select<"due" | "recent" | "title">
+          value={search.order ?? "due"}
+          onChange={(order) => onChange({ order: order === "due" ? undefined : order })}
+          options={(["due", "recent", "title"] as const).map((value) => ({
+            value,
+            label: t(`tasks.filters.orders.${value}`),
+          }))}
+          aria-label={t("tasks.filters.order")}
+          style={{ width: "100%" }}
+          data-testid="task-filter-order"
+        />
+      </Field>
       <Col xs={24}>
         <Checkbox
           checked={search.missing === true}
