@@ -1,7 +1,7 @@
 // Editing tasks when others edit too, and a committee's own clears. Two people change one task at
 // once: the second to save keeps the fields only the first changed, and chooses for the field both
-// changed. An organisation adds a clear of its own: its tasks' form grades six clears, and back to
-// five when the organisation drops its own set.
+// changed; the task is paused with a reason and resumed. An organisation adds a clear of its own: its
+// tasks' form grades six clears, and back to five when the organisation drops its own set.
 import { randomInt } from "node:crypto";
 import type { APIRequestContext } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -79,6 +79,26 @@ describe("editing tasks", () => {
       await office.request.get(`/api/tasks/${task.id}`),
     );
     expect(saved).toMatchObject({ title: `${title} (văn phòng)`, deliverable: "Báo cáo kết quả rà soát" });
+
+    // Paused only with a reason, after saying what pausing means; resumed in one step.
+    await page.getByTestId("task-pause").click();
+    await page.getByTestId("task-state-ok").click();
+    await expect.poll(() => page.getByText("Hãy ghi lý do.").count()).toBe(1);
+    const reason = "Chờ hướng dẫn của Ban Tổ chức Trung ương.";
+    await page.getByTestId("task-state-reason").fill(reason);
+    await page.getByTestId("task-state-ok").click();
+    await expect
+      .poll(() => page.getByTestId("task-marks").getByTestId("task-status").getAttribute("data-status"))
+      .toBe("paused");
+    expect(await page.getByTestId("task-state-notice").innerText()).toBe(
+      `Nhiệm vụ đang tạm dừng. Lý do: ${reason}`,
+    );
+    await page.getByTestId("task-resume").click();
+    await page.getByTestId("task-state-ok").click();
+    await expect
+      .poll(() => page.getByTestId("task-marks").getByTestId("task-status").getAttribute("data-status"))
+      .toBe("not_started");
+    expect(await page.getByTestId("task-state-notice").count()).toBe(0);
   });
 
   it("grades an organisation's tasks against its own clears, and the default five again without them", async () => {
