@@ -181,7 +181,11 @@ export class TaskRollupsService {
     }
     const trend = trendMonths(source.today);
     await summary.refreshSummary(trx, source.today, trend);
-    const rows = await summary.summaryAtNode(trx, source, { ...options, trend });
+    const rows = await summary.summaryAtNode(trx, source, {
+      ...options,
+      trend,
+      withTrend: options.trend !== null,
+    });
     return options.trend === null ? { ...rows, trend: [] } : rows;
   }
 

@@ -199,12 +199,14 @@ const SUM_COLUMNS = sql`sum(s.total)::int AS total, sum(s.not_started)::int AS n
 export async function summaryAtNode(
   executor: Executor,
   source: RollupSource,
-  options: RollupOptions & { trend: readonly TrendMonthSpec[] },
+  options: RollupOptions & { trend: readonly TrendMonthSpec[]; withTrend: boolean },
 ): Promise<RollupRows> {
   const child = childOf(source, "s");
   const today = source.today;
   const limit = options.listLimit ?? 1_000_000;
   const months = options.trend.map((_, i) => i + 1);
+  // The roll-up shows no trend: its 36 sums are left out (the dashboard and the export ask for them).
+  const withTrend = options.withTrend;
   const { rows } = await sql<{
     total: FiguresRow | null;
     groups: GroupRow[] | null;
@@ -215,7 +217,11 @@ export async function summaryAtNode(
     dueSoonTotal: number | null;
     trend: { done: number[]; doneLate: number[]; overdueAtEnd: number[] } | null;
   }>`WITH summed AS MATERIALIZED (
-    SELECT s.*, ${child.id} AS child_id, ${child.level} AS child_level
+    SELECT s.org_path, s.unit, s.total, s.not_started, s.in_progress, s.done_on_time, s.done_late, s.overdue,
+           s.paused, s.cancelled, s.tasks, s.sum_percent, s.sum_weight, s.sum_weighted, s.target_tasks,
+           s.planned, s.achieved, s.due_soon,
+           ${withTrend ? sql`s.trend_done, s.trend_done_late, s.trend_overdue,` : sql``}
+           ${child.id} AS child_id, ${child.level} AS child_level
     FROM task_rollup_orgs s
     WHERE ${underNodeSql(source.nodePaths, sql.ref("s.org_path"))}
   ),
@@ -256,12 +262,16 @@ export async function summaryAtNode(
         ? listSql(source, dueSoonSql("t", today) as RawBuilder<SqlBool>, limit)
         : sql`'[]'::json`
     } AS due_soon,
-    (SELECT sum(s.due_soon)::int FROM summed s) AS due_soon_total,
-    (SELECT json_build_object(
+    ${options.dueSoon ? sql`(SELECT sum(s.due_soon)::int FROM summed s)` : sql`0`} AS due_soon_total,
+    ${
+      withTrend
+        ? sql`(SELECT json_build_object(
         'done', json_build_array(${sql.join(months.map((i) => sql`coalesce(sum(s.trend_done[${sql.lit(i)}]), 0)`))}),
         'doneLate', json_build_array(${sql.join(months.map((i) => sql`coalesce(sum(s.trend_done_late[${sql.lit(i)}]), 0)`))}),
         'overdueAtEnd', json_build_array(${sql.join(months.map((i) => sql`coalesce(sum(s.trend_overdue[${sql.lit(i)}]), 0)`))}))
-     FROM summed s) AS trend`.execute(executor);
+     FROM summed s)`
+        : sql`NULL::json`
+    } AS trend`.execute(executor);
   const row = rows[0];
   const groups = row?.groups ?? [];
   if (row?.selfGroup) groups.push(row.selfGroup);
