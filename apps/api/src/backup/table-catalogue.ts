@@ -38,6 +38,7 @@ const MIGRATOR_TABLES = new Set(["kysely_migration", "kysely_migration_lock"]);
 export const DERIVED_TABLES: ReadonlySet<string> = new Set([
   "document_reach",
   "task_rollup_orgs",
+  "task_rollup_nodes",
   "task_rollup_plans",
   "task_rollup_state",
   "task_rollup_dirty",

@@ -547,6 +547,32 @@ describe("the precomputed roll-up", () => {
     expect(removed.targets.find((target) => target.unit === "hộ")).toBeUndefined();
   });
 
+  it("follows an organisation moved to another province, in both provinces' figures", async () => {
+    const db = t.database.db;
+    const c3 = communes[2] as OrganisationRow;
+    const national = await t.actor([
+      { role: "committee_leader", orgId: province.id },
+      { role: "committee_leader", orgId: otherProvince.id },
+    ]);
+    const move = (parent: OrganisationRow) =>
+      sql`UPDATE organisations SET parent_id = ${parent.id}, path = text2ltree(${`${parent.path}.${c3.id}`})
+        WHERE id = ${c3.id}`.execute(db);
+    await move(otherProvince);
+    try {
+      await checkRollup(provinceStaff, "", { path: province.path }, "average");
+      await checkRollup(national, `?orgId=${otherProvince.id}`, { path: otherProvince.path }, "average");
+      const whole = (await get(national, "/api/task-rollup")).json() as TaskRollup;
+      const tasks = await allTasks();
+      expect(whole.groups.map((g) => g.figures.counts.total)).toEqual([
+        counted(tasks, { path: province.path }).length,
+        counted(tasks, { path: otherProvince.path }).length,
+      ]);
+    } finally {
+      await move(province);
+    }
+    await checkRollup(provinceStaff, "", { path: province.path }, "average");
+  });
+
   it("is rebuilt on a new day", async () => {
     const db = t.database.db;
     // Rows computed yesterday with a figure that is no longer true.

@@ -77,6 +77,65 @@ async function insertRows(
     GROUP BY s.org_id, o.path, s.unit`.execute(executor);
 }
 
+const SUMMED_COLUMNS = [
+  "total",
+  "not_started",
+  "in_progress",
+  "done_on_time",
+  "done_late",
+  "overdue",
+  "paused",
+  "cancelled",
+  "tasks",
+  "sum_percent",
+  "sum_weight",
+  "sum_weighted",
+  "target_tasks",
+  "planned",
+  "achieved",
+  "due_soon",
+] as const;
+
+/**
+ * Inserts the rows of the nodes at levels 1 and 2 (top organisations and those directly under them)
+ * summing their subtrees' organisation rows; only the nodes at `nodePaths` when given.
+ */
+async function insertNodeRows(executor: Executor, nodePaths: readonly string[] | null): Promise<void> {
+  if (nodePaths !== null && nodePaths.length === 0) return;
+  const only =
+    nodePaths === null
+      ? sql`true`
+      : sql`s.org_path <@ ANY(${sql.val(nodePaths)}::ltree[]) AND subpath(s.org_path, 0, v.k)::text IN (${sql.join(nodePaths)})`;
+  const arraySum = (column: string) =>
+    sql`ARRAY[${sql.join(
+      Array.from(
+        { length: 12 },
+        (_, i) => sql`coalesce(sum(x.${sql.raw(column)}[${sql.lit(i + 1)}]), 0)::int`,
+      ),
+    )}]::int[]`;
+  await sql`INSERT INTO task_rollup_nodes (node_id, node_path, unit, deep_total,
+      ${sql.join(SUMMED_COLUMNS.map((c) => sql.raw(c)))}, trend_done, trend_done_late, trend_overdue)
+    SELECT ltree2text(subpath(x.node_path, -1))::bigint, x.node_path, x.unit,
+      coalesce(sum(x.total) FILTER (WHERE x.deep), 0)::int,
+      ${sql.join(SUMMED_COLUMNS.map((c) => sql`sum(x.${sql.raw(c)})`))},
+      ${arraySum("trend_done")}, ${arraySum("trend_done_late")}, ${arraySum("trend_overdue")}
+    FROM (SELECT subpath(s.org_path, 0, v.k) AS node_path, nlevel(s.org_path) > v.k AS deep, s.*
+          FROM task_rollup_orgs s CROSS JOIN (VALUES (1), (2)) AS v(k)
+          WHERE nlevel(s.org_path) >= v.k AND ${only}) x
+    GROUP BY x.node_path, x.unit`.execute(executor);
+}
+
+/** The level-1 and level-2 prefixes of paths. */
+function nodePrefixes(paths: readonly string[]): string[] {
+  const prefixes = new Set<string>();
+  for (const path of paths) {
+    const labels = path.split(".");
+    prefixes.add(labels[0] as string);
+    if (labels.length >= 2) prefixes.add(labels.slice(0, 2).join("."));
+  }
+  return [...prefixes];
+}
+
 /** Inserts the per-plan rows (tasks, those missing a clear; cancelled ones left out) of `orgIds` (null: all). */
 async function insertPlanRows(executor: Executor, orgIds: readonly number[] | null): Promise<void> {
   const only =
@@ -146,24 +205,36 @@ export async function refreshSummary(
     await sql`DELETE FROM task_rollup_dirty`.execute(executor);
     await sql`DELETE FROM task_rollup_orgs`.execute(executor);
     await sql`DELETE FROM task_rollup_plans`.execute(executor);
+    await sql`DELETE FROM task_rollup_nodes`.execute(executor);
     await insertRows(executor, today, trend, null);
     await insertPlanRows(executor, null);
+    await insertNodeRows(executor, null);
     await sql`INSERT INTO task_rollup_state (id, as_of) VALUES (1, ${today}::date)
       ON CONFLICT (id) DO UPDATE SET as_of = EXCLUDED.as_of`.execute(executor);
     // Every row is new: without statistics the planner guesses (a province's roll-up took 300 ms
     // instead of 20 until autovacuum came by).
     await sql`ANALYZE task_rollup_orgs`.execute(executor);
     await sql`ANALYZE task_rollup_plans`.execute(executor);
+    await sql`ANALYZE task_rollup_nodes`.execute(executor);
     return;
   }
   const { rows: dirty } = await sql<{ orgId: number }>`
     DELETE FROM task_rollup_dirty RETURNING org_id`.execute(executor);
   if (dirty.length === 0) return;
   const ids = dirty.map((row) => Number(row.orgId));
-  await sql`DELETE FROM task_rollup_orgs WHERE org_id IN (${sql.join(ids)})`.execute(executor);
+  // The nodes above the stale organisations, where their rows were (a move) and where they are now.
+  const { rows: old } = await sql<{ path: string }>`
+    DELETE FROM task_rollup_orgs WHERE org_id IN (${sql.join(ids)}) RETURNING org_path::text AS path`.execute(
+    executor,
+  );
+  const { rows: now } = await sql<{ path: string }>`
+    SELECT path::text AS path FROM organisations WHERE id IN (${sql.join(ids)})`.execute(executor);
   await sql`DELETE FROM task_rollup_plans WHERE org_id IN (${sql.join(ids)})`.execute(executor);
   await insertRows(executor, today, trend, ids);
   await insertPlanRows(executor, ids);
+  const nodes = nodePrefixes([...old, ...now].map((row) => row.path));
+  await sql`DELETE FROM task_rollup_nodes WHERE node_path::text IN (${sql.join(nodes)})`.execute(executor);
+  await insertNodeRows(executor, nodes);
 }
 
 function listSql(source: RollupSource, where: RawBuilder<SqlBool>, limit: number): RawBuilder<unknown> {
@@ -193,6 +264,37 @@ const SUM_COLUMNS = sql`sum(s.total)::int AS total, sum(s.not_started)::int AS n
   sum(s.sum_weight)::float8 AS sum_weight, sum(s.sum_weighted)::float8 AS sum_weighted_percent`;
 
 /**
+ * The rows summed at the node, each with its group (`child_id`, null: the node's own) and whether tasks
+ * lie below that group's organisation (`deep`): for the whole country or a top organisation, the node
+ * rows one level down (and the top organisation's own rows); else the organisation rows under the node.
+ */
+function summedRows(source: RollupSource, withTrend: boolean): RawBuilder<unknown> {
+  const columns = (alias: string) =>
+    sql`${sql.join(SUMMED_COLUMNS.map((c) => sql.ref(`${alias}.${c}`)))}, ${sql.ref(`${alias}.unit`)}
+      ${withTrend ? sql`, ${sql.ref(`${alias}.trend_done`)}, ${sql.ref(`${alias}.trend_done_late`)}, ${sql.ref(`${alias}.trend_overdue`)}` : sql``}`;
+  const paths = source.nodePaths;
+  const topLevel = paths.every((path) => !path.includes("."));
+  if (source.nodeId === null && topLevel) {
+    return sql`SELECT ${columns("n")}, n.node_id AS child_id, n.deep_total > 0 AS deep
+      FROM task_rollup_nodes n
+      WHERE nlevel(n.node_path) = 1 AND n.node_id IN (${sql.join(paths.map(Number))})`;
+  }
+  if (source.nodeId !== null && topLevel) {
+    const path = paths[0] as string;
+    return sql`SELECT ${columns("n")}, n.node_id AS child_id, n.deep_total > 0 AS deep
+      FROM task_rollup_nodes n
+      WHERE nlevel(n.node_path) = 2 AND n.node_path <@ ${path}::ltree
+      UNION ALL
+      SELECT ${columns("s")}, NULL::bigint, false
+      FROM task_rollup_orgs s WHERE s.org_path = ${path}::ltree`;
+  }
+  const child = childOf(source, "s");
+  return sql`SELECT ${columns("s")}, ${child.id} AS child_id, nlevel(s.org_path) > ${child.level} AS deep
+    FROM task_rollup_orgs s
+    WHERE ${underNodeSql(paths, sql.ref("s.org_path"))}`;
+}
+
+/**
  * The roll-up at the node from the precomputed rows (every leaf task under the node: the node lies in
  * the reader's scope, so each is visible by THE rule), in one statement; call refreshSummary first.
  */
@@ -201,7 +303,6 @@ export async function summaryAtNode(
   source: RollupSource,
   options: RollupOptions & { trend: readonly TrendMonthSpec[]; withTrend: boolean },
 ): Promise<RollupRows> {
-  const child = childOf(source, "s");
   const today = source.today;
   const limit = options.listLimit ?? 1_000_000;
   const months = options.trend.map((_, i) => i + 1);
@@ -216,18 +317,10 @@ export async function summaryAtNode(
     dueSoon: ListedTaskRow[];
     dueSoonTotal: number | null;
     trend: { done: number[]; doneLate: number[]; overdueAtEnd: number[] } | null;
-  }>`WITH summed AS MATERIALIZED (
-    SELECT s.org_path, s.unit, s.total, s.not_started, s.in_progress, s.done_on_time, s.done_late, s.overdue,
-           s.paused, s.cancelled, s.tasks, s.sum_percent, s.sum_weight, s.sum_weighted, s.target_tasks,
-           s.planned, s.achieved, s.due_soon,
-           ${withTrend ? sql`s.trend_done, s.trend_done_late, s.trend_overdue,` : sql``}
-           ${child.id} AS child_id, ${child.level} AS child_level
-    FROM task_rollup_orgs s
-    WHERE ${underNodeSql(source.nodePaths, sql.ref("s.org_path"))}
-  ),
+  }>`WITH summed AS MATERIALIZED (${summedRows(source, withTrend)}),
   grouped AS (
     SELECT s.child_id, GROUPING(s.child_id) = 1 AS is_total, ${SUM_COLUMNS},
-           bool_or(nlevel(s.org_path) > s.child_level) AS below
+           bool_or(s.deep) AS below
     FROM summed s
     GROUP BY GROUPING SETS ((s.child_id), ())
   ),
