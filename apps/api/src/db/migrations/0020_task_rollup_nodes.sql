@@ -30,3 +30,6 @@ CREATE TABLE task_rollup_nodes (
   PRIMARY KEY (node_id, unit)
 );
 CREATE INDEX task_rollup_nodes_path ON task_rollup_nodes USING gist (node_path);
+
+-- Rows computed before this table existed have no node rows: the next read rebuilds everything.
+DELETE FROM task_rollup_state;
