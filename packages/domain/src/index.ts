@@ -10,7 +10,7 @@ export * from "./party-documents/document-types.ts";
 export * from "./party-documents/reference-extractor.ts";
 export * from "./party-documents/roman-numerals.ts";
 export * from "./plan-checker/index.ts";
+export * from "./tasks/index.ts";
 export * from "./vietnamese-dates.ts";
 export * from "./vietnamese-sort-key.ts";
 export * from "./vietnamese-text.ts";
-export * from "./tasks/index.ts";

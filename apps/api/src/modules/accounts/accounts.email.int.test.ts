@@ -75,7 +75,7 @@ describe("own e-mail address", () => {
 
   it("refuses an address that is not one (400 with the field), and needs a session (401)", async () => {
     await t.call(person, { method: "PUT", url: "/api/auth/email", payload: { email: "a@b.vn" } });
-    for (const email of ["khong-phai-thu", "a@b", "a b@c.vn", "x".repeat(250) + "@b.vn"]) {
+    for (const email of ["khong-phai-thu", "a@b", "a b@c.vn", `${"x".repeat(250)}@b.vn`]) {
       const bad = await t.call(person, { method: "PUT", url: "/api/auth/email", payload: { email } });
       expect(bad.statusCode).toBe(400);
       expect(issuePaths(bad)).toEqual(["body.email"]);
