@@ -31,8 +31,8 @@ import { registerNotificationRoutes } from "./modules/notifications/notification
 import { registerOrganisationRoutes } from "./modules/organisations/organisations.routes.ts";
 import { registerPlanCheckerRoutes } from "./modules/plan-checker/plan-checker.routes.ts";
 import { registerSystemRoutes } from "./modules/system/system.routes.ts";
-import { registerTaskRollupRoutes } from "./modules/tasks/tasks.rollups.routes.ts";
 import { registerTaskReportRoutes } from "./modules/tasks/tasks.reports.routes.ts";
+import { registerTaskRollupRoutes } from "./modules/tasks/tasks.rollups.routes.ts";
 import { registerTaskRoutes } from "./modules/tasks/tasks.routes.ts";
 import { enforceRouteAccess } from "./platform/auth/route-access.ts";
 import { installSessionHook } from "./platform/auth/session-hook.ts";
@@ -130,8 +130,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerDocumentFileRoutes(api);
     registerDocumentCascadeRoutes(api);
     registerNotificationRoutes(api);
-    registerTaskRollupRoutes(api);
     registerTaskRoutes(api);
+    registerTaskRollupRoutes(api);
     registerTaskReportRoutes(api);
     registerPlanCheckerRoutes(api);
   });
