@@ -72,6 +72,11 @@ export const ERROR_CATALOGUE = {
     vi: "Bản ghi đã được người khác sửa. Hãy tải lại để xem thay đổi trước khi lưu.",
     en: "Someone else changed this record. Reload to see their change before saving.",
   },
+  CONCURRENT_UPDATE: {
+    status: 409,
+    vi: "Dữ liệu này đang được người khác cập nhật cùng lúc nên chưa lưu được. Dữ liệu của bạn chưa bị thay đổi — hãy thử lại.",
+    en: "Someone else was updating the same records at the same moment, so this was not saved. Your data was not changed — try again.",
+  },
   INTERNAL_ERROR: {
     status: 500,
     vi: "Có lỗi xảy ra trên máy chủ. Dữ liệu của bạn chưa bị thay đổi.",

@@ -53,6 +53,13 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     );
     return send(request, reply, "VALIDATION_FAILED", localizeIssues(issues, context, requestLocale(request)));
   }
+  // PostgreSQL gave up one of two transactions waiting on each other (deadlock, serialization failure):
+  // it was rolled back whole, so asking the user to try again is true and safe.
+  const sqlState = (error as { code?: unknown }).code;
+  if (sqlState === "40P01" || sqlState === "40001") {
+    request.log.warn({ err: error }, "concurrent update refused by the database");
+    return send(request, reply, "CONCURRENT_UPDATE");
+  }
   const fastifyError = error as FastifyError;
   if (fastifyError.statusCode === 413 || fastifyError.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
     return send(request, reply, "PAYLOAD_TOO_LARGE");
