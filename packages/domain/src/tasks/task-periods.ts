@@ -98,8 +98,13 @@ export interface TaskReportingTerms {
   createdOn: string;
 }
 
+/**
+ * The first day of the task's reporting: its start, else its creation day — but never after its due
+ * date, since a task entered late (or cascaded when already overdue) still reports up to that date.
+ */
 function firstDay(task: TaskReportingTerms): string {
-  return task.startDate ?? task.createdOn;
+  const start = task.startDate ?? task.createdOn;
+  return task.dueDate !== null && task.dueDate < start ? task.dueDate : start;
 }
 
 /** The single period of a task reported once: from its start to its due date (or open-ended). */

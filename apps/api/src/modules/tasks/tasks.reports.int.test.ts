@@ -166,6 +166,24 @@ describe("GET /api/tasks/:id/reports", () => {
     ]);
   });
 
+  it("lets a task entered after its due date report up to that date", async () => {
+    // entered on 02/05 (late entry, or a cascade of an overdue task), due 20/04, no start date
+    const late = { startDate: null, dueDate: "2026-04-20", createdAt: new Date("2026-05-02T03:00:00Z") };
+    const once = await monthlyTask({ ...late, reportFrequency: null });
+    expect((await overview(communeStaff, once.id)).periods).toMatchObject([
+      { key: "final", start: "2026-04-20", end: "2026-04-20" },
+    ]);
+    const final = await submit(communeStaff, once.id, { periodKey: "final", percent: 100 });
+    expect(final.statusCode, final.body).toBe(201);
+
+    const monthly = await monthlyTask(late);
+    expect((await overview(communeStaff, monthly.id)).periods.map((period) => period.key)).toEqual([
+      "2026-04",
+    ]);
+    const april = await submit(communeStaff, monthly.id, { periodKey: "2026-04", percent: 30 });
+    expect(april.statusCode, april.body).toBe(201);
+  });
+
   it("says why a task with children is not reported, and lists no periods for it", async () => {
     const parent = await monthlyTask();
     await monthlyTask({ parent });

@@ -16,7 +16,8 @@ const STATES = ["active", "paused", "cancelled"] as const;
 const SCHEDULES = ["once", "monthly", "continuous"] as const;
 const FREQUENCIES = [null, "monthly", "quarterly", "half_yearly", "yearly"] as const;
 const STARTS = [null, "2026-02-15"];
-const DUES = [null, "2026-03-31", "2026-12-31"];
+// 20/01 is before the second creation day: a task entered (or cascaded) after it was already due.
+const DUES = [null, "2026-01-20", "2026-03-31", "2026-12-31"];
 const COMPLETIONS = [null, "2026-03-20", "2026-04-10"];
 const PROGRESS = [0, 40];
 const LAST_REPORTED = [null, "2026-01-31", "2026-03-31", "2026-06-30"];
@@ -52,6 +53,8 @@ function cases(): Case[] {
                     // a paused or cancelled task only needs its state checked against a few shapes
                     if (state !== "active" && (progressPercent !== 0 || lastReportedPeriodEnd !== null))
                       continue;
+                    // the table's CHECK: a due date is not before the start date
+                    if (startDate !== null && dueDate !== null && dueDate < startDate) continue;
                     all.push({
                       state,
                       schedule,

@@ -30,7 +30,9 @@ function lastDuePeriodEndSql(alias: string, today: string): RawBuilder<string | 
       WHEN 'monthly' THEN interval '1 month' WHEN 'quarterly' THEN interval '3 months'
       WHEN 'half_yearly' THEN interval '6 months' ELSE interval '1 year' END - interval '1 day')::date`;
   const end = sql`(CASE WHEN ${ref("due_date")} IS NULL THEN ${latestEnd} ELSE LEAST(${latestEnd}, ${lastOwnEnd}) END)`;
-  const firstDay = sql`COALESCE(${ref("start_date")}, (${ref("created_at")} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`;
+  // task-periods' firstDay: the start, else the creation day, but never after the due date (LEAST
+  // skips a null due date).
+  const firstDay = sql`LEAST(COALESCE(${ref("start_date")}, (${ref("created_at")} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date), ${ref("due_date")})`;
   return sql<string | null>`(CASE WHEN ${ref("report_frequency")} IS NULL THEN NULL
     WHEN ${end} < ${firstDay} THEN NULL
     ELSE ${end} END)`;
