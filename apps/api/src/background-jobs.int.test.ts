@@ -29,7 +29,7 @@ afterAll(async () => {
 describe("background jobs", () => {
   it("runs the reminders, and no e-mail sender without SMTP", async () => {
     const background = jobs({ mail: null, publicUrl: null });
-    expect(background.scheduler.names).toEqual(["task-reminders"]);
+    expect(background.scheduler.names).toEqual(["task-reminders", "task-rollups"]);
     const outcome = await background.scheduler.runOnce("task-reminders");
     expect(outcome.status).toBe("done");
     await background.stop();
@@ -54,7 +54,7 @@ describe("background jobs", () => {
       publicUrl: null,
     });
     try {
-      expect(background.scheduler.names).toEqual(["task-reminders", "mail-outbox"]);
+      expect(background.scheduler.names).toEqual(["task-reminders", "task-rollups", "mail-outbox"]);
       const outcome = await background.scheduler.runOnce("mail-outbox");
       expect(outcome).toEqual({ status: "done", result: { sent: 1, retried: 0, failed: 0 } });
       expect(sink.messages.map((message) => [message.to, message.subject])).toEqual([

@@ -1,10 +1,12 @@
-// The background jobs `serve` runs (ADR 0007): task reminders every few minutes and, when SMTP is
+// The background jobs `serve` runs (ADR 0007): task reminders every few minutes, the precomputed task
+// roll-ups brought to the new day soon after midnight (a no-op while current) and, when SMTP is
 // configured, the e-mail sender every minute. Each job is idempotent in the database, so several app
 // processes on one PostgreSQL server may all run them; `namro jobs run` runs them once.
 import type { AppConfig } from "./config.ts";
 import type { DatabaseHandle } from "./db/database.ts";
 import type { NotificationsService } from "./modules/notifications/notifications.service.ts";
 import { TaskRemindersService } from "./modules/tasks/tasks.reminders.ts";
+import { TaskRollupsRefresher } from "./modules/tasks/tasks.rollups.refresh.ts";
 import type { Clock } from "./platform/clock.ts";
 import { type JobDefinition, type JobLogger, Scheduler } from "./platform/jobs/scheduler.ts";
 import { createSmtpSender } from "./platform/mail/mail-sender.ts";
@@ -12,7 +14,7 @@ import { dispatchOutbox } from "./platform/mail/outbox-dispatcher.ts";
 
 const MINUTE = 60_000;
 
-export const JOB_NAMES = ["task-reminders", "mail-outbox"] as const;
+export const JOB_NAMES = ["task-reminders", "task-rollups", "mail-outbox"] as const;
 
 export interface BackgroundJobs {
   scheduler: Scheduler;
@@ -33,6 +35,7 @@ export function createBackgroundJobs(deps: BackgroundJobDeps): BackgroundJobs {
     mail: config.mail !== null,
     publicUrl: config.publicUrl,
   });
+  const rollups = new TaskRollupsRefresher({ db: database.db, clock });
   const jobs: JobDefinition[] = [
     {
       name: "task-reminders",
@@ -46,6 +49,17 @@ export function createBackgroundJobs(deps: BackgroundJobDeps): BackgroundJobs {
             `Nhắc việc: đã gửi ${sent} thông báo, xếp ${result.mailsQueued} thư (task reminders: ${JSON.stringify(result.notices)})`,
           );
         }
+        return result;
+      },
+    },
+    {
+      name: "task-rollups",
+      everyMs: 5 * MINUTE,
+      firstAfterMs: 20_000,
+      run: async (now) => {
+        const result = await rollups.run(now);
+        if (result.rebuilt)
+          log.info(`Tổng hợp nhiệm vụ: đã tính lại cho ngày ${result.asOf} (task roll-ups rebuilt)`);
         return result;
       },
     },

@@ -288,7 +288,7 @@ export function buildProgram(): Command {
     .helpOption("-h, --help", "Hiện trợ giúp (show help)");
   jobs
     .command("run")
-    .argument("[name]", "task-reminders | mail-outbox (mặc định: tất cả; default: all)")
+    .argument("[name]", "task-reminders | task-rollups | mail-outbox (mặc định: tất cả; default: all)")
     .description(
       "Chạy ngay một lần, như máy chủ vẫn chạy định kỳ; an toàn khi máy chủ cũng đang chạy với PostgreSQL (run the background jobs once)",
     )

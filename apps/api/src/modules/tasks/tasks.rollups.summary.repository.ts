@@ -171,7 +171,8 @@ export async function plansMissingClearsAtNode(
     tasks: number;
   }>`
     SELECT nullif(m.plan_id, 0) AS "planId", coalesce(d.symbol, d.citation) AS "planSymbol",
-           d.subject AS "planSubject", m.tasks_missing AS "tasksMissing", m.tasks
+           -- As on a task (tasks.presenter.ts): a confidential plan's subject stays with the register.
+           CASE WHEN d.confidentiality = 'normal' THEN d.subject END AS "planSubject", m.tasks_missing AS "tasksMissing", m.tasks
     FROM (SELECT p.plan_document_id AS plan_id, sum(p.tasks)::int AS tasks, sum(p.tasks_missing)::int AS tasks_missing
           FROM task_rollup_plans p WHERE ${underNodeSql(nodePaths, sql.ref("p.org_path"))}
           GROUP BY p.plan_document_id) m
@@ -182,6 +183,12 @@ export async function plansMissingClearsAtNode(
   return rows;
 }
 
+/** What a refresh did: a full rebuild for a new day, or the number of stale organisations recomputed. */
+export interface SummaryRefresh {
+  rebuilt: boolean;
+  organisations: number;
+}
+
 /**
  * Brings the rows to `today`: nothing to do when they are of today and nothing is stale (no lock taken);
  * else, under a transaction-scoped lock, a full rebuild on a new day or the stale organisations' rows.
@@ -190,14 +197,14 @@ export async function refreshSummary(
   executor: Executor,
   today: string,
   trend: readonly TrendMonthSpec[],
-): Promise<void> {
+): Promise<SummaryRefresh> {
   const fresh = async () => {
     const { rows } = await sql<{ fresh: boolean }>`
       SELECT coalesce((SELECT as_of = ${today}::date FROM task_rollup_state WHERE id = 1), false)
         AND NOT EXISTS (SELECT 1 FROM task_rollup_dirty) AS fresh`.execute(executor);
     return rows[0]?.fresh === true;
   };
-  if (await fresh()) return;
+  if (await fresh()) return { rebuilt: false, organisations: 0 };
   await sql`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(executor);
   const { rows: state } = await sql<{ asOf: string | null }>`
     SELECT (SELECT as_of::text FROM task_rollup_state WHERE id = 1) AS as_of`.execute(executor);
@@ -216,12 +223,14 @@ export async function refreshSummary(
     await sql`ANALYZE task_rollup_orgs`.execute(executor);
     await sql`ANALYZE task_rollup_plans`.execute(executor);
     await sql`ANALYZE task_rollup_nodes`.execute(executor);
-    return;
+    return { rebuilt: true, organisations: 0 };
   }
+  // Only the marks this statement sees: those of changes committed before the recomputation below,
+  // which reads later snapshots; a mark of a transaction still open stays for the next read (0023).
   const { rows: dirty } = await sql<{ orgId: number }>`
     DELETE FROM task_rollup_dirty RETURNING org_id`.execute(executor);
-  if (dirty.length === 0) return;
-  const ids = dirty.map((row) => Number(row.orgId));
+  if (dirty.length === 0) return { rebuilt: false, organisations: 0 };
+  const ids = [...new Set(dirty.map((row) => Number(row.orgId)))];
   // The nodes above the stale organisations, where their rows were (a move) and where they are now.
   const { rows: old } = await sql<{ path: string }>`
     DELETE FROM task_rollup_orgs WHERE org_id IN (${sql.join(ids)}) RETURNING org_path::text AS path`.execute(
@@ -235,6 +244,7 @@ export async function refreshSummary(
   const nodes = nodePrefixes([...old, ...now].map((row) => row.path));
   await sql`DELETE FROM task_rollup_nodes WHERE node_path::text IN (${sql.join(nodes)})`.execute(executor);
   await insertNodeRows(executor, nodes);
+  return { rebuilt: false, organisations: ids.length };
 }
 
 function listSql(source: RollupSource, where: RawBuilder<SqlBool>, limit: number): RawBuilder<unknown> {

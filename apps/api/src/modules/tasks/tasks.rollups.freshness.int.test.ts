@@ -1,0 +1,179 @@
+// The precomputed roll-ups stay true: a writer's stale mark survives a reader refreshing meanwhile
+// (migration 0023), the background job brings the rows to a new day before any reader (and does
+// nothing while they are current), and the dashboard's plans missing clears keep a confidential plan's
+// subject with the register.
+import type { TaskDashboard, TaskRollup } from "@namro/contracts";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDocument } from "../../../test/document-factories.ts";
+import { createOrg } from "../../../test/factories.ts";
+import { createTestApp, type TestApp, type TestSession } from "../../../test/test-app.ts";
+import { createBackgroundJobs } from "../../background-jobs.ts";
+import type { OrganisationRow } from "../../db/schema.ts";
+
+let t: TestApp;
+let province: OrganisationRow;
+let communeA: OrganisationRow;
+let staff: TestSession;
+let communeStaff: TestSession;
+let secretPlan: number;
+
+beforeAll(async () => {
+  t = await createTestApp({ now: "2026-06-15T03:00:00Z" });
+  const db = t.database.db;
+  province = await createOrg(db, null, { name: "Tỉnh ủy Quảng Trị", typeCode: "tinh_uy" });
+  communeA = await createOrg(db, province, { name: "Đảng ủy xã Gio Linh", typeCode: "dang_uy_xa" });
+  secretPlan = (
+    await createDocument(db, {
+      ownerOrgId: province.id,
+      typeAbbreviation: "KH",
+      number: "31",
+      issuerCodes: ["TU"],
+      issuedOn: "2026-02-01",
+      subject: "Kế hoạch nhân sự mật",
+      confidentiality: "secret",
+    })
+  ).id;
+  staff = await t.actor([{ role: "committee_staff", orgId: province.id }]);
+  communeStaff = await t.actor([{ role: "committee_staff", orgId: communeA.id }]);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const call = (session: TestSession, method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
+  t.call(session, { method, url, ...(payload ? { payload } : {}) });
+
+async function newTask(title: string, extra: object = {}): Promise<{ id: number; version: number }> {
+  const response = await call(staff, "POST", "/api/tasks", {
+    title,
+    ownerOrgId: province.id,
+    leadOrgId: communeA.id,
+    ...extra,
+  });
+  expect(response.statusCode).toBe(201);
+  return response.json();
+}
+
+const counts = async () =>
+  (await call(staff, "GET", `/api/task-rollup?orgId=${province.id}`)).json<TaskRollup>().figures.counts;
+
+describe("the stale marks", () => {
+  it("keep a writer's own mark when its organisation is already marked", async () => {
+    const task = await newTask("Rà soát đảng viên");
+    await counts(); // every mark consumed
+    const marks = async () =>
+      (
+        await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM task_rollup_dirty WHERE org_id = ${communeA.id}`.execute(
+          t.database.db,
+        )
+      ).rows[0]?.n;
+    await sql`UPDATE tasks SET title = 'Rà soát đảng viên (1)' WHERE id = ${task.id}`.execute(t.database.db);
+    await sql`UPDATE tasks SET title = 'Rà soát đảng viên (2)' WHERE id = ${task.id}`.execute(t.database.db);
+    // Two writing statements, two marks: a reader deleting the first cannot take the second's with it.
+    expect(await marks()).toBe(2);
+    await counts();
+    expect(await marks()).toBe(0);
+  });
+
+  // PGlite runs one transaction at a time, so a reader cannot refresh while a writer is open there:
+  // the interleaving exists only on PostgreSQL.
+  it.runIf(process.env.NAMRO_TEST_DB === "postgres")(
+    "survive a reader refreshing while the writer is still open (PostgreSQL)",
+    async () => {
+      const a = await newTask("Họp chi bộ");
+      const b = await newTask("Kết nạp đảng viên");
+      const before = await counts();
+      // A committed change marks the commune, as any report or edit does.
+      expect(
+        (
+          await call(staff, "PATCH", `/api/tasks/${a.id}`, {
+            version: a.version,
+            title: "Họp chi bộ tháng 6",
+          })
+        ).statusCode,
+      ).toBe(200);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let wrote = () => {};
+      const written = new Promise<void>((resolve) => {
+        wrote = resolve;
+      });
+      const writer = t.database.db.transaction().execute(async (trx) => {
+        await sql`UPDATE tasks SET state = 'cancelled', state_reason = 'Không còn phù hợp' WHERE id = ${b.id}`.execute(
+          trx,
+        );
+        wrote();
+        await held;
+      });
+      await written;
+      // The reader consumes the committed mark and recomputes without the open change.
+      expect((await counts()).cancelled).toBe(before.cancelled);
+      release();
+      await writer;
+      expect((await counts()).cancelled).toBe(before.cancelled + 1);
+    },
+  );
+});
+
+describe("the roll-ups job", () => {
+  it("rebuilds the rows for a new day before any reader, and does nothing while they are current", async () => {
+    await newTask("Kiểm tra đảng viên", { dueDate: "2026-06-10" });
+    const db = t.database.db;
+    const right = await counts();
+    // Rows left from yesterday with a figure no longer true.
+    await sql`UPDATE task_rollup_state SET as_of = '2026-06-14'`.execute(db);
+    await sql`UPDATE task_rollup_orgs SET overdue = 999`.execute(db);
+    const background = createBackgroundJobs({
+      database: t.database,
+      config: { mail: null, publicUrl: null },
+      clock: t.clock,
+      notifications: t.app.services.notifications,
+      log: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    try {
+      expect(await background.scheduler.runOnce("task-rollups")).toEqual({
+        status: "done",
+        result: { asOf: "2026-06-15", rebuilt: true, organisations: 0 },
+      });
+      const state = await sql<{ asOf: string; overdue: number }>`
+        SELECT (SELECT as_of::text FROM task_rollup_state) AS "asOf",
+               (SELECT sum(overdue)::int FROM task_rollup_orgs) AS overdue`.execute(db);
+      expect(state.rows[0]).toEqual({ asOf: "2026-06-15", overdue: right.overdue });
+      expect(await background.scheduler.runOnce("task-rollups")).toEqual({
+        status: "done",
+        result: { asOf: "2026-06-15", rebuilt: false, organisations: 0 },
+      });
+      // Between days it recomputes what changed.
+      await newTask("Sinh hoạt chuyên đề");
+      expect(await background.scheduler.runOnce("task-rollups")).toEqual({
+        status: "done",
+        result: { asOf: "2026-06-15", rebuilt: false, organisations: 1 },
+      });
+      expect(await counts()).toEqual({
+        ...right,
+        total: right.total + 1,
+        not_started: right.not_started + 1,
+      });
+    } finally {
+      await background.stop();
+    }
+  });
+});
+
+describe("the dashboard's plans missing clears", () => {
+  it("name a confidential plan by its symbol only", async () => {
+    await newTask("Việc của kế hoạch mật", { planDocumentId: secretPlan });
+    for (const session of [staff, communeStaff]) {
+      const dashboard = (await call(session, "GET", "/api/task-dashboard")).json<TaskDashboard>();
+      const entry = dashboard.missingClears.find((row) => row.plan?.id === secretPlan);
+      expect(entry?.plan).toEqual({ id: secretPlan, symbol: expect.stringContaining("31"), subject: "" });
+      expect(JSON.stringify(dashboard)).not.toContain("nhân sự mật");
+    }
+  });
+});
