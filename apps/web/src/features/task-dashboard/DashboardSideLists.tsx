@@ -7,18 +7,22 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime, formatNumber } from "../../lib/dates.ts";
 import { CardHeading } from "../document-coverage/CoverageGroups.tsx";
 import { periodLabel } from "../tasks/reports/period-label.ts";
+import { scopeOrgSearch } from "./rollup-search.ts";
 
 export function AwaitingReviewCard({ dashboard }: { dashboard: TaskDashboard }) {
   const { t } = useTranslation();
   const { items, total } = dashboard.awaitingReview;
-  const orgId = dashboard.scope.orgId;
   return (
     <Card
       size="small"
       title={<CardHeading>{`${t("taskDashboard.awaiting.title")} (${formatNumber(total)})`}</CardHeading>}
       extra={
         total > 0 ? (
-          <Link to="/task-reports/awaiting" search={{ orgId }} data-testid="dashboard-awaiting-all">
+          <Link
+            to="/task-reports/awaiting"
+            search={scopeOrgSearch(dashboard.scope)}
+            data-testid="dashboard-awaiting-all"
+          >
             {t("taskDashboard.awaiting.all")}
           </Link>
         ) : null
@@ -76,7 +80,7 @@ export function MissingClearsCard({ dashboard }: { dashboard: TaskDashboard }) {
               <Link
                 to="/tasks"
                 search={{
-                  orgId: dashboard.scope.orgId,
+                  ...scopeOrgSearch(dashboard.scope),
                   missing: true,
                   ...(item.plan ? { plan: item.plan.id } : {}),
                 }}

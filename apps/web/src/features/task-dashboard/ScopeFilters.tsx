@@ -50,7 +50,7 @@ export function ScopeFilters({
               placeholder={t("taskDashboard.filters.ownScope")}
               ariaLabel={t("taskDashboard.filters.org")}
               value={search.orgId}
-              knownLabels={scope ? { [scope.orgId]: scope.orgName } : {}}
+              knownLabels={scope && !scope.wholeScope ? { [scope.orgId]: scope.orgName } : {}}
               onChange={(orgId) => onChange({ orgId })}
               style={{ width: "100%" }}
             />

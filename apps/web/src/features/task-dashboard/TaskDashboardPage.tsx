@@ -20,7 +20,7 @@ import { FigureCards } from "./FigureCards.tsx";
 import { GroupProgressChart } from "./GroupProgressChart.tsx";
 import { RefreshControls } from "./RefreshControls.tsx";
 import { useTaskDashboard, useTaskRollup } from "./rollup-queries.ts";
-import { applyRollupPatch, isNarrowed, type RollupSearchPatch } from "./rollup-search.ts";
+import { applyRollupPatch, isNarrowed, type RollupSearchPatch, scopeOrgSearch } from "./rollup-search.ts";
 import { ScopeCaption } from "./ScopeCaption.tsx";
 import { ScopeFilters } from "./ScopeFilters.tsx";
 import { StatusChart } from "./StatusChart.tsx";
@@ -38,7 +38,7 @@ export function TaskDashboardPage() {
   const dashboard = useTaskDashboard(search.orgId, allowed);
   const rollup = useTaskRollup(search, allowed && narrowed);
   const main = narrowed ? rollup : dashboard;
-  const { exporting, exportWorkbook } = useRollupExport(search, main.data?.scope.orgId);
+  const { exporting, exportWorkbook } = useRollupExport(search, main.data?.scope);
 
   const update = (patch: RollupSearchPatch) =>
     void navigate({ to: "/task-dashboard", search: applyRollupPatch(search, patch), replace: true });
@@ -157,7 +157,7 @@ export function TaskDashboardPage() {
                   <Link
                     to="/tasks"
                     search={{
-                      orgId: data.scope.orgId,
+                      ...scopeOrgSearch(data.scope),
                       status: "overdue",
                       ...(search.planId ? { plan: search.planId } : {}),
                     }}
@@ -178,7 +178,7 @@ export function TaskDashboardPage() {
                   <Link
                     to="/tasks"
                     search={{
-                      orgId: whole.scope.orgId,
+                      ...scopeOrgSearch(whole.scope),
                       dueFrom: whole.scope.today,
                       dueTo: addDays(whole.scope.today, whole.dueSoonDays),
                     }}

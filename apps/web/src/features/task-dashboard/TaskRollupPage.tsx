@@ -16,7 +16,7 @@ import { RefreshControls } from "./RefreshControls.tsx";
 import { RollupGroups } from "./RollupGroups.tsx";
 import { RollupTargets } from "./RollupTargets.tsx";
 import { useTaskRollup } from "./rollup-queries.ts";
-import { applyRollupPatch, type RollupSearchPatch } from "./rollup-search.ts";
+import { applyRollupPatch, type RollupSearchPatch, scopeOrgSearch } from "./rollup-search.ts";
 import { ScopeCaption } from "./ScopeCaption.tsx";
 import { ScopeFilters } from "./ScopeFilters.tsx";
 import { StatusChart } from "./StatusChart.tsx";
@@ -30,7 +30,7 @@ export function TaskRollupPage() {
   const search = useSearch({ from: "/shell/task-rollup" });
   const navigate = useNavigate();
   const rollup = useTaskRollup(search, allowed);
-  const { exporting, exportWorkbook } = useRollupExport(search, rollup.data?.scope.orgId);
+  const { exporting, exportWorkbook } = useRollupExport(search, rollup.data?.scope);
 
   const update = (patch: RollupSearchPatch) =>
     void navigate({ to: "/task-rollup", search: applyRollupPatch(search, patch) });
@@ -131,7 +131,7 @@ export function TaskRollupPage() {
                   <Link
                     to="/tasks"
                     search={{
-                      orgId: data.scope.orgId,
+                      ...scopeOrgSearch(data.scope),
                       status: "overdue",
                       ...(search.planId ? { plan: search.planId } : {}),
                     }}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applyRollupPatch, isNarrowed, validateRollupSearch } from "./rollup-search.ts";
+import {
+  applyRollupPatch,
+  isNarrowed,
+  rollupExportQuery,
+  scopeOrgSearch,
+  validateRollupSearch,
+} from "./rollup-search.ts";
 
 describe("validateRollupSearch", () => {
   it("keeps well-formed values", () => {
@@ -55,5 +61,20 @@ describe("isNarrowed", () => {
     expect(isNarrowed({ planId: 1 })).toBe(true);
     expect(isNarrowed({ directiveId: 1 })).toBe(true);
     expect(isNarrowed({ to: "2026-01-01" })).toBe(true);
+  });
+});
+
+describe("the organisation sent for the figures shown", () => {
+  it("is none for a reader's whole scope over several top organisations (not the first of them)", () => {
+    const whole = { orgId: 7, wholeScope: true };
+    expect(scopeOrgSearch(whole)).toEqual({});
+    expect(rollupExportQuery({ planId: 3 }, whole)).toEqual({ planId: 3 });
+  });
+
+  it("is the organisation shown otherwise, chosen or the server's default", () => {
+    const one = { orgId: 7, wholeScope: false };
+    expect(scopeOrgSearch(one)).toEqual({ orgId: 7 });
+    expect(rollupExportQuery({ from: "2026-01-01" }, one)).toEqual({ from: "2026-01-01", orgId: 7 });
+    expect(rollupExportQuery({ orgId: 9 }, undefined)).toEqual({ orgId: 9 });
   });
 });

@@ -66,3 +66,21 @@ export function isNarrowed(search: RollupSearch): boolean {
     search.to !== undefined
   );
 }
+
+/**
+ * The organisation of the figures shown, for a link or an export: none for a reader's whole scope over
+ * several top organisations (the server answers with the first of them as `orgId`, and sending it
+ * would narrow the link or the workbook to that one).
+ */
+export function scopeOrgSearch(scope: { orgId: number; wholeScope: boolean }): { orgId?: number } {
+  return scope.wholeScope ? {} : { orgId: scope.orgId };
+}
+
+/** The export's query: the choices on screen and the organisation shown (which names the file). */
+export function rollupExportQuery(
+  search: RollupSearch,
+  scope: { orgId: number; wholeScope: boolean } | undefined,
+): RollupSearch {
+  const { orgId: _chosen, ...rest } = search;
+  return scope ? { ...rest, ...scopeOrgSearch(scope) } : search;
+}

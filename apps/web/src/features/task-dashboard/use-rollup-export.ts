@@ -6,9 +6,12 @@ import { useTranslation } from "react-i18next";
 import { buildQuery } from "../../lib/api.ts";
 import { downloadFile } from "../../lib/download.ts";
 import { errorText } from "../../lib/errors.ts";
-import type { RollupSearch } from "./rollup-search.ts";
+import { type RollupSearch, rollupExportQuery } from "./rollup-search.ts";
 
-export function useRollupExport(search: RollupSearch, orgId: number | undefined) {
+export function useRollupExport(
+  search: RollupSearch,
+  scope: { orgId: number; wholeScope: boolean } | undefined,
+) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [exporting, setExporting] = useState(false);
@@ -16,7 +19,7 @@ export function useRollupExport(search: RollupSearch, orgId: number | undefined)
     setExporting(true);
     try {
       // The organisation shown (the server's default when none was chosen) names the file's scope.
-      const query = { ...search, ...(orgId ? { orgId } : {}) };
+      const query = { ...rollupExportQuery(search, scope) };
       const name = await downloadFile(
         TASK_ROLLUP_ROUTES.exportRollup.path + buildQuery(query),
         "tong-hop-nhiem-vu.xlsx",
