@@ -5,7 +5,7 @@
 // not reported itself.
 import { z } from "zod";
 import { defineRoutes, IdParamsSchema, IsoDateSchema, OkSchema, pageOf } from "./http.ts";
-import { TaskOrgSchema } from "./tasks.ts";
+import { TASK_AMOUNT_MAX, TaskOrgSchema } from "./tasks.ts";
 
 /** Largest evidence file (each); a larger one is refused and nothing is stored. */
 export const TASK_REPORT_FILE_MAX_BYTES = 20 * 1024 * 1024;
@@ -116,7 +116,7 @@ const text = (max: number) => z.string().trim().max(max);
 export const SubmitTaskReportInputSchema = z.object({
   periodKey: z.string().trim().min(1).max(20),
   percent: z.number().min(0).max(100),
-  actualValue: z.number().min(0).max(1e12).nullable().optional(),
+  actualValue: z.number().min(0).max(TASK_AMOUNT_MAX).nullable().optional(),
   narrative: text(20_000).optional(),
   /** Only with percent 100: the day the work was finished (default today; not in the future). */
   completedOn: IsoDateSchema.nullable().optional(),

@@ -27,6 +27,26 @@ export const TASK_ERRORS = {
     vi: "Không tìm thấy nhiệm vụ cấp trên đã chọn.",
     en: "The parent task chosen was not found.",
   },
+  TASK_PARENT_OUTSIDE_SCOPE: {
+    status: 400,
+    vi: "Bạn không có quyền chia nhiệm vụ cấp trên đã chọn thành nhiệm vụ con; chỉ đơn vị chủ trì nhiệm vụ đó (hoặc tổ chức giao, khi chưa có đơn vị chủ trì) mới được.",
+    en: "You may not split the parent task chosen into sub-tasks; only its lead unit (or, while it has no lead, the organisation that assigned it) may.",
+  },
+  TASK_PARENT_NOT_ACTIVE: {
+    status: 409,
+    vi: "Nhiệm vụ cấp trên đã chọn đang tạm dừng hoặc đã bị hủy; hãy cho thực hiện lại trước khi thêm nhiệm vụ con.",
+    en: "The parent task chosen is paused or cancelled; resume it before adding sub-tasks.",
+  },
+  TASK_SPLIT_HAS_REPORTS: {
+    status: 409,
+    vi: "Nhiệm vụ đã có báo cáo tiến độ nên không thể chia thành nhiệm vụ con: tiến độ của nhiệm vụ được chia chỉ tính từ các nhiệm vụ con, các báo cáo đó sẽ không còn được tính. Hãy giao việc tiếp bằng một nhiệm vụ mới.",
+    en: "The task already has progress reports, so it cannot be split into sub-tasks: a split task's progress comes from its sub-tasks only, and those reports would no longer count. Assign the further work as a new task.",
+  },
+  TASK_CASCADE_DUE_AFTER_PARENT: {
+    status: 400,
+    vi: "Hạn hoàn thành của các nhiệm vụ con không được sau hạn hoàn thành của chính nhiệm vụ này.",
+    en: "The sub-tasks' due date cannot be after this task's own due date.",
+  },
   TASK_PLAN_NOT_FOUND: {
     status: 400,
     vi: "Không tìm thấy kế hoạch đã chọn trong sổ văn bản.",
@@ -54,8 +74,8 @@ export const TASK_ERRORS = {
   },
   TASK_RESPONSIBLE_UNKNOWN: {
     status: 400,
-    vi: "Không tìm thấy tài khoản người chịu trách nhiệm.",
-    en: "The responsible person's account was not found.",
+    vi: "Không tìm thấy tài khoản người chịu trách nhiệm trong cấp ủy giao nhiệm vụ, hoặc tài khoản đã bị khóa.",
+    en: "The responsible person's account was not found within the assigning committee, or it is disabled.",
   },
   TASK_STATE_REASON_REQUIRED: {
     status: 400,

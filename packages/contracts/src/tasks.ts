@@ -99,6 +99,11 @@ export type TaskDetail = z.infer<typeof TaskDetailSchema>;
 
 const text = (max: number) => z.string().trim().max(max);
 
+/** Largest target or measured value: what numeric(14, 2) holds (a larger one is refused, not stored). */
+export const TASK_AMOUNT_MAX = 999_999_999_999.99;
+/** Smallest weight: weights keep two decimals, and a weight rounding to 0 would not count. */
+export const TASK_WEIGHT_MIN = 0.01;
+
 export const MilestoneInputSchema = z.object({
   title: text(500).min(1),
   dueDate: IsoDateSchema,
@@ -118,9 +123,9 @@ export const TaskFieldsSchema = z.object({
   schedule: TaskScheduleSchema.optional(),
   reportFrequency: ReportFrequencySchema.nullable().optional(),
   deliverable: text(2000).nullable().optional(),
-  targetValue: z.number().min(0).max(1e12).nullable().optional(),
+  targetValue: z.number().min(0).max(TASK_AMOUNT_MAX).nullable().optional(),
   targetUnit: text(100).nullable().optional(),
-  weight: z.number().positive().max(1000).optional(),
+  weight: z.number().min(TASK_WEIGHT_MIN).max(1000).optional(),
   milestones: z.array(MilestoneInputSchema).max(100).optional(),
 });
 
@@ -165,7 +170,9 @@ export const TargetDivisionSchema = z.discriminatedUnion("mode", [
   z.object({
     mode: z.literal("explicit"),
     parts: z
-      .array(z.object({ orgId: z.number().int().positive(), targetValue: z.number().min(0).max(1e12) }))
+      .array(
+        z.object({ orgId: z.number().int().positive(), targetValue: z.number().min(0).max(TASK_AMOUNT_MAX) }),
+      )
       .min(1),
   }),
 ]);

@@ -26,6 +26,7 @@ import { expandOrgSelection } from "../../platform/auth/org-selection.ts";
 import { AppError, type FieldIssue } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { effectiveClearSet } from "./tasks.clear-sets.ts";
+import { checkSplittable } from "./tasks.parent.ts";
 import { mayCascadeTask } from "./tasks.policy.ts";
 import { refreshTaskProgress } from "./tasks.reports.progress.ts";
 import * as repo from "./tasks.repository.ts";
@@ -123,6 +124,13 @@ async function planCascade(
   if (dueDate !== null && task.startDate !== null && dueDate < task.startDate) {
     throw new AppError("TASK_DATE_ORDER", { issues: [{ path: "body.dueDate", message: "TASK_DATE_ORDER" }] });
   }
+  // The children answer to the task: their deadline cannot fall after its own.
+  if (dueDate !== null && task.dueDate !== null && dueDate > task.dueDate) {
+    throw new AppError("TASK_CASCADE_DUE_AFTER_PARENT", {
+      issues: [{ path: "body.dueDate", message: "TASK_CASCADE_DUE_AFTER_PARENT" }],
+    });
+  }
+  await checkSplittable(executor, task);
   let selected: number[];
   try {
     selected = await expandOrgSelection(executor, actor, leadPath, input.selection, {

@@ -1,9 +1,9 @@
 // A task's fields as a person fills them in, checked and turned into column values: organisations
 // exist and are active and lie within the assigning committee (the owner, what is under it, or —
 // when the owner is a department such as its Ban Tổ chức — the committee's other departments and
-// subtree), the responsible account exists, the due date is not before the start, milestones fall
-// within the task's dates. Every problem is reported at once, each with its field path; nothing is
-// written before all of them pass.
+// subtree), the responsible account is active and holds a role within that committee, the due date
+// is not before the start, milestones fall within the task's dates. Every problem is reported at
+// once, each with its field path; nothing is written before all of them pass.
 import type { CreateTaskInput, ErrorCode } from "@namro/contracts";
 import { type TaskClearFields, toSearchKey } from "@namro/domain";
 import type { TaskRow } from "../../db/schema.ts";
@@ -110,9 +110,12 @@ export async function resolveTaskFields(
       if (org) supports?.push(org);
     });
   }
+  // Checked only when it changes: a person named earlier and since disabled does not block other edits.
+  // One code for an unknown account and one outside the committee, so ids cannot be probed.
   if (
     values.responsibleAccountId != null &&
-    !(await repo.accountExists(executor, values.responsibleAccountId))
+    values.responsibleAccountId !== current?.responsibleAccountId &&
+    !(await repo.responsibleAccountFits(executor, values.responsibleAccountId, committeePath))
   ) {
     problems.add("TASK_RESPONSIBLE_UNKNOWN", `${at}responsibleAccountId`);
   }

@@ -507,6 +507,8 @@ describe("editing a task", () => {
   });
 
   it("moves a task under another parent with its subtree and refuses a cycle", async () => {
+    const version = async (id: number) =>
+      ((await call(staff, "GET", `/api/tasks/${id}`)).json() as TaskDetail).version;
     const root = await create(staff, { ownerOrgId: province.id, title: "Nhiệm vụ gốc một" });
     const other = await create(staff, { ownerOrgId: province.id, title: "Nhiệm vụ gốc hai" });
     const child = await create(staff, { ownerOrgId: province.id, title: "Nhiệm vụ con", parentId: root.id });
@@ -515,8 +517,13 @@ describe("editing a task", () => {
       title: "Nhiệm vụ cháu",
       parentId: child.id,
     });
+    // A new child moves its parent's version: an edit read before it conflicts.
+    expect(await version(root.id)).toBe(root.version + 1);
+    expect(await version(child.id)).toBe(child.version + 1);
+    const stale = await call(staff, "PATCH", `/api/tasks/${root.id}`, { version: root.version, title: "Cũ" });
+    expect(stale.json().error.code).toBe("TASK_VERSION_CONFLICT");
     const cycle = await call(staff, "PATCH", `/api/tasks/${root.id}`, {
-      version: root.version,
+      version: root.version + 1,
       parentId: grandchild.id,
     });
     expect(cycle.statusCode).toBe(400);
@@ -525,15 +532,18 @@ describe("editing a task", () => {
       issues: [{ path: "body.parentId" }],
     });
     const self = await call(staff, "PATCH", `/api/tasks/${root.id}`, {
-      version: root.version,
+      version: root.version + 1,
       parentId: root.id,
     });
     expect(self.json().error.code).toBe("TASK_PARENT_CYCLE");
     const moved = await call(staff, "PATCH", `/api/tasks/${child.id}`, {
-      version: child.version,
+      version: child.version + 1,
       parentId: other.id,
     });
     expect(moved.statusCode, moved.body).toBe(200);
+    // Both parents' versions moved: the one left and the one joined.
+    expect(await version(root.id)).toBe(root.version + 2);
+    expect(await version(other.id)).toBe(other.version + 1);
     const paths = await t.database.db
       .selectFrom("tasks")
       .select(["id", "treePath", "hasChildren"])
@@ -547,7 +557,7 @@ describe("editing a task", () => {
       { id: grandchild.id, treePath: `${other.id}.${child.id}.${grandchild.id}`, hasChildren: false },
     ]);
     const toRoot = await call(staff, "PATCH", `/api/tasks/${child.id}`, {
-      version: child.version + 1,
+      version: child.version + 2,
       parentId: null,
     });
     expect(toRoot.json()).toMatchObject({ parentId: null, parent: null });

@@ -66,7 +66,8 @@ export async function updatePlanSettings(
     const now = deps.clock.now();
     let version = row?.version ?? 1;
     if (!row) {
-      await trx
+      // Two first saves at once both find no row to lock: the second inserts nothing and conflicts.
+      const inserted = await trx
         .insertInto("taskPlans")
         .values({
           documentId,
@@ -74,7 +75,10 @@ export async function updatePlanSettings(
           updatedBy: actor.accountId,
           updatedAt: now,
         })
-        .execute();
+        .onConflict((conflict) => conflict.column("documentId").doNothing())
+        .returning("documentId")
+        .executeTakeFirst();
+      if (!inserted) throw new AppError("TASK_PLAN_VERSION_CONFLICT");
     } else if (row.progressFormula !== input.progressFormula) {
       version = row.version + 1;
       await trx

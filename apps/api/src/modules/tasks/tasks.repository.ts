@@ -186,14 +186,16 @@ export async function findVisibleParent(executor: Executor, parentId: number, sc
     .executeTakeFirst();
 }
 
-export async function childFigures(executor: Executor, taskId: number) {
+/** How many children of the task the scope sees, and their targets' total. */
+export async function childFigures(executor: Executor, taskId: number, scope: TaskScope) {
   const row = await executor
-    .selectFrom("tasks")
+    .selectFrom("tasks as t")
     .select([
       sql<number>`count(*)::int`.as("childCount"),
-      sql<number | null>`sum(target_value)`.as("childTargetsTotal"),
+      sql<number | null>`sum(t.target_value)`.as("childTargetsTotal"),
     ])
-    .where("parentId", "=", taskId)
+    .where("t.parentId", "=", taskId)
+    .where(taskVisibleSql("t", scope))
     .executeTakeFirstOrThrow();
   return { childCount: row.childCount, childTargetsTotal: row.childTargetsTotal };
 }
@@ -232,8 +234,31 @@ export async function committeePathOf(executor: Executor, path: string): Promise
   return row?.path ?? path;
 }
 
-export async function accountExists(executor: Executor, id: number): Promise<boolean> {
-  const row = await executor.selectFrom("accounts").select("id").where("id", "=", id).executeTakeFirst();
+/**
+ * Whether an account may be named responsible for a task of the committee at `committeePath`: it is
+ * not disabled and holds a role on an organisation within that committee (the scope its lead and
+ * supporting units come from). Naming someone responsible shows them the task, so nobody else may be.
+ */
+export async function responsibleAccountFits(
+  executor: Executor,
+  id: number,
+  committeePath: string,
+): Promise<boolean> {
+  const row = await executor
+    .selectFrom("accounts as a")
+    .select("a.id")
+    .where("a.id", "=", id)
+    .where("a.disabledAt", "is", null)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("roleAssignments as ra")
+          .innerJoin("organisations as o", "o.id", "ra.orgId")
+          .select("ra.id")
+          .whereRef("ra.accountId", "=", "a.id")
+          .where(sql<boolean>`o.path <@ ${committeePath}::ltree`),
+      ),
+    )
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -336,10 +361,6 @@ export async function updateTask(
     .set({ ...changes, version: sql`version + 1`, updatedAt: now })
     .where("id", "=", id)
     .execute();
-}
-
-export async function markHasChildren(executor: Executor, id: number, hasChildren: boolean): Promise<void> {
-  await executor.updateTable("tasks").set({ hasChildren }).where("id", "=", id).execute();
 }
 
 export async function hasChildTasks(executor: Executor, id: number): Promise<boolean> {

@@ -43,6 +43,7 @@ import {
   type TaskFieldsInput,
   taskSearchKey,
 } from "./tasks.fields.ts";
+import { checkNewParent, touchParent } from "./tasks.parent.ts";
 import { getPlanSettings, type TaskPlanSettings, updatePlanSettings } from "./tasks.plans.ts";
 import { mayAssignFor, mayCascadeTask, mayEditTask, mayReportTask, mayReviewTask } from "./tasks.policy.ts";
 import { presentTaskDetail, presentTaskSummary } from "./tasks.presenter.ts";
@@ -201,7 +202,7 @@ export class TasksService {
       row.parentId === null
         ? Promise.resolve(undefined)
         : repo.findVisibleParent(executor, row.parentId, scope),
-      repo.childFigures(executor, id),
+      repo.childFigures(executor, id, scope),
       effectiveClearSet(executor, row.ownerPath),
     ]);
     const clears = checkTaskClears(
@@ -305,6 +306,7 @@ export class TasksService {
     if (input.parentId != null) {
       parent = (await repo.findVisibleRow(trx, input.parentId, taskScopeOf(actor), true)) ?? null;
       if (!parent) problems.add("TASK_PARENT_NOT_FOUND", `${at}parentId`);
+      else await checkNewParent(trx, actor, parent, `${at}parentId`, problems);
     }
     let planDocumentId = parent?.planDocumentId ?? null;
     if (input.planDocumentId != null) {
@@ -398,7 +400,7 @@ export class TasksService {
         })),
       ),
     );
-    if (parent && !parent.hasChildren) await repo.markHasChildren(trx, parent.id, true);
+    if (parent) await touchParent(trx, parent.id, true, now);
     if (parent) await refreshTaskProgress(trx, parent.id);
     const entries: AuditEntryInput[] = rows.map((row, index) => ({
       action: "task.create",
@@ -468,7 +470,7 @@ export class TasksService {
         if (newParent === undefined) problems.add("TASK_PARENT_NOT_FOUND", "body.parentId");
         else if (newParent && (newParent.id === id || newParent.treePath.split(".").includes(String(id)))) {
           problems.add("TASK_PARENT_CYCLE", "body.parentId");
-        }
+        } else if (newParent) await checkNewParent(trx, actor, newParent, "body.parentId", problems);
       }
       problems.throwIfAny();
 
@@ -511,9 +513,9 @@ export class TasksService {
       }
       if (newParent !== undefined) {
         await repo.moveSubtree(trx, row.treePath, newParent ? `${newParent.treePath}.${id}` : String(id));
-        if (newParent && !newParent.hasChildren) await repo.markHasChildren(trx, newParent.id, true);
-        if (row.parentId !== null && !(await repo.hasChildTasks(trx, row.parentId))) {
-          await repo.markHasChildren(trx, row.parentId, false);
+        if (newParent) await touchParent(trx, newParent.id, true, now);
+        if (row.parentId !== null) {
+          await touchParent(trx, row.parentId, await repo.hasChildTasks(trx, row.parentId), now);
         }
       }
       // A new weight or a move changes the figures of the parents above (old and new).

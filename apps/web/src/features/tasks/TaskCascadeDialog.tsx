@@ -10,7 +10,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall, isApiError } from "../../lib/api.ts";
 import { DATE_FORMAT, formatNumber, fromIsoDate, toIsoDate } from "../../lib/dates.ts";
-import { errorText } from "../../lib/errors.ts";
+import { applyFieldErrors, errorText } from "../../lib/errors.ts";
 import { CascadeSelectionFields } from "../../ui/CascadeSelectionFields.tsx";
 import { type CascadeChoice, isChoiceComplete, selectionOf } from "../../ui/cascade-selection.ts";
 import { checkDivision, type DivisionMode, divisionOf } from "./task-cascade.ts";
@@ -123,6 +123,8 @@ export function TaskCascadeDialog({ task, open, onClose }: Props) {
       onClose();
     } catch (caught) {
       if (isApiError(caught, "TASK_VERSION_CONFLICT")) await saved(null);
+      // A due date refused (before the start, after the task's own) is shown under the date too.
+      applyFieldErrors(form, caught, ["dueDate"]);
       setError(errorText(caught, t));
     } finally {
       setSaving(false);

@@ -2,6 +2,7 @@
 // responsibility (lead, supporting organisations, the responsible person), the time (schedule, dates,
 // report frequency), the result (deliverable, target and unit, weight) and the milestones.
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { TASK_AMOUNT_MAX, TASK_WEIGHT_MIN } from "@namro/contracts";
 import {
   Button,
   Col,
@@ -200,7 +201,7 @@ export function TaskFormFields({ form, creating, knownOrgLabels, knownPlan, know
           <Form.Item name="targetValue" label={t("tasks.fields.targetValue")}>
             <InputNumber<number>
               min={0}
-              max={1e12}
+              max={TASK_AMOUNT_MAX}
               style={{ width: "100%" }}
               data-testid="task-target-input"
             />
@@ -217,7 +218,12 @@ export function TaskFormFields({ form, creating, knownOrgLabels, knownPlan, know
         </Col>
         <Col xs={12} md={8}>
           <Form.Item name="weight" label={t("tasks.fields.weight")} extra={t("tasks.form.weightHelp")}>
-            <InputNumber<number> min={0.01} max={1000} style={{ width: "100%" }} data-testid="task-weight" />
+            <InputNumber<number>
+              min={TASK_WEIGHT_MIN}
+              max={1000}
+              style={{ width: "100%" }}
+              data-testid="task-weight"
+            />
           </Form.Item>
         </Col>
       </Row>

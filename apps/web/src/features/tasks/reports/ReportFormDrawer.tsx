@@ -4,6 +4,7 @@
 // with a progress bar once the report is saved.
 import { PaperClipOutlined } from "@ant-design/icons";
 import {
+  TASK_AMOUNT_MAX,
   TASK_REPORT_FILE_MAX_BYTES,
   TASK_REPORT_FILES_MAX,
   type TaskDetail,
@@ -267,7 +268,7 @@ export function ReportFormDrawer({ task, periods, periodKey, today, open, onClos
               <InputNumber<number>
                 id="report-actual-value"
                 min={0}
-                max={1e12}
+                max={TASK_AMOUNT_MAX}
                 style={{ width: "100%", maxWidth: 260 }}
                 {...(unit ? { suffix: unit } : {})}
                 data-testid="report-actual-value"

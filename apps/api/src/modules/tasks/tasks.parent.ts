@@ -1,0 +1,80 @@
+// Putting tasks under a parent (a new task with a parent, a task moved under another, a cascade): who
+// may split the parent, in which state, and what the parent keeps. A split task's progress comes from
+// its children only (refreshTaskProgress), so a task that already has progress reports of its own is
+// not split: they would silently stop counting. Carrying them forward was rejected — a report's
+// percentage is of the whole task, not of any one child, so there is no honest child to give it to.
+import { sql } from "kysely";
+import type { TaskRow } from "../../db/schema.ts";
+import type { Actor } from "../../platform/auth/actor.ts";
+import { AppError } from "../../platform/errors.ts";
+import type { Problems } from "./tasks.fields.ts";
+import { mayCascadeTask, mayEditTask } from "./tasks.policy.ts";
+import * as repo from "./tasks.repository.ts";
+
+/** Whether the task has progress reports that count (submitted or accepted, not returned). */
+async function hasCountingReports(executor: repo.Executor, taskId: number): Promise<boolean> {
+  const row = await executor
+    .selectFrom("taskReports")
+    .select(sql<number>`1`.as("one"))
+    .where("taskId", "=", taskId)
+    .where("status", "<>", "returned")
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Refuses a split of a task that has counting reports of its own and no children yet (once it has
+ * children, its own reports already do not count). `path`: the field to name, if any.
+ */
+export async function checkSplittable(
+  executor: repo.Executor,
+  task: TaskRow,
+  problems?: { problems: Problems; path: string },
+): Promise<void> {
+  if (task.hasChildren || !(await hasCountingReports(executor, task.id))) return;
+  if (problems) problems.problems.add("TASK_SPLIT_HAS_REPORTS", problems.path);
+  else throw new AppError("TASK_SPLIT_HAS_REPORTS");
+}
+
+/**
+ * Checks that `actor` may put a task under `parent` (visible, found by the caller): the parent's lead
+ * unit splits it, as in a cascade (while it has no lead, the organisation that assigned it); the parent
+ * is active; it has no counting reports of its own. Problems are named at `path`.
+ */
+export async function checkNewParent(
+  executor: repo.Executor,
+  actor: Actor,
+  parent: TaskRow,
+  path: string,
+  problems: Problems,
+): Promise<void> {
+  const paths = {
+    ownerPath: parent.ownerPath,
+    leadPath: parent.leadOrgId === null ? null : parent.orgPath,
+    responsibleAccountId: parent.responsibleAccountId,
+  };
+  const maySplit = paths.leadPath === null ? mayEditTask(actor, paths) : mayCascadeTask(actor, paths);
+  if (!maySplit) {
+    problems.add("TASK_PARENT_OUTSIDE_SCOPE", path);
+    return;
+  }
+  if (parent.state !== "active") {
+    problems.add("TASK_PARENT_NOT_ACTIVE", path);
+    return;
+  }
+  await checkSplittable(executor, parent, { problems, path });
+}
+
+/**
+ * A parent gained or lost children: its flag follows and its version moves, so a cascade or an edit
+ * of the parent read before the change conflicts instead of overwriting it.
+ */
+export async function touchParent(
+  executor: repo.Executor,
+  parentId: number,
+  hasChildren: boolean,
+  now: Date,
+): Promise<void> {
+  await repo.updateTask(executor, parentId, { hasChildren }, now);
+}
