@@ -28,7 +28,7 @@ import type { ServiceDeps } from "../../platform/service-deps.ts";
 import { effectiveClearSet } from "./tasks.clear-sets.ts";
 import { checkSplittable } from "./tasks.parent.ts";
 import { mayCascadeTask } from "./tasks.policy.ts";
-import { refreshTaskProgress } from "./tasks.reports.progress.ts";
+import { lockTaskPaths, refreshTaskProgress } from "./tasks.reports.progress.ts";
 import * as repo from "./tasks.repository.ts";
 import { taskScopeOf } from "./tasks.visibility.ts";
 
@@ -217,6 +217,8 @@ export async function cascadeTask(
   audit: AuditContext,
 ): Promise<CascadeResult> {
   return deps.db.transaction().execute(async (trx) => {
+    // The task's path first, in the order reports lock it (see lockTaskPaths).
+    await lockTaskPaths(trx, [id]);
     const plan = await planCascade(trx, actor, id, input, false);
     const { task, leadPath, targets, parts } = plan;
     const leadOrgId = task.leadOrgId as number;

@@ -37,6 +37,28 @@ export async function lockTaskPath(trx: Transaction<Database>, taskId: number): 
   throw new Error(`task ${taskId}: its tree path kept changing while being locked`);
 }
 
+/**
+ * Locks the paths of several tasks together (every task and its ancestors, once, in id order), the
+ * first lock a writer takes on them when it will change them and then refresh the figures above (a
+ * new child, a cascade, an edit, a move, a state change): a concurrent report takes the same locks in
+ * the same order, so the two wait for each other instead of deadlocking. Missing tasks are skipped.
+ */
+export async function lockTaskPaths(trx: Transaction<Database>, taskIds: readonly number[]): Promise<void> {
+  for (let attempt = 0; attempt < PATH_ATTEMPTS; attempt++) {
+    const paths = new Map<number, string>();
+    for (const id of new Set(taskIds)) {
+      const path = await treePathOf(trx, id);
+      if (path !== undefined) paths.set(id, path);
+    }
+    const ids = new Set([...paths.values()].flatMap((path) => path.split(".").map(Number)));
+    const rows = await lockTasksInIdOrder(trx, [...ids]);
+    const locked = new Map(rows.map((row) => [row.id, row.treePath]));
+    // Moved between the read and the lock: lock the new paths too (the old locks do no harm).
+    if ([...paths].every(([id, path]) => locked.get(id) === path)) return;
+  }
+  throw new Error(`tasks ${taskIds.join(", ")}: their tree paths kept changing while being locked`);
+}
+
 const toIso = (date: Date | null): string | null => (date === null ? null : new Date(date).toISOString());
 
 function progressOf(row: {

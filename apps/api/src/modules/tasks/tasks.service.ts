@@ -47,7 +47,7 @@ import { checkNewParent, touchParent } from "./tasks.parent.ts";
 import { getPlanSettings, type TaskPlanSettings, updatePlanSettings } from "./tasks.plans.ts";
 import { mayAssignFor, mayCascadeTask, mayEditTask, mayReportTask, mayReviewTask } from "./tasks.policy.ts";
 import { presentTaskDetail, presentTaskSummary } from "./tasks.presenter.ts";
-import { refreshTaskProgress } from "./tasks.reports.progress.ts";
+import { lockTaskPaths, refreshTaskProgress } from "./tasks.reports.progress.ts";
 import * as repo from "./tasks.repository.ts";
 import { taskStatusIsSql } from "./tasks.status-sql.ts";
 import { taskScopeOf, taskVisibleSql } from "./tasks.visibility.ts";
@@ -304,6 +304,8 @@ export class TasksService {
     }
     let parent: TaskRow | null = null;
     if (input.parentId != null) {
+      // The parent's path first, in the order reports lock it (see lockTaskPaths).
+      await lockTaskPaths(trx, [input.parentId]);
       parent = (await repo.findVisibleRow(trx, input.parentId, taskScopeOf(actor), true)) ?? null;
       if (!parent) problems.add("TASK_PARENT_NOT_FOUND", `${at}parentId`);
       else await checkNewParent(trx, actor, parent, `${at}parentId`, problems);
@@ -433,6 +435,8 @@ export class TasksService {
       const { version, planDocumentId, parentId, ...fields } = input;
       const moving = parentId !== undefined;
       if (moving) await sql`SELECT pg_advisory_xact_lock(${TASK_TREE_LOCK})`.execute(trx);
+      // The task's path (and a new parent's) first, in the order reports lock it (see lockTaskPaths).
+      await lockTaskPaths(trx, moving && parentId !== null ? [id, parentId] : [id]);
       const row = await this.#requireEditable(trx, actor, id, input);
       if (row.version !== version) throw new AppError("TASK_VERSION_CONFLICT");
       if (row.state === "cancelled") throw new AppError("TASK_CANCELLED");
@@ -561,6 +565,8 @@ export class TasksService {
     audit: AuditContext,
   ): Promise<TaskDetail> {
     return this.#deps.db.transaction().execute(async (trx) => {
+      // The task's path first, in the order reports lock it (see lockTaskPaths).
+      await lockTaskPaths(trx, [id]);
       const row = await this.#requireEditable(trx, actor, id);
       if (row.version !== input.version) throw new AppError("TASK_VERSION_CONFLICT");
       if (row.state === input.state) throw new AppError("TASK_STATE_UNCHANGED");
