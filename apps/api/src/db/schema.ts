@@ -559,6 +559,8 @@ export interface TasksTable {
   state: Generated<TaskState>;
   stateReason: string | null;
   stateChangedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The ancestor whose pause or cancel put this task in its state (migration 0022); null: its own. */
+  stateSetByTaskId: number | null;
   progressPercent: Generated<number>;
   actualValue: number | null;
   completedOn: string | null;
