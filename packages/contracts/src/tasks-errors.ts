@@ -82,6 +82,11 @@ export const TASK_ERRORS = {
     vi: "Hãy ghi lý do tạm dừng hoặc hủy nhiệm vụ.",
     en: "Give the reason for pausing or cancelling the task.",
   },
+  TASK_STATE_ANCESTOR_STOPPED: {
+    status: 409,
+    vi: "Nhiệm vụ cấp trên của nhiệm vụ này đang tạm dừng hoặc đã hủy. Hãy cho nhiệm vụ cấp trên thực hiện tiếp trước.",
+    en: "A task above this one is paused or cancelled. Resume that task first.",
+  },
   TASK_STATE_UNCHANGED: {
     status: 409,
     vi: "Nhiệm vụ đã ở trạng thái này.",
