@@ -63,7 +63,7 @@ export function taskReportSamples(ctx: MatrixContext): [string, MatrixSample][] 
         build: async (scope) => ({
           method: "POST",
           url: `/api/tasks/${(await taskOf(scope, "cancelled")).id}/reports`,
-          payload: { periodKey: "final", percent: 10 },
+          payload: { periodKey: "final", percent: 10, narrative: "Đã triển khai." },
         }),
       },
     ],

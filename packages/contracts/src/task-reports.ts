@@ -117,7 +117,8 @@ export const SubmitTaskReportInputSchema = z.object({
   periodKey: z.string().trim().min(1).max(20),
   percent: z.number().min(0).max(100),
   actualValue: z.number().min(0).max(TASK_AMOUNT_MAX).nullable().optional(),
-  narrative: text(20_000).optional(),
+  /** What was done in the period, in words: a report without it says nothing to the reviewer. */
+  narrative: text(20_000).min(1),
   /** Only with percent 100: the day the work was finished (default today; not in the future). */
   completedOn: IsoDateSchema.nullable().optional(),
   version: z.number().int().positive().optional(),

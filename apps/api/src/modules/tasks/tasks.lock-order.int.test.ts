@@ -75,7 +75,7 @@ async function raceWithReport(
   const reported = t.call(communeStaff, {
     method: "POST",
     url: `/api/tasks/${y.id}/reports`,
-    payload: { periodKey: "final", percent: 40 },
+    payload: { periodKey: "final", percent: 40, narrative: "Đã triển khai." },
   });
   await waitForLockWaiters(2);
   release();

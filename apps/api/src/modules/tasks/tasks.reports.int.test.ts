@@ -50,8 +50,13 @@ function monthlyTask(spec: Partial<TaskSpec> = {}): Promise<TaskRow> {
   });
 }
 
+// A narrative is required; tests about other fields send a plain one unless they say otherwise.
 const submit = (session: TestSession | null, taskId: number, payload: Record<string, unknown>) =>
-  t.call(session, { method: "POST", url: `/api/tasks/${taskId}/reports`, payload });
+  t.call(session, {
+    method: "POST",
+    url: `/api/tasks/${taskId}/reports`,
+    payload: { narrative: "Đã triển khai theo kế hoạch.", ...payload },
+  });
 
 const review = (
   session: TestSession,
@@ -205,10 +210,17 @@ describe("POST /api/tasks/:id/reports", () => {
       percent: 101,
       actualValue: -1,
       completedOn: "3/5/2026",
+      narrative: "   ",
     });
     expect(response.statusCode).toBe(400);
     const paths = (response.json().error.issues as { path: string }[]).map((issue) => issue.path).sort();
-    expect(paths).toEqual(["body.actualValue", "body.completedOn", "body.percent", "body.periodKey"]);
+    expect(paths).toEqual([
+      "body.actualValue",
+      "body.completedOn",
+      "body.narrative",
+      "body.percent",
+      "body.periodKey",
+    ]);
     expect(await snapshot(task.id)).toEqual(before);
   });
 

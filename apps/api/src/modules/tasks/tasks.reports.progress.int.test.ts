@@ -34,7 +34,7 @@ async function report(session: TestSession, taskId: number, payload: Record<stri
   const response = await t.call(session, {
     method: "POST",
     url: `/api/tasks/${taskId}/reports`,
-    payload: { periodKey: "final", ...payload },
+    payload: { periodKey: "final", narrative: "Đã triển khai.", ...payload },
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { id: number; version: number };
@@ -149,7 +149,7 @@ describe("roll-up consistency under concurrent reports", () => {
         t.call(communeStaff, {
           method: "POST",
           url: `/api/tasks/${one.id}/reports`,
-          payload: { periodKey: "final", percent },
+          payload: { periodKey: "final", percent, narrative: "Đã triển khai." },
         }),
       ),
     );
@@ -174,7 +174,7 @@ describe("roll-up consistency under concurrent reports", () => {
         t.call(provinceStaff, {
           method: "POST",
           url: `/api/tasks/${child.id}/reports`,
-          payload: { periodKey: "final", percent: percents[i], actualValue: i + 1 },
+          payload: { periodKey: "final", percent: percents[i], actualValue: i + 1, narrative: "Đã triển khai." },
         }),
       ),
     );

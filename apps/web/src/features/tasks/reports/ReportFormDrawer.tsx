@@ -275,7 +275,13 @@ export function ReportFormDrawer({ task, periods, periodKey, today, open, onClos
               />
             </Form.Item>
           )}
-          <Form.Item name="narrative" label={t("taskReports.form.narrative")} htmlFor="report-narrative">
+          <Form.Item
+            name="narrative"
+            label={t("taskReports.form.narrative")}
+            htmlFor="report-narrative"
+            extra={t("taskReports.form.narrativeHelp")}
+            rules={[{ required: true, whitespace: true, message: t("taskReports.form.narrativeRequired") }]}
+          >
             <Input.TextArea
               id="report-narrative"
               autoSize={{ minRows: 3, maxRows: 10 }}
