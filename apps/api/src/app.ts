@@ -31,6 +31,7 @@ import { registerNotificationRoutes } from "./modules/notifications/notification
 import { registerOrganisationRoutes } from "./modules/organisations/organisations.routes.ts";
 import { registerPlanCheckerRoutes } from "./modules/plan-checker/plan-checker.routes.ts";
 import { registerSystemRoutes } from "./modules/system/system.routes.ts";
+import { registerTaskAssigneeRoutes } from "./modules/tasks/tasks.assignees.routes.ts";
 import { registerTaskReportRoutes } from "./modules/tasks/tasks.reports.routes.ts";
 import { registerTaskRollupRoutes } from "./modules/tasks/tasks.rollups.routes.ts";
 import { registerTaskRoutes } from "./modules/tasks/tasks.routes.ts";
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerTaskRoutes(api);
     registerTaskRollupRoutes(api);
     registerTaskReportRoutes(api);
+    registerTaskAssigneeRoutes(api);
     registerPlanCheckerRoutes(api);
   });
 

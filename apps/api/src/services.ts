@@ -16,6 +16,7 @@ import { NotificationsService } from "./modules/notifications/notifications.serv
 import { OrganisationsService } from "./modules/organisations/organisations.service.ts";
 import { PlanCheckerService } from "./modules/plan-checker/plan-checker.service.ts";
 import { SystemService } from "./modules/system/system.service.ts";
+import { TaskAssigneesService } from "./modules/tasks/tasks.assignees.ts";
 import { TaskReportsService } from "./modules/tasks/tasks.reports.service.ts";
 import { TaskRollupsService } from "./modules/tasks/tasks.rollups.service.ts";
 import { TasksService } from "./modules/tasks/tasks.service.ts";
@@ -37,6 +38,7 @@ export interface Services {
   documentSearch: DocumentSearchService;
   notifications: NotificationsService;
   documentCascades: DocumentCascadesService;
+  taskAssignees: TaskAssigneesService;
   taskRollups: TaskRollupsService;
   taskReports: TaskReportsService;
   tasks: TasksService;
@@ -71,6 +73,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     documentSearch: new DocumentSearchService(deps),
     notifications,
     documentCascades: new DocumentCascadesService(deps, notifications),
+    taskAssignees: new TaskAssigneesService(deps),
     taskRollups: new TaskRollupsService(deps, documents),
     taskReports: new TaskReportsService(deps, tasks),
     tasks,

@@ -28,6 +28,7 @@ import type { RouteAccess } from "../src/platform/auth/route-access.ts";
 import { documentFileSamples } from "./access-matrix.document-files.ts";
 import { documentRegisterSamples } from "./access-matrix.documents.ts";
 import { planCheckSamples } from "./access-matrix.plan-checks.ts";
+import { taskAssigneeSamples } from "./access-matrix.task-assignees.ts";
 import { taskReportSamples } from "./access-matrix.task-reports.ts";
 import { taskRollupSamples } from "./access-matrix.task-rollups.ts";
 import { taskSamples } from "./access-matrix.tasks.ts";
@@ -144,6 +145,7 @@ const SAMPLES = new Map<string, Sample>([
   ...taskReportSamples({ db: () => t.database.db, commune, rootOrCommune }),
   ...taskRollupSamples({ db: () => t.database.db, commune, rootOrCommune }),
   ...taskSamples({ db: () => t.database.db, commune, rootOrCommune }),
+  ...taskAssigneeSamples({ db: () => t.database.db, commune, rootOrCommune }),
   // system
   [key(systemRoutes.health), { scoped: false, build: async () => ({ method: "GET", url: "/api/health" }) }],
   [

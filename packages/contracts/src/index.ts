@@ -16,6 +16,7 @@ export * from "./organisations.ts";
 export * from "./plan-checks.ts";
 export * from "./plan-checks-errors.ts";
 export * from "./system.ts";
+export * from "./task-assignees.ts";
 export * from "./task-reports.ts";
 export * from "./task-reports-errors.ts";
 export * from "./task-rollups.ts";
