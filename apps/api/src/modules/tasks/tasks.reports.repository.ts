@@ -286,6 +286,14 @@ export async function treePathOf(executor: Executor, taskId: number): Promise<st
   return row?.treePath;
 }
 
+/** The states of the tasks above the one at `treePath` (its ancestors), in no order. */
+export async function ancestorStatesOf(executor: Executor, treePath: string): Promise<string[]> {
+  const ids = treePath.split(".").slice(0, -1).map(Number);
+  if (ids.length === 0) return [];
+  const rows = await executor.selectFrom("tasks").select("state").where("id", "in", ids).execute();
+  return rows.map((row) => row.state);
+}
+
 /**
  * Locks the tasks in the order of their ids — the one order every writer of a task's path uses, so
  * two reports on sibling tasks wait for each other instead of deadlocking or losing an update.

@@ -37,6 +37,7 @@ import { evidenceMediaType } from "./tasks.reports.files.ts";
 import { presentAwaitingReport, presentReport, presentReportFile } from "./tasks.reports.presenter.ts";
 import { lockTaskPath, recomputeLockedPath } from "./tasks.reports.progress.ts";
 import {
+  ancestorStatesOf,
   awaitingReviewPage,
   countFiles,
   deleteFile,
@@ -92,10 +93,14 @@ function mayReportTask(actor: Actor, task: TaskRow): boolean {
   return mayReportPaths(actor, pathsOf(task));
 }
 
-/** Why the actor cannot report the task now, most telling first. */
-function blockOf(actor: Actor, task: TaskRow): TaskReportBlock | null {
-  if (task.state === "cancelled") return "cancelled";
-  if (task.state === "paused") return "paused";
+/**
+ * Why the actor cannot report the task now, most telling first. A task under a cancelled or paused
+ * ancestor is stopped with it (`ancestorStates`: the states of the tasks above it).
+ */
+function blockOf(actor: Actor, task: TaskRow, ancestorStates: readonly string[]): TaskReportBlock | null {
+  const states = [task.state, ...ancestorStates];
+  if (states.includes("cancelled")) return "cancelled";
+  if (states.includes("paused")) return "paused";
   if (task.hasChildren) return "has_children";
   if (!mayReportTask(actor, task)) return "not_allowed";
   return null;
@@ -187,7 +192,7 @@ export class TaskReportsService {
           report: report === null ? null : presentReport(report, files, permissions),
         };
       });
-    const blockedReason = blockOf(actor, task);
+    const blockedReason = blockOf(actor, task, await ancestorStatesOf(db, task.treePath));
     return {
       taskId: task.id,
       reportFrequency: task.reportFrequency,
@@ -218,7 +223,11 @@ export class TaskReportsService {
     return this.#deps.db.transaction().execute(async (trx) => {
       const path = await this.#lockVisiblePath(trx, actor, taskId);
       const task = path.at(-1) as TaskRow;
-      const block = blockOf(actor, task);
+      const block = blockOf(
+        actor,
+        task,
+        path.slice(0, -1).map((row) => row.state),
+      );
       if (block === "cancelled") throw new AppError("TASK_REPORT_TASK_CANCELLED");
       if (block === "paused") throw new AppError("TASK_REPORT_TASK_PAUSED");
       if (block === "not_allowed") throw new AppError("TASK_REPORT_NOT_ALLOWED");

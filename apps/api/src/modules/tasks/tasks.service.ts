@@ -49,6 +49,7 @@ import { mayAssignFor, mayCascadeTask, mayEditTask, mayReportTask, mayReviewTask
 import { presentTaskDetail, presentTaskSummary } from "./tasks.presenter.ts";
 import { lockTaskPaths, refreshTaskProgress } from "./tasks.reports.progress.ts";
 import * as repo from "./tasks.repository.ts";
+import { applyStateToSubtree, checkAncestorsRunning } from "./tasks.state.ts";
 import { taskStatusIsSql } from "./tasks.status-sql.ts";
 import { taskScopeOf, taskVisibleSql } from "./tasks.visibility.ts";
 
@@ -576,8 +577,12 @@ export class TasksService {
           issues: [{ path: "body.reason", message: "TASK_STATE_REASON_REQUIRED" }],
         });
       }
+      if (input.state === "active") await checkAncestorsRunning(trx, row);
       const now = this.#deps.clock.now();
-      await repo.updateTask(trx, id, { state: input.state, stateReason: reason, stateChangedAt: now }, now);
+      const own = { state: input.state, stateReason: reason, stateChangedAt: now, stateSetByTaskId: null };
+      await repo.updateTask(trx, id, own, now);
+      // The tasks under it stop and resume with it (tasks.state.ts).
+      const subordinateTasks = await applyStateToSubtree(trx, row, input.state, reason, now);
       // A cancelled child stops counting in its parent's figures.
       await refreshTaskProgress(trx, id);
       await recordAudits(
@@ -590,7 +595,7 @@ export class TasksService {
             entityId: id,
             orgId: row.ownerOrgId,
             before: { state: row.state, stateReason: row.stateReason },
-            after: { state: input.state, stateReason: reason },
+            after: { state: input.state, stateReason: reason, subordinateTasks },
           },
         ],
         now,
