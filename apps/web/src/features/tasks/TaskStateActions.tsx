@@ -1,4 +1,5 @@
-// Pausing, cancelling (each with a reason, after a confirmation) and resuming a task.
+// Pausing, cancelling (each with a reason, after a confirmation) and resuming a task — and with it the
+// tasks under it, which the confirmation counts.
 import { PauseCircleOutlined, PlayCircleOutlined, StopOutlined } from "@ant-design/icons";
 import { TASK_ROUTES, type TaskDetail } from "@namro/contracts";
 import { Alert, App, Button, Form, Input, Modal } from "antd";
@@ -96,6 +97,15 @@ function StateDialog({
       data-testid="task-state-dialog"
     >
       <p>{target ? t(`tasks.state.explain.${target}`, { title: task.title }) : null}</p>
+      {/* The state carries to the tasks under it (the API's tasks.state.ts): say so before it happens. */}
+      {target && task.childCount > 0 ? (
+        <Alert
+          type={target === "cancelled" ? "warning" : "info"}
+          showIcon
+          title={t(`tasks.state.subtree.${target}`, { count: task.childCount })}
+          data-testid="task-state-subtree"
+        />
+      ) : null}
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         {needsReason && (
           <Form.Item
