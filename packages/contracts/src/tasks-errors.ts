@@ -29,8 +29,8 @@ export const TASK_ERRORS = {
   },
   TASK_PARENT_OUTSIDE_SCOPE: {
     status: 400,
-    vi: "Bạn không có quyền chia nhiệm vụ cấp trên đã chọn thành nhiệm vụ con; chỉ đơn vị chủ trì nhiệm vụ đó (hoặc tổ chức giao, khi chưa có đơn vị chủ trì) mới được.",
-    en: "You may not split the parent task chosen into sub-tasks; only its lead unit (or, while it has no lead, the organisation that assigned it) may.",
+    vi: "Không thể đặt nhiệm vụ dưới nhiệm vụ cấp trên đã chọn: chỉ đơn vị chủ trì nhiệm vụ đó (hoặc tổ chức giao, khi chưa có đơn vị chủ trì) chia được nó, và nhiệm vụ con phải do chính đơn vị ấy hoặc tổ chức trực thuộc giao.",
+    en: "The task cannot go under the parent chosen: only that task's lead unit (or, while it has no lead, the organisation that assigned it) may split it, and a sub-task must be assigned by that unit or one below it.",
   },
   TASK_PARENT_NOT_ACTIVE: {
     status: 409,

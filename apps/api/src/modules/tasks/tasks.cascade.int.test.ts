@@ -321,6 +321,86 @@ describe("cascading a task", () => {
     ).toEqual(["body.division.parts", "body.selection.orgIds"]);
   });
 
+  it("refuses the children's due date after the task's own, and writes nothing", async () => {
+    const task = await newTask({});
+    const late = await call(staff, "POST", `/api/tasks/${task.id}/cascade`, {
+      version: task.version,
+      selection: { kind: "orgs", orgIds: [communes[0]?.id] },
+      division: { mode: "none" },
+      dueDate: "2027-01-01",
+    });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error).toMatchObject({
+      code: "TASK_CASCADE_DUE_AFTER_PARENT",
+      message: "Hạn hoàn thành của các nhiệm vụ con không được sau hạn hoàn thành của chính nhiệm vụ này.",
+      issues: [{ path: "body.dueDate" }],
+    });
+    expect(await children(staff, task.id)).toEqual([]);
+    const onTime = await call(staff, "POST", `/api/tasks/${task.id}/cascade`, {
+      version: task.version,
+      selection: { kind: "orgs", orgIds: [communes[0]?.id] },
+      division: { mode: "none" },
+      dueDate: "2026-12-31",
+    });
+    expect(onTime.statusCode, onTime.body).toBe(201);
+  });
+
+  it("refuses splitting a task that has progress reports of its own, in the preview too", async () => {
+    const task = await newTask({});
+    const overview = await call(staff, "GET", `/api/tasks/${task.id}/reports`);
+    const periodKey = overview.json().periods[0].key as string;
+    const reported = await call(staff, "POST", `/api/tasks/${task.id}/reports`, {
+      periodKey,
+      percent: 40,
+      narrative: "Đã kết nạp 48 đảng viên",
+    });
+    expect(reported.statusCode, reported.body).toBe(201);
+    const current = (await call(staff, "GET", `/api/tasks/${task.id}`)).json() as TaskDetail;
+    for (const route of ["cascade/preview", "cascade"]) {
+      const refused = await call(staff, "POST", `/api/tasks/${task.id}/${route}`, {
+        version: current.version,
+        selection: { kind: "orgs", orgIds: [communes[0]?.id] },
+        division: { mode: "none" },
+      });
+      expect(refused.statusCode, route).toBe(409);
+      expect(refused.json().error.code).toBe("TASK_SPLIT_HAS_REPORTS");
+    }
+    expect(await children(staff, task.id)).toEqual([]);
+    const after = (await call(staff, "GET", `/api/tasks/${task.id}`)).json() as TaskDetail;
+    expect(after).toMatchObject({ progressPercent: 40, hasChildren: false });
+  });
+
+  it("sums the children's measured values into the parent beyond what one report holds", async () => {
+    const task = await newTask({ targetValue: 900_000_000_000, targetUnit: "đồng" });
+    const cascaded = await call(staff, "POST", `/api/tasks/${task.id}/cascade`, {
+      version: task.version,
+      selection: { kind: "orgs", orgIds: communes.slice(0, 2).map((org) => org.id) },
+      division: { mode: "none" },
+    });
+    expect(cascaded.statusCode, cascaded.body).toBe(201);
+    for (const child of await children(staff, task.id)) {
+      const overview = await call(staff, "GET", `/api/tasks/${child.id}/reports`);
+      const periodKey = overview.json().periods[0].key as string;
+      const reported = await call(staff, "POST", `/api/tasks/${child.id}/reports`, {
+        periodKey,
+        percent: 90,
+        actualValue: 800_000_000_000,
+        narrative: "Đã huy động",
+      });
+      expect(reported.statusCode, reported.body).toBe(201);
+    }
+    const parent = (await call(staff, "GET", `/api/tasks/${task.id}`)).json() as TaskDetail;
+    expect(parent.actualValue).toBe(1_600_000_000_000);
+    const tooBig = await call(staff, "POST", `/api/tasks/${task.id}/reports`, {
+      periodKey: "x",
+      percent: 1,
+      actualValue: 1e12,
+      narrative: "Quá lớn",
+    });
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().error.issues[0].path).toBe("body.actualValue");
+  });
+
   it("creates a few thousand children in one cascade", async () => {
     const db = t.database.db;
     const district = await createOrg(db, province, {

@@ -3,9 +3,11 @@
 // set re-grades the tasks owned where it applies (not under a nearer set) in the same transaction;
 // versions guard both against concurrent changes; 404 outside the scope, 403 without task.manage.
 import type { ClearSet, TaskDetail } from "@namro/contracts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDocument } from "../../../test/document-factories.ts";
 import { createOrg, createProvince } from "../../../test/factories.ts";
+import "../../../test/provided-context.ts";
 import { createTestApp, type TestApp, type TestSession } from "../../../test/test-app.ts";
 import type { OrganisationRow } from "../../db/schema.ts";
 
@@ -235,5 +237,51 @@ describe("a plan's progress formula", () => {
       .where("action", "=", "task_plan.update")
       .execute();
     expect(audit).toHaveLength(2);
+  });
+
+  it("answers a conflict, not a failure, when two first choices of a plan's formula meet", async () => {
+    const db = t.database.db;
+    const newPlan = async (number: string) =>
+      (
+        await createDocument(db, {
+          ownerOrgId: province.id,
+          typeAbbreviation: "KH",
+          number,
+          issuerCodes: ["TU"],
+        })
+      ).id;
+    for (const number of ["31", "32", "33", "34"]) {
+      const url = `/api/documents/${await newPlan(number)}/task-plan`;
+      const answers = await Promise.all([
+        call(staff, "PUT", url, { progressFormula: "weighted", version: null }),
+        call(staff, "PUT", url, { progressFormula: "status", version: null }),
+      ]);
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+      const saved = answers.find((answer) => answer.statusCode === 200)?.json().progressFormula;
+      expect((await call(staff, "GET", url)).json()).toMatchObject({ progressFormula: saved, version: 1 });
+    }
+    // On PostgreSQL the meeting is made certain: a first save is held uncommitted while the other one,
+    // finding no row to lock, inserts and waits on it. (PGlite serves one connection at a time.)
+    if (inject("testDatabase").kind === "pglite") return;
+    const url = `/api/documents/${await newPlan("35")}/task-plan`;
+    const documentId = Number(url.split("/")[3]);
+    let pending: ReturnType<typeof call> | undefined;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("taskPlans")
+        .values({ documentId, progressFormula: "status", updatedAt: new Date() })
+        .execute();
+      pending = call(staff, "PUT", url, { progressFormula: "weighted", version: null });
+      for (let tries = 0; tries < 1000; tries += 1) {
+        const waiting = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(db);
+        if ((waiting.rows[0]?.n ?? 0) > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error("the second save never waited on the first");
+    });
+    const answer = await (pending as ReturnType<typeof call>);
+    expect(answer.statusCode, answer.body).toBe(409);
+    expect(answer.json().error.code).toBe("TASK_PLAN_VERSION_CONFLICT");
   });
 });

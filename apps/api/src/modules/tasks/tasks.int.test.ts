@@ -790,3 +790,210 @@ describe("many tasks at once (the plan checker)", () => {
     expect(inPlan.json().total).toBe(1);
   });
 });
+
+describe("splitting a task into sub-tasks (a parent chosen)", () => {
+  async function report(taskId: number, status: "submitted" | "returned" | "accepted") {
+    await t.database.db
+      .insertInto("taskReports")
+      .values({
+        taskId,
+        periodKey: "final",
+        periodStart: "2026-01-01",
+        periodEnd: "2026-12-31",
+        percent: 60,
+        status,
+      })
+      .execute();
+  }
+  const version = async (id: number) =>
+    ((await call(staff, "GET", `/api/tasks/${id}`)).json() as TaskDetail).version;
+
+  it("refuses a supporting unit adding a child under a task it only supports, and leaves its progress", async () => {
+    const parent = await create(staff, {
+      ownerOrgId: province.id,
+      title: "Việc tỉnh giao xã A, xã B phối hợp",
+      leadOrgId: communeA.id,
+      supportOrgIds: [communeB.id],
+    });
+    const before = await taskCount();
+    const refused = await call(bStaff, "POST", "/api/tasks", {
+      ownerOrgId: communeB.id,
+      title: "Việc con của xã B",
+      parentId: parent.id,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({
+      code: "TASK_PARENT_OUTSIDE_SCOPE",
+      issues: [{ path: "body.parentId" }],
+    });
+    expect(await taskCount()).toBe(before);
+    expect(await call(staff, "GET", `/api/tasks/${parent.id}`).then((r) => r.json())).toMatchObject({
+      hasChildren: false,
+      version: parent.version,
+    });
+    // The lead unit may split it.
+    const child = await create(aStaff, {
+      ownerOrgId: communeA.id,
+      title: "Việc con của xã A",
+      parentId: parent.id,
+    });
+    expect(child.parentId).toBe(parent.id);
+  });
+
+  it("refuses moving a task under another unit's own task it may not split", async () => {
+    const communeTask = await create(bStaff, { ownerOrgId: communeB.id, title: "Việc riêng của xã B" });
+    const provinceTask = await create(staff, { ownerOrgId: province.id, title: "Việc riêng của tỉnh" });
+    const moved = await call(staff, "PATCH", `/api/tasks/${provinceTask.id}`, {
+      version: provinceTask.version,
+      parentId: communeTask.id,
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().error).toMatchObject({
+      code: "TASK_PARENT_OUTSIDE_SCOPE",
+      issues: [{ path: "body.parentId" }],
+    });
+    expect(await version(communeTask.id)).toBe(communeTask.version);
+    const seen = (await call(bStaff, "GET", `/api/tasks/${communeTask.id}`)).json() as TaskDetail;
+    expect(seen).toMatchObject({ hasChildren: false, childCount: 0 });
+  });
+
+  it("refuses a paused or cancelled parent, at the parent field", async () => {
+    const paused = await create(staff, { ownerOrgId: province.id, title: "Việc tạm dừng" });
+    const cancelled = await create(staff, { ownerOrgId: province.id, title: "Việc đã hủy" });
+    for (const [task, state] of [
+      [paused, "paused"],
+      [cancelled, "cancelled"],
+    ] as const) {
+      const changed = await call(staff, "POST", `/api/tasks/${task.id}/state`, {
+        state,
+        reason: "Chờ chỉ đạo",
+        version: task.version,
+      });
+      expect(changed.statusCode, changed.body).toBe(200);
+      const child = await call(staff, "POST", "/api/tasks", {
+        ownerOrgId: province.id,
+        title: "Việc con",
+        parentId: task.id,
+      });
+      expect(child.statusCode).toBe(409);
+      expect(child.json().error).toMatchObject({
+        code: "TASK_PARENT_NOT_ACTIVE",
+        issues: [{ path: "body.parentId" }],
+      });
+      const loose = await create(staff, { ownerOrgId: province.id, title: "Việc sẽ chuyển" });
+      const moved = await call(staff, "PATCH", `/api/tasks/${loose.id}`, {
+        version: loose.version,
+        parentId: task.id,
+      });
+      expect(moved.json().error.code).toBe("TASK_PARENT_NOT_ACTIVE");
+    }
+  });
+
+  it("refuses splitting a task that has progress reports of its own, which would stop counting", async () => {
+    const reported = await create(staff, { ownerOrgId: province.id, title: "Việc đã báo cáo" });
+    await report(reported.id, "submitted");
+    const child = await call(staff, "POST", "/api/tasks", {
+      ownerOrgId: province.id,
+      title: "Việc con",
+      parentId: reported.id,
+    });
+    expect(child.statusCode).toBe(409);
+    expect(child.json().error).toMatchObject({
+      code: "TASK_SPLIT_HAS_REPORTS",
+      issues: [{ path: "body.parentId" }],
+    });
+    expect(child.json().error.message).toMatch(/^Nhiệm vụ đã có báo cáo tiến độ/);
+    const loose = await create(staff, { ownerOrgId: province.id, title: "Việc sẽ chuyển" });
+    const moved = await call(staff, "PATCH", `/api/tasks/${loose.id}`, {
+      version: loose.version,
+      parentId: reported.id,
+    });
+    expect(moved.json().error.code).toBe("TASK_SPLIT_HAS_REPORTS");
+    const after = (await call(staff, "GET", `/api/tasks/${reported.id}`)).json() as TaskDetail;
+    expect(after).toMatchObject({ hasChildren: false, version: reported.version });
+    // A report returned for correction does not count: the task may be split.
+    const returned = await create(staff, { ownerOrgId: province.id, title: "Việc có báo cáo bị trả" });
+    await report(returned.id, "returned");
+    await create(staff, { ownerOrgId: province.id, title: "Việc con", parentId: returned.id });
+  });
+
+  it("counts only the children the reader sees", async () => {
+    const parent = await create(staff, {
+      ownerOrgId: province.id,
+      title: "Việc tỉnh giao xã A, xã B phối hợp (con)",
+      leadOrgId: communeA.id,
+      supportOrgIds: [communeB.id],
+    });
+    await create(aStaff, {
+      ownerOrgId: communeA.id,
+      title: "Việc con ở xã A",
+      parentId: parent.id,
+      targetValue: 5,
+    });
+    const lead = (await call(aStaff, "GET", `/api/tasks/${parent.id}`)).json() as TaskDetail;
+    expect(lead).toMatchObject({ childCount: 1, childTargetsTotal: 5 });
+    const support = (await call(bStaff, "GET", `/api/tasks/${parent.id}`)).json() as TaskDetail;
+    expect(support).toMatchObject({ childCount: 0, childTargetsTotal: null });
+  });
+});
+
+describe("the responsible person and the amounts", () => {
+  it("names only an active account within the assigning committee, with one answer for unknown and outside", async () => {
+    const task = await create(staff, {
+      ownerOrgId: province.id,
+      title: "Việc nội bộ tỉnh",
+      leadOrgId: communeA.id,
+    });
+    const disabled = await t.createAccount([{ role: "member", orgId: cellA1.id }]);
+    await t.database.db
+      .updateTable("accounts")
+      .set({ disabledAt: new Date(NOW) })
+      .where("id", "=", disabled.id)
+      .execute();
+    const bodies: unknown[] = [];
+    for (const accountId of [outsider.accountId, 999_999, disabled.id]) {
+      const response = await call(aStaff, "PATCH", `/api/tasks/${task.id}`, {
+        version: task.version,
+        responsibleAccountId: accountId,
+      });
+      expect(response.statusCode).toBe(400);
+      bodies.push({ ...response.json().error, requestId: undefined });
+    }
+    expect(bodies[0]).toMatchObject({
+      code: "TASK_RESPONSIBLE_UNKNOWN",
+      issues: [{ path: "body.responsibleAccountId" }],
+    });
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(bodies[2]).toEqual(bodies[0]);
+    expect(await call(outsider, "GET", `/api/tasks/${task.id}`).then((r) => r.statusCode)).toBe(404);
+    const member = await t.createAccount([{ role: "member", orgId: cellA1.id }]);
+    const named = await call(aStaff, "PATCH", `/api/tasks/${task.id}`, {
+      version: task.version,
+      responsibleAccountId: member.id,
+    });
+    expect(named.statusCode, named.body).toBe(200);
+  });
+
+  it("refuses amounts and weights the columns cannot hold, at their fields", async () => {
+    const cases: [object, string][] = [
+      [{ targetValue: 1e12 }, "body.targetValue"],
+      [{ weight: 0.001 }, "body.weight"],
+    ];
+    for (const [fields, path] of cases) {
+      const response = await call(staff, "POST", "/api/tasks", {
+        ownerOrgId: province.id,
+        title: "Số lớn",
+        ...fields,
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().error.issues.map((issue: { path: string }) => issue.path)).toEqual([path]);
+    }
+    const largest = await create(staff, {
+      ownerOrgId: province.id,
+      title: "Số lớn nhất",
+      targetValue: 999_999_999_999.99,
+      weight: 0.01,
+    });
+    expect(largest).toMatchObject({ targetValue: 999_999_999_999.99, weight: 0.01 });
+  });
+});

@@ -5,10 +5,9 @@
 // percentage is of the whole task, not of any one child, so there is no honest child to give it to.
 import { sql } from "kysely";
 import type { TaskRow } from "../../db/schema.ts";
-import type { Actor } from "../../platform/auth/actor.ts";
+import { type Actor, holdsPermissionAt, isWithin } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Problems } from "./tasks.fields.ts";
-import { mayCascadeTask, mayEditTask } from "./tasks.policy.ts";
 import * as repo from "./tasks.repository.ts";
 
 /** Whether the task has progress reports that count (submitted or accepted, not returned). */
@@ -38,24 +37,23 @@ export async function checkSplittable(
 }
 
 /**
- * Checks that `actor` may put a task under `parent` (visible, found by the caller): the parent's lead
- * unit splits it, as in a cascade (while it has no lead, the organisation that assigned it); the parent
- * is active; it has no counting reports of its own. Problems are named at `path`.
+ * Checks that `actor` may put a task assigned by the organisation at `ownerPath` under `parent`
+ * (visible, found by the caller). As in a cascade, the parent's lead unit splits it (while it has no
+ * lead, the organisation that assigned it): the actor manages tasks there, and the child is assigned
+ * by that unit or one below it — a province's task is not hung under a commune's, where the commune
+ * could not see what its own progress is computed from. The parent is active and has no counting
+ * reports of its own. Problems are named at `path`.
  */
 export async function checkNewParent(
   executor: repo.Executor,
   actor: Actor,
   parent: TaskRow,
+  ownerPath: string,
   path: string,
   problems: Problems,
 ): Promise<void> {
-  const paths = {
-    ownerPath: parent.ownerPath,
-    leadPath: parent.leadOrgId === null ? null : parent.orgPath,
-    responsibleAccountId: parent.responsibleAccountId,
-  };
-  const maySplit = paths.leadPath === null ? mayEditTask(actor, paths) : mayCascadeTask(actor, paths);
-  if (!maySplit) {
+  const splitter = parent.leadOrgId === null ? parent.ownerPath : parent.orgPath;
+  if (!holdsPermissionAt(actor, "task.manage", splitter) || !isWithin(ownerPath, splitter)) {
     problems.add("TASK_PARENT_OUTSIDE_SCOPE", path);
     return;
   }

@@ -309,7 +309,7 @@ export class TasksService {
       await lockTaskPaths(trx, [input.parentId]);
       parent = (await repo.findVisibleRow(trx, input.parentId, taskScopeOf(actor), true)) ?? null;
       if (!parent) problems.add("TASK_PARENT_NOT_FOUND", `${at}parentId`);
-      else await checkNewParent(trx, actor, parent, `${at}parentId`, problems);
+      else await checkNewParent(trx, actor, parent, owner.path, `${at}parentId`, problems);
     }
     let planDocumentId = parent?.planDocumentId ?? null;
     if (input.planDocumentId != null) {
@@ -475,7 +475,9 @@ export class TasksService {
         if (newParent === undefined) problems.add("TASK_PARENT_NOT_FOUND", "body.parentId");
         else if (newParent && (newParent.id === id || newParent.treePath.split(".").includes(String(id)))) {
           problems.add("TASK_PARENT_CYCLE", "body.parentId");
-        } else if (newParent) await checkNewParent(trx, actor, newParent, "body.parentId", problems);
+        } else if (newParent) {
+          await checkNewParent(trx, actor, newParent, row.ownerPath, "body.parentId", problems);
+        }
       }
       problems.throwIfAny();
 
