@@ -11,6 +11,7 @@ const row: ReminderCandidateRow = {
   accountId: 7,
   orgKey: "task:12:due-soon:2026-06-30",
   accountKey: "task:12:due-soon:2026-06-30:account:7",
+  personSeesOrgNotice: false,
   periodKey: null,
   periodEnd: null,
   reason: null,

@@ -28,8 +28,13 @@ export interface ReminderCandidateRow {
   accountId: number | null;
   /** The key of the organisation's notice (null for an assignment only the person receives). */
   orgKey: string | null;
-  /** The key of the person's notice. */
+  /**
+   * The key of the person's notice; null also when the person holds a role directly on the addressed
+   * organisation, so already sees its notice in their inbox (one notice per event and person).
+   */
   accountKey: string | null;
+  /** The person's notice was left out for that reason: they are e-mailed with the organisation's. */
+  personSeesOrgNotice: boolean;
   /** Report reminders: the period ("2026-06") and its last day. */
   periodKey: string | null;
   periodEnd: string | null;
@@ -102,11 +107,16 @@ async function scan(
 ): Promise<ReminderCandidateRow[]> {
   // MATERIALIZED: the candidates come from the kind's partial index first; otherwise the planner may
   // walk the primary key for ORDER BY … LIMIT and filter every task when nothing is pending.
+  const accountId = select.accountId ?? sql`t.responsible_account_id`;
+  const seesOrgNotice = sql<boolean>`(${select.orgKey} IS NOT NULL AND ${select.accountKey} IS NOT NULL
+    AND EXISTS (SELECT 1 FROM role_assignments g WHERE g.org_id = o.id AND g.account_id = ${accountId}))`;
   const result = await sql<ReminderCandidateRow>`
     WITH c AS MATERIALIZED (
       SELECT t.id AS "taskId", t.title, t.due_date AS "dueDate", o.id AS "orgId", o.name AS "orgName",
-        ${select.accountId ?? sql`t.responsible_account_id`} AS "accountId",
-        ${select.orgKey} AS "orgKey", ${select.accountKey} AS "accountKey",
+        ${accountId} AS "accountId",
+        ${select.orgKey} AS "orgKey",
+        CASE WHEN ${seesOrgNotice} THEN NULL ELSE ${select.accountKey} END AS "accountKey",
+        ${seesOrgNotice} AS "personSeesOrgNotice",
         ${select.periodKey ?? sql`NULL::text`} AS "periodKey",
         ${select.periodEnd ?? sql`NULL::date`} AS "periodEnd",
         ${select.reason ?? sql`NULL::text`} AS "reason"

@@ -1,7 +1,8 @@
 // The task reminder job: scans the database for tasks that need a reminder — assigned, due soon,
 // overdue, report due, report late, report returned — and sends each one once: to the inbox of the
 // organisation that leads the task (else the one that assigned it) and personally to the responsible
-// person (for a returned report: the person who submitted it). It reads only the tables, so it does
+// person (for a returned report: the person who submitted it) — unless that person holds a role on the
+// organisation addressed, and so already sees its notice: one notice per event and person. It reads only the tables, so it does
 // not depend on how tasks and reports are written. "Once" comes from the notifications' unique dedupe
 // keys, so two processes running the job at the same moment still send one reminder; the e-mails of a
 // notice are queued in the same transaction, each under its own key (one per reminder and account).
@@ -64,6 +65,8 @@ interface Notice {
   mailKey: string;
   text: ReminderText;
   personal: boolean;
+  /** An organisation's notice: the person whose own notice it replaces, e-mailed with it. */
+  alsoMailed: number | null;
 }
 
 function noticesOf(kind: ReminderKind, row: ReminderCandidateRow, today: string): Notice[] {
@@ -85,6 +88,7 @@ function noticesOf(kind: ReminderKind, row: ReminderCandidateRow, today: string)
       mailKey,
       text,
       personal,
+      alsoMailed: !personal && row.personSeesOrgNotice ? row.accountId : null,
     });
   };
   // The person first, so an account that is both gets the personal words by e-mail.
@@ -141,17 +145,25 @@ export class TaskRemindersService {
       );
       const sent = notices.filter((notice) => sentInputs.has(notice.input));
       if (!this.#options.mail || sent.length === 0) return { notices: sent.length, mails: 0 };
-      const accountIds = sent.flatMap((n) => (n.personal && n.input.accountId ? [n.input.accountId] : []));
+      const accountIds = sent.flatMap((n) =>
+        n.personal && n.input.accountId ? [n.input.accountId] : n.alsoMailed !== null ? [n.alsoMailed] : [],
+      );
       const orgIds = sent.flatMap((n) => (!n.personal && n.input.orgId !== null ? [n.input.orgId] : []));
       const recipients = await listMailRecipients(trx, accountIds, orgIds, MAIL_ROLES);
       const mails: OutgoingMail[] = [];
+      const queued = new Set<string>();
       for (const notice of sent) {
         const reached = recipients.filter((recipient) =>
           notice.personal
             ? recipient.orgId === null && recipient.accountId === notice.input.accountId
-            : recipient.orgId === notice.input.orgId,
+            : recipient.orgId === notice.input.orgId ||
+              (recipient.orgId === null && recipient.accountId === notice.alsoMailed),
         );
         for (const recipient of reached) {
+          // An account reached both through the organisation and as its person is e-mailed once.
+          const dedupeKey = `${notice.mailKey}:mail:${recipient.accountId}`;
+          if (queued.has(dedupeKey)) continue;
+          queued.add(dedupeKey);
           const mail = reminderMail(
             notice.text,
             notice.input.link ?? "/",
@@ -162,7 +174,7 @@ export class TaskRemindersService {
             toAddress: recipient.email,
             subject: mail.subject,
             bodyText: mail.bodyText,
-            dedupeKey: `${notice.mailKey}:mail:${recipient.accountId}`,
+            dedupeKey,
           });
         }
       }
