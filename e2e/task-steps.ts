@@ -69,7 +69,7 @@ export async function reportProgress(
   page: Page,
   report: { percent: number; actualValue?: number; narrative: string },
 ): Promise<void> {
-  await page.getByRole("tab", { name: "Báo cáo tiến độ" }).click();
+  await page.getByRole("tab", { name: "Báo cáo", exact: true }).click();
   await page.getByTestId("report-open-form").first().click();
   await page.getByTestId("report-percent").fill(String(report.percent));
   if (report.actualValue !== undefined)

@@ -131,7 +131,7 @@ describe("a five-clears task given down the tree", () => {
     await page.getByTestId("task-cascade-ok").click();
     await page.getByTestId("cascade-mode").waitFor({ state: "hidden" });
 
-    await page.getByRole("tab", { name: "Giao cấp dưới (3)" }).click();
+    await page.getByRole("tab", { name: "Cấp dưới (3)" }).click();
     const children = page.getByTestId("task-children").getByTestId("task-row");
     await expect.poll(() => children.count()).toBe(3);
     for (const commune of COMMUNES) expect(await children.filter({ hasText: commune }).count()).toBe(1);
@@ -169,7 +169,7 @@ describe("a five-clears task given down the tree", () => {
       .getByTestId("task-link")
       .click();
     await page.waitForURL(/\/tasks\/\d+$/);
-    await page.getByRole("tab", { name: "Báo cáo tiến độ" }).click();
+    await page.getByRole("tab", { name: "Báo cáo", exact: true }).click();
     await page.getByTestId("report-return").click();
     const reason = "Chưa kèm danh sách đảng viên mới kết nạp; đề nghị bổ sung.";
     await page.getByTestId("report-return-reason").fill(reason);
@@ -180,7 +180,7 @@ describe("a five-clears task given down the tree", () => {
 
     // Kinh Bắc reads why; the province's task and dashboard no longer count the returned report.
     await kinhBac.reload();
-    await kinhBac.getByRole("tab", { name: "Báo cáo tiến độ" }).click();
+    await kinhBac.getByRole("tab", { name: "Báo cáo", exact: true }).click();
     await expect
       .poll(() => kinhBac.getByTestId("report-return-reason-text").first().innerText())
       .toBe(reason);

@@ -167,13 +167,13 @@ function ClearSetEditor({ set, open, onClose }: { set: ClearSet; open: boolean; 
             <Popconfirm
               title={t("tasks.clearSet.inheritConfirm")}
               okText={t("tasks.clearSet.inherit")}
-              cancelText={t("common.cancel")}
+              cancelText={t("tasks.dialog.back")}
               onConfirm={() => void save(null)}
             >
               <Button data-testid="clear-set-inherit">{t("tasks.clearSet.inherit")}</Button>
             </Popconfirm>
           )}
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
+          <Button onClick={onClose}>{t("common.close")}</Button>
         </Space>
       }
     >

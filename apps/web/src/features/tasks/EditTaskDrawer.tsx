@@ -189,7 +189,7 @@ export function EditTaskDrawer({ task, open, onClose }: Props) {
           <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="task-edit-save">
             {latest ? t("tasks.form.saveMine") : t("common.save")}
           </Button>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
+          <Button onClick={onClose}>{t("common.close")}</Button>
         </Space>
       }
     >
@@ -244,6 +244,10 @@ export function EditTaskDrawer({ task, open, onClose }: Props) {
         form={form}
         layout="vertical"
         onFinish={(submitted) => void submit(submitted)}
+        onFinishFailed={({ errorFields }) =>
+          setError(t("tasks.form.invalidSummary", { n: errorFields.length }))
+        }
+        scrollToFirstError={{ block: "center", focus: true }}
         onValuesChange={() => setError(null)}
       >
         <Row gutter={[16, 16]}>
@@ -254,6 +258,7 @@ export function EditTaskDrawer({ task, open, onClose }: Props) {
               knownOrgLabels={knownOrgLabels}
               knownPlan={knownPlan}
               knownAccount={task.responsibleAccount}
+              assigneeOrgIds={[task.ownerOrg.id, task.leadOrg?.id ?? null]}
             />
             {error && (
               <Alert type="error" showIcon title={error} role="alert" data-testid="task-edit-error" />

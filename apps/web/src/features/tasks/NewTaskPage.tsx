@@ -98,6 +98,11 @@ export function NewTaskPage() {
           milestones: [],
         }}
         onFinish={(submitted) => void submit(submitted)}
+        onFinishFailed={({ errorFields }) =>
+          setError(t("tasks.form.invalidSummary", { n: errorFields.length }))
+        }
+        // On a phone the first wrong field is often above the screen: bring it into view.
+        scrollToFirstError={{ block: "center", focus: true }}
         onValuesChange={() => setError(null)}
         data-testid="task-form"
       >
@@ -117,7 +122,7 @@ export function NewTaskPage() {
                 >
                   {t("tasks.form.create")}
                 </Button>
-                <Button onClick={() => window.history.back()}>{t("common.cancel")}</Button>
+                <Button onClick={() => window.history.back()}>{t("tasks.dialog.back")}</Button>
               </Space>
             </Card>
           </Col>

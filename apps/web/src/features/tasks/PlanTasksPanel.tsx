@@ -20,11 +20,29 @@ function FormulaSetting({ documentId }: { documentId: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const { modal } = App.useApp();
   const settings = usePlanSettings(documentId);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The formula picked but not saved yet: a tap or an arrow key only selects; saving asks first.
+  const [picked, setPicked] = useState<ProgressFormulaValue | null>(null);
   if (!settings.data) return null;
   const current = settings.data;
+  const selected = picked ?? current.progressFormula;
+  const changed = selected !== current.progressFormula;
+
+  const confirmSave = () =>
+    modal.confirm({
+      title: t("tasks.plan.formulaConfirmTitle"),
+      content: t("tasks.plan.formulaConfirm", {
+        from: t(`tasks.plan.formulas.${current.progressFormula}`),
+        to: t(`tasks.plan.formulas.${selected}`),
+      }),
+      okText: t("tasks.plan.formulaSave"),
+      cancelText: t("tasks.dialog.back"),
+      okButtonProps: { "data-testid": "plan-formula-confirm" } as Record<string, string>,
+      onOk: () => choose(selected),
+    });
 
   const choose = async (progressFormula: ProgressFormulaValue) => {
     setSaving(true);
@@ -35,6 +53,7 @@ function FormulaSetting({ documentId }: { documentId: number }) {
         body: { progressFormula, version: current.version },
       });
       queryClient.setQueryData([...TASKS_KEY, "plan-settings", documentId], next);
+      setPicked(null);
       // Roll-ups of the plan read the formula.
       await queryClient.invalidateQueries({
         predicate: (query) => typeof query.queryKey[0] === "string" && query.queryKey[0].startsWith("task-"),
@@ -56,22 +75,37 @@ function FormulaSetting({ documentId }: { documentId: number }) {
       data-testid="plan-formula"
     >
       {current.canEdit ? (
-        <Radio.Group
-          value={current.progressFormula}
-          disabled={saving}
-          onChange={(event) => void choose(event.target.value as ProgressFormulaValue)}
-          data-testid="plan-formula-choice"
-          style={{ display: "flex", flexDirection: "column", gap: 4 }}
-          options={FORMULAS.map((formula) => ({
-            value: formula,
-            label: (
-              <span>
-                <strong>{t(`tasks.plan.formulas.${formula}`)}</strong>
-                <span className="muted"> — {t(`tasks.plan.formulaHelp.${formula}`)}</span>
-              </span>
-            ),
-          }))}
-        />
+        <>
+          <Radio.Group
+            value={selected}
+            disabled={saving}
+            onChange={(event) => {
+              setError(null);
+              setPicked(event.target.value as ProgressFormulaValue);
+            }}
+            data-testid="plan-formula-choice"
+            style={{ display: "flex", flexDirection: "column", gap: 4 }}
+            options={FORMULAS.map((formula) => ({
+              value: formula,
+              label: (
+                <span>
+                  <strong>{t(`tasks.plan.formulas.${formula}`)}</strong>
+                  <span className="muted"> — {t(`tasks.plan.formulaHelp.${formula}`)}</span>
+                </span>
+              ),
+            }))}
+          />
+          {changed && (
+            <Space wrap style={{ marginTop: 8 }}>
+              <Button type="primary" loading={saving} onClick={confirmSave} data-testid="plan-formula-save">
+                {t("tasks.plan.formulaSave")}
+              </Button>
+              <Button onClick={() => setPicked(null)} disabled={saving} data-testid="plan-formula-revert">
+                {t("tasks.plan.formulaKeep")}
+              </Button>
+            </Space>
+          )}
+        </>
       ) : (
         <span>
           <strong>{t(`tasks.plan.formulas.${current.progressFormula}`)}</strong>

@@ -147,7 +147,7 @@ export function TaskCascadeDialog({ task, open, onClose }: Props) {
         disabled: blocked,
         ...({ "data-testid": "task-cascade-ok" } as Record<string, string>),
       }}
-      cancelText={t("common.cancel")}
+      cancelText={t("common.close")}
       confirmLoading={saving}
       title={t("tasks.cascade.title")}
       width={720}

@@ -18,9 +18,8 @@ import {
 import { useTranslation } from "react-i18next";
 import { DATE_FORMAT } from "../../lib/dates.ts";
 import { OrgPicker } from "../../ui/OrgPicker.tsx";
-import { hasPermission, useMe } from "../auth/session.ts";
 import { DocumentPicker } from "../documents/DocumentPicker.tsx";
-import { AccountPicker } from "./AccountPicker.tsx";
+import { AccountPicker, useAssigneeOrg } from "./AccountPicker.tsx";
 import type { TaskFormValues } from "./task-form.ts";
 
 const SCHEDULES = ["once", "monthly", "quarterly", "yearly", "continuous"] as const;
@@ -33,14 +32,23 @@ interface Props {
   knownOrgLabels: Readonly<Record<number, string>>;
   knownPlan?: { id: number; label: string } | undefined;
   knownAccount?: { id: number; displayName: string } | null;
+  /** Editing: whose people may be named (the owner, else the lead unit); creating uses the chosen owner. */
+  assigneeOrgIds?: readonly (number | null)[];
 }
 
-export function TaskFormFields({ form, creating, knownOrgLabels, knownPlan, knownAccount }: Props) {
+export function TaskFormFields({
+  form,
+  creating,
+  knownOrgLabels,
+  knownPlan,
+  knownAccount,
+  assigneeOrgIds,
+}: Props) {
   const { t } = useTranslation();
-  const { data: me } = useMe();
   const schedule = Form.useWatch("schedule", form) ?? "once";
   const ownerOrgId = Form.useWatch("ownerOrgId", form);
-  const canPickAccount = hasPermission(me, "account.manage");
+  const assigneeOrg = useAssigneeOrg(creating ? [ownerOrgId] : (assigneeOrgIds ?? []));
+  const canPickAccount = assigneeOrg !== null;
   const half = { xs: 24, md: 12 };
 
   return (
@@ -105,10 +113,14 @@ export function TaskFormFields({ form, creating, knownOrgLabels, knownPlan, know
             />
           </Form.Item>
         </Col>
-        {canPickAccount && (
+        {assigneeOrg !== null && (
           <Col {...half}>
-            <Form.Item name="responsibleAccountId" label={t("tasks.fields.responsibleAccount")}>
-              <AccountPicker known={knownAccount ?? null} orgId={ownerOrgId} />
+            <Form.Item
+              name="responsibleAccountId"
+              label={t("tasks.fields.responsibleAccount")}
+              extra={t("tasks.form.accountHelp")}
+            >
+              <AccountPicker known={knownAccount ?? null} orgId={assigneeOrg} />
             </Form.Item>
           </Col>
         )}

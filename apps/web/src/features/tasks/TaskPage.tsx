@@ -2,17 +2,11 @@
 // be done with it (edit, give to subordinate organisations, split, pause, cancel, resume) and its
 // progress reports. Tabs are one array (taskTabs) so another part of tasks adds its own tab there; the
 // tab shown is kept in the address.
-import {
-  ApartmentOutlined,
-  EditOutlined,
-  PlusOutlined,
-  ScheduleOutlined,
-  ShareAltOutlined,
-} from "@ant-design/icons";
+import { ApartmentOutlined, ScheduleOutlined } from "@ant-design/icons";
 import type { TaskDetail } from "@namro/contracts";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
 import type { TabsProps } from "antd";
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Spin, Tabs } from "antd";
+import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Space, Spin, Tabs } from "antd";
 import type { TFunction } from "i18next";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,7 +18,7 @@ import { EditTaskDrawer } from "./EditTaskDrawer.tsx";
 import { TaskReportsPanel } from "./reports/TaskReportsPanel.tsx";
 import { DueText, MissingClearsBadge, TaskProgress, TaskStatusTag } from "./TaskBadges.tsx";
 import { TaskCascadeDialog } from "./TaskCascadeDialog.tsx";
-import { TaskStateActions } from "./TaskStateActions.tsx";
+import { TaskHeaderActions } from "./TaskHeaderActions.tsx";
 import { TaskTable } from "./TasksPage.tsx";
 import { targetText } from "./task-labels.ts";
 import { useTask, useTaskChildren } from "./task-queries.ts";
@@ -217,6 +211,13 @@ export function TaskPage() {
   if (task.isPending) return <Spin style={{ display: "block", margin: 48 }} />;
   const detail = task.data;
   const tabs = taskTabs(detail, t);
+  const openTab = (key: TaskTabKey) =>
+    void navigate({
+      to: "/tasks/$id",
+      params: { id: String(detail.id) },
+      search: key === "overview" ? {} : { tab: key },
+      replace: true,
+    });
   const active: TaskTabKey =
     search.tab && tabs.some((tab) => tab.key === search.tab) ? search.tab : "overview";
 
@@ -253,33 +254,12 @@ export function TaskPage() {
         ]}
       />
       <PageHeader title={detail.title} titleTestId="task-title">
-        <Space wrap>
-          {detail.canEdit && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="task-edit">
-              {t("tasks.page.edit")}
-            </Button>
-          )}
-          {detail.canCascade && (
-            <Button
-              type="primary"
-              icon={<ShareAltOutlined />}
-              onClick={() => setCascading(true)}
-              data-testid="task-cascade"
-            >
-              {t("tasks.cascade.action")}
-            </Button>
-          )}
-          {detail.canCascade && (
-            <Button
-              icon={<PlusOutlined />}
-              onClick={() => void navigate({ to: "/tasks/new", search: { parent: detail.id } })}
-              data-testid="task-split"
-            >
-              {t("tasks.page.split")}
-            </Button>
-          )}
-          <TaskStateActions task={detail} />
-        </Space>
+        <TaskHeaderActions
+          task={detail}
+          onEdit={() => setEditing(true)}
+          onCascade={() => setCascading(true)}
+          onReport={() => openTab("reports")}
+        />
       </PageHeader>
       <Space wrap size={[8, 8]} style={{ margin: "4px 0 12px" }} data-testid="task-marks">
         <TaskStatusTag status={detail.status} />
@@ -303,14 +283,7 @@ export function TaskPage() {
       )}
       <Tabs
         activeKey={active}
-        onChange={(key) =>
-          void navigate({
-            to: "/tasks/$id",
-            params: { id: String(detail.id) },
-            search: key === "overview" ? {} : { tab: key as TaskTabKey },
-            replace: true,
-          })
-        }
+        onChange={(key) => openTab(key as TaskTabKey)}
         items={tabs}
         data-testid="task-tabs"
         destroyOnHidden

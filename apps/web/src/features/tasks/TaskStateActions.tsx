@@ -2,8 +2,8 @@
 // tasks under it, which the confirmation counts.
 import { PauseCircleOutlined, PlayCircleOutlined, StopOutlined } from "@ant-design/icons";
 import { TASK_ROUTES, type TaskDetail } from "@namro/contracts";
-import { Alert, App, Button, Form, Input, Modal } from "antd";
-import { useState } from "react";
+import { Alert, App, Form, Input, Modal } from "antd";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall, isApiError } from "../../lib/api.ts";
 import { applyFieldErrors, errorText } from "../../lib/errors.ts";
@@ -11,34 +11,65 @@ import { useTaskSaved } from "./task-queries.ts";
 
 type Target = "paused" | "cancelled" | "active";
 
-export function TaskStateActions({ task }: { task: TaskDetail }) {
+export interface TaskAction {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  danger?: boolean;
+  testId: string;
+  onClick: () => void;
+}
+
+/** A finished task is not paused, cancelled or given further down; it can still be edited. */
+export function isTaskFinished(task: Pick<TaskDetail, "status">): boolean {
+  return task.status === "done_on_time" || task.status === "done_late";
+}
+
+/**
+ * Pause and cancel (an active, unfinished task) or resume (a paused or cancelled one), as actions the
+ * page shows as buttons or, on a phone, as menu items; `dialog` asks for the reason and confirms.
+ */
+export function useTaskStateActions(task: TaskDetail): { actions: TaskAction[]; dialog: ReactNode } {
   const { t } = useTranslation();
   const [target, setTarget] = useState<Target | null>(null);
-  if (!task.canEdit) return null;
-  return (
-    <>
-      {task.state === "active" ? (
-        <>
-          <Button icon={<PauseCircleOutlined />} onClick={() => setTarget("paused")} data-testid="task-pause">
-            {t("tasks.state.pause")}
-          </Button>
-          <Button
-            danger
-            icon={<StopOutlined />}
-            onClick={() => setTarget("cancelled")}
-            data-testid="task-cancel"
-          >
-            {t("tasks.state.cancel")}
-          </Button>
-        </>
-      ) : (
-        <Button icon={<PlayCircleOutlined />} onClick={() => setTarget("active")} data-testid="task-resume">
-          {t("tasks.state.resume")}
-        </Button>
-      )}
-      <StateDialog task={task} target={target} onClose={() => setTarget(null)} />
-    </>
-  );
+  const dialog = task.canEdit ? (
+    <StateDialog task={task} target={target} onClose={() => setTarget(null)} />
+  ) : null;
+  if (!task.canEdit) return { actions: [], dialog };
+  if (task.state !== "active")
+    return {
+      actions: [
+        {
+          key: "resume",
+          label: t("tasks.state.resume"),
+          icon: <PlayCircleOutlined />,
+          testId: "task-resume",
+          onClick: () => setTarget("active"),
+        },
+      ],
+      dialog,
+    };
+  if (isTaskFinished(task)) return { actions: [], dialog };
+  return {
+    actions: [
+      {
+        key: "pause",
+        label: t("tasks.state.pause"),
+        icon: <PauseCircleOutlined />,
+        testId: "task-pause",
+        onClick: () => setTarget("paused"),
+      },
+      {
+        key: "cancel",
+        label: t("tasks.state.cancel"),
+        icon: <StopOutlined />,
+        danger: true,
+        testId: "task-cancel",
+        onClick: () => setTarget("cancelled"),
+      },
+    ],
+    dialog,
+  };
 }
 
 function StateDialog({
@@ -90,7 +121,7 @@ function StateDialog({
         danger: target === "cancelled",
         ...({ "data-testid": "task-state-ok" } as Record<string, string>),
       }}
-      cancelText={t("common.cancel")}
+      cancelText={t("common.close")}
       confirmLoading={saving}
       title={target ? t(`tasks.state.title.${target}`) : undefined}
       destroyOnHidden
