@@ -61,6 +61,8 @@ export function EmailAddressForm({
       initialValues={{ email: value ?? "" }}
       onFinish={submit}
       key={value ?? ""}
+      // The app's own message says what is wrong, in the user's language; not the browser's bubble.
+      noValidate
     >
       <Form.Item
         name="email"
