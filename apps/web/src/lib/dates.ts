@@ -36,3 +36,9 @@ const numberFormat = new Intl.NumberFormat("vi-VN");
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
+
+const percentFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+/** "30,8 %": at most one decimal, a non-breaking space so the sign never wraps onto its own line. */
+export function formatPercent(value: number): string {
+  return `${percentFormat.format(value)}\u00a0%`;
+}

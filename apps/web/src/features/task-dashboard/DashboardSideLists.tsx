@@ -4,7 +4,7 @@ import type { TaskDashboard } from "@namro/contracts";
 import { Link } from "@tanstack/react-router";
 import { Card, List, Progress } from "antd";
 import { useTranslation } from "react-i18next";
-import { formatDateTime, formatNumber } from "../../lib/dates.ts";
+import { formatDateTime, formatNumber, formatPercent } from "../../lib/dates.ts";
 import { CardHeading } from "../document-coverage/CoverageGroups.tsx";
 import { periodLabel } from "../tasks/reports/period-label.ts";
 import { scopeOrgSearch } from "./rollup-search.ts";
@@ -48,7 +48,7 @@ export function AwaitingReviewCard({ dashboard }: { dashboard: TaskDashboard }) 
                 {item.taskTitle}
               </Link>
               <div className="org-path">
-                {item.orgName} · {t(key, values)} · {formatNumber(item.percent)} % ·{" "}
+                {item.orgName} · {t(key, values)} · {formatPercent(item.percent)} ·{" "}
                 {formatDateTime(item.submittedAt)}
               </div>
             </List.Item>

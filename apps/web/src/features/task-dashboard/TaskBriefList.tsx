@@ -5,7 +5,7 @@ import { Link } from "@tanstack/react-router";
 import { Card, List, Progress, Space, Tag } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatNumber } from "../../lib/dates.ts";
+import { formatDate, formatNumber, formatPercent } from "../../lib/dates.ts";
 import { CardHeading } from "../document-coverage/CoverageGroups.tsx";
 import { STATUS_COLORS } from "./rollup-figures.ts";
 
@@ -76,7 +76,7 @@ export function TaskBriefList({
             <Progress
               percent={task.progressPercent}
               size="small"
-              format={(value) => `${formatNumber(value ?? 0)} %`}
+              format={(value) => formatPercent(value ?? 0)}
               aria-label={t("taskDashboard.tasks.progress", { n: formatNumber(task.progressPercent) })}
               style={{ maxWidth: 260, marginBottom: 0 }}
             />

@@ -68,7 +68,7 @@ export function TaskDashboardPage() {
   );
 
   return (
-    <div data-testid="task-dashboard-page">
+    <div data-testid="task-dashboard-page" className="touch-page">
       <PageHeader title={t("taskDashboard.title")} titleTestId="task-dashboard-title">
         <Space wrap>
           <RefreshControls

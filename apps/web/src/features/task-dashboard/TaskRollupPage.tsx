@@ -54,7 +54,7 @@ export function TaskRollupPage() {
   );
 
   return (
-    <div data-testid="task-rollup-page">
+    <div data-testid="task-rollup-page" className="touch-page">
       <PageHeader title={t("taskDashboard.rollup.title")} titleTestId="task-rollup-title">
         <Space wrap>
           <RefreshControls

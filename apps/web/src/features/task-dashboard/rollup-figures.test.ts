@@ -37,9 +37,9 @@ describe("statusCounts", () => {
 describe("percentText", () => {
   it.each([
     [null, "–"],
-    [0, "0 %"],
-    [37.54, "37,5 %"],
-    [100, "100 %"],
+    [0, "0\u00a0%"],
+    [37.54, "37,5\u00a0%"],
+    [100, "100\u00a0%"],
   ])("%s → %s", (value, text) => {
     expect(percentText(value)).toBe(text);
   });

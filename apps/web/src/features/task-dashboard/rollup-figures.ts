@@ -1,6 +1,7 @@
 // Turning roll-up figures into what the charts and tables show: statuses in one order with one colour
 // each, percentages written the Vietnamese way, the explanation in the reader's language.
 import { TASK_STATUSES, type TaskStatus } from "@namro/domain";
+import { formatPercent } from "../../lib/dates.ts";
 
 export const STATUS_COLORS: Record<TaskStatus, string> = {
   not_started: "#bfbfbf",
@@ -22,11 +23,9 @@ export function statusCounts(counts: Record<TaskStatus, number>): StatusCount[] 
   return TASK_STATUSES.map((status) => ({ status, count: counts[status] }));
 }
 
-const percentFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
-
 /** "37,5 %"; a figure with nothing to compute it from is "–". */
 export function percentText(value: number | null): string {
-  return value === null ? "–" : `${percentFormat.format(value)} %`;
+  return value === null ? "–" : formatPercent(value);
 }
 
 /** A figure's explanation in the page's language. */

@@ -5,7 +5,7 @@ import type { AwaitingTaskReport } from "@namro/contracts";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { Alert, Card, Col, Form, Grid, List, Row, Space, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatDateTime, formatNumber } from "../../../lib/dates.ts";
+import { formatDate, formatDateTime, formatNumber, formatPercent } from "../../../lib/dates.ts";
 import { errorText } from "../../../lib/errors.ts";
 import { OrgPicker } from "../../../ui/OrgPicker.tsx";
 import { PageHeader } from "../../../ui/PageHeader.tsx";
@@ -62,7 +62,7 @@ export function AwaitingReportsPage() {
       reportId={item.id}
       version={item.version}
       subject={subject(item)}
-      size="small"
+      size={isDesktop ? "small" : "middle"}
     />
   );
   const pagination =
@@ -71,7 +71,7 @@ export function AwaitingReportsPage() {
           current: search.page ?? 1,
           pageSize: AWAITING_PAGE_SIZE,
           total: list.data?.total ?? 0,
-          size: "small" as const,
+          size: isDesktop ? ("small" as const) : ("middle" as const),
           showSizeChanger: false,
           onChange: (page: number) =>
             void navigate({
@@ -82,7 +82,7 @@ export function AwaitingReportsPage() {
       : false;
 
   return (
-    <div data-testid="awaiting-reports-page">
+    <div data-testid="awaiting-reports-page" className="touch-page">
       <PageHeader title={t("taskReports.awaiting.title")} titleTestId="awaiting-reports-title" />
       <Form layout="vertical">
         <Row gutter={12}>
@@ -113,8 +113,13 @@ export function AwaitingReportsPage() {
         <Alert type="error" showIcon title={errorText(list.error, t)} style={{ marginBottom: 12 }} />
       )}
       <Card size="small">
-        <div className="muted" style={{ marginBottom: 8 }} data-testid="awaiting-total">
-          {t("taskReports.awaiting.total", { n: formatNumber(list.data?.total ?? 0) })}
+        {/* No count until the list has come: "0 đang chờ" while loading would be wrong. */}
+        <div className="muted" style={{ marginBottom: 8, minHeight: 22 }} data-testid="awaiting-total">
+          {list.data
+            ? t("taskReports.awaiting.total", { n: formatNumber(list.data.total) })
+            : list.isError
+              ? ""
+              : t("common.loading")}
         </div>
         {isDesktop ? (
           <Table<AwaitingTaskReport>
@@ -144,7 +149,7 @@ export function AwaitingReportsPage() {
                 render: (_, item) => (
                   <div>
                     <div>{text.period(item)}</div>
-                    <strong>{formatNumber(item.percent)} %</strong>
+                    <strong>{formatPercent(item.percent)}</strong>
                     {text.value(item) && <span> · {text.value(item)}</span>}
                     {item.completedOn && (
                       <div className="org-path">
@@ -187,7 +192,7 @@ export function AwaitingReportsPage() {
                 <div className="org-path">{text.org(item)}</div>
                 <Space wrap size={[4, 4]} style={{ margin: "4px 0" }}>
                   <Tag>{text.period(item)}</Tag>
-                  <Tag color="blue">{formatNumber(item.percent)} %</Tag>
+                  <Tag color="blue">{formatPercent(item.percent)}</Tag>
                   {text.value(item) && <Tag>{text.value(item)}</Tag>}
                   {item.fileCount > 0 && (
                     <Tag>{t("taskReports.awaiting.fileCount", { n: formatNumber(item.fileCount) })}</Tag>

@@ -5,7 +5,7 @@ import { EditOutlined, SendOutlined } from "@ant-design/icons";
 import type { TaskDetail, TaskReport, TaskReportPeriod } from "@namro/contracts";
 import { Button, Card, Progress, Space, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatDateTime, formatNumber } from "../../../lib/dates.ts";
+import { formatDate, formatDateTime, formatNumber, formatPercent } from "../../../lib/dates.ts";
 import { EvidenceFiles } from "./EvidenceFiles.tsx";
 import { periodLabel } from "./period-label.ts";
 import { PeriodStateTag, ReportStatusTag } from "./ReportTags.tsx";
@@ -155,7 +155,7 @@ export function ReportPeriodCard({ task, period, today, canReport, onReport }: P
           <Progress
             percent={report.percent}
             size="small"
-            format={(value) => `${formatNumber(value ?? 0)} %`}
+            format={(value) => formatPercent(value ?? 0)}
             aria-label={t("taskReports.report.percent", { n: formatNumber(report.percent) })}
             style={{ maxWidth: 360, marginBottom: 4 }}
             data-testid="report-percent-value"

@@ -6,8 +6,11 @@ import { App, Button, Form, Input, Modal, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../../lib/api.ts";
+import { formatNumber } from "../../../lib/dates.ts";
 import { errorText } from "../../../lib/errors.ts";
 import { acceptReport, returnReport, useTasksChanged } from "./report-queries.ts";
+
+const REASON_MAX = 2000;
 
 interface Props {
   taskId: number;
@@ -25,6 +28,7 @@ export function ReviewActions({ taskId, reportId, version, subject, size = "midd
   const [returning, setReturning] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
+  const reason = Form.useWatch("reason", form) ?? "";
 
   const failed = async (caught: unknown) => {
     message.error(errorText(caught, t));
@@ -114,11 +118,19 @@ export function ReviewActions({ taskId, reportId, version, subject, size = "midd
             name="reason"
             label={t("taskReports.review.reason")}
             rules={[{ required: true, whitespace: true, message: t("taskReports.review.reasonRequired") }]}
+            // The count as help below the error, not antd's floating counter that the error runs into.
+            extra={
+              <span data-testid="report-return-count">
+                {t("taskReports.review.reasonCount", {
+                  n: formatNumber(reason.length),
+                  max: formatNumber(REASON_MAX),
+                })}
+              </span>
+            }
           >
             <Input.TextArea
               autoSize={{ minRows: 3, maxRows: 8 }}
-              maxLength={2000}
-              showCount
+              maxLength={REASON_MAX}
               data-testid="report-return-reason"
             />
           </Form.Item>

@@ -32,9 +32,12 @@ export function TaskReportsPanel({ task }: { task: TaskDetail }) {
   const overview = reports.data;
   const actionable = overview.periods.filter((period) => periodAction(period, overview.canReport) !== null);
   const first = firstActionablePeriod(overview.periods, overview.canReport);
+  // A task split among subordinate units takes its progress from them; say so instead of "no period".
+  const fromChildren = overview.blockedReason === "has_children" || task.hasChildren;
+  const noPeriods = overview.periods.length === 0;
 
   return (
-    <div data-testid="task-reports">
+    <div data-testid="task-reports" className="touch-page">
       <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
         <span data-testid="task-reports-frequency">
           {t(`taskReports.frequency.${overview.reportFrequency ?? "once"}`)}
@@ -65,17 +68,23 @@ export function TaskReportsPanel({ task }: { task: TaskDetail }) {
           </Button>
         )}
       </Space>
-      {overview.blockedReason && overview.blockedReason !== "not_allowed" && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t(`taskReports.blocked.${overview.blockedReason}`)}
-          data-testid="task-reports-blocked"
+      {overview.blockedReason &&
+        overview.blockedReason !== "not_allowed" &&
+        !(noPeriods && overview.blockedReason === "has_children") && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t(`taskReports.blocked.${overview.blockedReason}`)}
+            data-testid="task-reports-blocked"
+          />
+        )}
+      {noPeriods ? (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t(fromChildren ? "taskReports.noPeriodsFromChildren" : "taskReports.noPeriods")}
+          data-testid="task-reports-empty"
         />
-      )}
-      {overview.periods.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("taskReports.noPeriods")} />
       ) : (
         <section aria-label={t("taskReports.periodsLabel")}>
           {overview.periods.map((period) => (
