@@ -39,6 +39,12 @@ export interface TaskClearGrade {
 /** Reasons the plan checker has no words for (a form's fields, not a plan's sentences). */
 export const TASK_CLEAR_MESSAGES = {
   PERSON_ACCOUNT: { vi: "Đã giao cho một người có tài khoản.", en: "Assigned to a person with an account." },
+  // The form asks for the person and the lead unit apart, so a reason names only the one not given.
+  PERSON_MISSING: {
+    vi: "Chưa nêu người chịu trách nhiệm (chọn tài khoản hoặc ghi họ tên, chức vụ).",
+    en: "No responsible person is named (pick an account or write the name and position).",
+  },
+  RESPONSIBILITY_NO_LEAD: { vi: "Chưa giao đơn vị chủ trì.", en: "No lead unit is assigned." },
   JOB_TOO_SHORT: {
     vi: "Tên nhiệm vụ quá ngắn, chưa rõ làm gì; hãy ghi việc cụ thể (ví dụ “Ban hành kế hoạch…”).",
     en: "The title is too short to say what to do; state the work (e.g. “Issue the plan…”).",
@@ -69,7 +75,7 @@ type Graded = { grade: ClearGrade; reason: LocalizedReason };
 function person(f: TaskClearFields): Graded {
   if (f.responsibleAccountId != null) return { grade: "present", reason: TASK_CLEAR_MESSAGES.PERSON_ACCOUNT };
   if (filled(f.responsibleName)) return { grade: "present", reason: PLAN_CLEAR_MESSAGES.PERSON_NAMED };
-  return { grade: "missing", reason: PLAN_CLEAR_MESSAGES.PERSON_MISSING };
+  return { grade: "missing", reason: TASK_CLEAR_MESSAGES.PERSON_MISSING };
 }
 
 function job(f: TaskClearFields): Graded {
@@ -104,6 +110,9 @@ function responsibility(f: TaskClearFields): Graded {
   if ((f.supportOrgIds?.length ?? 0) > 0) {
     return { grade: "weak", reason: PLAN_CLEAR_MESSAGES.RESPONSIBILITY_SUPPORT_ONLY };
   }
+  // A person is named: only the lead unit is lacking.
+  if (f.responsibleAccountId != null || filled(f.responsibleName))
+    return { grade: "missing", reason: TASK_CLEAR_MESSAGES.RESPONSIBILITY_NO_LEAD };
   return { grade: "missing", reason: PLAN_CLEAR_MESSAGES.RESPONSIBILITY_MISSING };
 }
 
