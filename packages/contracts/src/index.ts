@@ -20,5 +20,6 @@ export * from "./task-assignees.ts";
 export * from "./task-reports.ts";
 export * from "./task-reports-errors.ts";
 export * from "./task-rollups.ts";
+export * from "./task-todo.ts";
 export * from "./tasks.ts";
 export * from "./tasks-errors.ts";
