@@ -65,6 +65,8 @@ describe("a five-clears task given down the tree", () => {
     await expect
       .poll(() => page.getByTestId("task-clears-summary").innerText())
       .toBe("Còn 5 trên 5 tiêu chí chưa rõ.");
+    // Not an error before anything is typed.
+    expect(await page.getByTestId("task-clears-summary").getAttribute("data-tone")).toBe("neutral");
     await page.getByTestId("task-title-input").fill(title);
     await pickOrg(page, "task-lead", "tinh uy bac ninh", "Tỉnh ủy Bắc Ninh");
     await page.getByTestId("task-responsible-name").fill("đồng chí Trưởng Ban Tổ chức Tỉnh ủy");

@@ -1,6 +1,11 @@
 // The clears of a task, each with its grade and why: on the form as it is filled in (computed in the
 // browser against the owner's clear-set, with the same rule the server stores) and on the task's page.
-import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from "@ant-design/icons";
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  ExclamationCircleFilled,
+  MinusCircleOutlined,
+} from "@ant-design/icons";
 import type { TaskClear } from "@namro/contracts";
 import { checkTaskClears, type TaskClearFields } from "@namro/domain";
 import { Alert, Card, Spin } from "antd";
@@ -16,7 +21,10 @@ const ICONS = {
   missing: <CloseCircleFilled style={{ color: "#cf1322" }} aria-hidden />,
 };
 
-export function ClearsList({ clears }: { clears: readonly Clear[] }) {
+/** Before the form is touched a missing clear is not an error yet: shown grey, not red. */
+const NOT_YET = <MinusCircleOutlined style={{ color: "#8c8c8c" }} aria-hidden />;
+
+export function ClearsList({ clears, neutral = false }: { clears: readonly Clear[]; neutral?: boolean }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language.startsWith("en");
   return (
@@ -33,7 +41,9 @@ export function ClearsList({ clears }: { clears: readonly Clear[] }) {
           data-grade={clear.grade}
           style={{ display: "flex", gap: 8, alignItems: "flex-start", padding: "4px 0" }}
         >
-          <span style={{ paddingTop: 2 }}>{ICONS[clear.grade]}</span>
+          <span style={{ paddingTop: 2 }}>
+            {neutral && clear.grade !== "present" ? NOT_YET : ICONS[clear.grade]}
+          </span>
           <span>
             <strong>{english ? clear.label.en : clear.label.vi}</strong>{" "}
             <span className="muted">({t(`tasks.clears.grade.${clear.grade}`)})</span>
@@ -46,15 +56,16 @@ export function ClearsList({ clears }: { clears: readonly Clear[] }) {
 }
 
 /** Whether the task has every clear, said in words above the list. */
-export function ClearsSummary({ clears }: { clears: readonly Clear[] }) {
+export function ClearsSummary({ clears, neutral = false }: { clears: readonly Clear[]; neutral?: boolean }) {
   const { t } = useTranslation();
   const lacking = clears.filter((clear) => clear.grade !== "present").length;
   return (
     <Alert
-      type={lacking === 0 ? "success" : "error"}
+      type={lacking === 0 ? "success" : neutral ? "info" : "error"}
       showIcon
       style={{ marginBottom: 8 }}
       data-testid="task-clears-summary"
+      data-tone={lacking === 0 ? "success" : neutral ? "neutral" : "error"}
       title={
         lacking === 0
           ? t("tasks.clears.allPresent", { n: clears.length })
@@ -64,13 +75,18 @@ export function ClearsSummary({ clears }: { clears: readonly Clear[] }) {
   );
 }
 
-/** The live panel of the form: the owner's clear-set, graded on the fields as they stand. */
+/**
+ * The live panel of the form: the owner's clear-set, graded on the fields as they stand. Until the
+ * user has touched the form (`touched`), what is missing is shown neutrally, not as an error.
+ */
 export function LiveClearsPanel({
   ownerOrgId,
   fields,
+  touched = true,
 }: {
   ownerOrgId: number | undefined;
   fields: TaskClearFields;
+  touched?: boolean;
 }) {
   const { t } = useTranslation();
   const set = useClearSet(ownerOrgId);
@@ -82,8 +98,8 @@ export function LiveClearsPanel({
     const clears = checkTaskClears(fields, set.data.clears);
     body = (
       <>
-        <ClearsSummary clears={clears} />
-        <ClearsList clears={clears} />
+        <ClearsSummary clears={clears} neutral={!touched} />
+        <ClearsList clears={clears} neutral={!touched} />
         {set.data.sourceOrgName && (
           <div className="muted" style={{ fontSize: 12, marginTop: 4 }}>
             {t("tasks.clears.setFrom", { name: set.data.sourceOrgName })}

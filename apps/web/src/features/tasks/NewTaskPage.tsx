@@ -36,6 +36,7 @@ export function NewTaskPage() {
   const [form] = Form.useForm<TaskFormValues>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [touched, setTouched] = useState(false);
   const values = Form.useWatch([], form) as TaskFormValues | undefined;
 
   const waiting = (search.plan && plan.isPending) || (search.parent && parent.isPending);
@@ -98,12 +99,16 @@ export function NewTaskPage() {
           milestones: [],
         }}
         onFinish={(submitted) => void submit(submitted)}
-        onFinishFailed={({ errorFields }) =>
-          setError(t("tasks.form.invalidSummary", { n: errorFields.length }))
-        }
+        onFinishFailed={({ errorFields }) => {
+          setTouched(true);
+          setError(t("tasks.form.invalidSummary", { n: errorFields.length }));
+        }}
         // On a phone the first wrong field is often above the screen: bring it into view.
         scrollToFirstError={{ block: "center", focus: true }}
-        onValuesChange={() => setError(null)}
+        onValuesChange={() => {
+          setTouched(true);
+          setError(null);
+        }}
         data-testid="task-form"
       >
         <Row gutter={[16, 16]}>
@@ -131,6 +136,7 @@ export function NewTaskPage() {
               <LiveClearsPanel
                 ownerOrgId={values?.ownerOrgId ?? defaultOwner}
                 fields={clearFieldsOf(values ?? {})}
+                touched={touched}
               />
             </div>
           </Col>
