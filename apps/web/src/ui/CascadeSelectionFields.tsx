@@ -4,8 +4,9 @@
 import { Form, Radio, Select } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { useOrg } from "../features/organisations/org-queries.ts";
 import { useOrgTypeName, useOrgTypes } from "../features/organisations/org-types.ts";
-import type { CascadeMode } from "./cascade-selection.ts";
+import { type CascadeMode, typeCodesBelow } from "./cascade-selection.ts";
 import { OrgPicker } from "./OrgPicker.tsx";
 
 interface Props {
@@ -20,14 +21,22 @@ export function CascadeSelectionFields({ mode, owner, whoLabel }: Props) {
   const { t } = useTranslation();
   const types = useOrgTypes();
   const typeName = useOrgTypeName();
-  const typeOptions = useMemo(
-    () =>
-      (types.data ?? [])
-        .filter((type) => !type.isDepartment)
-        .sort((a, b) => a.sortOrder - b.sortOrder)
-        .map((type) => ({ value: type.code, label: typeName(type.code) })),
-    [types.data, typeName],
-  );
+  const form = Form.useFormInstance();
+  const rootOrgId = Form.useWatch("rootOrgId", form) as number | undefined;
+  const chosen = Form.useWatch("typeCodes", form) as string[] | undefined;
+  const root = useOrg(rootOrgId ?? owner.id);
+  const rootTypeCode = root.data?.typeCode;
+  // Only types that can exist below the root (a commune offers its cells, not "Tỉnh ủy"); a type
+  // already chosen stays listed so its name still shows.
+  const typeOptions = useMemo(() => {
+    const all = types.data ?? [];
+    const below = rootTypeCode === undefined ? null : typeCodesBelow(all, rootTypeCode);
+    return all
+      .filter((type) => !type.isDepartment)
+      .filter((type) => below === null || below.has(type.code) || (chosen ?? []).includes(type.code))
+      .sort((a, b) => a.sortOrder - b.sortOrder)
+      .map((type) => ({ value: type.code, label: typeName(type.code) }));
+  }, [types.data, typeName, rootTypeCode, chosen]);
   return (
     <>
       <Form.Item name="mode" label={whoLabel}>

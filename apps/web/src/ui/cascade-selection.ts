@@ -31,3 +31,24 @@ export function formFieldOfIssue(path: string): string {
   if (path.includes("selection.typeCodes") || path.endsWith("selection")) return "typeCodes";
   return path.replace(/^body\./, "");
 }
+
+/**
+ * Codes of the types an organisation of type `rootTypeCode` can have anywhere below it, following the
+ * organisation type rules (allowed child types) down every level. Null root type: all types.
+ */
+export function typeCodesBelow(
+  types: readonly { code: string; allowedChildTypes: readonly string[] }[],
+  rootTypeCode: string | null,
+): Set<string> {
+  if (rootTypeCode === null) return new Set(types.map((type) => type.code));
+  const children = new Map(types.map((type) => [type.code, type.allowedChildTypes]));
+  const below = new Set<string>();
+  const queue = [...(children.get(rootTypeCode) ?? [])];
+  while (queue.length > 0) {
+    const code = queue.shift() as string;
+    if (below.has(code)) continue;
+    below.add(code);
+    queue.push(...(children.get(code) ?? []));
+  }
+  return below;
+}
