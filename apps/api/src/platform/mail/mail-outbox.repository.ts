@@ -65,7 +65,8 @@ export async function claimDueMail(
     RETURNING o.id, o.to_address AS "toAddress", o.subject, o.body_text AS "bodyText", o.attempts`.execute(
     db,
   );
-  return result.rows.map((row) => ({ ...row, id: Number(row.id) }));
+  // RETURNING keeps no order: oldest first, so the one tried when the server is down is the oldest.
+  return result.rows.map((row) => ({ ...row, id: Number(row.id) })).sort((a, b) => a.id - b.id);
 }
 
 export async function markMailSent(db: Kysely<Database>, id: number, at: Date): Promise<void> {
@@ -91,6 +92,24 @@ export async function markMailAttemptFailed(
         : { nextAttemptAt: retryAt, lastError: error },
     )
     .where("id", "=", id)
+    .execute();
+}
+
+/**
+ * Gives claimed messages back unsent, as if never claimed: the attempt counted at the claim is undone,
+ * and they are due at `dueAt` (the server was down; `error` says so to whoever looks).
+ */
+export async function releaseMailClaims(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  error: string,
+  dueAt: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("emailOutbox")
+    .set({ attempts: sql`attempts - 1`, nextAttemptAt: dueAt, lastError: error })
+    .where("id", "in", ids)
     .execute();
 }
 

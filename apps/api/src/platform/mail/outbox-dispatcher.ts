@@ -53,25 +53,33 @@ export async function dispatchOutbox(
   const result: DispatchResult = { sent: 0, retried: 0, failed: 0 };
   const maxPerRun = options.maxPerRun ?? MAX_PER_RUN;
   let handled = 0;
-  // Once the server is down, the rest of the claimed batch is settled as failed attempts unsent.
-  let serverDown: unknown = null;
-  while (handled < maxPerRun && serverDown === null) {
+  // Once the server is down, the rest of the claimed batch is not tried: those claims are released
+  // without counting an attempt (an outage must not use up their attempts), due when the message that
+  // found the server down is tried again.
+  let serverDown = false;
+  while (handled < maxPerRun && !serverDown) {
     const claimed = await outbox.claimDueMail(db, now(), Math.min(BATCH, maxPerRun - handled), LEASE_MS);
     if (claimed.length === 0) break;
     handled += claimed.length;
-    for (const mail of claimed) {
+    for (const [index, mail] of claimed.entries()) {
       try {
-        if (serverDown !== null) throw serverDown;
         await sender.send({ to: mail.toAddress, subject: mail.subject, text: mail.bodyText });
         await outbox.markMailSent(db, mail.id, now());
         result.sent += 1;
       } catch (error) {
-        if (isServerError(error)) serverDown = error;
         const last = mail.attempts >= MAX_ATTEMPTS;
         const retryAt = last ? null : new Date(now().getTime() + retryDelayMs(mail.attempts));
         await outbox.markMailAttemptFailed(db, mail.id, describe(error), retryAt);
         if (last) result.failed += 1;
         else result.retried += 1;
+        if (isServerError(error)) {
+          serverDown = true;
+          const dueAt = retryAt ?? new Date(now().getTime() + FIRST_RETRY_MS);
+          const untried = claimed.slice(index + 1).map((other) => other.id);
+          await outbox.releaseMailClaims(db, untried, describe(error), dueAt);
+          result.retried += untried.length;
+          break;
+        }
       }
     }
   }
