@@ -144,6 +144,7 @@ function ChildrenPanel({ task }: { task: TaskDetail }) {
         loading={children.isFetching}
         emptyText={children.isPending ? t("common.loading") : t("tasks.page.noChildren")}
         testId="task-children"
+        parentTitle={task.title}
       />
     </div>
   );

@@ -17,7 +17,14 @@ import { TaskFilters } from "./TaskFilters.tsx";
 import { TASKS_PAGE_SIZE, useTaskList } from "./task-queries.ts";
 import { applyTasksPatch, type TasksSearchPatch } from "./tasks-search.ts";
 
-export function TaskTitle({ task }: { task: Pick<TaskSummary, "id" | "title" | "missingClears"> }) {
+export function TaskTitle({
+  task,
+  label,
+}: {
+  task: Pick<TaskSummary, "id" | "title" | "missingClears">;
+  /** Shown instead of the title (a child task is named by its lead unit). */
+  label?: string;
+}) {
   return (
     <Space size={4} wrap>
       <Link
@@ -26,7 +33,7 @@ export function TaskTitle({ task }: { task: Pick<TaskSummary, "id" | "title" | "
         data-testid="task-link"
         style={{ fontWeight: 600 }}
       >
-        {task.title}
+        {label ?? task.title}
       </Link>
       <MissingClearsBadge missing={task.missingClears} />
     </Space>
@@ -37,16 +44,28 @@ function whoLine(task: TaskSummary): string {
   return [task.leadOrg?.name ?? task.ownerOrg.name, task.responsible].filter(Boolean).join(" · ");
 }
 
-function TaskCard({ task }: { task: TaskSummary }) {
+const unitOf = (task: TaskSummary) => task.leadOrg?.name ?? task.ownerOrg.name;
+
+/**
+ * Children of a task mostly repeat its long title: they are named by their lead unit, with their own
+ * title below only when it differs from the parent's.
+ */
+function childSubLine(task: TaskSummary, parentTitle: string): string {
+  return [task.title.trim() === parentTitle.trim() ? null : task.title, task.responsible]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+function TaskCard({ task, parentTitle }: { task: TaskSummary; parentTitle?: string | undefined }) {
   const { t } = useTranslation();
   return (
     <Card size="small" data-testid="task-row">
       <div style={{ display: "flex", justifyContent: "space-between", gap: 8, flexWrap: "wrap" }}>
-        <TaskTitle task={task} />
+        <TaskTitle task={task} {...(parentTitle !== undefined ? { label: unitOf(task) } : {})} />
         <TaskStatusTag status={task.status} />
       </div>
       <div className="muted" style={{ fontSize: 12, margin: "2px 0 4px" }}>
-        {whoLine(task)}
+        {parentTitle !== undefined ? childSubLine(task, parentTitle) : whoLine(task)}
       </div>
       <TaskProgress task={task} />
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap", fontSize: 13 }}>
@@ -155,12 +174,15 @@ export function TaskTable({
   emptyText,
   pagination,
   testId = "task-table",
+  parentTitle,
 }: {
   items: TaskSummary[];
   loading: boolean;
   emptyText: string;
   pagination?: { current: number; total: number; onChange: (page: number) => void };
   testId?: string;
+  /** The children of a task with this title: each is named by its lead unit first. */
+  parentTitle?: string;
 }) {
   const { t } = useTranslation();
   const isDesktop = Grid.useBreakpoint().md ?? true;
@@ -172,7 +194,7 @@ export function TaskTable({
         ) : (
           <div style={{ display: "grid", gap: 8, gridTemplateColumns: "minmax(0, 1fr)" }}>
             {items.map((task) => (
-              <TaskCard key={task.id} task={task} />
+              <TaskCard key={task.id} task={task} parentTitle={parentTitle} />
             ))}
           </div>
         )}
@@ -211,30 +233,48 @@ export function TaskTable({
           : false
       }
       columns={[
-        {
-          title: t("tasks.fields.title"),
-          key: "title",
-          render: (_, task) => (
-            <div>
-              <TaskTitle task={task} />
-              {task.plan && (
-                <div className="muted member-row-sub">{task.plan.symbol ?? task.plan.subject}</div>
-              )}
-            </div>
-          ),
-        },
-        {
-          title: t("tasks.fields.lead"),
-          key: "lead",
-          width: 220,
-          responsive: ["lg"],
-          render: (_, task) => (
-            <div>
-              <div>{task.leadOrg?.name ?? task.ownerOrg.name}</div>
-              {task.responsible && <div className="muted member-row-sub">{task.responsible}</div>}
-            </div>
-          ),
-        },
+        ...(parentTitle !== undefined
+          ? [
+              {
+                title: t("tasks.fields.lead"),
+                key: "unit",
+                render: (_: unknown, task: TaskSummary) => {
+                  const sub = childSubLine(task, parentTitle);
+                  return (
+                    <div>
+                      <TaskTitle task={task} label={unitOf(task)} />
+                      {sub && <div className="muted member-row-sub">{sub}</div>}
+                    </div>
+                  );
+                },
+              },
+            ]
+          : [
+              {
+                title: t("tasks.fields.title"),
+                key: "title",
+                render: (_: unknown, task: TaskSummary) => (
+                  <div>
+                    <TaskTitle task={task} />
+                    {task.plan && (
+                      <div className="muted member-row-sub">{task.plan.symbol ?? task.plan.subject}</div>
+                    )}
+                  </div>
+                ),
+              },
+              {
+                title: t("tasks.fields.lead"),
+                key: "lead",
+                width: 220,
+                responsive: ["lg" as const],
+                render: (_: unknown, task: TaskSummary) => (
+                  <div>
+                    <div>{task.leadOrg?.name ?? task.ownerOrg.name}</div>
+                    {task.responsible && <div className="muted member-row-sub">{task.responsible}</div>}
+                  </div>
+                ),
+              },
+            ]),
         {
           title: t("tasks.fields.dueDate"),
           key: "due",
