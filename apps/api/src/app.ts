@@ -35,6 +35,7 @@ import { registerTaskAssigneeRoutes } from "./modules/tasks/tasks.assignees.rout
 import { registerTaskReportRoutes } from "./modules/tasks/tasks.reports.routes.ts";
 import { registerTaskRollupRoutes } from "./modules/tasks/tasks.rollups.routes.ts";
 import { registerTaskRoutes } from "./modules/tasks/tasks.routes.ts";
+import { registerTaskTodoRoutes } from "./modules/tasks/tasks.todo.routes.ts";
 import { enforceRouteAccess } from "./platform/auth/route-access.ts";
 import { installSessionHook } from "./platform/auth/session-hook.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerTaskRollupRoutes(api);
     registerTaskReportRoutes(api);
     registerTaskAssigneeRoutes(api);
+    registerTaskTodoRoutes(api);
     registerPlanCheckerRoutes(api);
   });
 

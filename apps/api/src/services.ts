@@ -20,6 +20,7 @@ import { TaskAssigneesService } from "./modules/tasks/tasks.assignees.ts";
 import { TaskReportsService } from "./modules/tasks/tasks.reports.service.ts";
 import { TaskRollupsService } from "./modules/tasks/tasks.rollups.service.ts";
 import { TasksService } from "./modules/tasks/tasks.service.ts";
+import { TaskTodoService } from "./modules/tasks/tasks.todo.service.ts";
 import type { ServiceDeps } from "./platform/service-deps.ts";
 
 export interface Services {
@@ -41,6 +42,7 @@ export interface Services {
   taskAssignees: TaskAssigneesService;
   taskRollups: TaskRollupsService;
   taskReports: TaskReportsService;
+  taskTodo: TaskTodoService;
   tasks: TasksService;
   planChecker: PlanCheckerService;
 }
@@ -76,6 +78,7 @@ export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessi
     taskAssignees: new TaskAssigneesService(deps),
     taskRollups: new TaskRollupsService(deps, documents),
     taskReports: new TaskReportsService(deps, tasks),
+    taskTodo: new TaskTodoService(deps),
     tasks,
     planChecker: new PlanCheckerService(organisations, tasks),
   };

@@ -31,6 +31,7 @@ import { planCheckSamples } from "./access-matrix.plan-checks.ts";
 import { taskAssigneeSamples } from "./access-matrix.task-assignees.ts";
 import { taskReportSamples } from "./access-matrix.task-reports.ts";
 import { taskRollupSamples } from "./access-matrix.task-rollups.ts";
+import { taskTodoSamples } from "./access-matrix.task-todo.ts";
 import { taskSamples } from "./access-matrix.tasks.ts";
 import { createCascade } from "./cascade-factories.ts";
 import { createDocument } from "./document-factories.ts";
@@ -146,6 +147,7 @@ const SAMPLES = new Map<string, Sample>([
   ...taskRollupSamples({ db: () => t.database.db, commune, rootOrCommune }),
   ...taskSamples({ db: () => t.database.db, commune, rootOrCommune }),
   ...taskAssigneeSamples({ db: () => t.database.db, commune, rootOrCommune }),
+  ...taskTodoSamples(),
   // system
   [key(systemRoutes.health), { scoped: false, build: async () => ({ method: "GET", url: "/api/health" }) }],
   [
