@@ -217,6 +217,9 @@ export function OrganisationPage() {
               </Descriptions.Item>
             </Descriptions>
           </Card>
+          {/* The five-clears tasks feature: the clears this organisation's tasks are checked against,
+              high on the page (not under a long history) so a committee finds it. */}
+          {!asOf && !closed && <ClearSetCard orgId={detail.id} />}
           <Card
             title={`${t("org.children")} (${formatNumber(detail.children.length)})`}
             size="small"
@@ -262,8 +265,6 @@ export function OrganisationPage() {
           <Card title={t("org.history")} size="small" data-testid="org-history">
             <OrgHistory orgId={detail.id} />
           </Card>
-          {/* The five-clears tasks feature: the clears this organisation's tasks are checked against. */}
-          {!asOf && !closed && <ClearSetCard orgId={detail.id} />}
         </Col>
       </Row>
       {canAdd && (

@@ -11,7 +11,7 @@ import {
 } from "@ant-design/icons";
 import { type ClearSet, TASK_ROUTES } from "@namro/contracts";
 import { DEFAULT_CLEARS } from "@namro/domain";
-import { Alert, App, Button, Card, Input, Modal, Popconfirm, Select, Space, Table, Tag } from "antd";
+import { Alert, App, Button, Card, Grid, Input, Modal, Popconfirm, Select, Space, Table, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall, isApiError } from "../../lib/api.ts";
@@ -89,6 +89,7 @@ function ClearSetEditor({ set, open, onClose }: { set: ClearSet; open: boolean; 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const saved = useClearSetSaved();
+  const phone = !Grid.useBreakpoint().md;
   const [rows, setRows] = useState<ClearRow[]>(set.clears);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -130,6 +131,73 @@ function ClearSetEditor({ set, open, onClose }: { set: ClearSet; open: boolean; 
       setSaving(false);
     }
   };
+
+  const viInput = (row: ClearRow, index: number) => (
+    <Input
+      value={row.label.vi}
+      maxLength={100}
+      status={row.label.vi.trim() === "" ? "error" : ""}
+      aria-label={t("tasks.clearSet.labelViOf", { n: index + 1 })}
+      onChange={(event) => {
+        const vi = event.target.value;
+        // A new clear's key follows its label until saved; a saved clear's key never changes.
+        const isNew = !set.clears.some((clear) => clear.key === row.key);
+        const taken = new Set(rows.filter((_, i) => i !== index).map((other) => other.key));
+        update(index, {
+          label: { ...row.label, vi },
+          ...(isNew ? { key: keyForLabel(vi || t("tasks.clearSet.newLabel"), taken) } : {}),
+        });
+      }}
+      data-testid="clear-set-label-vi"
+    />
+  );
+  const enInput = (row: ClearRow, index: number) => (
+    <Input
+      value={row.label.en}
+      maxLength={100}
+      status={row.label.en.trim() === "" ? "error" : ""}
+      aria-label={t("tasks.clearSet.labelEnOf", { n: index + 1 })}
+      onChange={(event) => update(index, { label: { ...row.label, en: event.target.value } })}
+      data-testid="clear-set-label-en"
+    />
+  );
+  const aspectSelect = (row: ClearRow, index: number, width: number | string) => (
+    <Select
+      value={row.aspect}
+      style={{ width }}
+      aria-label={t("tasks.clearSet.aspectOf", { n: index + 1 })}
+      onChange={(aspect) => update(index, { aspect })}
+      options={CLEAR_ASPECTS.map((aspect) => ({
+        value: aspect,
+        label: t(`tasks.clearSet.aspects.${aspect}`),
+      }))}
+    />
+  );
+  const rowActions = (index: number) => (
+    <Space size={4}>
+      <Button
+        size="small"
+        icon={<ArrowUpOutlined />}
+        disabled={index === 0}
+        aria-label={t("tasks.clearSet.up", { n: index + 1 })}
+        onClick={() => setRows((previous) => moveRow(previous, index, -1))}
+      />
+      <Button
+        size="small"
+        icon={<ArrowDownOutlined />}
+        disabled={index === rows.length - 1}
+        aria-label={t("tasks.clearSet.down", { n: index + 1 })}
+        onClick={() => setRows((previous) => moveRow(previous, index, 1))}
+      />
+      <Button
+        size="small"
+        danger
+        icon={<DeleteOutlined />}
+        aria-label={t("tasks.clearSet.remove", { n: index + 1 })}
+        onClick={() => setRows((previous) => previous.filter((_, i) => i !== index))}
+      />
+    </Space>
+  );
 
   const addRow = () =>
     setRows((previous) => {
@@ -180,99 +248,70 @@ function ClearSetEditor({ set, open, onClose }: { set: ClearSet; open: boolean; 
       <p className="muted" style={{ marginTop: 0 }}>
         {t("tasks.clearSet.explain")}
       </p>
-      <Table<ClearRow>
-        size="small"
-        rowKey={(_, index) => String(index)}
-        pagination={false}
-        dataSource={rows}
-        scroll={{ x: "max-content" }}
-        columns={[
-          {
-            title: t("tasks.clearSet.labelVi"),
-            key: "vi",
-            render: (_, row, index) => (
-              <Input
-                value={row.label.vi}
-                maxLength={100}
-                status={row.label.vi.trim() === "" ? "error" : ""}
-                aria-label={t("tasks.clearSet.labelViOf", { n: index + 1 })}
-                onChange={(event) => {
-                  const vi = event.target.value;
-                  // A new clear's key follows its label until saved; a saved clear's key never changes.
-                  const isNew = !set.clears.some((clear) => clear.key === row.key);
-                  const taken = new Set(rows.filter((_, i) => i !== index).map((other) => other.key));
-                  update(index, {
-                    label: { ...row.label, vi },
-                    ...(isNew ? { key: keyForLabel(vi || t("tasks.clearSet.newLabel"), taken) } : {}),
-                  });
-                }}
-                data-testid="clear-set-label-vi"
-              />
-            ),
-          },
-          {
-            title: t("tasks.clearSet.labelEn"),
-            key: "en",
-            render: (_, row, index) => (
-              <Input
-                value={row.label.en}
-                maxLength={100}
-                status={row.label.en.trim() === "" ? "error" : ""}
-                aria-label={t("tasks.clearSet.labelEnOf", { n: index + 1 })}
-                onChange={(event) => update(index, { label: { ...row.label, en: event.target.value } })}
-                data-testid="clear-set-label-en"
-              />
-            ),
-          },
-          {
-            title: t("tasks.clearSet.aspect"),
-            key: "aspect",
-            width: 190,
-            render: (_, row, index) => (
-              <Select
-                value={row.aspect}
-                style={{ width: 180 }}
-                aria-label={t("tasks.clearSet.aspectOf", { n: index + 1 })}
-                onChange={(aspect) => update(index, { aspect })}
-                options={CLEAR_ASPECTS.map((aspect) => ({
-                  value: aspect,
-                  label: t(`tasks.clearSet.aspects.${aspect}`),
-                }))}
-              />
-            ),
-          },
-          {
-            title: "",
-            key: "actions",
-            width: 130,
-            render: (_, _row, index) => (
-              <Space size={4}>
-                <Button
-                  size="small"
-                  icon={<ArrowUpOutlined />}
-                  disabled={index === 0}
-                  aria-label={t("tasks.clearSet.up", { n: index + 1 })}
-                  onClick={() => setRows((previous) => moveRow(previous, index, -1))}
-                />
-                <Button
-                  size="small"
-                  icon={<ArrowDownOutlined />}
-                  disabled={index === rows.length - 1}
-                  aria-label={t("tasks.clearSet.down", { n: index + 1 })}
-                  onClick={() => setRows((previous) => moveRow(previous, index, 1))}
-                />
-                <Button
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t("tasks.clearSet.remove", { n: index + 1 })}
-                  onClick={() => setRows((previous) => previous.filter((_, i) => i !== index))}
-                />
-              </Space>
-            ),
-          },
-        ]}
-      />
+      {phone ? (
+        // On a phone each clear is a small card with its fields one under another: no sideways scroll.
+        <Space orientation="vertical" size={8} style={{ width: "100%" }} data-testid="clear-set-rows">
+          {rows.map((row, index) => (
+            <Card
+              key={index}
+              size="small"
+              title={t("tasks.clearSet.rowTitle", { n: index + 1 })}
+              extra={rowActions(index)}
+            >
+              <div style={{ marginBottom: 6 }}>
+                <span className="muted" style={{ fontSize: 12 }}>
+                  {t("tasks.clearSet.labelVi")}
+                </span>
+                {viInput(row, index)}
+              </div>
+              <div style={{ marginBottom: 6 }}>
+                <span className="muted" style={{ fontSize: 12 }}>
+                  {t("tasks.clearSet.labelEn")}
+                </span>
+                {enInput(row, index)}
+              </div>
+              <div>
+                <span className="muted" style={{ fontSize: 12 }}>
+                  {t("tasks.clearSet.aspect")}
+                </span>
+                {aspectSelect(row, index, "100%")}
+              </div>
+            </Card>
+          ))}
+        </Space>
+      ) : (
+        <Table<ClearRow>
+          size="small"
+          rowKey={(_, index) => String(index)}
+          pagination={false}
+          dataSource={rows}
+          scroll={{ x: "max-content" }}
+          columns={[
+            {
+              title: t("tasks.clearSet.labelVi"),
+              key: "vi",
+              render: (_, row, index) => viInput(row, index),
+            },
+            {
+              title: t("tasks.clearSet.labelEn"),
+              key: "en",
+              render: (_, row, index) => enInput(row, index),
+            },
+            {
+              title: t("tasks.clearSet.aspect"),
+              key: "aspect",
+              width: 190,
+              render: (_, row, index) => aspectSelect(row, index, 180),
+            },
+            {
+              title: "",
+              key: "actions",
+              width: 130,
+              render: (_, _row, index) => rowActions(index),
+            },
+          ]}
+        />
+      )}
       <Space wrap style={{ marginTop: 8 }}>
         <Button
           icon={<PlusOutlined />}
