@@ -1,7 +1,8 @@
 // The headline figures of a set of tasks: how many, overall progress and the on-time rate (each with
-// how it was computed), how many are overdue; optional extra cards (due soon, awaiting review).
+// how it was computed), how many are overdue; optional extra cards (due soon, awaiting review); and what
+// they count (tasks carried out directly), since the task list counts more.
 import type { RollupFigures } from "@namro/contracts";
-import { Card, Col, Row, Statistic } from "antd";
+import { Card, Col, Row, Statistic, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/dates.ts";
@@ -51,19 +52,29 @@ export function FigureCards({ figures, extra = [] }: { figures: RollupFigures; e
     ...extra,
   ];
   return (
-    <Row gutter={[8, 8]} style={{ marginBottom: 12 }} data-testid="figure-cards">
-      {cards.map((card) => (
-        <Col key={card.key} xs={12} sm={8} lg={Math.max(4, Math.floor(24 / cards.length))}>
-          <Card size="small" style={{ height: "100%" }} data-testid={`figure-${card.key}`}>
-            <Statistic
-              title={card.title}
-              value={card.value}
-              styles={card.color ? { content: { color: card.color } } : {}}
-            />
-            {card.footer}
-          </Card>
-        </Col>
-      ))}
-    </Row>
+    <>
+      <Row gutter={[8, 8]} style={{ marginBottom: 4 }} data-testid="figure-cards">
+        {cards.map((card) => (
+          <Col key={card.key} xs={12} sm={8} lg={Math.max(4, Math.floor(24 / cards.length))}>
+            <Card size="small" style={{ height: "100%" }} data-testid={`figure-${card.key}`}>
+              <Statistic
+                title={card.title}
+                value={card.value}
+                styles={card.color ? { content: { color: card.color } } : {}}
+              />
+              {card.footer}
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {/* Roll-ups count leaves only: say so, or the list's larger numbers look like an error. */}
+      <Typography.Paragraph
+        type="secondary"
+        style={{ fontSize: 13, marginBottom: 12 }}
+        data-testid="figure-leaf-note"
+      >
+        {t("taskDashboard.leafNote")}
+      </Typography.Paragraph>
+    </>
   );
 }

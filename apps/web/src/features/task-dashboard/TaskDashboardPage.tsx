@@ -1,4 +1,5 @@
-// "Tổng quan": the leader's first screen. For the organisation chosen (by default the top of the
+// "Tổng quan": the first screen. For someone who reports, first what they must do now ("Việc cần làm");
+// then, for the organisation chosen (by default the top of the
 // person's task scope), optionally narrowed to one plan or directive and a period: headline figures
 // with how each was computed, tasks by status, progress by subordinate organisation, the trend over
 // twelve months, overdue and due-soon tasks, reports awaiting review and plans with tasks missing a
@@ -25,6 +26,7 @@ import { ScopeCaption } from "./ScopeCaption.tsx";
 import { ScopeFilters } from "./ScopeFilters.tsx";
 import { StatusChart } from "./StatusChart.tsx";
 import { TaskBriefList } from "./TaskBriefList.tsx";
+import { TodoCard } from "./TodoCard.tsx";
 import { TrendChart } from "./TrendChart.tsx";
 import { useRollupExport } from "./use-rollup-export.ts";
 
@@ -98,6 +100,7 @@ export function TaskDashboardPage() {
           </Button>
         </Space>
       </PageHeader>
+      <TodoCard />
       <ScopeFilters search={search} scope={data?.scope} onChange={update} testIdPrefix="task-dashboard" />
 
       {(dashboard.isError || main.isError) && (

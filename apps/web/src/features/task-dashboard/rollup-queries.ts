@@ -1,7 +1,7 @@
 // Queries of the leader's dashboard and the roll-up. Their keys sit under the tasks' key, so any write
 // to a task or a report refreshes them. Like the coverage view they are asked again when the page is
 // looked at again and every minute while it stays open (TanStack Query pauses while the tab is hidden).
-import { TASK_ROLLUP_ROUTES } from "@namro/contracts";
+import { TASK_ROLLUP_ROUTES, TASK_TODO_ROUTES } from "@namro/contracts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../lib/api.ts";
 import { TASKS_KEY } from "../tasks/task-queries.ts";
@@ -30,6 +30,16 @@ export function useTaskDashboard(orgId: number | undefined, enabled = true) {
   return useQuery({
     queryKey: [...TASKS_KEY, "dashboard", query],
     queryFn: () => apiCall(TASK_ROLLUP_ROUTES.getDashboard, { query }),
+    enabled,
+    ...live,
+  });
+}
+
+/** "Việc cần làm": the person's own to-do about tasks (not the organisation chosen on the page). */
+export function useTaskTodo(enabled = true) {
+  return useQuery({
+    queryKey: [...TASKS_KEY, "todo"],
+    queryFn: () => apiCall(TASK_TODO_ROUTES.todo),
     enabled,
     ...live,
   });
