@@ -41,8 +41,8 @@ export async function checkSplittable(
  * (visible, found by the caller). As in a cascade, the parent's lead unit splits it (while it has no
  * lead, the organisation that assigned it): the actor manages tasks there, and the child is assigned
  * by that unit or one below it — a province's task is not hung under a commune's, where the commune
- * could not see what its own progress is computed from. The parent is active and has no counting
- * reports of its own. Problems are named at `path`.
+ * could not see what its own progress is computed from. The parent is active (not paused, not
+ * cancelled) and has no counting reports of its own. Problems are named at `path`.
  */
 export async function checkNewParent(
   executor: repo.Executor,
@@ -52,13 +52,14 @@ export async function checkNewParent(
   path: string,
   problems: Problems,
 ): Promise<void> {
+  // Its state first: whoever sees the parent sees that, and "resume it first" is the useful answer.
+  if (parent.state !== "active") {
+    problems.add("TASK_PARENT_NOT_ACTIVE", path);
+    return;
+  }
   const splitter = parent.leadOrgId === null ? parent.ownerPath : parent.orgPath;
   if (!holdsPermissionAt(actor, "task.manage", splitter) || !isWithin(ownerPath, splitter)) {
     problems.add("TASK_PARENT_OUTSIDE_SCOPE", path);
-    return;
-  }
-  if (parent.state !== "active") {
-    problems.add("TASK_PARENT_NOT_ACTIVE", path);
     return;
   }
   await checkSplittable(executor, parent, { problems, path });
