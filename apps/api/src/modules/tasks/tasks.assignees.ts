@@ -59,7 +59,11 @@ export async function listAssigneeAccounts(
 }
 
 export class TaskAssigneesService {
-  constructor(private readonly deps: ServiceDeps) {}
+  private readonly deps: ServiceDeps;
+
+  constructor(deps: ServiceDeps) {
+    this.deps = deps;
+  }
 
   /** 404 (like a missing organisation) unless the actor assigns tasks there. */
   async list(actor: Actor, orgId: number, q: string | undefined): Promise<{ items: TaskAssignee[] }> {
