@@ -47,6 +47,10 @@ describe("reporting with evidence", () => {
     });
 
     await signInThroughPage(page, "tanhung");
+    // The commune's first screen says what it must do: the task just given to it is there, a link.
+    await page.goto("/task-dashboard");
+    const assigned = page.locator('[data-testid="task-todo-group"][data-group="assigned"]');
+    await expect.poll(() => assigned.innerText()).toContain(title);
     await page.goto(`/tasks/${task.id}?tab=reports`);
     await page.getByTestId("task-reports").waitFor();
     await page.getByTestId("task-report-new").click();
@@ -54,6 +58,9 @@ describe("reporting with evidence", () => {
     await form.waitFor();
     await page.getByTestId("report-percent").fill("100");
     await page.getByTestId("report-actual-value").fill("2");
+    // Nothing said of what was done: not sent.
+    await page.getByTestId("report-submit").click();
+    await expect.poll(() => form.innerText()).toContain("Vui lòng ghi nội dung đã thực hiện trong kỳ.");
     await page.getByTestId("report-narrative").fill("Đã tổ chức 2 hội nghị sơ kết.");
     // At 100 % the finishing day appears, today by default.
     await page.getByTestId("report-completed-on").waitFor();
@@ -97,6 +104,10 @@ describe("reporting with evidence", () => {
     await expect
       .poll(() => office2.getByTestId("report-return-dialog").innerText())
       .toContain("Vui lòng ghi lý do trả lại");
+    const dialog = await office2.getByTestId("report-return-dialog").innerText();
+    expect(dialog).toContain(`Báo cáo khi hoàn thành — ${title}`);
+    expect(dialog).not.toContain("Báo cáo Báo cáo");
+    expect(await office2.getByTestId("report-return-count").innerText()).toBe("0 / 2.000 ký tự");
     const reason = "Biên bản chưa có chữ ký của chủ trì hội nghị.";
     await office2.getByTestId("report-return-reason").fill(reason);
     await office2.getByTestId("report-return-ok").click();
@@ -105,8 +116,12 @@ describe("reporting with evidence", () => {
       .toBe("returned");
     await officeBrowser.close();
 
-    // The commune reads the reason in the form, corrects the report and sends it again.
-    await page.reload();
+    // The commune's first screen lists the returned report with its reason; there it reads the reason in
+    // the form, corrects the report and sends it again.
+    await page.goto("/task-dashboard");
+    const returned = page.locator('[data-testid="task-todo-group"][data-group="returned"]');
+    await expect.poll(() => returned.innerText()).toContain(reason);
+    await page.goto(`/tasks/${task.id}?tab=reports`);
     await page.getByTestId("report-resubmit").click();
     await expect.poll(() => page.getByTestId("report-form-return-reason").innerText()).toContain(reason);
     await page.getByTestId("report-narrative").fill("Đã tổ chức 2 hội nghị; biên bản đã ký, gửi kèm.");

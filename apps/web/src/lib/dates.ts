@@ -25,11 +25,26 @@ export function formatDate(value: string | null | undefined): string {
   return value ? formatDateVi(value.slice(0, 10)) : "";
 }
 
-/** A timestamp (ISO with time) as dd/mm/yyyy hh:mm in local time. */
+const vietnamClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/**
+ * A timestamp (ISO with time) as dd/mm/yyyy hh:mm in Việt Nam time, as the server counts days: a
+ * computer set to another time zone (or a test browser in UTC) shows the same hour as everyone else.
+ */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return "";
-  const parsed = dayjs(value);
-  return parsed.isValid() ? parsed.format("DD/MM/YYYY HH:mm") : value;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return value;
+  const parts = Object.fromEntries(vietnamClock.formatToParts(time).map((part) => [part.type, part.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
 const numberFormat = new Intl.NumberFormat("vi-VN");
