@@ -5,6 +5,11 @@ import { createRandom } from "./random.ts";
 
 const TODAY = "2026-11-22";
 
+/** "hh:mm" of an ISO instant in Việt Nam (UTC+7, no daylight saving). */
+function vietnamClock(iso: string): string {
+  return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(11, 16);
+}
+
 const EXPECTED: Record<LeafOutcome, TaskStatus> = {
   done_on_time: "done_on_time",
   done_late: "done_late",
@@ -84,6 +89,10 @@ describe("leafReports: each story gives the status it is meant to", () => {
           expect(new Set(reports.map((r) => r.periodKey)).size).toBe(reports.length);
           const percents = reports.map((r) => r.percent);
           expect(percents).toEqual([...percents].sort((a, b) => a - b));
+          // Sent and reviewed in office hours, Việt Nam time (07:30–17:00).
+          for (const at of reports.flatMap((r) => [r.submittedAt, r.reviewedAt ?? r.submittedAt])) {
+            expect(vietnamClock(at) >= "07:30" && vietnamClock(at) <= "17:00", at).toBe(true);
+          }
         }
       });
     }

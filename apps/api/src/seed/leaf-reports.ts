@@ -106,9 +106,13 @@ export function leafReports(terms: LeafTerms, story: LeafStory): LeafResult {
     terms.targetValue === null ? null : Math.round((terms.targetValue * percent) / 100);
   const add = (period: ReportPeriod, percent: number, completedOn: string | null, submittedOn: string) => {
     const day = min(submittedOn, yesterday);
-    const submittedAt = vietnamTime(day, random.int(7, 16), random.int(0, 59));
+    // Office hours in Việt Nam: sent 07:30–16:59, reviewed 08:00–15:52 (as many draws as before, so
+    // the rest of the demo stays as it was).
+    const hour = random.int(7, 16);
+    const minute = random.int(0, 59);
+    const submittedAt = vietnamTime(day, hour, hour === 7 && minute < 30 ? minute + 30 : minute);
     const reviewDay = min(addDays(day, random.int(1, 4)), yesterday);
-    const reviewedAt = vietnamTime(reviewDay, 17, random.int(0, 59));
+    const reviewedAt = vietnamTime(reviewDay, 8, random.int(0, 59) * 8);
     reports.push({
       periodKey: period.key,
       periodStart: period.start,
