@@ -31,7 +31,7 @@ function FormulaSetting({ documentId }: { documentId: number }) {
   const selected = picked ?? current.progressFormula;
   const changed = selected !== current.progressFormula;
 
-  const confirmSave = () =>
+  const confirmSave = () => {
     modal.confirm({
       title: t("tasks.plan.formulaConfirmTitle"),
       content: t("tasks.plan.formulaConfirm", {
@@ -43,6 +43,7 @@ function FormulaSetting({ documentId }: { documentId: number }) {
       okButtonProps: { "data-testid": "plan-formula-confirm" } as Record<string, string>,
       onOk: () => choose(selected),
     });
+  };
 
   const choose = async (progressFormula: ProgressFormulaValue) => {
     setSaving(true);
