@@ -68,8 +68,8 @@ export function showFormErrors(
     form.scrollToField(field);
     return errorText(error, t);
   }
-  const leftover = applyFieldErrors(form, error, fieldNames);
-  if (error instanceof ApiError && error.issues.length > 0 && leftover.length === 0)
-    return errorText(error, t);
-  return [errorText(error, t), ...leftover].join(" ");
+  const text = errorText(error, t);
+  // An issue whose field the form lacks (a sub-task's parent) often repeats the error itself: once.
+  const leftover = applyFieldErrors(form, error, fieldNames).filter((message) => message !== text);
+  return [text, ...leftover].join(" ");
 }

@@ -256,7 +256,7 @@ describe("a plan's progress formula", () => {
         call(staff, "PUT", url, { progressFormula: "weighted", version: null }),
         call(staff, "PUT", url, { progressFormula: "status", version: null }),
       ]);
-      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+      expect(answers.map((answer) => answer.statusCode).sort((x, y) => x - y)).toEqual([200, 409]);
       const saved = answers.find((answer) => answer.statusCode === 200)?.json().progressFormula;
       expect((await call(staff, "GET", url)).json()).toMatchObject({ progressFormula: saved, version: 1 });
     }

@@ -249,9 +249,10 @@ export async function responsibleAccountFits(
     .select("a.id")
     .where("a.id", "=", id)
     .where("a.disabledAt", "is", null)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom("roleAssignments as ra")
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("roleAssignments as ra")
           .innerJoin("organisations as o", "o.id", "ra.orgId")
           .select("ra.id")
           .whereRef("ra.accountId", "=", "a.id")

@@ -49,4 +49,16 @@ describe("the task form's server errors", () => {
     expect(fields).toEqual([]);
     expect(text).toBe("Nhiệm vụ đã bị hủy.");
   });
+
+  it("says once a refusal about the parent, which the form has no field for", () => {
+    const { form, fields } = fakeForm();
+    const message = "Nhiệm vụ đã có báo cáo tiến độ nên không thể chia thành nhiệm vụ con.";
+    const text = showTaskErrors(
+      form,
+      new ApiError(409, "TASK_SPLIT_HAS_REPORTS", message, [{ path: "body.parentId", message }]),
+      t,
+    );
+    expect(fields).toEqual([]);
+    expect(text).toBe(message);
+  });
 });
