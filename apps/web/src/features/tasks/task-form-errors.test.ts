@@ -61,4 +61,15 @@ describe("the task form's server errors", () => {
     expect(fields).toEqual([]);
     expect(text).toBe(message);
   });
+
+  it("puts a sub-task's owner outside the parent's lead unit under the owner", () => {
+    const { form, fields } = fakeForm();
+    const message = "Không thể đặt nhiệm vụ dưới nhiệm vụ cấp trên đã chọn.";
+    showTaskErrors(
+      form,
+      new ApiError(400, "TASK_PARENT_OUTSIDE_SCOPE", message, [{ path: "body.parentId", message }]),
+      t,
+    );
+    expect(fields).toEqual([{ name: "ownerOrgId", errors: [message] }]);
+  });
 });

@@ -85,6 +85,8 @@ export const TASK_ERROR_FIELDS: Readonly<Record<string, string>> = {
   TASK_ORG_UNKNOWN: "leadOrgId",
   TASK_ORG_OUTSIDE_OWNER: "leadOrgId",
   TASK_RESPONSIBLE_UNKNOWN: "responsibleAccountId",
+  // Splitting a task: the owner chosen is what the person can change (a unit within the parent's lead).
+  TASK_PARENT_OUTSIDE_SCOPE: "ownerOrgId",
 };
 
 function textOrNull(value: string | null | undefined): string | null {
