@@ -57,6 +57,16 @@ describe("a five-clears task given down the tree", () => {
     });
     expect(planId, "the demo's plan 12-KH/TU").toBeDefined();
     await page.goto(`/documents/${planId}?tab=tasks`);
+    // A tap on another progress formula only selects it: nothing is saved until "Lưu cách tính" is
+    // confirmed, and "Giữ cách tính cũ" puts the choice back.
+    const formula = page.getByTestId("plan-formula-choice");
+    await formula.waitFor();
+    const formulaBefore = await formula.locator("input:checked").getAttribute("value");
+    await formula.locator("input:not(:checked)").first().check();
+    await page.getByTestId("plan-formula-save").waitFor();
+    await page.getByTestId("plan-formula-revert").click();
+    expect(await page.getByTestId("plan-formula-save").count()).toBe(0);
+    expect(await formula.locator("input:checked").getAttribute("value")).toBe(formulaBefore);
     await page.getByTestId("plan-task-add").click();
     await page.waitForURL(/\/tasks\/new\?plan=\d+/);
     await expect.poll(() => page.getByTestId("task-plan").innerText()).toContain("12-KH/TU");

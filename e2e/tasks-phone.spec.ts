@@ -42,6 +42,13 @@ describe("tasks on a phone", () => {
       .poll(() => page.getByTestId("task-clears-summary").innerText())
       .toMatch(/^Còn \d+ trên \d+ tiêu chí chưa rõ\.$/);
     expect(await pageWidth(session)).toBeLessThanOrEqual(361);
+    // Every tab is in sight (none folded behind "⋯"), and pausing or cancelling waits in "Thêm".
+    expect(await page.locator(".ant-tabs-nav-operations:not(.ant-tabs-nav-operations-hidden)").count()).toBe(
+      0,
+    );
+    expect(await page.getByRole("tab", { name: "Báo cáo", exact: true }).isVisible()).toBe(true);
+    expect(await page.getByTestId("task-pause").count()).toBe(0);
+    expect(await page.getByTestId("task-cancel").count()).toBe(0);
 
     await page.goto("/tasks/new");
     await page.getByTestId("task-clears-panel").waitFor();
