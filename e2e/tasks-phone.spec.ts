@@ -1,6 +1,7 @@
 // Tasks on a 360 px phone: the list is a column of cards (filters folded behind a button that counts
-// them), the "chưa đủ 5 rõ" badge says which clears are missing when it takes the focus, and neither
-// the list, a task's page nor the task form scrolls sideways.
+// them), the "chưa đủ 5 rõ" badge says which clears are missing when it takes the focus, neither
+// the list, a task's page nor the task form scrolls sideways, every tab of a task is in sight, and a
+// commune officer can name a responsible person's account.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type BrowserSession, openPage } from "./browser.ts";
 import { signInThroughPage } from "./journey-steps.ts";
@@ -54,5 +55,12 @@ describe("tasks on a phone", () => {
     await page.getByTestId("task-clears-panel").waitFor();
     await page.getByTestId("task-title-input").waitFor();
     expect(await pageWidth(session)).toBeLessThanOrEqual(361);
+
+    // A commune officer, who administers no accounts, names a person with an account, typed without accents.
+    await page.getByTestId("task-responsible-account").click();
+    await page.keyboard.type("le thi lan");
+    await expect
+      .poll(() => page.locator(".ant-select-dropdown:visible .ant-select-item-option").first().innerText())
+      .toContain("Lê Thị Lan");
   });
 });
