@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDocument } from "../../../test/document-factories.ts";
 import { createOrg } from "../../../test/factories.ts";
+import { createTask } from "../../../test/task-factories.ts";
 import { createTestApp, type TestApp, type TestSession } from "../../../test/test-app.ts";
 import { createBackgroundJobs } from "../../background-jobs.ts";
 import type { OrganisationRow } from "../../db/schema.ts";
@@ -175,5 +176,31 @@ describe("the dashboard's plans missing clears", () => {
       expect(entry?.plan).toEqual({ id: secretPlan, symbol: expect.stringContaining("31"), subject: "" });
       expect(JSON.stringify(dashboard)).not.toContain("nhân sự mật");
     }
+  });
+});
+
+describe("the roll-up of a plan", () => {
+  it("counts a task whose plan was cleared under a task of the plan, and not the plan's neighbours", async () => {
+    const db = t.database.db;
+    const plan = (
+      await createDocument(db, {
+        ownerOrgId: province.id,
+        typeAbbreviation: "KH",
+        number: "44",
+        issuerCodes: ["TU"],
+        issuedOn: "2026-03-01",
+        subject: "Kế hoạch chuyển đổi số",
+      })
+    ).id;
+    const parent = await createTask(db, { owner: province, lead: communeA, planDocumentId: plan });
+    await createTask(db, { owner: province, lead: communeA, parent, planDocumentId: plan });
+    const cleared = await createTask(db, { owner: province, lead: communeA, parent, planDocumentId: null });
+    await createTask(db, { owner: province, lead: communeA, parent: cleared, planDocumentId: null });
+    await createTask(db, { owner: province, lead: communeA, planDocumentId: null });
+    const rollup = (
+      await call(staff, "GET", `/api/task-rollup?orgId=${province.id}&planId=${plan}`)
+    ).json<TaskRollup>();
+    // The leaves: the child of the plan and the grandchild under the cleared one.
+    expect(rollup.figures.counts.total).toBe(2);
   });
 });
