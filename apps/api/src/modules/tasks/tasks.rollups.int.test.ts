@@ -608,6 +608,10 @@ describe("a reader over several top organisations", () => {
     ).json() as TaskDashboard;
     expect(one.scope).toMatchObject({ wholeScope: false, orgId: otherProvince.id });
     expect(one.figures.counts.total).toBe(1);
+    // The workbook of the whole scope (the web sends no orgId then) is named after it, not the first root.
+    const workbook = await get(national, "/api/task-rollup/export");
+    expect(workbook.statusCode).toBe(200);
+    expect(workbook.headers["content-disposition"]).toContain(`tong-hop-nhiem-vu-toan-pham-vi-${TODAY}.xlsx`);
   });
 });
 

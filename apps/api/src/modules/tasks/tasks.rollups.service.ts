@@ -163,7 +163,9 @@ export class TaskRollupsService {
       overdueTotal: rows.total.overdue,
       trend: rows.trend,
     });
-    return { fileName: `tong-hop-nhiem-vu-${scope.orgId}-${scope.today}.xlsx`, content };
+    // A whole scope over several top organisations is named as such, not after the first of them.
+    const named = scope.wholeScope ? "toan-pham-vi" : String(scope.orgId);
+    return { fileName: `tong-hop-nhiem-vu-${named}-${scope.today}.xlsx`, content };
   }
 
   /**
