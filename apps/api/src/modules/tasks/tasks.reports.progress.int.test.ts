@@ -174,7 +174,12 @@ describe("roll-up consistency under concurrent reports", () => {
         t.call(provinceStaff, {
           method: "POST",
           url: `/api/tasks/${child.id}/reports`,
-          payload: { periodKey: "final", percent: percents[i], actualValue: i + 1, narrative: "Đã triển khai." },
+          payload: {
+            periodKey: "final",
+            percent: percents[i],
+            actualValue: i + 1,
+            narrative: "Đã triển khai.",
+          },
         }),
       ),
     );
