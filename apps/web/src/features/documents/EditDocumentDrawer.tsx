@@ -2,14 +2,16 @@
 // sent, with the document's version; when someone else saved first (409 DOCUMENT_VERSION_CONFLICT) the
 // form stays open, fields only the other person changed take their value, and for fields both changed
 // the two values are shown side by side: keep mine (saved over the new version) or take theirs.
+
 import { type DocumentDetail, documentRoutes } from "@namro/contracts";
-import { Alert, App, Button, Drawer, Form, Grid, Space, Table } from "antd";
+import { Alert, App, Button, Drawer, Form, Grid, Space } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall, isApiError } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
 import { changesOf, resolveConflict } from "../../lib/edit-changes.ts";
 import { errorText } from "../../lib/errors.ts";
+import { EditConflictAlert } from "../../ui/EditConflictAlert.tsx";
 import { hasPermission, useMe } from "../auth/session.ts";
 import {
   DOCUMENT_FIELD_NAMES,
@@ -212,48 +214,14 @@ export function EditDocumentDrawer({ document, open, onClose }: Props) {
         />
       )}
       {latest && (
-        <div ref={conflictAlert} tabIndex={-1} style={{ outline: "none" }}>
-          <Alert
-            type="warning"
-            showIcon
-            role="alert"
-            style={{ marginBottom: 16 }}
-            data-testid="document-edit-conflict"
-            title={t("documents.edit.conflictTitle")}
-            description={
-              <div>
-                <p style={{ marginTop: 0 }}>{t("documents.edit.conflictExplain")}</p>
-                {conflictRows.length > 0 ? (
-                  <Table
-                    size="small"
-                    pagination={false}
-                    rowKey="field"
-                    dataSource={conflictRows}
-                    scroll={{ x: "max-content" }}
-                    columns={[
-                      {
-                        title: t("documents.edit.field"),
-                        dataIndex: "field",
-                        render: (field: string) => t(`documents.fields.${field}`),
-                      },
-                      { title: t("documents.edit.theirs"), dataIndex: "theirs" },
-                      { title: t("documents.edit.mine"), dataIndex: "mine" },
-                    ]}
-                  />
-                ) : (
-                  <p>{t("documents.edit.conflictSame")}</p>
-                )}
-                <Space wrap style={{ marginTop: 8 }}>
-                  {conflictRows.length > 0 && (
-                    <Button onClick={() => takeTheirs(latest)} data-testid="document-edit-take-theirs">
-                      {t("documents.edit.takeTheirs")}
-                    </Button>
-                  )}
-                </Space>
-              </div>
-            }
-          />
-        </div>
+        <EditConflictAlert
+          rows={conflictRows}
+          i18nPrefix="documents.edit"
+          testIdPrefix="document-edit"
+          fieldLabel={(field) => t(`documents.fields.${field}`)}
+          onTakeTheirs={() => takeTheirs(latest)}
+          focusRef={conflictAlert}
+        />
       )}
       <Form<DocumentFormValues>
         form={form}

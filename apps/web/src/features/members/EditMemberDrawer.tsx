@@ -3,14 +3,16 @@
 // first (409 MEMBER_VERSION_CONFLICT) the form stays open, fields only the other person changed take
 // their value, and for fields both changed the two values are shown side by side: keep mine (saved
 // over the new version) or take theirs.
+
 import { type MemberDetail, memberRoutes } from "@namro/contracts";
-import { Alert, App, Button, Drawer, Form, Grid, Space, Table } from "antd";
+import { Alert, App, Button, Drawer, Form, Grid, Space } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall, isApiError } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
 import { changesOf, resolveConflict } from "../../lib/edit-changes.ts";
 import { applyFieldErrors, errorText } from "../../lib/errors.ts";
+import { EditConflictAlert } from "../../ui/EditConflictAlert.tsx";
 import {
   formValuesOf,
   MEMBER_FIELD_NAMES,
@@ -167,53 +169,13 @@ export function EditMemberDrawer({ member, open, onClose }: Props) {
       }
     >
       {latest && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          data-testid="member-edit-conflict"
-          title={t("members.edit.conflictTitle")}
-          description={
-            <div>
-              <p style={{ marginTop: 0 }}>{t("members.edit.conflictExplain")}</p>
-              {conflictRows.length > 0 ? (
-                <Table
-                  size="small"
-                  pagination={false}
-                  rowKey="field"
-                  dataSource={conflictRows}
-                  scroll={{ x: "max-content" }}
-                  columns={[
-                    {
-                      title: t("members.edit.field"),
-                      dataIndex: "field",
-                      render: (field: string) => t(`members.fields.${field}`),
-                    },
-                    {
-                      title: t("members.edit.theirs"),
-                      key: "theirs",
-                      render: (_, row) => describe(row.theirs, t, row.field),
-                    },
-                    {
-                      title: t("members.edit.mine"),
-                      key: "mine",
-                      render: (_, row) => describe(row.mine, t, row.field),
-                    },
-                  ]}
-                />
-              ) : (
-                <p>{t("members.edit.conflictSame")}</p>
-              )}
-              <Space wrap style={{ marginTop: 8 }}>
-                {conflictRows.length > 0 && (
-                  <Button onClick={() => takeTheirs(latest)} data-testid="member-edit-take-theirs">
-                    {t("members.edit.takeTheirs")}
-                  </Button>
-                )}
-              </Space>
-            </div>
-          }
+        <EditConflictAlert
+          rows={conflictRows}
+          i18nPrefix="members.edit"
+          testIdPrefix="member-edit"
+          fieldLabel={(field) => t(`members.fields.${field}`)}
+          renderValue={(value, row) => describe(value, t, row.field)}
+          onTakeTheirs={() => takeTheirs(latest)}
         />
       )}
       <Form<MemberFormValues>

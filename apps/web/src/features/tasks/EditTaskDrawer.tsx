@@ -1,14 +1,16 @@
 // Editing a task. Only the fields the person changed are sent, with the task's version; when someone
 // else saved first (409 TASK_VERSION_CONFLICT) the form stays open, fields only the other person
 // changed take their value, and fields both changed are listed side by side: keep mine or take theirs.
+
 import { TASK_ROUTES, type TaskDetail } from "@namro/contracts";
-import { Alert, App, Button, Col, Drawer, Form, Grid, Row, Space, Table } from "antd";
+import { Alert, App, Button, Col, Drawer, Form, Grid, Row, Space } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiCall, isApiError } from "../../lib/api.ts";
 import { formatDate, formatNumber } from "../../lib/dates.ts";
 import { changesOf, resolveConflict } from "../../lib/edit-changes.ts";
 import { errorText } from "../../lib/errors.ts";
+import { EditConflictAlert } from "../../ui/EditConflictAlert.tsx";
 import { LiveClearsPanel } from "./ClearsList.tsx";
 import { TaskFormFields } from "./TaskFormFields.tsx";
 import {
@@ -194,51 +196,14 @@ export function EditTaskDrawer({ task, open, onClose }: Props) {
       }
     >
       {latest && (
-        <div ref={conflictAlert} tabIndex={-1} style={{ outline: "none" }}>
-          <Alert
-            type="warning"
-            showIcon
-            role="alert"
-            style={{ marginBottom: 16 }}
-            data-testid="task-edit-conflict"
-            title={t("tasks.form.conflictTitle")}
-            description={
-              <div>
-                <p style={{ marginTop: 0 }}>{t("tasks.form.conflictExplain")}</p>
-                {conflictRows.length > 0 ? (
-                  <>
-                    <Table
-                      size="small"
-                      pagination={false}
-                      rowKey="field"
-                      dataSource={conflictRows}
-                      scroll={{ x: "max-content" }}
-                      columns={[
-                        {
-                          title: t("tasks.form.field"),
-                          dataIndex: "field",
-                          render: (field: string) =>
-                            t(`tasks.fields.${FIELD_LABELS[field as keyof TaskBody]}`),
-                        },
-                        { title: t("tasks.form.theirs"), dataIndex: "theirs" },
-                        { title: t("tasks.form.mine"), dataIndex: "mine" },
-                      ]}
-                    />
-                    <Button
-                      style={{ marginTop: 8 }}
-                      onClick={() => takeTheirs(latest)}
-                      data-testid="task-edit-take-theirs"
-                    >
-                      {t("tasks.form.takeTheirs")}
-                    </Button>
-                  </>
-                ) : (
-                  <p>{t("tasks.form.conflictSame")}</p>
-                )}
-              </div>
-            }
-          />
-        </div>
+        <EditConflictAlert
+          rows={conflictRows}
+          i18nPrefix="tasks.form"
+          testIdPrefix="task-edit"
+          fieldLabel={(field) => t(`tasks.fields.${FIELD_LABELS[field as keyof TaskBody]}`)}
+          onTakeTheirs={() => takeTheirs(latest)}
+          focusRef={conflictAlert}
+        />
       )}
       <Form<TaskFormValues>
         form={form}
