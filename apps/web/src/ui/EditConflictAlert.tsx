@@ -1,9 +1,17 @@
 // The warning an edit drawer shows when its save met someone else's newer version: the fields both
 // people changed, theirs beside mine, and a button to take theirs. Documents, members and tasks share it;
-// each names its texts (`<i18nPrefix>.conflictTitle`, …) and test ids (`<testIdPrefix>-conflict`, …).
+// each gives its texts and test ids (`<testIdPrefix>-conflict`, …).
 import { Alert, Button, Space, Table } from "antd";
 import type { ReactNode, Ref } from "react";
-import { useTranslation } from "react-i18next";
+
+export type ConflictTextKey =
+  | "conflictTitle"
+  | "conflictExplain"
+  | "conflictSame"
+  | "field"
+  | "theirs"
+  | "mine"
+  | "takeTheirs";
 
 export interface ConflictRow {
   field: string;
@@ -13,8 +21,8 @@ export interface ConflictRow {
 
 interface EditConflictAlertProps<Row extends ConflictRow> {
   rows: readonly Row[];
-  /** "documents.edit": holds conflictTitle, conflictExplain, conflictSame, field, theirs, mine, takeTheirs. */
-  i18nPrefix: string;
+  /** The feature's text for each key, e.g. (key) => t(`documents.edit.${key}`). */
+  text: (key: ConflictTextKey) => string;
   /** "document-edit": the alert is `<prefix>-conflict`, the button `<prefix>-take-theirs`. */
   testIdPrefix: string;
   fieldLabel: (field: string) => string;
@@ -27,15 +35,13 @@ interface EditConflictAlertProps<Row extends ConflictRow> {
 
 export function EditConflictAlert<Row extends ConflictRow>({
   rows,
-  i18nPrefix,
+  text,
   testIdPrefix,
   fieldLabel,
   renderValue = (value) => value as ReactNode,
   onTakeTheirs,
   focusRef,
 }: EditConflictAlertProps<Row>) {
-  const { t } = useTranslation();
-  const text = (key: string) => t(`${i18nPrefix}.${key}`);
   return (
     <div ref={focusRef} tabIndex={-1} style={{ outline: "none" }}>
       <Alert

@@ -216,7 +216,7 @@ export function EditDocumentDrawer({ document, open, onClose }: Props) {
       {latest && (
         <EditConflictAlert
           rows={conflictRows}
-          i18nPrefix="documents.edit"
+          text={(key) => t(`documents.edit.${key}`)}
           testIdPrefix="document-edit"
           fieldLabel={(field) => t(`documents.fields.${field}`)}
           onTakeTheirs={() => takeTheirs(latest)}

@@ -171,7 +171,7 @@ export function EditMemberDrawer({ member, open, onClose }: Props) {
       {latest && (
         <EditConflictAlert
           rows={conflictRows}
-          i18nPrefix="members.edit"
+          text={(key) => t(`members.edit.${key}`)}
           testIdPrefix="member-edit"
           fieldLabel={(field) => t(`members.fields.${field}`)}
           renderValue={(value, row) => describe(value, t, row.field)}

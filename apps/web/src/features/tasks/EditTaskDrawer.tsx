@@ -198,7 +198,7 @@ export function EditTaskDrawer({ task, open, onClose }: Props) {
       {latest && (
         <EditConflictAlert
           rows={conflictRows}
-          i18nPrefix="tasks.form"
+          text={(key) => t(`tasks.form.${key}`)}
           testIdPrefix="task-edit"
           fieldLabel={(field) => t(`tasks.fields.${FIELD_LABELS[field as keyof TaskBody]}`)}
           onTakeTheirs={() => takeTheirs(latest)}
