@@ -48,3 +48,28 @@ describe("loadConfig: e-mail", () => {
     expect(() => loadConfig({ NAMRO_PUBLIC_URL: "namro.example.vn" })).toThrow(/NAMRO_PUBLIC_URL/);
   });
 });
+
+describe("loadConfig: read replica", () => {
+  it("has no replica by default and reads one beside DATABASE_URL", () => {
+    expect(loadConfig({}).databaseReplicaUrl).toBeNull();
+    expect(
+      loadConfig({
+        DATABASE_URL: "postgres://namro@db1:5432/namro",
+        DATABASE_REPLICA_URL: "postgres://namro@db2:5432/namro",
+      }).databaseReplicaUrl,
+    ).toBe("postgres://namro@db2:5432/namro");
+  });
+
+  it("refuses a replica with the embedded database, in Vietnamese and English", () => {
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: "postgres://namro@db2:5432/namro" })).toThrow(
+      /DATABASE_REPLICA_URL chỉ dùng được cùng DATABASE_URL.*needs DATABASE_URL/,
+    );
+  });
+
+  it("refuses a replica address that is not a postgres:// URL, without echoing its password", () => {
+    const attempt = () =>
+      loadConfig({ DATABASE_URL: "postgres://db1/namro", DATABASE_REPLICA_URL: "mysql://u:secret@db2/x" });
+    expect(attempt).toThrow(/DATABASE_REPLICA_URL/);
+    expect(attempt).not.toThrow(/secret/);
+  });
+});

@@ -6,6 +6,11 @@ export interface AppConfig {
   host: string;
   /** PostgreSQL server URL; null means the embedded database in `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * A streaming replica (hot standby) of `databaseUrl` for dashboard, report and search reads; null:
+   * every read on the primary. Only with a PostgreSQL server (ADR 0009).
+   */
+  databaseReplicaUrl: string | null;
   dataDir: string;
   /** Mark cookies Secure and trust X-Forwarded-* (set when served behind TLS). */
   behindTls: boolean;
@@ -68,16 +73,34 @@ function publicUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
   return raw.replace(/\/+$/, "");
 }
 
+function replicaUrlFromEnv(env: NodeJS.ProcessEnv, databaseUrl: string | null): string | null {
+  const raw = env.DATABASE_REPLICA_URL ?? "";
+  if (raw === "") return null;
+  // The embedded database has no replicas: better refused at start than silently ignored.
+  if (databaseUrl === null)
+    throw new Error(
+      "DATABASE_REPLICA_URL chỉ dùng được cùng DATABASE_URL (máy chủ PostgreSQL); cơ sở dữ liệu nhúng không có bản sao. " +
+        "(DATABASE_REPLICA_URL needs DATABASE_URL: the embedded database has no replicas.)",
+    );
+  if (!/^postgres(ql)?:\/\//.test(raw))
+    throw new Error(
+      `DATABASE_REPLICA_URL phải có dạng postgres://user:password@host:5432/namro (must be a postgres:// URL), got "${raw.replace(/:[^:@/]*@/, ":***@")}"`,
+    );
+  return raw;
+}
+
 const repositoryRoot = resolve(import.meta.dirname, "../../..");
 
 /** Sign-ins per minute from one client address, on top of the per-account lockout. */
 export const SIGN_IN_RATE_LIMIT_DEFAULT = 20;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL !== "" ? env.DATABASE_URL : null;
   return {
     port: intFromEnv(env, "PORT", 3000),
     host: env.HOST ?? "0.0.0.0",
-    databaseUrl: env.DATABASE_URL && env.DATABASE_URL !== "" ? env.DATABASE_URL : null,
+    databaseUrl,
+    databaseReplicaUrl: replicaUrlFromEnv(env, databaseUrl),
     dataDir: resolve(env.NAMRO_DATA_DIR ?? resolve(repositoryRoot, "data")),
     behindTls: env.NAMRO_BEHIND_TLS === "1" || env.NAMRO_BEHIND_TLS === "true",
     statementTimeoutMs: intFromEnv(env, "NAMRO_STATEMENT_TIMEOUT_MS", 15_000),
