@@ -25,6 +25,8 @@ describe("loadConfig: e-mail", () => {
   it("sends no e-mail without NAMRO_SMTP_URL, and has no public address by default", () => {
     expect(loadConfig({})).toMatchObject({ mail: null, publicUrl: null, jobsEnabled: true });
     expect(loadConfig({ NAMRO_JOBS: "0" }).jobsEnabled).toBe(false);
+    expect(loadConfig({}).autoBackups).toBe(true);
+    expect(loadConfig({ NAMRO_AUTO_BACKUP: "0" }).autoBackups).toBe(false);
   });
 
   it("reads the SMTP server, the sender and the public address", () => {

@@ -27,6 +27,8 @@ export interface AppConfig {
   publicUrl: string | null;
   /** Background jobs (reminders, the e-mail sender) run in `serve`; off: only on demand. */
   jobsEnabled: boolean;
+  /** Embedded mode's daily backup into <dataDir>/backups (NAMRO_AUTO_BACKUP=0: off, e.g. when the folder is backed up otherwise). */
+  autoBackups: boolean;
 }
 
 export interface MailConfig {
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: mailFromEnv(env),
     publicUrl: publicUrlFromEnv(env),
     jobsEnabled: env.NAMRO_JOBS !== "0" && env.NAMRO_JOBS !== "false",
+    autoBackups: env.NAMRO_AUTO_BACKUP !== "0" && env.NAMRO_AUTO_BACKUP !== "false",
   };
 }
 

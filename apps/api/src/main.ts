@@ -63,7 +63,7 @@ export async function serve(): Promise<void> {
     throw error;
   }
   // Embedded installations live in one folder on one machine: keep daily backups beside the data.
-  if (database.kind === "embedded")
+  if (database.kind === "embedded" && config.autoBackups)
     backups = startAutomaticBackups(database.db, config.dataDir, (m) => console.log(m));
   // Reminders and e-mail in the background (NAMRO_JOBS=0 turns them off, e.g. on all but one process).
   if (config.jobsEnabled) {
