@@ -39,6 +39,8 @@ import { registerTaskTodoRoutes } from "./modules/tasks/tasks.todo.routes.ts";
 import { enforceRouteAccess } from "./platform/auth/route-access.ts";
 import { installSessionHook } from "./platform/auth/session-hook.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
+import { type ReadRouter, startReadRouting } from "./platform/db/read-routing.ts";
+import { installReadYourWrites } from "./platform/db/read-your-writes.ts";
 import { handleError, handleNotFound } from "./platform/http/error-handler.ts";
 import { createServices, type Services } from "./services.ts";
 
@@ -54,6 +56,8 @@ declare module "fastify" {
     services: Services;
     appConfig: AppConfig;
     databaseKind: DatabaseHandle["kind"];
+    /** Where routed reads go when a replica is configured (ADR 0009); null: all on the primary. */
+    readRouting: ReadRouter | null;
   }
 }
 
@@ -74,8 +78,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 
-  const services = createServices({ db: database.db, clock }, config);
+  const replica = database.replica;
+  const readRouting = replica
+    ? startReadRouting(
+        { db: database.db, pool: database.pool, replica },
+        { log: { warn: (message) => app.log.warn(message), info: (message) => app.log.info(message) } },
+      )
+    : null;
+  if (readRouting) app.addHook("onClose", () => readRouting.stop());
+  const services = createServices(
+    { db: database.db, clock, ...(readRouting ? { reads: readRouting } : {}) },
+    config,
+  );
   app.decorate("services", services);
+  app.decorate("readRouting", readRouting);
   app.decorate("appConfig", config);
   app.decorate("databaseKind", database.kind);
 
@@ -108,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
   installSessionHook(app, services.auth, config.behindTls);
+  if (readRouting) installReadYourWrites(app, readRouting, config.behindTls);
   // Before validation, so an anonymous or unauthorised caller learns nothing from validation errors.
   app.addHook("preValidation", async (request, reply) => {
     // Static files of the web app and the OpenAPI viewer are public; every other /api route must

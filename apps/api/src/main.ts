@@ -14,7 +14,7 @@ export async function serve(): Promise<void> {
   const started = performance.now();
   let database: Awaited<ReturnType<typeof connectAndMigrate>>;
   try {
-    database = await connectAndMigrate(config);
+    database = await connectAndMigrate(config, { withReplica: true });
   } catch (error) {
     if (error instanceof DataFolderLockedError) {
       console.error(error.message);
@@ -82,7 +82,12 @@ export async function serve(): Promise<void> {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const url = `http://localhost:${config.port}`;
-  const mode = database.kind === "embedded" ? `embedded (PGlite, ${config.dataDir})` : "PostgreSQL server";
+  const mode =
+    database.kind === "embedded"
+      ? `embedded (PGlite, ${config.dataDir})`
+      : database.replica
+        ? "PostgreSQL server, reads routed to a replica"
+        : "PostgreSQL server";
   console.log(`\nNăm Rõ đang chạy tại ${url}  (ready in ${seconds} s, database: ${mode})`);
   if (!wantsDemo && (await app.services.organisations.isInstallationEmpty())) {
     console.log(

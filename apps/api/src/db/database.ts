@@ -1,6 +1,7 @@
 // One way to reach the database whatever runs it: a `pg.Pool` and a Kysely instance on top. Embedded
 // mode starts PGlite in a worker and connects through its socket with a pool of one (PGlite serves a
-// single connection); server mode connects to DATABASE_URL.
+// single connection); server mode connects to DATABASE_URL, and to a streaming replica when one is
+// given (DATABASE_REPLICA_URL: read-only, used only through the read routing of ADR 0009).
 import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { type EmbeddedServer, startEmbeddedServer } from "./embedded-server.ts";
@@ -14,13 +15,21 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
 
 export type DatabaseTarget =
-  | { kind: "server"; url: string; poolSize?: number }
+  | { kind: "server"; url: string; poolSize?: number; replicaUrl?: string | null }
   | { kind: "embedded"; dataDir: string | null; loadDataDirFile?: string };
+
+/** A hot standby of the primary: only reads, chosen per request by platform/db/read-routing.ts. */
+export interface ReplicaConnection {
+  db: Kysely<Database>;
+  pool: pg.Pool;
+}
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   pool: pg.Pool;
   kind: DatabaseTarget["kind"];
+  /** Present when a replica was configured (server mode only). */
+  replica: ReplicaConnection | null;
   /** Present in embedded mode. */
   embedded: EmbeddedServer | null;
   close(): Promise<void>;
@@ -57,24 +66,41 @@ export async function openDatabase(
       options: `-c statement_timeout=${statementTimeout}`,
     });
   }
-  pool.on("error", () => {
-    // An idle client lost its connection; the pool replaces it on next use.
-  });
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
-  });
+  const db = kyselyOn(pool);
+  let replica: ReplicaConnection | null = null;
+  if (target.kind === "server" && target.replicaUrl) {
+    const replicaPool = new pg.Pool({
+      connectionString: target.replicaUrl,
+      max: target.poolSize ?? 10,
+      // A replica that does not answer must not hold a read for long: the read goes to the primary.
+      connectionTimeoutMillis: 2_000,
+      options: `-c statement_timeout=${statementTimeout}`,
+    });
+    replica = { pool: replicaPool, db: kyselyOn(replicaPool) };
+  }
   let closed = false;
   return {
     db,
     pool,
     kind: target.kind,
+    replica,
     embedded,
     async close() {
       if (closed) return;
       closed = true;
+      await replica?.db.destroy();
       await db.destroy();
       await embedded?.stop();
     },
   };
+}
+
+function kyselyOn(pool: pg.Pool): Kysely<Database> {
+  pool.on("error", () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  });
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
 }
