@@ -40,6 +40,9 @@ export const DERIVED_TABLES: ReadonlySet<string> = new Set([
   "task_rollup_orgs",
   "task_rollup_nodes",
   "task_rollup_plans",
+  "task_rollup_plan_nodes",
+  "task_rollup_reviews",
+  "task_rollup_review_nodes",
   "task_rollup_state",
   "task_rollup_dirty",
 ]);

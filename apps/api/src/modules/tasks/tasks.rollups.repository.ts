@@ -382,40 +382,6 @@ export async function orgsOnPath(executor: Executor, path: string): Promise<OrgR
   return rows;
 }
 
-export interface AwaitingRow {
-  id: number;
-  taskId: number;
-  taskTitle: string;
-  orgName: string;
-  periodKey: string;
-  percent: number;
-  submittedAt: string;
-}
-
-/** Reports submitted, not yet reviewed, on visible tasks assigned within the node's subtree. */
-export async function awaitingReview(
-  executor: Executor,
-  nodePaths: readonly string[],
-  scope: TaskScope,
-  limit: number,
-): Promise<{ items: AwaitingRow[]; total: number }> {
-  const { rows } = await sql<{ items: AwaitingRow[]; total: number }>`
-    WITH waiting AS (
-      SELECT r.id, r.task_id, t.title, coalesce(t.lead_org_id, t.owner_org_id) AS org_id, r.period_key,
-             r.percent, r.submitted_at
-      FROM task_reports r JOIN tasks t ON t.id = r.task_id
-      WHERE r.status = 'submitted' AND ${underNodeSql(nodePaths, sql.ref("t.owner_path"))} AND ${taskVisibleSql("t", scope)}
-    )
-    SELECT (SELECT count(*)::int FROM waiting) AS total,
-      (SELECT coalesce(json_agg(json_build_object('id', w.id, 'taskId', w.task_id, 'taskTitle', w.title,
-          'orgName', o.name, 'periodKey', w.period_key, 'percent', w.percent::float8,
-          'submittedAt', w.submitted_at) ORDER BY w.submitted_at, w.id), '[]'::json)
-       FROM (SELECT * FROM waiting ORDER BY submitted_at, id LIMIT ${limit}) w
-       JOIN organisations o ON o.id = w.org_id) AS items`.execute(executor);
-  const row = rows[0];
-  return { items: row?.items ?? [], total: row?.total ?? 0 };
-}
-
 /** The plan's progress formula ('average' when the plan has no setting). */
 export async function planFormula(
   executor: Executor,

@@ -14,8 +14,9 @@ import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { type Actor, isWithin, scopePaths } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
-import type { ServiceDeps } from "../../platform/service-deps.ts";
+import { readsOf, type ServiceDeps } from "../../platform/service-deps.ts";
 import type { DocumentsService } from "../documents/documents.service.ts";
+import * as dashboardRows from "./tasks.rollups.dashboard.repository.ts";
 import { writeRollupWorkbook } from "./tasks.rollups.export.ts";
 import {
   presentFigures,
@@ -30,7 +31,7 @@ import { taskScopeOf } from "./tasks.visibility.ts";
 /** Overdue and due-soon tasks listed on the screen; the workbook lists up to EXPORT_LIST_LIMIT. */
 const LIST_LIMIT = 20;
 export const EXPORT_LIST_LIMIT = 20_000;
-const AWAITING_LIMIT = 5;
+const AWAITING_LIMIT = dashboardRows.REVIEW_OLDEST;
 const MISSING_CLEARS_LIMIT = 10;
 
 interface Resolved {
@@ -78,7 +79,7 @@ export class TaskRollupsService {
   }
 
   async rollup(actor: Actor, query: RollupFilters): Promise<TaskRollup> {
-    return this.#read(async (trx) => {
+    return this.#read(actor, async (trx) => {
       const { scope, source } = await this.#resolve(trx, actor, query);
       const rows = await this.#rows(trx, source, {
         listLimit: LIST_LIMIT,
@@ -96,17 +97,20 @@ export class TaskRollupsService {
   }
 
   async dashboard(actor: Actor, query: { orgId?: number | undefined }): Promise<TaskDashboard> {
-    return this.#read(async (trx) => {
+    return this.#read(actor, async (trx) => {
       const { scope, source } = await this.#resolve(trx, actor, { orgId: query.orgId });
-      const taskScope = source.scope;
       const rows = await this.#rows(trx, source, {
         listLimit: LIST_LIMIT,
         dueSoon: true,
         trend: trendMonths(source.today),
       });
-      const awaiting = await repo.awaitingReview(trx, source.nodePaths, taskScope, AWAITING_LIMIT);
       // The precomputed rows, brought to today by #rows above (every task under the node is visible).
-      const missing = await summary.plansMissingClearsAtNode(trx, source.nodePaths, MISSING_CLEARS_LIMIT);
+      const awaiting = await dashboardRows.awaitingReviewAtNode(trx, source.nodePaths, AWAITING_LIMIT);
+      const missing = await dashboardRows.plansMissingClearsAtNode(
+        trx,
+        source.nodePaths,
+        MISSING_CLEARS_LIMIT,
+      );
       return {
         scope,
         figures: presentFigures(rows.total, scope.formula),
@@ -142,7 +146,7 @@ export class TaskRollupsService {
     query: RollupFilters,
     locale: Locale,
   ): Promise<{ fileName: string; content: Buffer }> {
-    const { scope, rows } = await this.#read(async (trx) => {
+    const { scope, rows } = await this.#read(actor, async (trx) => {
       const resolved = await this.#resolve(trx, actor, query);
       return {
         scope: resolved.scope,
@@ -191,13 +195,20 @@ export class TaskRollupsService {
     return options.trend === null ? { ...rows, trend: [] } : rows;
   }
 
-  #read<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.#deps.db.transaction().execute(async (trx) => {
-      // Roll-up plans over many tasks can cost more than jit_above_cost; compiling costs more than the
-      // query itself (as for coverage). PGlite accepts the setting and has no JIT.
-      await repo.disableJit(trx);
-      return work(trx);
-    });
+  /**
+   * On the read replica when there is one (ADR 0009). There the precomputed rows cannot be brought to
+   * today: a refresh's first write fails as read-only and the read runs again on the primary, so a
+   * replica answers only when its rows are current for what it has replayed.
+   */
+  #read<T>(actor: Actor, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return readsOf(this.#deps).run(actor, (db) =>
+      db.transaction().execute(async (trx) => {
+        // Roll-up plans over many tasks can cost more than jit_above_cost; compiling costs more than the
+        // query itself (as for coverage). PGlite accepts the setting and has no JIT.
+        await repo.disableJit(trx);
+        return work(trx);
+      }),
+    );
   }
 
   /**

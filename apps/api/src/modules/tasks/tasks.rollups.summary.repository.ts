@@ -1,9 +1,15 @@
-// The precomputed roll-up (migration 0017; plans missing clears: 0019): one row per organisation and target unit with what its own
+// The precomputed roll-up (migration 0017; plans missing clears: 0019; their and the reviews' nodes: 0024): one row per organisation and target unit with what its own
 // leaf tasks add up to as of one day. `refreshSummary` brings the rows to today (a full rebuild on a new
 // day, else only the organisations the triggers marked stale); `summaryAtNode` sums the rows under a
 // node into the same shape as the live statement (tasks.rollups.repository.ts), whose figures it must
 // equal; the overdue and due-soon lists are read from the tasks through their indexes.
 import { type RawBuilder, type SqlBool, sql } from "kysely";
+import {
+  deleteDashboardNodeRows,
+  insertPlanNodeRows,
+  insertReviewNodeRows,
+  insertReviewRows,
+} from "./tasks.rollups.dashboard.repository.ts";
 import type {
   Executor,
   FiguresRow,
@@ -149,40 +155,6 @@ async function insertPlanRows(executor: Executor, orgIds: readonly number[] | nu
     GROUP BY s.org_id, o.path, s.plan_id`.execute(executor);
 }
 
-/** Plans (0: tasks on their own) with tasks under the node lacking a clear, most first. */
-export async function plansMissingClearsAtNode(
-  executor: Executor,
-  nodePaths: readonly string[],
-  limit: number,
-): Promise<
-  {
-    planId: number | null;
-    planSymbol: string | null;
-    planSubject: string | null;
-    tasksMissing: number;
-    tasks: number;
-  }[]
-> {
-  const { rows } = await sql<{
-    planId: number | null;
-    planSymbol: string | null;
-    planSubject: string | null;
-    tasksMissing: number;
-    tasks: number;
-  }>`
-    SELECT nullif(m.plan_id, 0) AS "planId", coalesce(d.symbol, d.citation) AS "planSymbol",
-           -- As on a task (tasks.presenter.ts): a confidential plan's subject stays with the register.
-           CASE WHEN d.confidentiality = 'normal' THEN d.subject END AS "planSubject", m.tasks_missing AS "tasksMissing", m.tasks
-    FROM (SELECT p.plan_document_id AS plan_id, sum(p.tasks)::int AS tasks, sum(p.tasks_missing)::int AS tasks_missing
-          FROM task_rollup_plans p WHERE ${underNodeSql(nodePaths, sql.ref("p.org_path"))}
-          GROUP BY p.plan_document_id) m
-    LEFT JOIN documents d ON d.id = m.plan_id
-    WHERE m.tasks_missing > 0
-    ORDER BY m.tasks_missing DESC, m.plan_id = 0, m.plan_id
-    LIMIT ${limit}`.execute(executor);
-  return rows;
-}
-
 /** What a refresh did: a full rebuild for a new day, or the number of stale organisations recomputed. */
 export interface SummaryRefresh {
   rebuilt: boolean;
@@ -213,9 +185,15 @@ export async function refreshSummary(
     await sql`DELETE FROM task_rollup_orgs`.execute(executor);
     await sql`DELETE FROM task_rollup_plans`.execute(executor);
     await sql`DELETE FROM task_rollup_nodes`.execute(executor);
+    await sql`DELETE FROM task_rollup_plan_nodes`.execute(executor);
+    await sql`DELETE FROM task_rollup_reviews`.execute(executor);
+    await sql`DELETE FROM task_rollup_review_nodes`.execute(executor);
     await insertRows(executor, today, trend, null);
     await insertPlanRows(executor, null);
+    await insertReviewRows(executor, null);
     await insertNodeRows(executor, null);
+    await insertPlanNodeRows(executor, null);
+    await insertReviewNodeRows(executor, null);
     await sql`INSERT INTO task_rollup_state (id, as_of) VALUES (1, ${today}::date)
       ON CONFLICT (id) DO UPDATE SET as_of = EXCLUDED.as_of`.execute(executor);
     // Every row is new: without statistics the planner guesses (a province's roll-up took 300 ms
@@ -223,6 +201,9 @@ export async function refreshSummary(
     await sql`ANALYZE task_rollup_orgs`.execute(executor);
     await sql`ANALYZE task_rollup_plans`.execute(executor);
     await sql`ANALYZE task_rollup_nodes`.execute(executor);
+    await sql`ANALYZE task_rollup_plan_nodes`.execute(executor);
+    await sql`ANALYZE task_rollup_reviews`.execute(executor);
+    await sql`ANALYZE task_rollup_review_nodes`.execute(executor);
     return { rebuilt: true, organisations: 0 };
   }
   // Only the marks this statement sees: those of changes committed before the recomputation below,
@@ -238,12 +219,23 @@ export async function refreshSummary(
   );
   const { rows: now } = await sql<{ path: string }>`
     SELECT path::text AS path FROM organisations WHERE id IN (${sql.join(ids)})`.execute(executor);
-  await sql`DELETE FROM task_rollup_plans WHERE org_id IN (${sql.join(ids)})`.execute(executor);
+  const { rows: oldPlans } = await sql<{ path: string }>`
+    DELETE FROM task_rollup_plans WHERE org_id IN (${sql.join(ids)})
+    RETURNING org_path::text AS path`.execute(executor);
+  const { rows: oldReviews } = await sql<{ path: string }>`
+    DELETE FROM task_rollup_reviews WHERE org_id IN (${sql.join(ids)})
+    RETURNING org_path::text AS path`.execute(executor);
   await insertRows(executor, today, trend, ids);
   await insertPlanRows(executor, ids);
-  const nodes = nodePrefixes([...old, ...now].map((row) => row.path));
+  await insertReviewRows(executor, ids);
+  // An organisation may have plan or review rows without roll-up rows (only tasks split further, or
+  // only tasks it owns and others lead): where it was is taken from every table.
+  const nodes = nodePrefixes([...old, ...oldPlans, ...oldReviews, ...now].map((row) => row.path));
   await sql`DELETE FROM task_rollup_nodes WHERE node_path::text IN (${sql.join(nodes)})`.execute(executor);
+  await deleteDashboardNodeRows(executor, nodes);
   await insertNodeRows(executor, nodes);
+  await insertPlanNodeRows(executor, nodes);
+  await insertReviewNodeRows(executor, nodes);
   return { rebuilt: false, organisations: ids.length };
 }
 
