@@ -14,12 +14,12 @@ import type {
   SendRemindersResult,
 } from "@namro/contracts";
 import { todayInVietnam } from "@namro/domain";
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
 import { type Actor, isWithin, scopePaths } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
-import type { ServiceDeps } from "../../platform/service-deps.ts";
+import { readsOf, type ServiceDeps } from "../../platform/service-deps.ts";
 import type { NotificationsService } from "../notifications/notifications.service.ts";
 import { mayManageCascadesOf, mayRemindUnder, mayViewCoverageAt } from "./documents.cascades.policy.ts";
 import {
@@ -251,7 +251,7 @@ export class DocumentCascadesService {
     options: CoverageOptions,
     locale: Locale,
   ): Promise<CascadeCoverage> {
-    return this.#read((db) => this.#coverage(db, actor, id, options, locale));
+    return this.#read((db) => this.#coverage(db, actor, id, options, locale), actor);
   }
 
   async #coverage(
@@ -348,7 +348,7 @@ export class DocumentCascadesService {
           scope: context.scope,
         }),
       };
-    });
+    }, actor);
     const totals = presentTotals({
       targets: rows.length,
       issued: rows.filter((row) => row.status !== "missing").length,
@@ -443,12 +443,17 @@ export class DocumentCascadesService {
 
   // ---- shared steps -------------------------------------------------------------------------
 
-  /** Reads of cascades and coverage: one transaction, without JIT (see disableJit). */
-  #read<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.#deps.db.transaction().execute(async (trx) => {
-      await coverage.disableJit(trx);
-      return work(trx);
-    });
+  /**
+   * Reads of cascades and coverage: one transaction, without JIT (see disableJit). A report read for an
+   * actor (coverage and its export) goes to the read replica when there is one (ADR 0009).
+   */
+  #read<T>(work: (trx: Transaction<Database>) => Promise<T>, reportFor?: Actor): Promise<T> {
+    const inTransaction = (db: Kysely<Database>) =>
+      db.transaction().execute(async (trx) => {
+        await coverage.disableJit(trx);
+        return work(trx);
+      });
+    return reportFor ? readsOf(this.#deps).run(reportFor, inTransaction) : inTransaction(this.#deps.db);
   }
 
   /** The cascade and its document when the actor may see the document; 404 otherwise. */

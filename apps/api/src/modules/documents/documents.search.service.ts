@@ -4,7 +4,7 @@ import type { DocumentList, DocumentStatus } from "@namro/contracts";
 import { toSearchKey } from "@namro/domain";
 import { type Actor, isWithin } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
-import type { ServiceDeps } from "../../platform/service-deps.ts";
+import { readsOf, type ServiceDeps } from "../../platform/service-deps.ts";
 import { disableJit } from "./documents.coverage.repository.ts";
 import { listDocuments, orgPathOf } from "./documents.list.repository.ts";
 import { presentDocumentSummary } from "./documents.presenter.ts";
@@ -45,25 +45,28 @@ export class DocumentSearchService {
     // Folded here as the vector was in SQL (unaccent): "Đảng", "dang" and an NFD "Đảng" are one word.
     const query = params.q === undefined ? "" : toSearchKey(params.q);
     // Without JIT: a search's estimates can lift its cost past jit_above_cost, and compiling then took
-    // two seconds of a province's three (PostgreSQL, a million documents).
-    const result = await this.#deps.db.transaction().execute(async (trx) => {
-      await disableJit(trx);
-      return listDocuments(trx, {
-        scope,
-        filter: {
-          typeAbbreviation: params.typeAbbreviation || undefined,
-          issuerCode: params.issuerCode || undefined,
-          year: params.year,
-          status: params.status,
-          subtreePath,
-          plansOnly: params.plansOnly,
-          includePlaceholders: params.includePlaceholders,
-        },
-        query: query === "" ? null : query,
-        page: params.page,
-        pageSize: params.pageSize,
-      });
-    });
+    // two seconds of a province's three (PostgreSQL, a million documents). On the read replica when
+    // there is one (ADR 0009).
+    const result = await readsOf(this.#deps).run(actor, (db) =>
+      db.transaction().execute(async (trx) => {
+        await disableJit(trx);
+        return listDocuments(trx, {
+          scope,
+          filter: {
+            typeAbbreviation: params.typeAbbreviation || undefined,
+            issuerCode: params.issuerCode || undefined,
+            year: params.year,
+            status: params.status,
+            subtreePath,
+            plansOnly: params.plansOnly,
+            includePlaceholders: params.includePlaceholders,
+          },
+          query: query === "" ? null : query,
+          page: params.page,
+          pageSize: params.pageSize,
+        });
+      }),
+    );
     return {
       items: result.rows.map((row) => ({
         ...presentDocumentSummary(row, actor.locale),

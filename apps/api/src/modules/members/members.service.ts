@@ -14,7 +14,7 @@ import { todayInVietnam } from "@namro/domain";
 import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
 import type { Actor } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
-import type { ServiceDeps } from "../../platform/service-deps.ts";
+import { readsOf, type ServiceDeps } from "../../platform/service-deps.ts";
 import { recordMemberEvent } from "./members.events.ts";
 import { MEMBER_FILTER_ORG_ID_LIMIT, type MemberFilterOptions } from "./members.filter.repository.ts";
 import { listMembers } from "./members.list.repository.ts";
@@ -95,7 +95,10 @@ export class MembersService {
   async list(actor: Actor, query: ListMembersQuery) {
     const { sort, page, pageSize, ...filter } = query;
     const options = await this.filterOptions(actor, filter);
-    const { rows, total, totalCapped } = await listMembers(this.#deps.db, options, { sort, page, pageSize });
+    // A search: on the read replica when there is one (ADR 0009).
+    const { rows, total, totalCapped } = await readsOf(this.#deps).run(actor, (db) =>
+      listMembers(db, options, { sort, page, pageSize }),
+    );
     return {
       items: rows.map((row) => presentSummary(row, maySeeSensitiveIn(actor, row.orgPath))),
       page,

@@ -24,7 +24,7 @@ import { addMonths, todayInVietnam } from "@namro/domain";
 import ExcelJS from "exceljs";
 import { type Actor, scopePaths } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
-import type { ServiceDeps } from "../../platform/service-deps.ts";
+import { readsOf, type ServiceDeps } from "../../platform/service-deps.ts";
 import type { OrganisationsService } from "../organisations/organisations.service.ts";
 import { maySeeSensitiveOver } from "./members.policy.ts";
 import type { MembersService } from "./members.service.ts";
@@ -75,14 +75,17 @@ export class MemberStatisticsService {
     };
     // The same options the member list uses, so the list, the export and the statistics agree.
     const filterOptions = await this.#members.filterOptions(actor, filter);
-    const rows = await queryMemberStatistics(this.#deps.db, {
-      filterOptions: { ...filterOptions, canSearchCitizenId: canSeeSensitive },
-      referenceDate,
-      countAllStatuses: Boolean(query.status?.length || query.asOf),
-      withReligion: canSeeSensitive,
-      flowSubtree: org ? { path: org.path } : { scopePaths: readScope },
-      window,
-    });
+    // A report: on the read replica when there is one (ADR 0009).
+    const rows = await readsOf(this.#deps).run(actor, (db) =>
+      queryMemberStatistics(db, {
+        filterOptions: { ...filterOptions, canSearchCitizenId: canSeeSensitive },
+        referenceDate,
+        countAllStatuses: Boolean(query.status?.length || query.asOf),
+        withReligion: canSeeSensitive,
+        flowSubtree: org ? { path: org.path } : { scopePaths: readScope },
+        window,
+      }),
+    );
     return presentStatistics(rows, {
       org: org ? { id: org.id, name: org.name } : null,
       referenceDate,

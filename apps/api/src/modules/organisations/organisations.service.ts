@@ -14,7 +14,7 @@ import type { OrganisationRow } from "../../db/schema.ts";
 import type { AuditContext } from "../../platform/audit/audit-writer.ts";
 import { type Actor, holdsPermissionAt } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
-import type { ServiceDeps } from "../../platform/service-deps.ts";
+import { readsOf, type ServiceDeps } from "../../platform/service-deps.ts";
 import * as historyRepo from "./organisations.history.repository.ts";
 import * as typesRepo from "./organisations.org-types.repository.ts";
 import { createOrgType, updateOrgType } from "./organisations.org-types.ts";
@@ -144,12 +144,13 @@ export class OrganisationsService {
     const candidates = Math.min(options.limit + 50, 200);
     const types = options.types?.length ? options.types : null;
     const input = { key, code: options.q.trim(), paths, limit: candidates, types };
-    const rows = options.asOf
-      ? await searchRepo.searchOrganisationsAsOf(this.#deps.db, { ...input, date: options.asOf })
-      : await searchRepo.searchOrganisations(this.#deps.db, {
-          ...input,
-          includeClosed: options.includeClosed,
-        });
+    // A search: on the read replica when there is one (ADR 0009); the names on the hits' paths below
+    // are a few primary-key reads.
+    const rows = await readsOf(this.#deps).run(actor, (db) =>
+      options.asOf
+        ? searchRepo.searchOrganisationsAsOf(db, { ...input, date: options.asOf })
+        : searchRepo.searchOrganisations(db, { ...input, includeClosed: options.includeClosed }),
+    );
     const hits = rows.sort(compareSearchHits).slice(0, options.limit);
     const ids = hits.map((hit) => hit.id);
     const asOf = options.asOf ?? null;
