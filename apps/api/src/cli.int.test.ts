@@ -37,6 +37,15 @@ describe("namro CLI", () => {
     const seeded = namro("seed", "--scale", "demo");
     expect(seeded.code, seeded.out).toBe(0);
     expect(seeded.out).toContain("bithu.tanhung");
+    // The closing summary: per part what was added, the total time and the data folder's size.
+    expect(seeded.out).toMatch(/tỉnh mẫu Bắc Ninh \(demo province\) +[\d.]+ s/);
+    expect(seeded.out).toMatch(/tổ chức \(organisations\) +\+(15\d\d) +— +tổng \1 \(total\)/);
+    expect(seeded.out).toMatch(/đảng viên \(members\) +\+2\d{4} /);
+    expect(seeded.out).toMatch(/nhiệm vụ \(tasks\) +\+\d{4} /);
+    expect(seeded.out).toMatch(/Tổng thời gian \(total time\): [\d.]+ s/);
+    expect(seeded.out).toMatch(
+      /Dung lượng cơ sở dữ liệu \(database size\): [\d.]+ (MB|GB) — \d+ bytes, thư mục dữ liệu \(data folder\)/,
+    );
     const ok = namro("audit", "verify");
     expect(ok.code, ok.out).toBe(0);
     expect(ok.out).toMatch(/^OK: \d+/m);

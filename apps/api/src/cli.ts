@@ -157,8 +157,10 @@ export function buildProgram(): Command {
         .default("demo"),
     )
     .action((options: { scale: "demo" | "province" | "national" }) =>
-      withDatabase(async (database) => {
+      withDatabase(async (database, config) => {
         const { seedScale } = await import("./seed/seed-scale.ts");
+        const { countSeedParts, databaseSize, formatSeedSummary } = await import("./seed/seed-summary.ts");
+        const before = await countSeedParts(database.db);
         const result = await seedScale(database.db, options.scale, (message) => console.log(message));
         if (result.demo.demoAccounts.length > 0) {
           console.log("Tài khoản dùng thử (demo accounts):");
@@ -173,6 +175,14 @@ export function buildProgram(): Command {
             `Tài khoản cấp tỉnh/xã (province/commune accounts): <mã>.canbo, <mã>.bithu — mật khẩu ${result.password}`,
           );
         }
+        const summary = formatSeedSummary({
+          scale: options.scale,
+          before,
+          after: await countSeedParts(database.db),
+          timings: result.timings,
+          size: await databaseSize(database, config.dataDir),
+        });
+        for (const line of summary) console.log(line);
         return 0;
       }),
     );

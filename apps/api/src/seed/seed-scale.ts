@@ -49,6 +49,19 @@ export interface SeedScaleResult {
   provincesSkipped: number;
   /** The password every generated account shares. */
   password: string;
+  /** How long each part took in this run (ms; 0 for a part that was skipped or had nothing to add). */
+  timings: SeedTimings;
+}
+
+export interface SeedTimings {
+  /** The demo province (organisations, members, register, tasks of the demo), when seeded now. */
+  demoMs: number;
+  /** Organisations and accounts of the scale (the commune accounts, the other provinces). */
+  organisationsMs: number;
+  documentsMs: number;
+  membersMs: number;
+  tasksMs: number;
+  totalMs: number;
 }
 
 /** "BN-001" → "bn-001.canbo" (staff) and "bn-001.bithu" (leader). */
@@ -239,7 +252,27 @@ export async function seedScale(
 ): Promise<SeedScaleResult> {
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-  const demo = await seedDemoIfEmpty(db, log);
+  const timings: SeedTimings = {
+    demoMs: 0,
+    organisationsMs: 0,
+    documentsMs: 0,
+    membersMs: 0,
+    tasksMs: 0,
+    totalMs: 0,
+  };
+  // Runs one part and adds its time to `timings[part]`.
+  const timed = async <T>(
+    part: Exclude<keyof SeedTimings, "totalMs">,
+    work: () => Promise<T>,
+  ): Promise<T> => {
+    const partStarted = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[part] += performance.now() - partStarted;
+    }
+  };
+  const demo = await timed("demoMs", () => seedDemoIfEmpty(db, log));
   const result: SeedScaleResult = {
     demo,
     organisationsCreated: 0,
@@ -249,9 +282,12 @@ export async function seedScale(
     tasksCreated: 0,
     provincesSkipped: 0,
     password: DEMO_PASSWORD,
+    timings,
   };
   if (scale === "demo") {
-    if (options.members !== false) result.membersCreated += await seedScaleMembers(db, scale, log);
+    if (options.members !== false)
+      result.membersCreated += await timed("membersMs", () => seedScaleMembers(db, scale, log));
+    timings.totalMs = performance.now() - started;
     return result;
   }
   if (!(await rootExists(db, DEMO_ROOT_CODE))) {
@@ -260,6 +296,7 @@ export async function seedScale(
         "(The database holds other data than the demo; bulk seeding needs the demo province.)",
     );
   }
+  const organisationsStarted = performance.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const communeAccounts = (await communeCodesOf(db, DEMO_ROOT_CODE)).flatMap(committeeAccounts);
@@ -285,11 +322,17 @@ export async function seedScale(
       );
     }
   }
+  timings.organisationsMs += performance.now() - organisationsStarted;
   if (options.documents !== false)
-    result.documentsCreated += (await seedScaleDocuments(db, scale, log)).documents;
-  if (options.members !== false) result.membersCreated += await seedScaleMembers(db, scale, log);
-  if (options.tasks !== false) result.tasksCreated += (await seedScaleTasks(db, scale, log)).tasks;
+    result.documentsCreated += (
+      await timed("documentsMs", () => seedScaleDocuments(db, scale, log))
+    ).documents;
+  if (options.members !== false)
+    result.membersCreated += await timed("membersMs", () => seedScaleMembers(db, scale, log));
+  if (options.tasks !== false)
+    result.tasksCreated += (await timed("tasksMs", () => seedScaleTasks(db, scale, log))).tasks;
   await recordProgress(db, scale);
+  timings.totalMs = performance.now() - started;
   log(
     `Xong (done): ${result.organisationsCreated} tổ chức, ${result.accountsCreated} tài khoản, ${result.membersCreated} đảng viên, ${result.documentsCreated} văn bản, ${result.tasksCreated} nhiệm vụ mới (new organisations, accounts, members, documents, tasks) — ${elapsed()}`,
   );
