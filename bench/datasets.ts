@@ -14,7 +14,11 @@ export const DATASETS_DIR = join(import.meta.dirname, ".datasets");
 
 export interface Dataset {
   label: "postgres" | "pglite";
+  /** The scale seeded (targets of the capability issues are set for one scale or another). */
+  scale: SeedScale;
   database: DatabaseHandle;
+  /** PGlite: the host folder the database's data directory is mounted from. */
+  hostDataDir?: string;
   close(): Promise<void>;
 }
 
@@ -22,6 +26,8 @@ export interface PostgresDataset extends Dataset {
   label: "postgres";
   /** null when an existing server was reused (BENCH_POSTGRES_URL). */
   server: ThrowawayPostgres | null;
+  /** Where the dataset is (the seed benchmark creates a scratch database beside it). */
+  url: string;
   /** Organisations and accounts (seedScale without members); 0 when nothing was left to seed. */
   seedMs: number;
   /** Members (seedScaleMembers); null when not asked for. */
@@ -97,8 +103,10 @@ export async function postgresDataset(
     );
     return {
       label: "postgres",
+      scale,
       database,
       server,
+      url,
       seedMs,
       membersSeedMs,
       documentsSeedMs,
@@ -162,7 +170,10 @@ export async function pgliteDataset(
   }
   return {
     label: "pglite",
+    scale,
     database,
+    // The embedded server keeps PGlite's files in <folder>/pglite (embedded-server.ts).
+    hostDataDir: join(dir, "pglite"),
     close: () => database.close(),
   };
 }

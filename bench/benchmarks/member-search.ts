@@ -48,7 +48,8 @@ export async function memberSearch(dataset: Dataset, fixture: AppFixture): Promi
     dataset.database.db,
   );
   const total = Number(rows[0]?.n ?? 0);
-  const target = dataset.label === "postgres" ? 50 : null;
+  // Issue 3: PostgreSQL, 5.6 million members (the national scale).
+  const target = dataset.label === "postgres" && dataset.scale === "national" ? 50 : null;
   const result: Measurement[] = [];
   for (const { label, q } of await queries(dataset)) {
     const baseline = await time(() => bareQuery(dataset, q), ITERATIONS, 5);

@@ -31,7 +31,8 @@ export async function orgPage(dataset: Dataset, fixture: AppFixture): Promise<Me
   ).rows.map((r) => r.id);
   const adminIds = [...provinceRoots, ...(await orgsUnder(dataset, fixture.admin.scopeOrgId, 60))];
   const staffIds = await orgsUnder(dataset, fixture.communeStaff.scopeOrgId, 40);
-  const target = dataset.label === "postgres" ? 30 : null;
+  // Issue 2: PostgreSQL, national tree.
+  const target = dataset.label === "postgres" && dataset.scale === "national" ? 30 : null;
   const admin = await time(
     (i) => fixture.get(fixture.admin, `/api/organisations/${adminIds[i % adminIds.length]}`),
     ITERATIONS,
