@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: unit tests need no database; integration tests get a fresh database per file, cloned
-// from a migrated image (PGlite) or template (PostgreSQL), chosen by NAMRO_TEST_DB.
+// Unit tests need no database; integration tests get a fresh database per file, cloned from a migrated
+// image (PGlite) or template (PostgreSQL), chosen by NAMRO_TEST_DB; the replication test starts its own
+// primary and standby; browser journeys drive the built app.
 export default defineConfig({
   test: {
     projects: [
@@ -14,7 +15,7 @@ export default defineConfig({
             "apps/api/test/**/*.test.ts",
             "scripts/**/*.test.ts",
           ],
-          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+          exclude: ["**/*.int.test.ts", "**/*.replication.test.ts", "**/node_modules/**"],
           environment: "node",
         },
       },
@@ -24,6 +25,18 @@ export default defineConfig({
           include: ["apps/api/**/*.int.test.ts"],
           exclude: ["**/node_modules/**"],
           globalSetup: ["apps/api/test/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+        },
+      },
+      {
+        // A primary and a hot standby started from the machine's PostgreSQL binaries (ADR 0009), whatever
+        // NAMRO_TEST_DB says: run once by `npm test`.
+        test: {
+          name: "replication",
+          include: ["apps/api/**/*.replication.test.ts"],
+          exclude: ["**/node_modules/**"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: "forks",

@@ -1,6 +1,6 @@
 // `npm test`: every suite in order — type-check and lint, unit tests, integration tests on embedded
-// PGlite and again on a throwaway PostgreSQL server, then browser journeys in Debian's Chromium on
-// both databases. It installs the PostgreSQL server binaries and Chromium from Debian when they are
+// PGlite and again on a throwaway PostgreSQL server, read routing against a throwaway primary and hot
+// standby, then browser journeys in Debian's Chromium on both databases. It installs the PostgreSQL server binaries and Chromium from Debian when they are
 // missing and it may (root with apt-get); otherwise it stops with a message saying what to install.
 // Nothing is skipped silently: a missing prerequisite fails the run.
 import { spawnSync } from "node:child_process";
@@ -119,6 +119,7 @@ results.push(run("lint (oxlint, type-aware)", bin("oxlint"), ["--type-aware"]));
 results.push(vitest("unit", "unit"));
 results.push(vitest("integration on PGlite", "integration", { NAMRO_TEST_DB: "pglite" }));
 results.push(vitest("integration on PostgreSQL", "integration", { NAMRO_TEST_DB: "postgres" }));
+results.push(vitest("read replica (PostgreSQL standby)", "replication"));
 results.push(run("build web", process.execPath, ["scripts/build-web.ts"]));
 results.push(vitest("browser journeys on PostgreSQL", "e2e", { NAMRO_TEST_DB: "postgres" }));
 results.push(vitest("browser journeys on PGlite", "e2e", { NAMRO_TEST_DB: "pglite" }));

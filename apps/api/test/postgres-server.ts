@@ -43,7 +43,7 @@ export async function freePort(): Promise<number> {
 const runningAsRoot = process.getuid?.() === 0;
 
 /** initdb refuses to run as root, so as root every server command runs as the `postgres` user. */
-function runAsServerUser(binary: string, args: string[]): void {
+export function runAsServerUser(binary: string, args: string[]): void {
   const [command, fullArgs] = runningAsRoot
     ? ["runuser", ["-u", "postgres", "--", binary, ...args]]
     : [binary, args];
@@ -53,14 +53,33 @@ function runAsServerUser(binary: string, args: string[]): void {
   }
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
-  const binDir = findPostgresBinDir();
-  const root = mkdtempSync(join(tmpdir(), "namro-pg-"));
+/** A new temporary folder the server user owns (the servers' data and sockets live in it). */
+export function serverOwnedTempDir(prefix = "namro-pg-"): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
   if (runningAsRoot) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
     const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
     chownSync(root, uid, gid);
   }
+  return root;
+}
+
+/** The settings every throwaway server runs with: private port and socket folder, no durability. */
+export function throwawayServerOptions(port: number, socketDir: string): string[] {
+  return [
+    `-p ${port}`,
+    `-k ${socketDir}`,
+    "-c listen_addresses=127.0.0.1",
+    "-c fsync=off",
+    "-c synchronous_commit=off",
+    "-c full_page_writes=off",
+    "-c max_connections=200",
+  ];
+}
+
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const binDir = findPostgresBinDir();
+  const root = serverOwnedTempDir();
   const dataDir = join(root, "data");
   const port = await freePort();
   runAsServerUser(join(binDir, "initdb"), [
@@ -73,15 +92,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     "UTF8",
     "--no-locale",
   ]);
-  const options = [
-    `-p ${port}`,
-    `-k ${root}`,
-    "-c listen_addresses=127.0.0.1",
-    "-c fsync=off",
-    "-c synchronous_commit=off",
-    "-c full_page_writes=off",
-    "-c max_connections=200",
-  ].join(" ");
+  const options = throwawayServerOptions(port, root).join(" ");
   runAsServerUser(join(binDir, "pg_ctl"), [
     "-D",
     dataDir,

@@ -51,8 +51,14 @@ export interface TestApp {
   call(session: TestSession | null, options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-export async function createTestApp(options: { now?: string } = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+export async function createTestApp(
+  options: {
+    now?: string;
+    /** Instead of a fresh test database (closed with the app). */
+    database?: DatabaseHandle;
+  } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await openTestDatabase());
   const clock = options.now ? fixedClock(options.now) : systemClock;
   const config = { ...loadConfig({}), webDistDir: "/nonexistent" };
   const app = await buildApp({ database, config, clock });

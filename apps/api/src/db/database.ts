@@ -99,6 +99,12 @@ function kyselyOn(pool: pg.Pool): Kysely<Database> {
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
+  // A checked-out client between two statements has no listener of its own: a server going away then
+  // (a replica stopped, a primary restarted) would be an uncaught exception that ends the process. The
+  // client's next statement fails instead, and the pool discards it on release.
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
