@@ -14,6 +14,7 @@ import { buildApp } from "../../app.ts";
 import { loadConfig } from "../../config.ts";
 import { openDatabase } from "../../db/database.ts";
 import { migrateToLatest } from "../../db/migrator.ts";
+import { ReplicaMonitor } from "../../db/replica-monitor.ts";
 import type { OrganisationRow } from "../../db/schema.ts";
 import type { ReadRouter } from "./read-routing.ts";
 import { lastWriteCookieName } from "./read-your-writes.ts";
@@ -109,6 +110,12 @@ async function orgSearch(session: TestSession, q: string): Promise<string[]> {
   return (response.json() as { items: { name: string }[] }).items.map((item) => item.name);
 }
 
+function replicaPool(): pg.Pool {
+  const replica = t.database.replica;
+  if (!replica) throw new Error("the test database has no replica");
+  return replica.pool;
+}
+
 /** What the router did during `work`: how many routed reads each database answered. */
 async function routed(work: () => Promise<unknown>) {
   const before = { ...router.counts };
@@ -198,8 +205,32 @@ describe("read routing to a hot standby", () => {
       await second.close();
     }
 
+    // A standby left behind for longer than the allowed lag is not used at all (here 300 ms instead of
+    // 30 s), with one warning; caught up, it is used again.
+    const warnings: string[] = [];
+    const strict = new ReplicaMonitor(t.database.pool, replicaPool(), {
+      maxLagMs: 300,
+      log: { warn: (message) => warnings.push(message), info: () => undefined },
+    });
+    await strict.refresh();
+    expect(strict.usable).toBe(true);
+    await vi.waitFor(
+      async () => {
+        await primary.query("INSERT INTO replication_tick DEFAULT VALUES");
+        await strict.refresh();
+        expect(strict.usable).toBe(false);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    await strict.refresh();
+    expect(warnings).toEqual([expect.stringMatching(/read replica not used.*behind the primary/)]);
+
     await standby.query("SELECT pg_wal_replay_resume()");
     await standbyCaughtUp();
+    await vi.waitFor(async () => {
+      await strict.refresh();
+      expect(strict.usable).toBe(true);
+    });
     // Caught up: the author's reads are the standby's again, and everyone sees the task.
     expect(await routed(async () => expect(await dashboardTotal(author)).toBe(1))).toEqual({
       replica: 1,
