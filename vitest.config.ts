@@ -14,6 +14,7 @@ export default defineConfig({
             "apps/*/src/**/*.test.ts",
             "apps/api/test/**/*.test.ts",
             "scripts/**/*.test.ts",
+            "bench/**/*.test.ts",
           ],
           exclude: ["**/*.int.test.ts", "**/*.replication.test.ts", "**/node_modules/**"],
           environment: "node",
