@@ -6,7 +6,6 @@ import { type AuditContext, recordAudit, recordAudits } from "../../platform/aud
 import { AppError } from "../../platform/errors.ts";
 import type { ImportColumn } from "./members.import.reader.ts";
 import {
-  allocateMemberIds,
   countRows,
   countSkippedRows,
   type Db,
@@ -24,6 +23,7 @@ import {
   changedMember,
   MEMBER_FIELDS,
   memberRowOf,
+  newMemberRowOf,
   type RowRecord,
   SENSITIVE,
 } from "./members.import.validation.ts";
@@ -66,25 +66,37 @@ export async function commitImportRows(trx: Db, input: CommitInput): Promise<Com
   if (!stored) throw await notEditableError(trx, id);
   const columns = stored.mapping as ImportColumn[];
 
-  for (let after = 0; ; ) {
-    const rows = await rowsToCommit(trx, id, after, input.batchSize, ["create"]);
-    if (rows.length === 0) break;
-    const ids = await allocateMemberIds(trx, rows.length);
-    const members = rows.map((row, i) => {
-      const record = row.record as RowRecord;
-      const values = { ...record.values } as Record<string, string | null>;
-      if (!canSetSensitive) for (const field of SENSITIVE) delete values[field];
-      return memberRowOf(
-        ids[i] as number,
-        record.orgId as number,
-        values as never,
-        values.fullMemberOn ? "full" : "probationary",
-      );
-    });
-    await insertMembers(trx, members, event);
-    result.created += members.length;
-    after = rows[rows.length - 1]?.rowNumber ?? after;
+  // New members, one statement per batch. The next batch is asked for before this one is built, and
+  // the insert is not awaited before the next batch is built: the statements queue on the transaction's
+  // connection in order while this process builds rows (sort keys, JSON) as the database writes them.
+  let writing: Promise<void> = Promise.resolve();
+  let reading = rowsToCommit(trx, id, 0, input.batchSize, ["create"]);
+  try {
+    for (;;) {
+      const rows = await reading;
+      if (rows.length === 0) break;
+      reading = rowsToCommit(trx, id, rows[rows.length - 1]?.rowNumber ?? 0, input.batchSize, ["create"]);
+      reading.catch(() => undefined);
+      const members = rows.map((row) => {
+        const record = row.record as RowRecord;
+        const values = { ...record.values } as Record<string, string | null>;
+        if (!canSetSensitive) for (const field of SENSITIVE) delete values[field];
+        return newMemberRowOf(
+          record.orgId as number,
+          values as never,
+          values.fullMemberOn ? "full" : "probationary",
+        );
+      });
+      await writing;
+      writing = insertMembers(trx, members, event);
+      writing.catch(() => undefined);
+      result.created += members.length;
+    }
+  } finally {
+    await reading.catch(() => undefined);
+    await writing.catch(() => undefined);
   }
+  await writing;
 
   for (let after = 0; ; ) {
     const rows = await rowsToCommit(trx, id, after, input.batchSize, ["update", "merge", "unchanged"]);

@@ -541,6 +541,44 @@ function hugeWorkbookBytes(count: number): Buffer {
   ]);
 }
 
+describe("an import of several batches", () => {
+  it("reads and commits 2,300 rows: a repeat across batches is rejected, every new member has its event and cell", async () => {
+    const count = 2_300;
+    const ids = Array.from({ length: count }, (_, i) => `0013${String(i).padStart(8, "0")}`);
+    // Row 1,801 (in the fourth batch read, the second committed) repeats the citizen ID of row 400.
+    ids[1_800] = ids[399] as string;
+    const day = (i: number) => {
+      const date = new Date(Date.UTC(1970, 0, 1 + i));
+      return `${String(date.getUTCDate()).padStart(2, "0")}/${String(date.getUTCMonth() + 1).padStart(2, "0")}/${date.getUTCFullYear()}`;
+    };
+    const csv = [
+      "Họ và tên;Giới tính;Ngày sinh;Ngày vào Đảng;Số CCCD",
+      ...ids.map((id, i) => `Lê Văn Nhiều;Nam;${day(i)};01/01/2015;${id}`),
+    ].join("\r\n");
+    const before = await memberCount();
+    const result = await imported(staff, p.cellA.id, Buffer.from(csv, "utf8"), "nhieu-dong.csv");
+    expect(result.status).toBe("ready");
+    expect(result.counts).toMatchObject({ rows: count, accepted: count - 1, rejected: 1, new: count - 1 });
+    const problems = (await rows(staff, result.id, "problems")).flatMap((r) =>
+      r.problems.map((x) => [x.row, x.code]),
+    );
+    expect(problems).toEqual([[1_802, "IMPORT_DUPLICATE_ROW"]]);
+
+    const done = await commit(staff, result.id);
+    expect(done.result).toMatchObject({ created: count - 1, rejected: 1 });
+    expect(await memberCount()).toBe(before + count - 1);
+    const { rows: written } = await sql<{ members: number; ids: number; events: number; cells: number }>`
+      SELECT count(*)::int AS members, count(DISTINCT m.id)::int AS ids,
+        (SELECT count(*)::int FROM member_events e JOIN members x ON x.id = e.member_id
+          WHERE x.citizen_id LIKE '0013%' AND e.kind = 'import' AND e.to_org_id = ${p.cellA.id}) AS events,
+        (SELECT count(*)::int FROM member_cells c JOIN members x ON x.id = c.member_id
+          JOIN member_events e ON e.id = c.event_id AND e.member_id = c.member_id
+          WHERE x.citizen_id LIKE '0013%' AND c.org_id = ${p.cellA.id} AND c.valid_to IS NULL) AS cells
+      FROM members m WHERE m.citizen_id LIKE '0013%' AND m.org_id = ${p.cellA.id}`.execute(t.database.db);
+    expect(written[0]).toEqual({ members: count - 1, ids: count - 1, events: count - 1, cells: count - 1 });
+  });
+});
+
 describe("bad files end in a clear message and change nothing", () => {
   async function importCount(): Promise<number> {
     const row = await sql<{ n: string }>`SELECT count(*) AS n FROM member_imports`.execute(t.database.db);

@@ -447,26 +447,25 @@ const MEMBER_RECORD_TYPES = sql`id bigint, org_id bigint, full_name text, search
   education_professional text, theory_level text, occupation text, status text, status_since date, awards text,
   discipline text`;
 
-/** Identity values for `count` new members, taken up front so the member, cell and event rows agree. */
-export async function allocateMemberIds(db: Db, count: number): Promise<number[]> {
-  if (count === 0) return [];
-  const rows = await sql<{ id: string | number }>`
-    SELECT nextval(pg_get_serial_sequence('members', 'id')) AS id FROM generate_series(1, ${count})`.execute(
-    db,
-  );
-  return rows.rows.map((r) => Number(r.id));
-}
+/** The member_import_rows columns of a new member, as jsonb_to_recordset reads them. */
+const NEW_MEMBER_RECORD_TYPES = sql`org_id bigint, full_name text, search_key text, sort_key text,
+  other_names text, sex text, birth_date date, birth_place text, home_town text, ethnicity text, religion text,
+  citizen_id text, card_number text, admitted_on date, full_member_on date, education_general text,
+  education_professional text, theory_level text, occupation text, status text, status_since date, awards text,
+  discipline text`;
 
 export async function insertMembers(
   db: Db,
-  rows: NewMemberRow[],
+  rows: Omit<NewMemberRow, "id">[],
   event: { occurredOn: string; accountId: number | null; note: string },
 ): Promise<void> {
   if (rows.length === 0) return;
-  // One statement: the member rows, their import event and their open cell span. Foreign keys are
-  // checked at the end of the statement, when the members exist.
+  // One statement: the member rows (their ids drawn here, in the rows' order), their import event and
+  // their open cell span. Foreign keys are checked at the end of the statement, when the members exist.
   await sql`
-    WITH r AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${MEMBER_RECORD_TYPES})),
+    WITH r AS MATERIALIZED (
+      SELECT nextval(pg_get_serial_sequence('members', 'id')) AS id, x.*
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(${NEW_MEMBER_RECORD_TYPES})),
     m AS (
       INSERT INTO members (id, org_id, full_name, search_key, sort_key, other_names, sex, birth_date, birth_place,
         home_town, ethnicity, religion, citizen_id, card_number, admitted_on, full_member_on, education_general,

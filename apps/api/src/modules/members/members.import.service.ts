@@ -51,10 +51,15 @@ import {
   upsertRows,
 } from "./members.import.repository.ts";
 import {
+  type Candidates,
   CellDirectory,
+  lookupCandidates,
   type MatchDecision,
+  matchBatch,
   type RowRecord,
   SENSITIVE,
+  type StagedBatch,
+  stageBatch,
   type ValidationContext,
   validateBatch,
 } from "./members.import.validation.ts";
@@ -203,22 +208,33 @@ export class MemberImportsService {
   ): Promise<void> {
     let done = 0;
     // One write in flight while the next batch is read and validated (the file and the database
-    // work in parallel); writes stay in order.
+    // work in parallel); writes stay in order. Likewise the lookup of a batch's possible matches runs
+    // while the next batch is read and staged (a province's 150,000 rows wait ~300 lookups otherwise).
     let writing: Promise<void> = Promise.resolve();
+    let pending: { staged: StagedBatch; candidates: Promise<Candidates>; size: number } | null = null;
+    const finish = async (batch: { staged: StagedBatch; candidates: Promise<Candidates>; size: number }) => {
+      const rows = matchBatch(context, batch.staged, await batch.candidates);
+      await writing;
+      done += batch.size;
+      const progress = totalRows ? Math.min(0.99, done / totalRows) : 0;
+      writing = upsertRows(this.db, id, rows).then(() => updateImport(this.db, id, { progress }));
+      // Handled here so a failed write never counts as unhandled; the next await still throws.
+      writing.catch(() => undefined);
+    };
     try {
       for await (const batch of reader.batches(BATCH)) {
-        const rows = await validateBatch(
+        const staged = stageBatch(
           context,
           batch.map((r) => ({ ...r, decision: null })),
         );
-        await writing;
-        done += batch.length;
-        const progress = totalRows ? Math.min(0.99, done / totalRows) : 0;
-        writing = upsertRows(this.db, id, rows).then(() => updateImport(this.db, id, { progress }));
-        // Handled here so a failed write never counts as unhandled; the next await still throws.
-        writing.catch(() => undefined);
+        const candidates = lookupCandidates(context, staged);
+        candidates.catch(() => undefined);
+        if (pending) await finish(pending);
+        pending = { staged, candidates, size: batch.length };
       }
+      if (pending) await finish(pending);
     } finally {
+      await pending?.candidates.catch(() => undefined);
       await writing.catch(() => undefined);
     }
     await writing;

@@ -132,7 +132,30 @@ function keysOf(values: ImportedRecord): string[] {
   return keys;
 }
 
+/** A batch read and checked row by row, before the lookup of the members its rows may match. */
+export interface StagedBatch {
+  rows: {
+    row: RowInput;
+    values: ImportedRecord;
+    keep: MemberImportField[];
+    problems: MemberImportProblem[];
+    duplicateOf: number | null;
+  }[];
+}
+
+/** Existing members the rows of a batch may match. */
+export type Candidates = ExistingMember[];
+
 export async function validateBatch(ctx: ValidationContext, rows: RowInput[]): Promise<ImportRowData[]> {
+  const staged = stageBatch(ctx, rows);
+  return matchBatch(ctx, staged, await lookupCandidates(ctx, staged));
+}
+
+/**
+ * Reads and checks each row, and marks rows repeating an earlier row of the file (ctx.seen): no
+ * database work, so a reader can stage the next batch while the lookup of this one runs.
+ */
+export function stageBatch(ctx: ValidationContext, rows: RowInput[]): StagedBatch {
   const mapped: MappedColumn[] = ctx.columns.map((c) => ({
     index: c.index,
     header: c.header,
@@ -183,8 +206,13 @@ export async function validateBatch(ctx: ValidationContext, rows: RowInput[]): P
     }
     return { row, values: read.record, keep: [...keep], problems, duplicateOf };
   });
+  return { rows: staged };
+}
 
-  const candidates = await findCandidates(ctx.db, {
+/** The members the staged rows may match, by citizen ID, card number, or name and birth date. */
+export function lookupCandidates(ctx: ValidationContext, batch: StagedBatch): Promise<Candidates> {
+  const staged = batch.rows;
+  return findCandidates(ctx.db, {
     citizenIds: [
       ...new Set(
         staged.flatMap((s) => (s.problems.length === 0 && s.values.citizenId ? [s.values.citizenId] : [])),
@@ -201,6 +229,15 @@ export async function validateBatch(ctx: ValidationContext, rows: RowInput[]): P
         : [],
     ),
   });
+}
+
+/** Each staged row's match among the candidates and its outcome (create, update, … or reject). */
+export function matchBatch(
+  ctx: ValidationContext,
+  batch: StagedBatch,
+  candidates: Candidates,
+): ImportRowData[] {
+  const headerOf = (field: MemberImportField) => ctx.columns.find((c) => c.field === field)?.header ?? "";
   const byCitizenId = new Map<string, ExistingMember>();
   const byCard = new Map<string, ExistingMember>();
   const byNameBirth = new Map<string, ExistingMember[]>();
@@ -211,7 +248,7 @@ export async function validateBatch(ctx: ValidationContext, rows: RowInput[]): P
     byNameBirth.set(key, [...(byNameBirth.get(key) ?? []), member]);
   }
 
-  return staged.map(({ row, values, keep, problems, duplicateOf }): ImportRowData => {
+  return batch.rows.map(({ row, values, keep, problems, duplicateOf }): ImportRowData => {
     const base = { rowNumber: row.rowNumber, raw: row.raw, problems, duplicateOf, decision: row.decision };
     if (problems.length > 0) {
       return {
@@ -353,6 +390,16 @@ export function changedMember(
     }
   }
   return changed ? next : null;
+}
+
+/** A new member's row for the batched insert, which gives it its id. */
+export function newMemberRowOf(
+  orgId: number,
+  values: Record<MemberField, string | null>,
+  status: string,
+): Omit<NewMemberRow, "id"> {
+  const { id: _id, ...row } = memberRowOf(0, orgId, values, status);
+  return row;
 }
 
 /** A member row for the batched writes. */
