@@ -15,7 +15,7 @@ import { refsBenchmark } from "./benchmarks/refs.ts";
 import { searchSamples } from "./benchmarks/search.ts";
 import { taskRollupNotes } from "./benchmarks/task-rollup.ts";
 import { describeMachine, machineLine } from "./machine.ts";
-import { GROUPS, NAMES, planDatabase, selectNames } from "./registry.ts";
+import { GROUPS, NAMES, type Name, planDatabase, selectNames } from "./registry.ts";
 import { writeScaleSection } from "./report.ts";
 import { formatTable } from "./stats.ts";
 import { guarded, type Results, runOnDatabase } from "./suite.ts";
@@ -45,13 +45,24 @@ if (values.help) {
   console.log(HELP);
   process.exit(0);
 }
+/** Bad arguments: say what is wrong and run nothing. */
+function usageError(message: string): never {
+  console.error(`${message}\n\n${HELP}`);
+  process.exit(2);
+}
 const scale = values.scale as SeedScale;
-if (!SEED_SCALES.includes(scale)) throw new Error(`--scale must be one of ${SEED_SCALES.join(", ")}`);
-if (!["postgres", "pglite", "both"].includes(values.db))
-  throw new Error("--db must be postgres, pglite or both");
+if (!SEED_SCALES.includes(scale)) usageError(`--scale must be one of ${SEED_SCALES.join(", ")}`);
+if (!["postgres", "pglite", "both"].includes(values.db)) usageError("--db must be postgres, pglite or both");
+if (values.write && scale === "demo")
+  usageError("--write keeps the province and national tables: use --scale province or national");
 if (values.write && positionals.length > 0)
-  throw new Error("--write replaces the scale's whole table: run the whole suite (no benchmark names)");
-const selected = selectNames(positionals);
+  usageError("--write replaces the scale's whole table: run the whole suite (no benchmark names)");
+let selected: Set<Name>;
+try {
+  selected = selectNames(positionals);
+} catch (error) {
+  usageError((error as Error).message);
+}
 const databases =
   values.db === "both" ? (["postgres", "pglite"] as const) : [values.db as "postgres" | "pglite"];
 const reusedServer = Boolean(process.env.BENCH_POSTGRES_URL);
