@@ -132,6 +132,8 @@ describe("read routing to a hot standby", () => {
     // The first dashboard finds the precomputed roll-ups not yet built: refreshing them is a write, which
     // the standby refuses, so the primary answers and builds them.
     expect(await routed(() => dashboardTotal(other))).toEqual({ replica: 0, primary: 0, fallback: 1 });
+    // A refusal by design, not a failing replica: it stays in use.
+    expect(router.monitor.usable).toBe(true);
     await standbyCaughtUp();
     const reads = await routed(async () => {
       expect(await dashboardTotal(other)).toBe(0);
