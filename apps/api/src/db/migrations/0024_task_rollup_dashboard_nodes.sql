@@ -88,8 +88,12 @@ CREATE TRIGGER task_rollup_report_updated AFTER UPDATE ON task_reports
 CREATE TRIGGER task_rollup_report_deleted AFTER DELETE ON task_reports
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_rollup_mark_report_old();
 
--- The oldest awaiting reports found in submission order.
-CREATE INDEX task_reports_awaiting_order ON task_reports (submitted_at, id) WHERE status = 'submitted';
+-- A province's overdue and due-soon lists (the dashboard, the roll-up, the export): its open leaf tasks
+-- in due order. Walking every task due the same days (tasks_due_id) passed ~38,000 other provinces'
+-- tasks before Hồ Chí Minh city's first 20 due soon (150 ms); a bitmap over the province's path sorted
+-- 130,000 (365 ms). The lists ask `subpath(org_path, 0, 1) = <province>` (the same rows as `<@`).
+CREATE INDEX tasks_open_top_due ON tasks ((subpath(org_path, 0, 1)), due_date, id)
+  WHERE state = 'active' AND completed_on IS NULL AND NOT has_children;
 
 -- Backfill from the rows already computed (no rebuild of the day's roll-up): the same statements as
 -- tasks.rollups.summary.repository.ts. Without rows yet, the first read computes everything.
@@ -125,6 +129,9 @@ LEFT JOIN (
   GROUP BY ranked.node_path
 ) f ON f.node_path = s.node_path;
 
+-- Statistics of the new index's expression: without them the planner guesses a province holds 0.5 %
+-- of the open tasks and sorts them instead of walking the index.
+ANALYZE tasks;
 ANALYZE task_rollup_plan_nodes;
 ANALYZE task_rollup_reviews;
 ANALYZE task_rollup_review_nodes;

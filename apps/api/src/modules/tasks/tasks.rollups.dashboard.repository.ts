@@ -169,16 +169,19 @@ export async function awaitingReviewAtNode(
     "task_rollup_reviews",
   );
   const { rows } = await sql<{ items: AwaitingRow[]; total: number }>`
-    WITH parts AS MATERIALIZED (${parts})
+    WITH parts AS MATERIALIZED (${parts}),
+    -- The parts' oldest reports by primary key (a join let the planner walk every report in order).
+    candidates AS MATERIALIZED (
+      SELECT r.id, r.task_id, r.period_key, r.percent, r.submitted_at
+      FROM task_reports r WHERE r.id = ANY(ARRAY(SELECT unnest(p.oldest) FROM parts p))
+    )
     SELECT (SELECT coalesce(sum(p.awaiting), 0)::int FROM parts p) AS total,
       (SELECT coalesce(json_agg(json_build_object('id', w.id, 'taskId', w.task_id, 'taskTitle', w.title,
           'orgName', o.name, 'periodKey', w.period_key, 'percent', w.percent::float8,
           'submittedAt', w.submitted_at) ORDER BY w.submitted_at, w.id), '[]'::json)
        FROM (SELECT r.id, r.task_id, t.title, coalesce(t.lead_org_id, t.owner_org_id) AS org_id,
                     r.period_key, r.percent, r.submitted_at
-             FROM (SELECT DISTINCT unnest(p.oldest) AS id FROM parts p) u
-             JOIN task_reports r ON r.id = u.id
-             JOIN tasks t ON t.id = r.task_id
+             FROM candidates r JOIN tasks t ON t.id = r.task_id
              ORDER BY r.submitted_at, r.id
              LIMIT ${limit}) w
        JOIN organisations o ON o.id = w.org_id) AS items`.execute(executor);
