@@ -13,7 +13,8 @@ import { type SeedScale, seedScale } from "../../apps/api/src/seed/seed-scale.ts
 import { databaseSize, formatBytes } from "../../apps/api/src/seed/seed-summary.ts";
 import type { Measurement } from "../stats.ts";
 
-const SCRATCH_DATABASE = "namro_bench_seed";
+// One per process: two runs on one server must not drop each other's scratch database.
+const SCRATCH_DATABASE = `namro_bench_seed_${process.pid}`;
 
 async function timedSeed(
   database: DatabaseHandle,
