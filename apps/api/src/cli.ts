@@ -23,6 +23,7 @@ async function withDatabase(
 ): Promise<void> {
   const { DataFolderLockedError } = await import("./db/data-folder-lock.ts");
   const { BackupError } = await import("./backup/backup-format.ts");
+  const { ConfigError } = await import("./config.ts");
   let code = 0;
   let database: DatabaseHandle | null = null;
   try {
@@ -39,6 +40,7 @@ async function withDatabase(
       for (const issue of error.issues ?? []) console.error(`  ${issue.path}: ${issue.message}`);
     } else if (
       error instanceof DataFolderLockedError ||
+      error instanceof ConfigError ||
       error instanceof BackupError ||
       error instanceof InitialiseInputError
     ) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, SIGN_IN_RATE_LIMIT_DEFAULT } from "./config.ts";
+import { ConfigError, loadConfig, SIGN_IN_RATE_LIMIT_DEFAULT } from "./config.ts";
 
 describe("loadConfig", () => {
   it("reads the environment it is given, with defaults", () => {
@@ -65,6 +65,10 @@ describe("loadConfig: read replica", () => {
   it("refuses a replica with the embedded database, in Vietnamese and English", () => {
     expect(() => loadConfig({ DATABASE_REPLICA_URL: "postgres://namro@db2:5432/namro" })).toThrow(
       /DATABASE_REPLICA_URL chỉ dùng được cùng DATABASE_URL.*needs DATABASE_URL/,
+    );
+    // A ConfigError: serve and the commands print its message alone and exit 1.
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: "postgres://namro@db2:5432/namro" })).toThrow(
+      ConfigError,
     );
   });
 

@@ -38,12 +38,17 @@ export interface MailConfig {
   from: string;
 }
 
+/** A setting that cannot be used: its message says which and why; the server does not start. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number.parseInt(raw, 10);
   if (!Number.isFinite(value) || value < 0)
-    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+    throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
 }
 
@@ -54,14 +59,14 @@ function mailFromEnv(env: NodeJS.ProcessEnv): MailConfig | null {
   try {
     url = new URL(smtpUrl);
   } catch {
-    throw new Error(`NAMRO_SMTP_URL must look like smtp://user:password@host:587, got "${smtpUrl}"`);
+    throw new ConfigError(`NAMRO_SMTP_URL must look like smtp://user:password@host:587, got "${smtpUrl}"`);
   }
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:")
-    throw new Error(`NAMRO_SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}"`);
+    throw new ConfigError(`NAMRO_SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}"`);
   const from = env.NAMRO_MAIL_FROM ?? "";
   // A guessed sender is refused by most servers; better to say so at start than fail every e-mail.
   if (!/@[^@\s>]+\.[^@\s>]+>?$/.test(from))
-    throw new Error(
+    throw new ConfigError(
       `NAMRO_MAIL_FROM must be set with NAMRO_SMTP_URL, e.g. "Năm Rõ <namro@tinhuy.example.vn>"`,
     );
   return { smtpUrl, from };
@@ -71,7 +76,7 @@ function publicUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
   const raw = env.NAMRO_PUBLIC_URL ?? "";
   if (raw === "") return null;
   if (!/^https?:\/\/[^\s/]+/.test(raw))
-    throw new Error(`NAMRO_PUBLIC_URL must be an http(s) address, got "${raw}"`);
+    throw new ConfigError(`NAMRO_PUBLIC_URL must be an http(s) address, got "${raw}"`);
   return raw.replace(/\/+$/, "");
 }
 
@@ -80,12 +85,12 @@ function replicaUrlFromEnv(env: NodeJS.ProcessEnv, databaseUrl: string | null): 
   if (raw === "") return null;
   // The embedded database has no replicas: better refused at start than silently ignored.
   if (databaseUrl === null)
-    throw new Error(
+    throw new ConfigError(
       "DATABASE_REPLICA_URL chỉ dùng được cùng DATABASE_URL (máy chủ PostgreSQL); cơ sở dữ liệu nhúng không có bản sao. " +
         "(DATABASE_REPLICA_URL needs DATABASE_URL: the embedded database has no replicas.)",
     );
   if (!/^postgres(ql)?:\/\//.test(raw))
-    throw new Error(
+    throw new ConfigError(
       `DATABASE_REPLICA_URL phải có dạng postgres://user:password@host:5432/namro (must be a postgres:// URL), got "${raw.replace(/:[^:@/]*@/, ":***@")}"`,
     );
   return raw;

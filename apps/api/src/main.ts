@@ -3,14 +3,21 @@
 import { buildApp } from "./app.ts";
 import { type BackgroundJobs, createBackgroundJobs } from "./background-jobs.ts";
 import { type AutomaticBackups, startAutomaticBackups } from "./backup/automatic-backups.ts";
-import { loadConfig } from "./config.ts";
+import { ConfigError, loadConfig } from "./config.ts";
 import { connectAndMigrate } from "./db/connect.ts";
 import { DataFolderLockedError } from "./db/data-folder-lock.ts";
 import { systemClock } from "./platform/clock.ts";
 import { seedDemoIfEmpty } from "./seed/demo-seed.ts";
 
 export async function serve(): Promise<void> {
-  const config = loadConfig();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   const started = performance.now();
   let database: Awaited<ReturnType<typeof connectAndMigrate>>;
   try {
