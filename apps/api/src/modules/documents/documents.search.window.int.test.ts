@@ -54,6 +54,8 @@ beforeAll(async () => {
     await insertDocuments(province.id, SEARCH_CAP + 40, 0, "Thông báo về phòng chống thiên tai")
   ).reverse();
   await insertDocuments(province.id, 100, SEARCH_CAP + 40, "Báo cáo tổng kết công tác");
+  // 50 older documents with "tong ket", older than every other (2019).
+  await insertDocuments(province.id, 50, -100, "Báo cáo tổng kết công tác");
   await insertDocuments(province.id, 1, SEARCH_CAP + 200, "Thông báo về phòng chống thiên tai", true);
   const { rows } = await sql<{ path: string }>`
     SELECT path::text AS path FROM organisations WHERE parent_id IS NULL`.execute(database.db);
@@ -93,9 +95,10 @@ describe("the head window of a search over the whole register", () => {
     // Every match has the same rank: the list is the newest SEARCH_CAP of them, the placeholder left out.
     expect(new Set(whole.rows.map((row) => row.id))).toEqual(new Set(matching.slice(0, SEARCH_CAP)));
     expect(whole).toMatchObject({ total: SEARCH_CAP, totalIsLowerBound: true });
-    // 400 newest: 100 without the words, the placeholder, then 299 of the matches (enough);
-    // 150 newest: only 49 matches (too few: the whole register is searched).
-    for (const window of [400, 150]) {
+    // 1,000 newest: the placeholder, 100 without the words, then every match (the window fills); its
+    // first fifth holds 99 matches, 5 × 99 > SEARCH_CAP. 150 newest: its first fifth (30) holds none,
+    // the window is not read, the whole register is.
+    for (const window of [1_000, 150]) {
       expect(summary(await search("thien tai", window)), `window ${window}`).toEqual(summary(whole));
     }
   });
@@ -105,16 +108,20 @@ describe("the head window of a search over the whole register", () => {
     const whole = await search("thien tai", 0, year);
     expect(whole.rows.length).toBeGreaterThan(0);
     expect(whole.rows.every((row) => row.issuedOn?.startsWith("2020"))).toBe(true);
-    for (const window of [400, 10]) {
+    for (const window of [1_000, 10]) {
       expect(summary(await search("thien tai", window, year)), `window ${window}`).toEqual(summary(whole));
     }
   });
 
-  it("finds a word the window does not hold at all", async () => {
+  it("searches the whole register when the window, read, holds too few", async () => {
+    // "tong ket": the 100 newest documents but the placeholder, and the 50 oldest. A window of 250:
+    // its first fifth holds 49 matches (5 × 49 > SEARCH_CAP), the window only 100 — the 50 oldest
+    // are found by the whole register's search.
     const whole = await search("tong ket", 0);
-    expect(whole.rows).toHaveLength(100);
-    expect(summary(await search("tong ket", 50))).toEqual(summary(whole));
-    expect(summary(await search("tong ket", 5))).toEqual(summary(whole));
+    expect(whole.rows).toHaveLength(150);
+    for (const window of [250, 1_000, 50, 5]) {
+      expect(summary(await search("tong ket", window)), `window ${window}`).toEqual(summary(whole));
+    }
   });
 });
 
@@ -127,7 +134,7 @@ describe("the first page without a query", () => {
       page: 1,
       pageSize: 20,
     });
-    expect(result).toMatchObject({ total: SEARCH_CAP + 140, totalIsLowerBound: false });
+    expect(result).toMatchObject({ total: SEARCH_CAP + 190, totalIsLowerBound: false });
     expect(result.rows[0]?.subject).toBe(`Báo cáo tổng kết công tác ${SEARCH_CAP + 139}`);
   });
 });
