@@ -20,8 +20,9 @@ import { writeBackup } from "./write-backup.ts";
 /**
  * The stale-organisation marks of the task roll-ups are a queue of pending work, appended by triggers
  * as rows are written (a restore writes them in its own order): which marks wait is no data of anyone's.
+ * The versions of cached answers (migration 0025) are new numbers in every database, by design.
  */
-const PENDING_WORK_TABLES = new Set(["task_rollup_dirty"]);
+const PENDING_WORK_TABLES = new Set(["task_rollup_dirty", "data_versions"]);
 
 /** Every application table's rows as text, in a stable order. */
 async function snapshot(db: Kysely<Database>): Promise<Record<string, string[]>> {

@@ -45,6 +45,8 @@ export const DERIVED_TABLES: ReadonlySet<string> = new Set([
   "task_rollup_review_nodes",
   "task_rollup_state",
   "task_rollup_dirty",
+  // Versions of cached answers (migration 0025): meaningless in another database; a restore bumps them.
+  "data_versions",
 ]);
 
 /** The tables whose rows a backup holds. */

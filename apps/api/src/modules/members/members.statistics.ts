@@ -23,6 +23,7 @@ import {
 import { addMonths, todayInVietnam } from "@namro/domain";
 import ExcelJS from "exceljs";
 import { type Actor, scopePaths } from "../../platform/auth/actor.ts";
+import { VersionedCache } from "../../platform/cache/versioned-cache.ts";
 import { AppError } from "../../platform/errors.ts";
 import { readsOf, type ServiceDeps } from "../../platform/service-deps.ts";
 import type { OrganisationsService } from "../organisations/organisations.service.ts";
@@ -35,6 +36,9 @@ import {
 } from "./members.statistics.repository.ts";
 import { writeMemberStatisticsSheet } from "./members.statistics-sheet.ts";
 
+/** Answers kept (a few kB each): every subtree of a province with a few filters. */
+const STATISTICS_CACHE_ENTRIES = 2000;
+
 /** Five calendar years up to the reference day, when the caller names no window. */
 const DEFAULT_WINDOW_YEARS = 5;
 
@@ -42,6 +46,8 @@ export class MemberStatisticsService {
   readonly #deps: ServiceDeps;
   readonly #organisations: Pick<OrganisationsService, "requireVisible">;
   readonly #members: Pick<MembersService, "filterOptions">;
+  /** The statistics' rows per input: a scope's page is opened again and again between changes. */
+  readonly #cache = new VersionedCache<StatisticsRows>("members", STATISTICS_CACHE_ENTRIES);
 
   constructor(
     deps: ServiceDeps,
@@ -51,6 +57,11 @@ export class MemberStatisticsService {
     this.#deps = deps;
     this.#organisations = organisations;
     this.#members = members;
+  }
+
+  /** How often the cache answered (tests, diagnostics). */
+  get cacheCounts() {
+    return this.#cache.counts;
   }
 
   /** The statistics of the members matching `query` in the actor's member.read scope. */
@@ -75,16 +86,18 @@ export class MemberStatisticsService {
     };
     // The same options the member list uses, so the list, the export and the statistics agree.
     const filterOptions = await this.#members.filterOptions(actor, filter);
-    // A report: on the read replica when there is one (ADR 0009).
+    const input = {
+      filterOptions: { ...filterOptions, canSearchCitizenId: canSeeSensitive },
+      referenceDate,
+      countAllStatuses: Boolean(query.status?.length || query.asOf),
+      withReligion: canSeeSensitive,
+      flowSubtree: org ? { path: org.path } : { scopePaths: readScope },
+      window,
+    };
+    // A report: on the read replica when there is one (ADR 0009). The same numbers again while the
+    // registry is unchanged (ADR 0010): the input — scope, filter, day — is the whole key.
     const rows = await readsOf(this.#deps).run(actor, (db) =>
-      queryMemberStatistics(db, {
-        filterOptions: { ...filterOptions, canSearchCitizenId: canSeeSensitive },
-        referenceDate,
-        countAllStatuses: Boolean(query.status?.length || query.asOf),
-        withReligion: canSeeSensitive,
-        flowSubtree: org ? { path: org.path } : { scopePaths: readScope },
-        window,
-      }),
+      this.#cache.get(db, input, () => queryMemberStatistics(db, input)),
     );
     return presentStatistics(rows, {
       org: org ? { id: org.id, name: org.name } : null,
