@@ -129,8 +129,9 @@ LEFT JOIN (
   GROUP BY ranked.node_path
 ) f ON f.node_path = s.node_path;
 
--- Statistics of the new index's expression: without them the planner guesses a province holds 0.5 %
--- of the open tasks and sorts them instead of walking the index.
+-- Statistics of the expression (a partial index's are not used): without them the planner guessed a
+-- province holds 0.5 % of the open tasks (Hồ Chí Minh city: 5 %) and sorted them instead of walking.
+CREATE STATISTICS tasks_top_org ON (subpath(org_path, 0, 1)) FROM tasks;
 ANALYZE tasks;
 ANALYZE task_rollup_plan_nodes;
 ANALYZE task_rollup_reviews;
