@@ -33,7 +33,11 @@ describe("namro CLI", () => {
     expect(namro("serve", "--help").out).toContain("PORT");
   });
 
-  it("seeds, verifies the audit chain, and reports a tampered row with exit code 1", async () => {
+  // Three child processes, one of them seeding the demo (~30 s on a loaded machine): more than the
+  // default per-test limit.
+  it("seeds, verifies the audit chain, and reports a tampered row with exit code 1", {
+    timeout: 180_000,
+  }, async () => {
     const seeded = namro("seed", "--scale", "demo");
     expect(seeded.code, seeded.out).toBe(0);
     expect(seeded.out).toContain("bithu.tanhung");
