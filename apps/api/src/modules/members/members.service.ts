@@ -11,6 +11,8 @@ import type {
   UpdateMemberBody,
 } from "@namro/contracts";
 import { todayInVietnam } from "@namro/domain";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
 import { type AuditContext, recordAudit } from "../../platform/audit/audit-writer.ts";
 import type { Actor } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -62,13 +64,18 @@ export class MembersService {
    * `q` may match citizen IDs. An `orgId` outside the scope is ORG_NOT_FOUND. The list, the export and
    * the statistics all take their options from here, so the privacy rule lives here once: `religion`
    * and citizen-ID search apply only when the actor sees sensitive fields over every subtree filtered
-   * (maySeeSensitiveOver); otherwise the religion filter is ignored, as if not given.
+   * (maySeeSensitiveOver); otherwise the religion filter is ignored, as if not given. `db`: the read
+   * replica's when the caller reads there (ADR 0009).
    */
-  async filterOptions(actor: Actor, filter: MemberFilter): Promise<MemberFilterOptions> {
+  async filterOptions(
+    actor: Actor,
+    filter: MemberFilter,
+    db: Kysely<Database> = this.#deps.db,
+  ): Promise<MemberFilterOptions> {
     const scopePaths = memberReadPaths(actor);
     let subtreePath: string | undefined;
     if (filter.orgId !== undefined) {
-      const org = await repo.findOrgsByIds(this.#deps.db, [filter.orgId]);
+      const org = await repo.findOrgsByIds(db, [filter.orgId]);
       subtreePath = org[0]?.path;
       if (!subtreePath || !mayReadMemberIn(actor, subtreePath)) throw new AppError("ORG_NOT_FOUND");
     }
@@ -77,9 +84,7 @@ export class MembersService {
     const { religion, ...rest } = filter;
     // A whole tree is cheaper to filter by path (every member matches it); a part of one, by ids.
     const wholeTree = paths.some((path) => !path.includes("."));
-    const ids = wholeTree
-      ? []
-      : await repo.findOrgIdsUnder(this.#deps.db, paths, MEMBER_FILTER_ORG_ID_LIMIT + 1);
+    const ids = wholeTree ? [] : await repo.findOrgIdsUnder(db, paths, MEMBER_FILTER_ORG_ID_LIMIT + 1);
     return {
       filter: seesSensitive && religion !== undefined ? { ...rest, religion } : rest,
       scopePaths,
@@ -94,10 +99,9 @@ export class MembersService {
 
   async list(actor: Actor, query: ListMembersQuery) {
     const { sort, page, pageSize, ...filter } = query;
-    const options = await this.filterOptions(actor, filter);
     // A search: on the read replica when there is one (ADR 0009).
-    const { rows, total, totalCapped } = await readsOf(this.#deps).run(actor, (db) =>
-      listMembers(db, options, { sort, page, pageSize }),
+    const { rows, total, totalCapped } = await readsOf(this.#deps).run(actor, async (db) =>
+      listMembers(db, await this.filterOptions(actor, filter, db), { sort, page, pageSize }),
     );
     return {
       items: rows.map((row) => presentSummary(row, maySeeSensitiveIn(actor, row.orgPath))),
