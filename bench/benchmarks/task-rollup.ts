@@ -7,7 +7,8 @@
 // (reported), and how long a progress report takes to show in the province's roll-up (submit through
 // POST /api/tasks/:id/reports, then read the roll-up once: the task must have moved to "done"; ≤ 2 s).
 // Baseline: one bare statement counting the same leaf tasks by status (THE status rule) — its counts
-// must equal the route's, or the benchmark fails.
+// must equal the route's, or the benchmark fails; so must the dashboard's reports awaiting review and
+// plans missing clears equal bare statements over the reports and tasks.
 import type { TaskDashboard, TaskRollup, TaskStatusCounts } from "@namro/contracts";
 import { todayInVietnam } from "@namro/domain";
 import { sql } from "kysely";
@@ -61,6 +62,52 @@ function sameCounts(label: string, route: TaskStatusCounts, bare: Counts): void 
     );
 }
 
+/**
+ * The dashboard's reports awaiting review and plans missing clears (precomputed, migration 0024) must
+ * equal bare statements over the reports and tasks under the paths, or the benchmark fails.
+ */
+async function sameDashboardParts(
+  dataset: Dataset,
+  label: string,
+  dashboard: TaskDashboard,
+  paths: readonly string[],
+): Promise<void> {
+  const under = (column: string) =>
+    sql.join(
+      paths.map((path) => sql`${sql.ref(column)} <@ ${path}::ltree`),
+      sql` OR `,
+    );
+  const db = dataset.database.db;
+  const { rows: waiting } = await sql<{ id: number; total: number }>`
+    SELECT r.id, count(*) OVER ()::int AS total
+    FROM task_reports r JOIN tasks t ON t.id = r.task_id
+    WHERE r.status = 'submitted' AND (${under("t.owner_path")})
+    ORDER BY r.submitted_at, r.id LIMIT 5`.execute(db);
+  const { rows: missing } = await sql<{ planId: number | null; tasks: number; tasksMissing: number }>`
+    SELECT nullif(m.plan_id, 0) AS "planId", m.tasks, m.missing AS "tasksMissing"
+    FROM (SELECT coalesce(t.plan_document_id, 0) AS plan_id, count(*)::int AS tasks,
+                 (count(*) FILTER (WHERE t.missing_clears <> '{}'))::int AS missing
+          FROM tasks t WHERE t.state <> 'cancelled' AND (${under("t.org_path")})
+          GROUP BY 1) m
+    WHERE m.missing > 0 ORDER BY m.missing DESC, m.plan_id = 0, m.plan_id LIMIT 10`.execute(db);
+  const route = {
+    awaiting: [dashboard.awaitingReview.total, dashboard.awaitingReview.items.map((item) => item.id)],
+    missing: dashboard.missingClears.map((row) => ({
+      planId: row.plan?.id ?? null,
+      tasks: row.tasks,
+      tasksMissing: row.tasksMissing,
+    })),
+  };
+  const bare = {
+    awaiting: [waiting[0]?.total ?? 0, waiting.map((row) => Number(row.id))],
+    missing: missing.map((row) => ({ ...row, planId: row.planId === null ? null : Number(row.planId) })),
+  };
+  if (JSON.stringify(route) !== JSON.stringify(bare))
+    throw new Error(
+      `${label}: the route's dashboard parts ${JSON.stringify(route)}, bare ${JSON.stringify(bare)}`,
+    );
+}
+
 export async function taskRollup(
   dataset: Dataset,
   fixture: AppFixture,
@@ -95,6 +142,7 @@ export async function taskRollup(
   const dashboardUrl = `/api/task-dashboard?orgId=${province.id}`;
   const dashboard = (await fixture.get(fixture.admin, dashboardUrl)) as TaskDashboard;
   sameCounts(`dashboard at ${province.name}`, dashboard.figures.counts, bare);
+  await sameDashboardParts(dataset, `dashboard at ${province.name}`, dashboard, [province.path]);
   const rollupUrl = `/api/task-rollup?orgId=${province.id}`;
   const rollup = (await fixture.get(fixture.admin, rollupUrl)) as TaskRollup;
   sameCounts(`roll-up at ${province.name}`, rollup.figures.counts, bare);
@@ -178,6 +226,7 @@ export async function taskRollup(
     const bareAll = await bareCounts(dataset, rootPaths, today);
     const whole = (await fixture.get(fixture.admin, "/api/task-dashboard")) as TaskDashboard;
     sameCounts("dashboard of the whole country", whole.figures.counts, bareAll);
+    await sameDashboardParts(dataset, "dashboard of the whole country", whole, rootPaths);
     const baselineAll = await time(() => bareCounts(dataset, rootPaths, today), 5, 1);
     const target = dataset.label === "postgres" ? 300 : null;
     results.push(
@@ -201,6 +250,13 @@ export async function taskRollup(
   }
 
   results.push(await reportToRollup(dataset, fixture, province, rollupUrl, baseline));
+  // The reports just submitted await review: the precomputed parts must have followed them.
+  await sameDashboardParts(
+    dataset,
+    `dashboard at ${province.name} after the reports`,
+    (await fixture.get(fixture.admin, dashboardUrl)) as TaskDashboard,
+    [province.path],
+  );
   return results;
 }
 
