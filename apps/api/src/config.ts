@@ -1,5 +1,6 @@
 // Configuration comes from the environment only; defaults give the embedded evaluation setup.
 import { resolve } from "node:path";
+import { SESSION_CACHE_TTL_MS } from "./platform/auth/session-cache.ts";
 
 export interface AppConfig {
   port: number;
@@ -16,6 +17,11 @@ export interface AppConfig {
   behindTls: boolean;
   statementTimeoutMs: number;
   sessionTtlHours: number;
+  /**
+   * How long a session read from the database is reused by this process (ADR 0010); 0: read on every
+   * request. A sign-out, role or account change made by another process shows within this time.
+   */
+  sessionCacheMs: number;
   /** Sign-ins accepted per minute from one client address (an office behind one NAT shares it). */
   signInRateLimitPerMinute: number;
   logLevel: string;
@@ -112,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     behindTls: env.NAMRO_BEHIND_TLS === "1" || env.NAMRO_BEHIND_TLS === "true",
     statementTimeoutMs: intFromEnv(env, "NAMRO_STATEMENT_TIMEOUT_MS", 15_000),
     sessionTtlHours: intFromEnv(env, "NAMRO_SESSION_TTL_HOURS", 12),
+    sessionCacheMs: intFromEnv(env, "NAMRO_SESSION_CACHE_MS", SESSION_CACHE_TTL_MS),
     signInRateLimitPerMinute: Math.max(
       1,
       intFromEnv(env, "NAMRO_SIGN_IN_RATE_LIMIT", SIGN_IN_RATE_LIMIT_DEFAULT),

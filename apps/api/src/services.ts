@@ -47,9 +47,15 @@ export interface Services {
   planChecker: PlanCheckerService;
 }
 
-export function createServices(deps: ServiceDeps, config: Pick<AppConfig, "sessionTtlHours">): Services {
+export function createServices(
+  deps: ServiceDeps,
+  config: Pick<AppConfig, "sessionTtlHours"> & Partial<Pick<AppConfig, "sessionCacheMs">>,
+): Services {
   const organisations = new OrganisationsService(deps);
-  const auth = new AuthService(deps, { sessionTtlHours: config.sessionTtlHours });
+  const auth = new AuthService(deps, {
+    sessionTtlHours: config.sessionTtlHours,
+    ...(config.sessionCacheMs === undefined ? {} : { sessionCacheTtlMs: config.sessionCacheMs }),
+  });
   const accounts = new AccountsService(deps, organisations);
   const audit = new AuditService(deps, organisations);
   const members = new MembersService(deps);

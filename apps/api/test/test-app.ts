@@ -56,11 +56,20 @@ export async function createTestApp(
     now?: string;
     /** Instead of a fresh test database (closed with the app). */
     database?: DatabaseHandle;
+    /**
+     * Sessions reused for this long (ADR 0010). Default 0: tests change roles and accounts straight in
+     * the database, as another process would, and expect the next request to see it.
+     */
+    sessionCacheMs?: number;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
   const clock = options.now ? fixedClock(options.now) : systemClock;
-  const config = { ...loadConfig({}), webDistDir: "/nonexistent" };
+  const config = {
+    ...loadConfig({}),
+    webDistDir: "/nonexistent",
+    sessionCacheMs: options.sessionCacheMs ?? 0,
+  };
   const app = await buildApp({ database, config, clock });
   await app.ready();
 

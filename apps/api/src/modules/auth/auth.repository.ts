@@ -7,6 +7,7 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface SessionActorRow {
   lastSeenAt: Date;
+  expiresAt: Date;
   csrfToken: string;
   accountId: number;
   username: string;
@@ -41,6 +42,7 @@ export async function findSessionActorRows(
     .leftJoin("organisations as o", "o.id", "ra.orgId")
     .select([
       "s.lastSeenAt",
+      "s.expiresAt",
       "s.csrfToken",
       "a.id as accountId",
       "a.username",

@@ -5,6 +5,7 @@ import type { AuditContext } from "../../platform/audit/audit-writer.ts";
 import { recordAudit } from "../../platform/audit/audit-writer.ts";
 import type { Actor, ActorGrant } from "../../platform/auth/actor.ts";
 import { hashPassword, isStrongEnough, verifyPassword } from "../../platform/auth/passwords.ts";
+import { SessionCache } from "../../platform/auth/session-cache.ts";
 import type { ActorResolver } from "../../platform/auth/session-hook.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
@@ -39,26 +40,41 @@ export interface SignInResult {
 
 export interface AuthOptions {
   sessionTtlHours: number;
+  /** How long a session read from the database is reused (default SESSION_CACHE_TTL_MS; 0: never). */
+  sessionCacheTtlMs?: number;
 }
 
 export class AuthService implements ActorResolver {
   readonly #deps: ServiceDeps;
   readonly #ttlMs: number;
   #dummyHash: Promise<string> | null = null;
+  readonly #sessions: SessionCache;
 
   constructor(deps: ServiceDeps, options: AuthOptions) {
     this.#deps = deps;
     this.#ttlMs = options.sessionTtlHours * 3_600_000;
+    this.#sessions = new SessionCache(options.sessionCacheTtlMs);
+  }
+
+  /** Forgets what this process remembers of sessions: accounts or organisations changed (ADR 0010). */
+  forgetCachedSessions(): void {
+    this.#sessions.forgetAll();
   }
 
   async resolveActor(sessionToken: string): Promise<Actor | null> {
     const tokenHash = hashSessionToken(sessionToken);
     const now = this.#deps.clock.now();
+    // A page's burst of requests reads the session once (TOUCH_INTERVAL_MS is far longer than the TTL).
+    const cached = this.#sessions.get(tokenHash, now.getTime());
+    if (cached) return cached;
+    const epoch = this.#sessions.epoch;
     const rows = await repo.findSessionActorRows(this.#deps.db, tokenHash, now);
     const first = rows[0];
     if (!first) return null;
+    let expiresAt = first.expiresAt;
     if (now.getTime() - first.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-      await repo.touchSession(this.#deps.db, tokenHash, now, new Date(now.getTime() + this.#ttlMs));
+      expiresAt = new Date(now.getTime() + this.#ttlMs);
+      await repo.touchSession(this.#deps.db, tokenHash, now, expiresAt);
     }
     const grants: ActorGrant[] = [];
     for (const row of rows) {
@@ -74,7 +90,7 @@ export class AuthService implements ActorResolver {
         orgPath: row.orgPath,
       });
     }
-    return {
+    const actor: Actor = {
       accountId: first.accountId,
       username: first.username,
       displayName: first.displayName,
@@ -86,6 +102,8 @@ export class AuthService implements ActorResolver {
       sessionTokenHash: tokenHash,
       csrfToken: first.csrfToken,
     };
+    this.#sessions.set(tokenHash, actor, now.getTime(), expiresAt.getTime(), epoch);
+    return actor;
   }
 
   async signIn(input: SignInInput): Promise<SignInResult> {
@@ -144,6 +162,7 @@ export class AuthService implements ActorResolver {
         now,
       );
     });
+    if (input.presentedToken) this.#sessions.forgetSession(hashSessionToken(input.presentedToken));
     const actor = await this.resolveActor(token);
     if (!actor) throw new AppError("INTERNAL_ERROR", { detail: "new session did not resolve" });
     return { token, actor, maxAgeSeconds: Math.floor(this.#ttlMs / 1000) };
@@ -165,6 +184,8 @@ export class AuthService implements ActorResolver {
         clock.now(),
       );
     });
+    // After the commit: a read of the session before it is not kept either (the cache's epoch).
+    this.#sessions.forgetSession(actor.sessionTokenHash);
   }
 
   async changePassword(
@@ -305,6 +326,7 @@ export class AuthService implements ActorResolver {
         now,
       );
     });
+    this.#sessions.forgetAccount(actor.accountId);
   }
 
   async #account(actor: Actor) {

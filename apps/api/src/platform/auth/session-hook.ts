@@ -15,7 +15,12 @@ declare module "fastify" {
 
 export interface ActorResolver {
   resolveActor(sessionToken: string): Promise<Actor | null>;
+  /** Forgets the actors the resolver keeps (ADR 0010): accounts or organisations were changed. */
+  forgetCachedSessions?(): void;
 }
+
+/** Changes to these (roles, accounts, names, paths and states of organisations) change actors. */
+const CHANGES_ACTORS = /^\/api\/(accounts|organisations|org-types)(\/|\?|$)/;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const CSRF_HEADER = "x-csrf-token";
@@ -31,6 +36,13 @@ export function installSessionHook(app: FastifyInstance, resolver: ActorResolver
     if (!token) return;
     request.sessionToken = token;
     request.actor = await resolver.resolveActor(token);
+  });
+  // Before the answer leaves (the change is committed): the writer's next request sees it at once.
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (!SAFE_METHODS.has(request.method) && reply.statusCode < 400 && CHANGES_ACTORS.test(request.url)) {
+      resolver.forgetCachedSessions?.();
+    }
+    return payload;
   });
   // Before validation, so a forged request learns nothing about the body it sent.
   app.addHook("preValidation", async (request: FastifyRequest) => {
