@@ -27,15 +27,24 @@ export interface Timing {
   p95: number;
 }
 
-/** Runs `fn` `warmup` times unmeasured, then `iterations` times, each timed separately. */
+/** How long one timing may take before it stops sampling (a pathological plan must not stall the suite). */
+export const TIMING_BUDGET_MS = 90_000;
+
+/**
+ * Runs `fn` `warmup` times unmeasured, then `iterations` times, each timed separately — but once
+ * `budgetMs` have passed it stops (after at least one sample): the row's n then says how many it got.
+ */
 export async function time(
   fn: (i: number) => Promise<unknown>,
   iterations: number,
   warmup = 5,
+  budgetMs = TIMING_BUDGET_MS,
 ): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn(i);
+  const started = performance.now();
+  const spent = () => performance.now() - started > budgetMs;
+  for (let i = 0; i < warmup && !spent(); i++) await fn(i);
   const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
+  for (let i = 0; i < iterations && (samples.length === 0 || !spent()); i++) {
     const started = performance.now();
     await fn(i);
     samples.push(performance.now() - started);
