@@ -14,7 +14,7 @@
 // members' run or documents are recorded (members, documents), so an interrupted run continues where it stopped and a finished
 // one is a no-op.
 import { todayInVietnam } from "@namro/domain";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { recordAudit, SYSTEM_AUDIT_CONTEXT } from "../platform/audit/audit-writer.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
@@ -232,6 +232,8 @@ export async function seedScaleMembers(
       log(`${label}: ${members} đảng viên (members) — ${elapsed()}`);
     }
   }
+  // Fresh statistics for the planner (millions of rows nationally; autovacuum gets there much later).
+  if (created > 0) await sql`ANALYZE members, member_cells, member_events, member_posts`.execute(db);
   return created;
 }
 
