@@ -47,6 +47,13 @@ export const SEARCH_CAP = 200;
  * 5,000 pages (~40 ms, ~110 ms on a loaded machine) and then the whole register anyway.
  */
 export const HEAD_WINDOW = 5_000;
+/**
+ * Registers smaller than this (the planner's estimate) keep the plain forms: the head window and the
+ * count by id pay off only where the register is large. On a province's 18,500 documents (PGlite) the
+ * window read more rows than the bitmap of the matches (a topic's median 23 → 66 ms), and counting a
+ * province covering the whole register by id took 21 ms where the set join took 4.
+ */
+export const LARGE_REGISTER = 100_000;
 const HEAD_WINDOW_PROBE_SHARE = 5;
 
 /** Characters of a body a snippet is looked for in (ts_headline parses all it is given). */
@@ -83,8 +90,10 @@ export interface DocumentListOptions {
   query: string | null;
   page: number;
   pageSize: number;
-  /** HEAD_WINDOW unless given (tests use a small one to reach both branches; 0 turns it off). */
+  /** HEAD_WINDOW on a large register unless given (tests use a small one to reach both branches; 0 turns it off). */
   headWindow?: number | undefined;
+  /** Whether the register counts as large (LARGE_REGISTER) whatever its size: tests reach both forms. */
+  largeRegister?: boolean | undefined;
 }
 
 export type DocumentListRow = DocumentSummaryRow & { snippet: string | null; rank: number | null };
@@ -149,17 +158,24 @@ interface ScopeReach {
   everything: boolean;
   /** document.confidential does too: every document is visible, the rule needs no check per row. */
   everythingConfidential: boolean;
+  /** The register holds LARGE_REGISTER documents or more (pg_class.reltuples, the planner's estimate). */
+  large: boolean;
 }
 
 async function scopeReach(executor: Executor, scope: DocumentScope): Promise<ScopeReach> {
-  if (scope.readPaths.length === 0) return { everything: false, everythingConfidential: false };
   const confidential = scope.confidentialPaths.length > 0 ? scope.confidentialPaths : ["__none__"];
-  const { rows } = await sql<{ everything: boolean | null; confidential: boolean | null }>`
-    SELECT bool_and(r.path <@ ANY(${scope.readPaths}::ltree[])) AS everything,
-      bool_and(r.path <@ ANY(${confidential}::ltree[])) AS confidential
+  const read = scope.readPaths.length > 0 ? scope.readPaths : ["__none__"];
+  const { rows } = await sql<{ everything: boolean | null; confidential: boolean | null; large: boolean }>`
+    SELECT bool_and(r.path <@ ANY(${read}::ltree[])) AS everything,
+      bool_and(r.path <@ ANY(${confidential}::ltree[])) AS confidential,
+      (SELECT c.reltuples >= ${LARGE_REGISTER} FROM pg_class c WHERE c.oid = 'documents'::regclass) AS large
     FROM organisations r WHERE r.parent_id IS NULL`.execute(executor);
-  const everything = rows[0]?.everything === true;
-  return { everything, everythingConfidential: everything && rows[0]?.confidential === true };
+  const everything = scope.readPaths.length > 0 && rows[0]?.everything === true;
+  return {
+    everything,
+    everythingConfidential: everything && rows[0]?.confidential === true,
+    large: rows[0]?.large === true,
+  };
 }
 
 /** The filters and the visibility rule on `documents d`. */
@@ -213,7 +229,8 @@ export async function listDocuments(
   executor: Executor,
   options: DocumentListOptions,
 ): Promise<DocumentListResult> {
-  const reach = await scopeReach(executor, options.scope);
+  const estimated = await scopeReach(executor, options.scope);
+  const reach = { ...estimated, large: options.largeRegister ?? estimated.large };
   const where = and(conditions(options, reach, "set"));
   const byIds = and(conditions(options, reach, "ids"));
   const summariesOf = (ids: readonly number[]) => visibleSummariesOf(executor, options.scope, ids);
@@ -222,12 +239,13 @@ export async function listDocuments(
     const { rows } = await sql<{ id: number }>`
       SELECT d.id FROM documents d WHERE ${where}
       ORDER BY ${RECENT} LIMIT ${options.pageSize} OFFSET ${offset}`.execute(executor);
-    // Counted by id (the scope's set first, then the documents by primary key until the cap): as a set
-    // join the planner hashed the set and scanned the whole register for it, and a sequential scan of
-    // a large table starts where the last one stopped (synchronize_seqscans), so a province's count read
-    // anything from a few pages to most of 700 MB (median 36 ms, p95 236 ms on a million documents).
+    // On a large register counted by id (the scope's set first, then the documents by primary key until
+    // the cap): as a set join the planner hashed the set and scanned the whole register for it, and a
+    // sequential scan of a large table starts where the last one stopped (synchronize_seqscans), so a
+    // province's count read anything from a few pages to most of 700 MB (median 36 ms, p95 236 ms on a
+    // million documents).
     const counted = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM documents d WHERE ${byIds}
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM documents d WHERE ${reach.large ? byIds : where}
         LIMIT ${DOCUMENT_COUNT_CAP + 1}) c`.execute(executor);
     const matches = Number(counted.rows[0]?.n ?? 0);
     const summaries = await summariesOf(rows.map((row) => row.id));
@@ -237,9 +255,9 @@ export async function listDocuments(
       totalIsLowerBound: matches > DOCUMENT_COUNT_CAP,
     };
   }
-  // The window only for a scope over the whole register: a province's documents are ~5% of it, too
-  // few of the newest to fill the list, and its head tier probes its own set instead.
-  const window = reach.everything ? (options.headWindow ?? HEAD_WINDOW) : 0;
+  // The window only for a scope over the whole register, and a large one: a province's documents are
+  // ~5% of it, too few of the newest to fill the list, and its head tier probes its own set instead.
+  const window = reach.everything ? (options.headWindow ?? (reach.large ? HEAD_WINDOW : 0)) : 0;
   const wheres = {
     head: byIds,
     body: where,

@@ -17,6 +17,8 @@ import { refreshSearchVectors } from "./documents.search.repository.ts";
 
 let database: DatabaseHandle;
 let everything: DocumentListOptions["scope"];
+/** The province holding the documents below (another province holds one more). */
+let provinceOnly: DocumentListOptions["scope"];
 /** Matching documents, newest first (issued 2020-01-01 + g days, g descending). */
 let matching: number[];
 
@@ -57,6 +59,14 @@ beforeAll(async () => {
   // 50 older documents with "tong ket", older than every other (2019).
   await insertDocuments(province.id, 50, -100, "Báo cáo tổng kết công tác");
   await insertDocuments(province.id, 1, SEARCH_CAP + 200, "Thông báo về phòng chống thiên tai", true);
+  const other = await createProvince(database.db);
+  await insertDocuments(other.province.id, 1, 0, "Thông báo của tỉnh khác");
+  const provincePath = (
+    await sql<{
+      path: string;
+    }>`SELECT path::text AS path FROM organisations WHERE id = ${province.id}`.execute(database.db)
+  ).rows[0]?.path as string;
+  provinceOnly = { readPaths: [provincePath], confidentialPaths: [provincePath] };
   const { rows } = await sql<{ path: string }>`
     SELECT path::text AS path FROM organisations WHERE parent_id IS NULL`.execute(database.db);
   const paths = rows.map((row) => row.path);
@@ -126,15 +136,21 @@ describe("the head window of a search over the whole register", () => {
 });
 
 describe("the first page without a query", () => {
-  it("counts by id the documents it lists, placeholders left out", async () => {
-    const result = await listDocuments(database.db, {
-      scope: everything,
-      filter: { includePlaceholders: false },
-      query: null,
-      page: 1,
-      pageSize: 20,
-    });
-    expect(result).toMatchObject({ total: SEARCH_CAP + 190, totalIsLowerBound: false });
-    expect(result.rows[0]?.subject).toBe(`Báo cáo tổng kết công tác ${SEARCH_CAP + 139}`);
+  it("counts the documents it lists, placeholders left out, by id on a large register as by set", async () => {
+    for (const largeRegister of [true, false]) {
+      const result = await listDocuments(database.db, {
+        scope: provinceOnly,
+        filter: { includePlaceholders: false },
+        query: null,
+        page: 1,
+        pageSize: 20,
+        largeRegister,
+      });
+      expect(result, `large ${largeRegister}`).toMatchObject({
+        total: SEARCH_CAP + 190,
+        totalIsLowerBound: false,
+      });
+      expect(result.rows[0]?.subject).toBe(`Báo cáo tổng kết công tác ${SEARCH_CAP + 139}`);
+    }
   });
 });
