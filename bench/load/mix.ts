@@ -24,8 +24,8 @@ export type Kind = (typeof KINDS)[number];
 
 /** Share of each kind in a hundred requests of a person allowed everything. */
 export const WEIGHTS: Record<Kind, number> = {
-  "sign-in": 2,
-  "me + unread": 8,
+  "sign-in": 1,
+  "me + unread": 9,
   "org page": 12,
   "org children": 8,
   "member list": 10,

@@ -48,11 +48,14 @@ function non2xxText(result: KindResult): string {
 
 export function summarise(db: LoadDb, run: RunResult): Summary {
   const all: number[] = [];
-  let failures = run.autocannon.errors;
+  let counted = 0;
   for (const result of run.byKind.values()) {
     for (const latency of result.latencies) all.push(latency);
-    failures += failuresOf(result);
+    counted += failuresOf(result);
   }
+  // A timed-out request is both an autocannon error and an unanswered one here: counted once, and
+  // autocannon's count wins where it saw more (a connection lost at the very end of the run).
+  const failures = Math.max(counted, run.autocannon.errors + run.autocannon.non2xx);
   all.sort((a, b) => a - b);
   const throughput = all.length / run.durationSeconds;
   const p99 = percentile(all, 99);
