@@ -37,4 +37,23 @@ describe("benchmark statistics", () => {
     );
     expect(table).toContain("| — (reported) | — |");
   });
+
+  it("prints a failed row's missing numbers as dashes, also after JSON (NaN becomes null)", () => {
+    const failed = {
+      name: "x: FAILED (boom)",
+      database: "postgres",
+      samples: 0,
+      medianMs: Number.NaN,
+      p95Ms: Number.NaN,
+      baselineName: "—",
+      baselineMedianMs: Number.NaN,
+      target: "—",
+      met: false,
+    };
+    const viaJson = JSON.parse(JSON.stringify(failed));
+    for (const row of [failed, viaJson])
+      expect(formatTable([row])).toContain(
+        "| x: FAILED (boom) | postgres | 0 | — ms | — ms | — (— ms) | —× | — | **NO** |",
+      );
+  });
 });

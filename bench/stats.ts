@@ -53,7 +53,15 @@ export async function time(
   return { samples, median: percentile(sorted, 50), p95: percentile(sorted, 95) };
 }
 
-const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+// A failed row has no numbers (NaN, or null once it went through JSON from a child process).
+const fmt = (ms: number | null) =>
+  ms === null || !Number.isFinite(ms)
+    ? "—"
+    : ms >= 100
+      ? ms.toFixed(0)
+      : ms >= 10
+        ? ms.toFixed(1)
+        : ms.toFixed(2);
 
 export function formatTable(rows: Measurement[]): string {
   const header =
@@ -61,7 +69,8 @@ export function formatTable(rows: Measurement[]): string {
     "|---|---|---:|---:|---:|---|---:|---|---|";
   const lines = rows.map((r) => {
     const unit = r.unit ?? "ms";
-    const ratio = r.baselineMedianMs > 0 ? (r.medianMs / r.baselineMedianMs).toFixed(1) : "—";
+    const quotient = r.baselineMedianMs > 0 ? r.medianMs / r.baselineMedianMs : Number.NaN;
+    const ratio = Number.isFinite(quotient) ? quotient.toFixed(1) : "—";
     return `| ${r.name} | ${r.database} | ${r.samples} | ${fmt(r.medianMs)} ${unit} | ${fmt(r.p95Ms)} ${unit} | ${r.baselineName} (${fmt(r.baselineMedianMs)} ${unit}) | ${ratio}× | ${r.target} | ${r.met === null ? "—" : r.met ? "yes" : "**NO**"} |`;
   });
   return [header, ...lines].join("\n");
