@@ -21,11 +21,12 @@ import { failureExamples, formatLoadTable, summarise } from "./table.ts";
 
 const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:45811/province";
 
-const HELP = `Usage: npm run bench:load -- --db postgres|pglite [--duration 60] [--connections 200] [--warmup 10|30] [--write] [--cpu-prof] [--kinds a,b]
+const HELP = `Usage: npm run bench:load -- --db postgres|pglite [--duration 60] [--connections 200] [--warmup 10|30] [--write] [--cpu-prof] [--kinds a,b] [--each]
 The mix of issue 7 against the province dataset, one signed-in person per connection.
 PostgreSQL: the database at BENCH_POSTGRES_URL (default ${DEFAULT_POSTGRES_URL}).
 PGlite: the folder bench/.datasets/pglite-province (completed on first use; the uploads and report
-cycles of each run are written there). --cpu-prof writes the server's CPU profile to bench/.datasets/profiles.`;
+cycles of each run are written there). --cpu-prof writes the server's CPU profile to bench/.datasets/profiles.
+--kinds runs part of the mix; --each runs each kind alone in turn (capacity and server CPU per request).`;
 
 const { values } = parseArgs({
   options: {
