@@ -21,7 +21,14 @@ import { seedBenchmarkPglite, seedBenchmarkPostgres } from "./benchmarks/seed.ts
 import { taskRollup } from "./benchmarks/task-rollup.ts";
 import { treeChecks } from "./benchmarks/tree-checks.ts";
 import { type Dataset, pgliteDataset, postgresDataset } from "./datasets.ts";
-import { type DatabaseLabel, DOCUMENT_NAMES, IN_APP, MEMBER_NAMES, type Name } from "./registry.ts";
+import {
+  type DatabaseLabel,
+  DOCUMENT_NAMES,
+  IN_APP,
+  MEMBER_NAMES,
+  type Name,
+  TASK_NAMES,
+} from "./registry.ts";
 import type { Measurement } from "./stats.ts";
 
 export interface Results {
@@ -144,9 +151,12 @@ export async function runOnDatabase(
     await guarded(results, "seed", database, async () => [await seedBenchmarkPglite(scale)]);
   const needsDataset = [...run].some((name) => name !== "seed" && name !== "idle-rss");
   if (!needsDataset && !(database === "postgres" && run.has("seed"))) return;
+  const tasks = TASK_NAMES.some((name) => run.has(name));
   const options = {
     members: MEMBER_NAMES.some((name) => run.has(name)),
-    documents: DOCUMENT_NAMES.some((name) => run.has(name)),
+    // The tasks' plans are documents of the register: it comes first.
+    documents: tasks || DOCUMENT_NAMES.some((name) => run.has(name)),
+    tasks,
   };
   const postgres = database === "postgres" ? await postgresDataset(scale, options) : null;
   const dataset: Dataset = postgres ?? (await pgliteDataset(scale, options));
