@@ -11,6 +11,7 @@ import { createTask } from "../../../test/task-factories.ts";
 import { createTestApp, type TestApp, type TestSession } from "../../../test/test-app.ts";
 import { createBackgroundJobs } from "../../background-jobs.ts";
 import type { OrganisationRow } from "../../db/schema.ts";
+import { REFRESH_LOCK } from "./tasks.rollups.summary.repository.ts";
 
 let t: TestApp;
 let province: OrganisationRow;
@@ -124,6 +125,105 @@ describe("the stale marks", () => {
       expect((await reading).cancelled).toBe(before.cancelled + 1);
     }
     expect((await counts()).cancelled).toBe(before.cancelled + 1);
+  });
+});
+
+/** Holds the refresh lock in a transaction of its own until `release` is called. */
+async function holdRefreshLock(): Promise<{ release: () => Promise<void> }> {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let end = () => {};
+  const ended = new Promise<void>((resolve) => {
+    end = resolve;
+  });
+  const holder = t.database.db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(trx);
+    open();
+    await ended;
+  });
+  await opened;
+  return {
+    release: async () => {
+      end();
+      await holder;
+    },
+  };
+}
+
+const marksLeft = async () =>
+  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM task_rollup_dirty`.execute(t.database.db)).rows[0]
+    ?.n;
+
+// On PostgreSQL another transaction holds the lock while the reader reads; PGlite runs one transaction
+// at a time, so there the reader waits for the holder's connection and then finds the lock free.
+describe("a reader while another transaction refreshes", () => {
+  it("answers with the last refreshed rows when the rows are of today, and the next reader catches up", async () => {
+    await newTask("Tổng kết công tác dân vận");
+    const before = await counts(); // every mark consumed, the rows of today
+    expect(await marksLeft()).toBe(0);
+    await newTask("Kiểm điểm giữa nhiệm kỳ"); // committed, marks the commune
+    const held = await holdRefreshLock();
+    let released = false;
+    try {
+      if (process.env.NAMRO_TEST_DB === "postgres") {
+        // Answered while the lock is still held (a reader that waited would never get here): the
+        // rows as last refreshed, the new task's mark left for the next reader.
+        expect(await counts()).toEqual(before);
+        expect(await marksLeft()).toBeGreaterThan(0);
+        released = true;
+        await held.release();
+      } else {
+        const reading = counts();
+        released = true;
+        await held.release();
+        expect(await reading).toEqual({
+          ...before,
+          total: before.total + 1,
+          not_started: before.not_started + 1,
+        });
+      }
+    } finally {
+      if (!released) await held.release();
+    }
+    expect(await counts()).toEqual({
+      ...before,
+      total: before.total + 1,
+      not_started: before.not_started + 1,
+    });
+    expect(await marksLeft()).toBe(0);
+  });
+
+  it("waits for the lock when the rows are of another day, and answers with today's", async () => {
+    const db = t.database.db;
+    const right = await counts();
+    await sql`UPDATE task_rollup_state SET as_of = '2026-06-14'`.execute(db);
+    await sql`UPDATE task_rollup_orgs SET overdue = overdue + 999`.execute(db);
+    const held = await holdRefreshLock();
+    let released = false;
+    try {
+      const reading = counts();
+      if (process.env.NAMRO_TEST_DB === "postgres") {
+        // The reader is queued on the lock (not answering with yesterday's rows) until it is released.
+        for (;;) {
+          const { rows } = await sql<{ waiting: number }>`
+            SELECT count(*)::int AS waiting FROM pg_locks
+            WHERE locktype = 'advisory' AND objid = ${REFRESH_LOCK} AND NOT granted`.execute(db);
+          if (rows[0]?.waiting === 1) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
+      released = true;
+      await held.release();
+      expect(await reading).toEqual(right);
+    } finally {
+      if (!released) await held.release();
+    }
+    const { rows } = await sql<{ asOf: string }>`SELECT as_of::text AS "asOf" FROM task_rollup_state`.execute(
+      db,
+    );
+    expect(rows[0]?.asOf).toBe("2026-06-15");
   });
 });
 

@@ -206,6 +206,7 @@ export class TaskRollupsService {
         // Roll-up plans over many tasks can cost more than jit_above_cost; compiling costs more than the
         // query itself (as for coverage). PGlite accepts the setting and has no JIT.
         await repo.disableJit(trx);
+        await repo.disableParallelWorkers(trx);
         return work(trx);
       }),
     );

@@ -24,7 +24,7 @@ import { childOf, childrenSql, figureJson, underNodeSql } from "./tasks.rollups.
 import { dueSoonSql, reportLateSql, taskStatusSql } from "./tasks.status-sql.ts";
 
 /** Serialises refreshes (two readers recomputing the same organisation would collide). */
-const REFRESH_LOCK = 4_151_005;
+export const REFRESH_LOCK = 4_151_005;
 
 const monthArray = (
   trend: readonly TrendMonthSpec[],
@@ -154,6 +154,13 @@ async function insertPlanRows(executor: Executor, orgIds: readonly number[] | nu
     GROUP BY s.org_id, o.path, s.plan_id`.execute(executor);
 }
 
+/** The day the rows are of (null: never built). */
+async function asOf(executor: Executor): Promise<string | null> {
+  const { rows } = await sql<{ asOf: string | null }>`
+    SELECT (SELECT as_of::text FROM task_rollup_state WHERE id = 1) AS as_of`.execute(executor);
+  return rows[0]?.asOf ?? null;
+}
+
 /** What a refresh did: a full rebuild for a new day, or the number of stale organisations recomputed. */
 export interface SummaryRefresh {
   rebuilt: boolean;
@@ -163,6 +170,10 @@ export interface SummaryRefresh {
 /**
  * Brings the rows to `today`: nothing to do when they are of today and nothing is stale (no lock taken);
  * else, under a transaction-scoped lock, a full rebuild on a new day or the stale organisations' rows.
+ * Only the new day's rebuild waits for the lock (yesterday's rows judge statuses by yesterday). When
+ * the rows are of today and another transaction holds the lock, it is recomputing right now: the rows
+ * are at most that one refresh behind, so the reader reads them as they are instead of queueing for a
+ * pooled connection behind it; the marks it leaves are taken by the next reader or the job.
  */
 export async function refreshSummary(
   executor: Executor,
@@ -176,10 +187,22 @@ export async function refreshSummary(
     return rows[0]?.fresh === true;
   };
   if (await fresh()) return { rebuilt: false, organisations: 0 };
-  await sql`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(executor);
-  const { rows: state } = await sql<{ asOf: string | null }>`
-    SELECT (SELECT as_of::text FROM task_rollup_state WHERE id = 1) AS as_of`.execute(executor);
-  if (state[0]?.asOf !== today) {
+  if ((await asOf(executor)) === today) {
+    const { rows: lock } = await sql<{ taken: boolean; standby: boolean }>`
+      SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS taken, pg_is_in_recovery() AS standby`.execute(
+      executor,
+    );
+    // On a standby the holder is another reader about to fail at its first write: waiting (and then
+    // failing as read-only, ADR 0009) keeps a standby from answering with rows behind what it replayed.
+    if (lock[0]?.taken !== true) {
+      if (lock[0]?.standby !== true) return { rebuilt: false, organisations: 0 };
+      await sql`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(executor);
+    }
+  } else {
+    await sql`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(executor);
+  }
+  // Read again under the lock: the transaction that held it may have rebuilt the day meanwhile.
+  if ((await asOf(executor)) !== today) {
     await sql`DELETE FROM task_rollup_dirty`.execute(executor);
     await sql`DELETE FROM task_rollup_orgs`.execute(executor);
     await sql`DELETE FROM task_rollup_plans`.execute(executor);
