@@ -6,6 +6,7 @@ import { type AutomaticBackups, startAutomaticBackups } from "./backup/automatic
 import { ConfigError, loadConfig } from "./config.ts";
 import { connectAndMigrate } from "./db/connect.ts";
 import { DataFolderLockedError } from "./db/data-folder-lock.ts";
+import { EmbeddedPrepareError, isFreshEmbeddedFolder, prepareEmbeddedFolder } from "./db/embedded-prepare.ts";
 import { systemClock } from "./platform/clock.ts";
 import { seedDemoIfEmpty } from "./seed/demo-seed.ts";
 
@@ -21,12 +22,17 @@ export async function serve(): Promise<void> {
   const started = performance.now();
   let database: Awaited<ReturnType<typeof connectAndMigrate>>;
   try {
+    // A new embedded folder is migrated and seeded in a short-lived child process, so that peak does not
+    // stay in the server's memory (see embedded-prepare.ts); below, migrate and seed find nothing to do.
+    if (!config.databaseUrl && isFreshEmbeddedFolder(config.dataDir))
+      await prepareEmbeddedFolder(config.dataDir, { demo: true });
     database = await connectAndMigrate(config, { withReplica: true });
   } catch (error) {
     if (error instanceof DataFolderLockedError) {
       console.error(error.message);
       process.exit(1);
     }
+    if (error instanceof EmbeddedPrepareError) process.exit(error.exitCode);
     throw error;
   }
   // The demo province belongs in evaluation (embedded) installations; a PostgreSQL server gets it only
