@@ -9,6 +9,7 @@ import { createMember } from "../../../test/member-factories.ts";
 import { openTestDatabase } from "../../../test/test-database.ts";
 import type { DatabaseHandle } from "../../db/database.ts";
 import { type MemberFilterPlan, selectFilteredMembers } from "./members.filter.repository.ts";
+import { givenNameFirstPage, givenNameSortPrefixes } from "./members.given-name-search.ts";
 import { listMembers, MEMBER_COUNT_CAP, MEMBER_NAME_COUNT_CAP } from "./members.list.repository.ts";
 
 let database: DatabaseHandle;
@@ -294,5 +295,80 @@ describe("listMembers", () => {
     );
     expect(capped).toMatchObject({ total: MEMBER_NAME_COUNT_CAP, totalCapped: true });
     expect(capped.rows.map((row) => row.fullName)).toEqual(["Lê Văn Chi"]);
+  });
+});
+
+describe("listMembers by given-name ranges", () => {
+  it("pages a capped name search over the whole country exactly as the walk in name order would", async () => {
+    const p = await createProvince(database.db);
+    // More than the cap of one given name in three spellings, behind many names that sort earlier,
+    // plus matches on an earlier word and near misses that must stay out.
+    const given = ["Thắng", "Thăng", "Thang", "Thẳngx"];
+    await sql`INSERT INTO members (org_id, full_name, search_key, sort_key, sex, birth_date, admitted_on, status, status_since)
+      SELECT ${p.cellA.id}::bigint, n.name, n.key, n.sort, 'male', date '1980-01-01', date '2010-01-01', 'full', date '2010-01-01'
+      FROM generate_series(1, ${MEMBER_NAME_COUNT_CAP + 200}) g
+      JOIN (VALUES ${sql.join(
+        given.map((name, i) => {
+          const full = `Hồ Văn ${name}`;
+          return sql`(${i}::int, ${full}::text, ${toSearchKey(full)}::text, ${vietnameseNameSortKey(full)})`;
+        }),
+      )}) AS n(i, name, key, sort) ON n.i = g % ${given.length}`.execute(database.db);
+    for (const fullName of ["Lê Thắng An", "Trần Thăng Long", "Bùi Văn Bthang", "Lê Thắng", "Hồ Thị Anh"]) {
+      await createMember(database.db, p.cellA.id, { fullName });
+    }
+    await createMember(database.db, p.cellA.id, { fullName: "Ngô Thắng Bình", status: "left" });
+    const roots = await database.db
+      .selectFrom("organisations")
+      .select("path")
+      .where("parentId", "is", null)
+      .execute();
+    const options = {
+      filter: { q: "thang" },
+      scopePaths: roots.map((root) => root.path),
+      today: TODAY,
+      canSearchCitizenId: false,
+    };
+    const reference = async (direction: "asc" | "desc", offset: number, limit: number) => {
+      const rows = await selectFilteredMembers(database.db, options, { nameMatch: "scan" })
+        .select(["m.id"])
+        .orderBy("m.sortKey", direction)
+        .orderBy("m.id", direction)
+        .offset(offset)
+        .limit(limit)
+        .execute();
+      return rows.map((row) => Number(row.id));
+    };
+    const matching = () => selectFilteredMembers(database.db, options, { nameMatch: "scan" });
+    // The branch itself answers (the other-word matches are few) and agrees with the walk.
+    for (const [direction, offset] of [
+      ["asc", 0],
+      ["desc", 0],
+      ["asc", 7],
+      ["desc", 1190],
+    ] as const) {
+      const ids = await givenNameFirstPage(database.db, matching, "thang", direction, { limit: 5, offset });
+      expect(ids).toEqual(await reference(direction, offset, 5));
+    }
+    const first = await reference("asc", 0, 3);
+    expect(first.length).toBe(3);
+    // Through listMembers: capped total, the same pages.
+    for (const [sort, pageNumber] of [
+      ["name", 1],
+      ["-name", 1],
+      ["name", 4],
+    ] as const) {
+      const listed = await listMembers(database.db, options, { sort, page: pageNumber, pageSize: 3 });
+      expect(listed).toMatchObject({ total: MEMBER_NAME_COUNT_CAP, totalCapped: true });
+      const direction = sort === "name" ? "asc" : "desc";
+      expect(listed.rows.map((row) => Number(row.id))).toEqual(
+        await reference(direction, (pageNumber - 1) * 3, 3),
+      );
+    }
+    const names = (await listMembers(database.db, options, { sort: "name", page: 1, pageSize: 2 })).rows;
+    expect(names.map((row) => row.fullName)).toEqual(["Lê Thắng An", "Trần Thăng Long"]);
+    // Spellings of a given name's start, in the sort key's letters; none for punctuation.
+    expect(givenNameSortPrefixes("thang")).toHaveLength(3);
+    expect(givenNameSortPrefixes("thang")).toContain(vietnameseNameSortKey("Thắng").split("#")[0]);
+    expect(givenNameSortPrefixes("h'he")).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import {
   nameStartsPattern,
   selectFilteredMembers,
 } from "./members.filter.repository.ts";
+import { givenNameFirstPage } from "./members.given-name-search.ts";
 
 /** Totals above this are reported as "more than" (MemberPage.totalCapped). */
 export const MEMBER_COUNT_CAP = 10_000;
@@ -114,7 +115,7 @@ export async function listMembers(
     // the name-order walk — the name index would have read every one of tens of thousands of matches.
     const starting = await countUpTo(executor, options, { ...plan, nameMatch: "prefix" }, cap + 1);
     if (starting > cap) {
-      const ids = await pageIds({ ...plan, nameMatch: "scan" });
+      const ids = await sparsePageIds(nameKey);
       return { rows: await rowsByIds(ids), total: cap, totalCapped: true };
     }
   }
@@ -139,10 +140,37 @@ export async function listMembers(
   let ids = first.rows.map((row) => row.id);
   if (totalCapped) {
     // Dense matches: the page in index order. A name this common is matched by the regular
-    // expression alone, so the walk never consults the name index.
-    ids = await pageIds(plan.scopeIsEverything ? { ...plan, nameMatch: "scan" } : plan);
+    // expression alone, so the walk never consults the name index. A name expected to be rarer
+    // (still over the cap) may sit late in the order: its page comes from given-name ranges.
+    ids =
+      plan.scopeIsEverything && plan.nameMatch === "index"
+        ? await sparsePageIds(nameKey)
+        : await pageIds(plan.scopeIsEverything ? { ...plan, nameMatch: "scan" } : plan);
   }
   return { rows: await rowsByIds(ids), total, totalCapped };
+
+  /**
+   * The page of a name expected to match at most BROAD_NAME_MATCHES members, with more than the cap:
+   * too few for the walk in name order to meet them early when they sit late in the order ("thang"),
+   * so by given-name ranges when the name allows it (givenNameFirstPage), else by the walk.
+   */
+  async function sparsePageIds(key: string | null): Promise<number[]> {
+    const scan: MemberFilterPlan = { ...plan, nameMatch: "scan" };
+    const ids =
+      field === "name" && key !== null
+        ? await givenNameFirstPage(
+            executor,
+            () => selectFilteredMembers(executor, options, scan),
+            key,
+            direction,
+            {
+              limit: page.pageSize,
+              offset,
+            },
+          )
+        : null;
+    return ids ?? (await pageIds(scan));
+  }
 
   async function pageIds(pagePlan: MemberFilterPlan): Promise<number[]> {
     const result = await sql<{ id: number }>`
