@@ -346,8 +346,16 @@ describe("listMembers by given-name ranges", () => {
       ["asc", 7],
       ["desc", 1190],
     ] as const) {
-      const ids = await givenNameFirstPage(database.db, matching, "thang", direction, { limit: 5, offset });
-      expect(ids).toEqual(await reference(direction, offset, 5));
+      const found = await givenNameFirstPage(
+        database.db,
+        matching,
+        "thang",
+        direction,
+        { limit: 5, offset },
+        10_000,
+      );
+      expect(found?.ids).toEqual(await reference(direction, offset, 5));
+      expect(found?.matches).toBe((await reference("asc", 0, 10_000)).length);
     }
     const first = await reference("asc", 0, 3);
     expect(first.length).toBe(3);
@@ -366,6 +374,14 @@ describe("listMembers by given-name ranges", () => {
     }
     const names = (await listMembers(database.db, options, { sort: "name", page: 1, pageSize: 2 })).rows;
     expect(names.map((row) => row.fullName)).toEqual(["Lê Thắng An", "Trần Thăng Long"]);
+    // A rare one-word name: counted exactly from the ranges and the other-word matches; past its end.
+    const rare = { ...options, filter: { q: "bthang" } };
+    const one = await listMembers(database.db, rare, { sort: "name", page: 1, pageSize: 3 });
+    expect(one).toMatchObject({ total: 1, totalCapped: false });
+    expect(one.rows.map((row) => row.fullName)).toEqual(["Bùi Văn Bthang"]);
+    const long = { ...options, filter: { q: "long" } };
+    const beyond = await listMembers(database.db, long, { sort: "name", page: 9, pageSize: 3 });
+    expect(beyond).toMatchObject({ rows: [], total: 1, totalCapped: false });
     // Spellings of a given name's start, in the sort key's letters; none for punctuation.
     expect(givenNameSortPrefixes("thang")).toHaveLength(3);
     expect(givenNameSortPrefixes("thang")).toContain(vietnameseNameSortKey("Thắng").split("#")[0]);

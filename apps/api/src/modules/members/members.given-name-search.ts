@@ -11,7 +11,7 @@ import { type SqlBool, sql } from "kysely";
 import type { Executor, FilteredMembersQuery } from "./members.filter.repository.ts";
 
 /** Beyond this many other-word matches the ranges do not pay: the caller walks the order. */
-export const GIVEN_NAME_OTHER_MATCHES = 2_000;
+export const GIVEN_NAME_OTHER_MATCHES = 500;
 
 /** More spellings than this (a long word full of vowels) and the caller walks the order. */
 const MAX_SPELLINGS = 32;
@@ -45,7 +45,9 @@ export function givenNameSortPrefixes(word: string): string[] | null {
 /**
  * Ids of one page of `matching` (the filtered members with the name matched by its regular
  * expression) in sort_key, id order, or null when the other-word matches are too many. Exact: the
- * ranges and the other-word matches together are every match, each read once.
+ * ranges and the other-word matches together are every match, each read once. With `countUpTo`,
+ * also the number of matches up to it — cheap only for a one-word text, where every member in the
+ * ranges matches (a longer text is checked on each, and may match few of a large range).
  */
 export async function givenNameFirstPage(
   executor: Executor,
@@ -53,7 +55,8 @@ export async function givenNameFirstPage(
   key: string,
   direction: "asc" | "desc",
   page: { limit: number; offset: number },
-): Promise<number[] | null> {
+  countUpTo?: number,
+): Promise<{ ids: number[]; matches: number | null } | null> {
   const prefixes = givenNameSortPrefixes(key.split(" ").at(-1) ?? "");
   if (prefixes === null) return null;
   // Every sort-key character after the prefix is printable ASCII below "~".
@@ -84,12 +87,27 @@ export async function givenNameFirstPage(
     ),
     sql`(SELECT o.sort_key, o.id FROM others o)`,
   ];
-  const result = await sql<{ others: number; ids: (number | string)[] | null }>`
+  // Each range counted up to the limit (in index order, so index only) plus the other-word matches:
+  // exact while the sum stays under the limit, since no range then reached it.
+  const counts = (limit: number) => [
+    ...ranges.map(
+      (range) =>
+        sql`(SELECT count(*) FROM (${matching()
+          .select(sql<number>`1`.as("one"))
+          .where(range)
+          .orderBy(sql.ref("m.sort_key"))
+          .orderBy(sql.ref("m.id"))
+          .limit(limit)}) c)`,
+    ),
+    sql`(SELECT count(*) FROM others)`,
+  ];
+  const result = await sql<{ others: number; matches: number | null; ids: (number | string)[] | null }>`
     WITH others AS MATERIALIZED (${others()
       .select(keyColumns)
       .limit(GIVEN_NAME_OTHER_MATCHES + 1)})
     SELECT
       (SELECT count(*) FROM others)::int AS others,
+      ${countUpTo === undefined ? sql`NULL::int` : sql`(${sql.join(counts(countUpTo), sql` + `)})::int`} AS matches,
       (SELECT array_agg(p.id ORDER BY p.n) FROM (
         SELECT x.id, row_number() OVER (ORDER BY x.sort_key ${dir}, x.id ${dir}) AS n
         FROM (${sql.join(branches, sql` UNION ALL `)}) AS x
@@ -97,5 +115,5 @@ export async function givenNameFirstPage(
         LIMIT ${page.limit} OFFSET ${page.offset}) p) AS ids`.execute(executor);
   const row = result.rows[0];
   if (!row || Number(row.others) > GIVEN_NAME_OTHER_MATCHES) return null;
-  return (row.ids ?? []).map(Number);
+  return { ids: (row.ids ?? []).map(Number), matches: row.matches === null ? null : Number(row.matches) };
 }

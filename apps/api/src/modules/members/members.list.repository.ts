@@ -100,6 +100,7 @@ export async function listMembers(
     sql`, `,
   );
   const offset = (page.page - 1) * page.pageSize;
+  const pageSlice = { limit: page.pageSize, offset };
   const nameKey = nameSearchKey(options.filter.q);
   const cap = nameKey === null ? MEMBER_COUNT_CAP : MEMBER_NAME_COUNT_CAP;
   const plan = nameKey === null ? {} : await planNameSearch(executor, options, nameKey);
@@ -109,6 +110,20 @@ export async function listMembers(
     selectFilteredMembers(executor, options, p).select(
       order.map((column) => sql.ref(`m.${column}`).as(column)),
     );
+  if (plan.scopeIsEverything && plan.nameMatch === "index" && field === "name" && nameKey !== null) {
+    // One word ("thang"): the given-name ranges count it and page it without the name index.
+    if (!nameKey.includes(" ")) {
+      const found = await givenNameFirstPage(executor, scanMatching, nameKey, direction, pageSlice, cap + 1);
+      if (found?.matches != null) {
+        const matches = found.matches;
+        return {
+          rows: await rowsByIds(found.ids),
+          total: Math.min(matches, cap),
+          totalCapped: matches > cap,
+        };
+      }
+    }
+  }
   if (plan.scopeIsEverything && plan.nameMatch === "index") {
     // Prefix tier: names that start with the text are a range of the search_key btree. When they
     // alone pass the cap ("nguyen kim"), the total is "more than the cap" and the page comes from
@@ -155,21 +170,15 @@ export async function listMembers(
    * so by given-name ranges when the name allows it (givenNameFirstPage), else by the walk.
    */
   async function sparsePageIds(key: string | null): Promise<number[]> {
-    const scan: MemberFilterPlan = { ...plan, nameMatch: "scan" };
-    const ids =
+    const found =
       field === "name" && key !== null
-        ? await givenNameFirstPage(
-            executor,
-            () => selectFilteredMembers(executor, options, scan),
-            key,
-            direction,
-            {
-              limit: page.pageSize,
-              offset,
-            },
-          )
+        ? await givenNameFirstPage(executor, scanMatching, key, direction, pageSlice)
         : null;
-    return ids ?? (await pageIds(scan));
+    return found?.ids ?? (await pageIds({ ...plan, nameMatch: "scan" }));
+  }
+
+  function scanMatching() {
+    return selectFilteredMembers(executor, options, { ...plan, nameMatch: "scan" });
   }
 
   async function pageIds(pagePlan: MemberFilterPlan): Promise<number[]> {
