@@ -39,6 +39,15 @@ export interface OpenDatabaseOptions {
   statementTimeoutMs?: number;
 }
 
+/**
+ * Settings of every server connection. JIT off: the app's statements are short and planned on large
+ * tables, where the planner's cost estimate triggers JIT compilation that costs more than it saves
+ * (70–125 ms added to a 44,000-row member search, outliers in the register search and coverage).
+ */
+function serverSessionOptions(statementTimeoutMs: number): string {
+  return `-c statement_timeout=${statementTimeoutMs} -c jit=off`;
+}
+
 export async function openDatabase(
   target: DatabaseTarget,
   options: OpenDatabaseOptions = {},
@@ -63,7 +72,7 @@ export async function openDatabase(
     pool = new pg.Pool({
       connectionString: target.url,
       max: target.poolSize ?? 10,
-      options: `-c statement_timeout=${statementTimeout}`,
+      options: serverSessionOptions(statementTimeout),
     });
   }
   const db = kyselyOn(pool);
@@ -74,7 +83,7 @@ export async function openDatabase(
       max: target.poolSize ?? 10,
       // A replica that does not answer must not hold a read for long: the read goes to the primary.
       connectionTimeoutMillis: 2_000,
-      options: `-c statement_timeout=${statementTimeout}`,
+      options: serverSessionOptions(statementTimeout),
     });
     replica = { pool: replicaPool, db: kyselyOn(replicaPool) };
   }
