@@ -37,7 +37,11 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`The app did not answer /api/health within 180 s:\n${output()}`);
 }
 
-export async function startAppProcess(database: "postgres" | "pglite"): Promise<AppProcess> {
+/** `settings`: environment variables over the defaults below (e.g. jobs on, as a user's server runs). */
+export async function startAppProcess(
+  database: "postgres" | "pglite",
+  settings: NodeJS.ProcessEnv = {},
+): Promise<AppProcess> {
   let postgres: ThrowawayPostgres | null = null;
   const dataDir = mkdtempSync(join(tmpdir(), "namro-app-"));
   const env: NodeJS.ProcessEnv = {
@@ -50,6 +54,7 @@ export async function startAppProcess(database: "postgres" | "pglite"): Promise<
     // No background reminders: a run in the middle of a journey would add notices to the inboxes it
     // reads (the reminder job has its own integration tests).
     NAMRO_JOBS: "0",
+    ...settings,
   };
   if (database === "postgres") {
     postgres = await startThrowawayPostgres();
