@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { startThrowawayPostgres } from "../../apps/api/test/postgres-server.ts";
 import { DATASETS_DIR } from "../datasets.ts";
 import { describeMachine, machineLine } from "../machine.ts";
 import { writeScaleSection } from "../report.ts";
@@ -19,11 +20,10 @@ import { GENERATOR_CPU, LOAD_SIGN_IN_RATE_LIMIT, SERVER_CPU, startLoadServer } f
 import { openSessions, resyncSessions } from "./sessions.ts";
 import { failureExamples, formatLoadTable, summarise } from "./table.ts";
 
-const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:45811/province";
-
 const HELP = `Usage: npm run bench:load -- --db postgres|pglite [--duration 60] [--connections 200] [--warmup 10|30] [--write] [--cpu-prof] [--kinds a,b] [--each]
 The mix of issue 7 against the province dataset, one signed-in person per connection.
-PostgreSQL: the database at BENCH_POSTGRES_URL (default ${DEFAULT_POSTGRES_URL}).
+PostgreSQL: the database at BENCH_POSTGRES_URL (seeded there once), else a throwaway server of this machine's
+PostgreSQL binaries seeded with the province scale in this run (about a minute; fsync off).
 PGlite: the folder bench/.datasets/pglite-province (completed on first use; the uploads and report
 cycles of each run are written there). --cpu-prof writes the server's CPU profile to bench/.datasets/profiles.
 --kinds runs part of the mix; --each runs each kind alone in turn (capacity and server CPU per request).`;
@@ -85,15 +85,19 @@ if (cpus < 2) {
   console.error("Cần ít nhất 2 CPU: máy chủ và bộ tạo tải chạy trên hai lõi khác nhau (needs 2 CPUs)");
   process.exit(2);
 }
+// Started before this process is pinned, so the database server keeps both CPUs.
+const throwaway =
+  db === "postgres" && !process.env.BENCH_POSTGRES_URL ? await startThrowawayPostgres() : null;
+if (throwaway) process.once("exit", () => throwaway.stop());
 // This process (the load generator) on CPU 1, every thread; the server goes on CPU 0.
 execFileSync("taskset", ["-a", "-p", "-c", GENERATOR_CPU, String(process.pid)], { stdio: "ignore" });
 
-const postgresUrl = process.env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
+const postgresUrl = process.env.BENCH_POSTGRES_URL ?? throwaway?.url ?? "";
 const pgliteDir = join(DATASETS_DIR, "pglite-province");
 const placement =
   db === "postgres"
     ? `server (\`namro serve\`) pinned to CPU ${SERVER_CPU}, load generator (autocannon) pinned to CPU ${GENERATOR_CPU}; ` +
-      `PostgreSQL ${postgresUrl.replace(/\/\/[^@]*@/, "//")} not pinned (shares both CPUs), pool of 10 connections`
+      `PostgreSQL ${throwaway ? "a throwaway server (fsync off)" : postgresUrl.replace(/\/\/[^@]*@/, "//")} not pinned (shares both CPUs), pool of 10 connections`
     : `server (\`namro serve\`, PGlite in its worker thread — the database shares the server's CPU) pinned to CPU ${SERVER_CPU}, ` +
       `load generator (autocannon) pinned to CPU ${GENERATOR_CPU}; data folder bench/.datasets/pglite-province`;
 
