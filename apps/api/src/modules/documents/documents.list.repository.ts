@@ -147,9 +147,15 @@ function visibleThroughSets(scope: DocumentScope, form: ReachForm): Expression<S
     readPaths.length === confidentialPaths.length &&
     readPaths.every((path) => confidentialPaths.includes(path));
   if (same) return sql<SqlBool>`${inReach(readPaths, form)}`;
-  const normal =
-    readPaths.length === 0 ? sql`false` : sql`(d.confidentiality = 'normal' AND ${inReach(readPaths, form)})`;
-  const confidential = confidentialPaths.length === 0 ? sql`false` : inReach(confidentialPaths, form);
+  const normal = sql`(d.confidentiality = 'normal' AND ${inReach(readPaths, form)})`;
+  const confidential = inReach(confidentialPaths, form);
+  // No "OR false" for a reader without one of the two scopes: the planner turns `IN (subquery)` into a
+  // join only at the top of the conditions, before it folds constants, so under an OR the set stays a
+  // filter probed row by row — a cell's secretary walked the whole register in date order to find
+  // the 4 documents their cell reaches (300 ms) instead of reading those 4 by key.
+  if (confidentialPaths.length === 0)
+    return readPaths.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`${normal}`;
+  if (readPaths.length === 0) return sql<SqlBool>`${confidential}`;
   return sql<SqlBool>`(${normal} OR ${confidential})`;
 }
 
