@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTable, measurement, percentile, time } from "./stats.ts";
+import { failedMeasurement, formatTable, measurement, percentile, time } from "./stats.ts";
 
 describe("benchmark statistics", () => {
   it("takes the nearest-rank percentile", () => {
@@ -39,17 +39,7 @@ describe("benchmark statistics", () => {
   });
 
   it("prints a failed row's missing numbers as dashes, also after JSON (NaN becomes null)", () => {
-    const failed = {
-      name: "x: FAILED (boom)",
-      database: "postgres",
-      samples: 0,
-      medianMs: Number.NaN,
-      p95Ms: Number.NaN,
-      baselineName: "—",
-      baselineMedianMs: Number.NaN,
-      target: "—",
-      met: false,
-    };
+    const failed = failedMeasurement("x", "postgres", new Error("boom"));
     const viaJson = JSON.parse(JSON.stringify(failed));
     for (const row of [failed, viaJson])
       expect(formatTable([row])).toContain(

@@ -97,3 +97,18 @@ export function measurement(
     met: p95TargetMs === null ? null : timing.p95 <= p95TargetMs,
   };
 }
+
+/** The row of a benchmark that could not run: no numbers, the reason in its name, counted as missed. */
+export function failedMeasurement(label: string, database: string, error: unknown): Measurement {
+  return {
+    name: `${label}: FAILED (${String((error as Error)?.message ?? error).slice(0, 80)})`,
+    database,
+    samples: 0,
+    medianMs: Number.NaN,
+    p95Ms: Number.NaN,
+    baselineName: "—",
+    baselineMedianMs: Number.NaN,
+    target: "—",
+    met: false,
+  };
+}

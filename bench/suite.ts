@@ -29,7 +29,7 @@ import {
   type Name,
   TASK_NAMES,
 } from "./registry.ts";
-import type { Measurement } from "./stats.ts";
+import { failedMeasurement, type Measurement } from "./stats.ts";
 
 export interface Results {
   rows: Measurement[];
@@ -50,17 +50,7 @@ export async function guarded(
     results.rows.push(...(await run()));
   } catch (error) {
     console.error(error);
-    results.rows.push({
-      name: `${label}: FAILED (${String((error as Error).message ?? error).slice(0, 80)})`,
-      database,
-      samples: 0,
-      medianMs: Number.NaN,
-      p95Ms: Number.NaN,
-      baselineName: "—",
-      baselineMedianMs: Number.NaN,
-      target: "—",
-      met: false,
-    });
+    results.rows.push(failedMeasurement(label, database, error));
   }
 }
 

@@ -7,6 +7,7 @@ import pg from "pg";
 import {
   findPostgresBinDir,
   freePort,
+  initDataDir,
   runAsServerUser,
   serverOwnedTempDir,
   throwawayServerOptions,
@@ -56,16 +57,7 @@ export async function startReplicaPair(
     }
   };
   try {
-    runAsServerUser(join(binDir, "initdb"), [
-      "-D",
-      primaryDir,
-      "-U",
-      "postgres",
-      "--auth=trust",
-      "-E",
-      "UTF8",
-      "--no-locale",
-    ]);
+    initDataDir(binDir, primaryDir);
     const primaryOptions = [
       ...throwawayServerOptions(primaryPort, root),
       "-c wal_level=replica",

@@ -77,11 +77,8 @@ export function throwawayServerOptions(port: number, socketDir: string): string[
   ];
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
-  const binDir = findPostgresBinDir();
-  const root = serverOwnedTempDir();
-  const dataDir = join(root, "data");
-  const port = await freePort();
+/** A new cluster in `dataDir`: superuser postgres, trust on loopback, UTF-8, no locale. */
+export function initDataDir(binDir: string, dataDir: string): void {
   runAsServerUser(join(binDir, "initdb"), [
     "-D",
     dataDir,
@@ -92,6 +89,14 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     "UTF8",
     "--no-locale",
   ]);
+}
+
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const binDir = findPostgresBinDir();
+  const root = serverOwnedTempDir();
+  const dataDir = join(root, "data");
+  const port = await freePort();
+  initDataDir(binDir, dataDir);
   const options = throwawayServerOptions(port, root).join(" ");
   runAsServerUser(join(binDir, "pg_ctl"), [
     "-D",
