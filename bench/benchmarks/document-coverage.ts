@@ -35,7 +35,6 @@ async function bareCoverage(
   nodePath: string | null,
 ) {
   return dataset.database.db.transaction().execute(async (trx) => {
-    if (dataset.label === "postgres") await sql`SET LOCAL jit = off`.execute(trx);
     const { rows } = await sql<Counts>`
       WITH RECURSIVE implementing(id) AS (
           SELECT r.from_document_id FROM document_relations r

@@ -27,7 +27,6 @@ type Counts = Omit<TaskStatusCounts, "total">;
 /** The bare statement: leaf tasks under the paths by status, nothing else. */
 async function bareCounts(dataset: Dataset, paths: readonly string[], today: string): Promise<Counts> {
   return dataset.database.db.transaction().execute(async (trx) => {
-    if (dataset.label === "postgres") await sql`SET LOCAL jit = off`.execute(trx);
     const { rows } = await sql<{ status: keyof Counts; n: number }>`
       SELECT ${taskStatusSql("t", today)} AS status, count(*)::int AS n
       FROM tasks t

@@ -134,7 +134,6 @@ export class DocumentCascadesService {
   ): Promise<DocumentCascade> {
     const scope = documentScopeOf(actor);
     return this.#deps.db.transaction().execute(async (trx) => {
-      await coverage.disableJit(trx);
       const document = await repo.findCascadeDocument(trx, documentId, scope);
       if (!document?.visible) throw new AppError("DOCUMENT_NOT_FOUND");
       if (!mayManageCascadesOf(actor, document.ownerPath)) throw new AppError("ACCESS_DENIED");
@@ -179,7 +178,6 @@ export class DocumentCascadesService {
   ): Promise<DocumentCascade> {
     const scope = documentScopeOf(actor);
     return this.#deps.db.transaction().execute(async (trx) => {
-      await coverage.disableJit(trx);
       const { cascade, document } = await this.#requireManageable(trx, actor, id, scope);
       if (cascade.version !== input.version) throw new AppError("DOCUMENT_CASCADE_VERSION_CONFLICT");
       const changes: { deadline?: string; note?: string | null } = {};
@@ -384,7 +382,6 @@ export class DocumentCascadesService {
     const today = this.#today();
     const now = this.#deps.clock.now();
     return this.#deps.db.transaction().execute(async (trx) => {
-      await coverage.disableJit(trx);
       const context = await this.#requireVisible(trx, actor, id);
       const { cascade, document } = context;
       const node = await this.#resolveNode(actor, context, input.orgId, trx);
@@ -444,13 +441,12 @@ export class DocumentCascadesService {
   // ---- shared steps -------------------------------------------------------------------------
 
   /**
-   * Reads of cascades and coverage: one transaction, without JIT (see disableJit). A report read for an
-   * actor (coverage and its export) goes to the read replica when there is one (ADR 0009).
+   * Reads of cascades and coverage: one transaction (JIT is off on every connection, db/database.ts). A
+   * report read for an actor (coverage and its export) goes to the read replica when there is one (ADR 0009).
    */
   #read<T>(work: (trx: Transaction<Database>) => Promise<T>, reportFor?: Actor): Promise<T> {
     const inTransaction = (db: Kysely<Database>) =>
       db.transaction().execute(async (trx) => {
-        await coverage.disableJit(trx);
         return work(trx);
       });
     return reportFor ? readsOf(this.#deps).run(reportFor, inTransaction) : inTransaction(this.#deps.db);

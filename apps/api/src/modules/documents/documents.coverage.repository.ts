@@ -13,16 +13,6 @@ import type { Executor } from "./documents.cascades.repository.ts";
 import { type DocumentScope, documentVisibleSql } from "./documents.visibility.ts";
 
 /**
- * Turns off JIT compilation for the rest of the transaction. Coverage plans over a large register
- * can cost more than jit_above_cost although they touch a few thousand rows, and compiling then
- * costs several times the query itself on PostgreSQL. PGlite has no JIT; the setting is accepted and
- * changes nothing there.
- */
-export async function disableJit(trx: Executor): Promise<void> {
-  await sql`SET LOCAL jit = off`.execute(trx);
-}
-
-/**
  * Longest chain of "implements" relations followed (directive → province plan → commune plan → …):
  * several times the depth of the organisation tree, so only a runaway chain is cut.
  */

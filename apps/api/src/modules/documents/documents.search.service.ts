@@ -5,7 +5,6 @@ import { toSearchKey } from "@namro/domain";
 import { type Actor, isWithin } from "../../platform/auth/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import { readsOf, type ServiceDeps } from "../../platform/service-deps.ts";
-import { disableJit } from "./documents.coverage.repository.ts";
 import { listDocuments, orgPathOf } from "./documents.list.repository.ts";
 import { presentDocumentSummary } from "./documents.presenter.ts";
 import { documentScopeOf } from "./documents.visibility.ts";
@@ -44,12 +43,10 @@ export class DocumentSearchService {
     }
     // Folded here as the vector was in SQL (unaccent): "Đảng", "dang" and an NFD "Đảng" are one word.
     const query = params.q === undefined ? "" : toSearchKey(params.q);
-    // Without JIT: a search's estimates can lift its cost past jit_above_cost, and compiling then took
-    // two seconds of a province's three (PostgreSQL, a million documents). On the read replica when
-    // there is one (ADR 0009).
+    // One transaction (JIT is off on every connection: compiling once took two seconds of a province's
+    // three). On the read replica when there is one (ADR 0009).
     const result = await readsOf(this.#deps).run(actor, (db) =>
       db.transaction().execute(async (trx) => {
-        await disableJit(trx);
         return listDocuments(trx, {
           scope,
           filter: {

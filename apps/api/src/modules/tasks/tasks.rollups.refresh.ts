@@ -5,7 +5,6 @@
 // tiny tables. Readers still refresh on their own if the job has not run (tasks.rollups.service.ts).
 import { todayInVietnam } from "@namro/domain";
 import type { ServiceDeps } from "../../platform/service-deps.ts";
-import { disableJit } from "./tasks.rollups.repository.ts";
 import { trendMonths } from "./tasks.rollups.service.ts";
 import { refreshSummary, type SummaryRefresh } from "./tasks.rollups.summary.repository.ts";
 
@@ -19,10 +18,9 @@ export class TaskRollupsRefresher {
   /** Brings the precomputed rows to the day of `now`. */
   async run(now: Date = this.#deps.clock.now()): Promise<SummaryRefresh & { asOf: string }> {
     const today = todayInVietnam(now);
-    const done = await this.#deps.db.transaction().execute(async (trx) => {
-      await disableJit(trx);
-      return refreshSummary(trx, today, trendMonths(today));
-    });
+    const done = await this.#deps.db
+      .transaction()
+      .execute((trx) => refreshSummary(trx, today, trendMonths(today)));
     return { asOf: today, ...done };
   }
 }

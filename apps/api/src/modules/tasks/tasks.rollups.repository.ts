@@ -395,11 +395,6 @@ export async function planFormula(
   return (row?.progressFormula as "average" | "weighted" | "status" | undefined) ?? "average";
 }
 
-/** Turns off JIT for the rest of the transaction (PGlite accepts it and has no JIT). */
-export async function disableJit(executor: Executor): Promise<void> {
-  await sql`SET LOCAL jit = off`.execute(executor);
-}
-
 /**
  * No parallel workers for the rest of the transaction: the roll-up's statements take milliseconds, and
  * starting workers cost more than they saved (a large commune's overdue list planned a Gather Merge over

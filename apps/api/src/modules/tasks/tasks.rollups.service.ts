@@ -203,9 +203,6 @@ export class TaskRollupsService {
   #read<T>(actor: Actor, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     return readsOf(this.#deps).run(actor, (db) =>
       db.transaction().execute(async (trx) => {
-        // Roll-up plans over many tasks can cost more than jit_above_cost; compiling costs more than the
-        // query itself (as for coverage). PGlite accepts the setting and has no JIT.
-        await repo.disableJit(trx);
         await repo.disableParallelWorkers(trx);
         return work(trx);
       }),

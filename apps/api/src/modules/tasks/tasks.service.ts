@@ -158,23 +158,21 @@ export class TasksService {
     const filtered = <Q extends { where(condition: Expression<SqlBool>): Q }>(query: Q): Q =>
       conditions.reduce((q, condition) => q.where(condition), query);
     const idsOf = (executor: repo.Executor) => filtered(executor.selectFrom("tasks as t").select("t.id"));
-    // Each in its own transaction, in parallel on a pool, without JIT and parallel workers: the
-    // planner's cost of the path conditions over many rows passes jit_above_cost, and compiling costs
-    // more than the query; starting workers cost ~60 ms for a commune's few milliseconds of work.
-    const withoutJit = <T>(run: (trx: Trx) => Promise<T>) =>
+    // Each in its own transaction, in parallel on a pool, without parallel workers (JIT is off on every
+    // connection): starting workers cost ~60 ms for a commune's few milliseconds of work.
+    const withoutParallelWorkers = <T>(run: (trx: Trx) => Promise<T>) =>
       db.transaction().execute(async (trx) => {
-        await sql`SET LOCAL jit = off`.execute(trx);
         await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
         return run(trx);
       });
     const [rows, totalRow] = await Promise.all([
-      withoutJit((trx) => {
+      withoutParallelWorkers((trx) => {
         const page = order(idsOf(trx))
           .limit(options.pageSize)
           .offset((options.page - 1) * options.pageSize);
         return order(repo.summaryQuery(trx, today).where("t.id", "in", page)).execute();
       }),
-      withoutJit((trx) =>
+      withoutParallelWorkers((trx) =>
         filtered(
           trx.selectFrom("tasks as t").select(sql<number>`count(*)::int`.as("total")),
         ).executeTakeFirstOrThrow(),
